@@ -1,0 +1,1 @@
+console.log('hoptac', process.argv.slice(2));
