@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { limits } from '../domain/limits.ts';
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date `YYYY-MM-DD` that really exists (no 2024-02-30). */
+export const isoDate = z
+  .string()
+  .regex(isoDatePattern, 'must be a date written YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'is not a real calendar date');
+
+export const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp' });
+
+export const recordId = z.uuid({ message: 'must be a record id (UUID)' });
+export const areaId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be an area id such as oncology or medical_equipment');
+
+export const shortText = z.string().trim().min(1, 'must not be empty').max(limits.shortText);
+export const optionalShortText = z.string().trim().max(limits.shortText).nullable().optional();
+export const longText = z.string().max(limits.longText).nullable().optional();
+
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as VN or BY');
+
+export const idList = z.array(recordId).max(limits.arrayItemsMax);
+export const areaIdList = z.array(areaId).max(limits.arrayItemsMax);
+
+export const version = z.number().int().min(1, 'must be the version you last read');
+
+export const idParams = z.strictObject({ id: recordId });
+export const deleteQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+export { booleanQuery };
+
+/** Paging, sorting and free text shared by every list; each collection adds its filters. */
+export const listQueryBase = {
+  q: z.string().trim().max(limits.searchQueryMax).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(limits.listPageSizeMax).default(limits.listPageSizeDefault),
+  order: z.enum(['asc', 'desc']).default('asc'),
+};
+
+export function listResponse<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export const recordMeta = {
+  id: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problem>;

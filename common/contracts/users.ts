@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { roles } from '../domain/enums.ts';
+import { limits } from '../domain/limits.ts';
+import { listQueryBase, recordId, recordMeta, version } from './common.ts';
+
+export const userRecord = z.object({
+  ...recordMeta,
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  organisationId: z.string().nullable(),
+  isActive: z.boolean(),
+});
+export type UserRecord = z.infer<typeof userRecord>;
+
+export const sessionUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  organisationId: z.string().nullable(),
+});
+
+const password = z
+  .string()
+  .min(limits.passwordMin, `must be at least ${limits.passwordMin} characters`)
+  .max(limits.passwordMax);
+
+export const loginRequest = z.strictObject({
+  email: z.string().trim().min(1, 'is required').max(320),
+  password: z.string().min(1, 'is required').max(limits.passwordMax),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const createUser = z.strictObject({
+  email: z.email({ message: 'must be an e-mail address' }).max(320),
+  displayName: z.string().trim().max(200).optional(),
+  password,
+  role: z.enum(roles),
+  organisationId: recordId.nullable().optional(),
+});
+export type CreateUser = z.infer<typeof createUser>;
+
+export const updateUser = z.strictObject({
+  version,
+  displayName: z.string().trim().max(200).optional(),
+  password: password.optional(),
+  role: z.enum(roles).optional(),
+  organisationId: recordId.nullable().optional(),
+  isActive: z.boolean().optional(),
+});
+export type UpdateUser = z.infer<typeof updateUser>;
+
+export const userListQuery = z.strictObject({
+  ...listQueryBase,
+  role: z.enum(roles).optional(),
+  sort: z.enum(['email', 'role', 'updatedAt']).default('email'),
+});
+export type UserListQuery = z.infer<typeof userListQuery>;

@@ -1,0 +1,87 @@
+// The domain's closed vocabularies, defined once. Labels in both languages live in the web
+// dictionaries; these are the stored values.
+
+export const roles = ['admin', 'editor', 'unit', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const partnerKinds = ['country', 'organisation'] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+export const organisationKinds = [
+  'ministry',
+  'department',
+  'embassy',
+  'hospital',
+  'institute',
+  'university',
+  'enterprise',
+  'international',
+  'local_government',
+  'other',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const agreementKinds = [
+  'mou',
+  'agreement',
+  'joint_statement',
+  'roadmap',
+  'plan',
+  'protocol',
+  'letter_of_intent',
+  'other',
+] as const;
+export type AgreementKind = (typeof agreementKinds)[number];
+
+export const agreementStatuses = ['proposed', 'negotiating', 'signed', 'in_force', 'expired', 'terminated'] as const;
+export type AgreementStatus = (typeof agreementStatuses)[number];
+
+/** International agreement under Law 70/2020, treaty under Law 108/2016, or outside both (ODA, NGO aid). */
+export const legalBases = ['international_agreement', 'treaty', 'other'] as const;
+export type LegalBasis = (typeof legalBases)[number];
+
+export const eventKinds = [
+  'signing',
+  'talks',
+  'visit',
+  'courtesy_call',
+  'working_session',
+  'conference',
+  'handover',
+  'other',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const eventModes = ['in_person', 'online', 'hybrid'] as const;
+export type EventMode = (typeof eventModes)[number];
+
+export const participantRoles = ['chair', 'signatory', 'attendee'] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
+export const commitmentStatuses = ['proposed', 'agreed', 'in_progress', 'done', 'stalled', 'dropped'] as const;
+export type CommitmentStatus = (typeof commitmentStatuses)[number];
+
+/** Statuses after which a commitment is no longer open (not overdue, not on the to-do list). */
+export const closedCommitmentStatuses: readonly CommitmentStatus[] = ['done', 'dropped'];
+
+export const languages = ['vi', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export const sourceReviewStatuses = ['draft', 'accepted'] as const;
+export type SourceReviewStatus = (typeof sourceReviewStatuses)[number];
+
+export const auditActions = ['create', 'update', 'delete'] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const recordTypes = [
+  'partner',
+  'organisation',
+  'person',
+  'agreement',
+  'event',
+  'commitment',
+  'area',
+  'source',
+  'user',
+] as const;
+export type RecordType = (typeof recordTypes)[number];

@@ -1,0 +1,12 @@
+// Size limits shared by the API contracts and the web forms, so both refuse the same input.
+export const limits = {
+  shortText: 300,
+  longText: 20_000,
+  sourceText: 2_000_000,
+  listPageSizeMax: 200,
+  listPageSizeDefault: 20,
+  arrayItemsMax: 500,
+  searchQueryMax: 200,
+  passwordMin: 8,
+  passwordMax: 200,
+} as const;

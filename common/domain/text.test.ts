@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, foldWords } from './text.ts';
+
+describe('foldText', () => {
+  it('lets unaccented typing find an accented name', () => {
+    expect(foldText('Nguyễn Tri Thức')).toBe('nguyen tri thuc');
+  });
+  it('treats old and new tone-mark placement as equal', () => {
+    expect(foldText('hoà')).toBe(foldText('hòa'));
+    expect(foldText('thuỷ')).toBe(foldText('thủy'));
+    expect(foldText('Uỷ ban')).toBe(foldText('Ủy ban'));
+  });
+  it('folds decomposed (NFD) input the same as composed input', () => {
+    expect(foldText('Việt Nam'.normalize('NFD'))).toBe('viet nam');
+  });
+  it('maps đ to d', () => {
+    expect(foldText('Đại sứ')).toBe('dai su');
+  });
+});
+
+describe('foldWords', () => {
+  it('splits on punctuation and spaces', () => {
+    expect(foldWords('Bộ Y tế, Cộng hòa Belarus!')).toEqual(['bo', 'y', 'te', 'cong', 'hoa', 'belarus']);
+  });
+});

@@ -1,0 +1,61 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { registerSessionLoader } from './http/auth.ts';
+import { AppError } from './http/errors.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { createServices } from './services.ts';
+import { registerRoutes } from './routes.ts';
+import { registerWebApp } from './http/web-app.ts';
+
+export type AppOptions = {
+  config: Config;
+  database: DatabaseHandle;
+  /** Serves the built web app from config.HOPTAC_WEB_DIR when it exists. */
+  isServingWeb?: boolean;
+};
+
+/** Registers plugins and modules on a new Fastify instance. Never listens: main.ts does. */
+export async function buildApp({ config, database, isServingWeb = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: config.HOPTAC_BODY_LIMIT,
+    trustProxy: config.HOPTAC_TRUST_PROXY,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.HOPTAC_BODY_LIMIT, files: 1, fields: 20 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('auth.rate_limited', 429, `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'hoptac API',
+        description: 'Registry of international health cooperation: agreements, events, people, commitments.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createServices({ db: database.db });
+  registerSessionLoader(app, services.users);
+  registerRoutes(app, services, { config, databaseKind: database.kind });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  if (isServingWeb) await registerWebApp(app, config.HOPTAC_WEB_DIR);
+  return app;
+}

@@ -1,0 +1,286 @@
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { RecordType } from '../../common/domain/enums.ts';
+import { foldText } from '../../common/domain/text.ts';
+import { commonErrors } from '../http/errors.ts';
+import { auditLog } from '../modules/audit/audit.table.ts';
+import type { Database, Executor, Transaction } from './client.ts';
+
+// The one way records are listed, read, written and deleted: every write runs in a transaction
+// that checks the version, writes the row and its audit entry together.
+
+export type Actor = { userId: string | null; email: string | null };
+
+export type RecordTable = PgTable & {
+  id: PgColumn;
+  version: PgColumn;
+  updatedAt: PgColumn;
+  searchText: PgColumn;
+};
+
+type Row<T extends RecordTable> = T['$inferSelect'];
+
+export type ListPage<R> = { items: R[]; total: number; page: number; pageSize: number };
+
+export type ListRequest = {
+  where: (SQL | undefined)[];
+  sort: PgColumn;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
+
+export type RecordServiceSpec<T extends RecordTable, R, C extends object, U extends { version: number }> = {
+  db: Database;
+  table: T;
+  recordType: RecordType;
+  /** How people call one of these, for messages: "agreement". */
+  noun: string;
+  /** Rows to API records; batched so that joined data loads in one query per list. */
+  toRecords: (executor: Executor, rows: Row<T>[]) => Promise<R[]>;
+  /** The words free-text search looks in, before folding. */
+  searchWords: (values: Record<string, unknown>) => (string | null | undefined)[];
+  /** Refuses input that points at missing records (422) or breaks a rule (400). */
+  checkInput?: (executor: Executor, values: Partial<C>, current: Row<T> | null) => Promise<void>;
+  /** Writes what lives outside the row (participants, positions) after insert or update. */
+  writeRelated?: (tx: Transaction, id: string, input: Partial<C>) => Promise<void>;
+  /** Refuses to delete a record others still point at. */
+  checkDeletable?: (executor: Executor, id: string) => Promise<void>;
+  /** Derives column values from the merged input (status history, default names). */
+  deriveValues?: (values: Record<string, unknown>, current: Row<T> | null) => Record<string, unknown>;
+  _update?: U;
+};
+
+export function pickColumns(table: PgTable, values: Record<string, unknown>): Record<string, unknown> {
+  const columns = getTableColumns(table);
+  const picked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key in columns && value !== undefined) picked[key] = value;
+  }
+  return picked;
+}
+
+/** Removes columns that never leave the server or would bloat the audit trail. */
+function toAuditImage(row: Record<string, unknown>): Record<string, unknown> {
+  const { searchText: _searchText, text, draft: _draft, passwordHash: _hash, ...rest } = row;
+  return typeof text === 'string' ? { ...rest, textLength: text.length } : rest;
+}
+
+export async function writeAudit(
+  executor: Executor,
+  entry: {
+    actor: Actor;
+    action: 'create' | 'update' | 'delete';
+    recordType: RecordType;
+    recordId: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  },
+) {
+  await executor.insert(auditLog).values({
+    userId: entry.actor.userId,
+    userEmail: entry.actor.email,
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    before: entry.before ? toAuditImage(entry.before) : null,
+    after: entry.after ? toAuditImage(entry.after) : null,
+  });
+}
+
+/** Free-text condition on the folded search column: every word must appear. */
+export function matchesText(column: PgColumn, query: string | undefined): SQL | undefined {
+  if (!query) return undefined;
+  const words = foldText(query).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  return and(...words.map((word) => sql`${column} like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`));
+}
+
+export function toIso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+export function createRecordService<T extends RecordTable, R, C extends object, U extends { version: number }>(
+  spec: RecordServiceSpec<T, R, C, U>,
+) {
+  const { db, table, recordType, noun } = spec;
+  const idColumn = table.id;
+
+  function buildSearchText(values: Record<string, unknown>) {
+    return foldText(spec.searchWords(values).filter(Boolean).join(' '));
+  }
+
+  async function findRow(executor: Executor, id: string, isLocking = false): Promise<Row<T> | null> {
+    const query = executor.select().from(table as PgTable).where(eq(idColumn, id));
+    const rows = isLocking ? await query.for('update') : await query;
+    return (rows[0] as Row<T> | undefined) ?? null;
+  }
+
+  async function loadOne(executor: Executor, row: Row<T>): Promise<R> {
+    const [record] = await spec.toRecords(executor, [row]);
+    return record as R;
+  }
+
+  async function requireRow(executor: Executor, id: string, isLocking = false) {
+    const row = await findRow(executor, id, isLocking);
+    if (!row) throw commonErrors.notFound(`There is no ${noun} with id ${id}.`);
+    return row;
+  }
+
+  function requireVersion(row: Row<T>, version: number) {
+    const current = (row as { version: number }).version;
+    if (current !== version) {
+      throw commonErrors.versionConflict(
+        `This ${noun} was changed by someone else (your version ${version}, current ${current}). Reload it, reapply your edits and save again.`,
+      );
+    }
+  }
+
+  return {
+    async list(request: ListRequest): Promise<ListPage<R>> {
+      const where = and(...request.where.filter((condition): condition is SQL => condition !== undefined));
+      const direction = request.order === 'desc' ? desc : asc;
+      const rows = (await db
+        .select()
+        .from(table as PgTable)
+        .where(where)
+        .orderBy(direction(request.sort), asc(idColumn))
+        .limit(request.pageSize)
+        .offset((request.page - 1) * request.pageSize)) as Row<T>[];
+      const [counted] = await db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(table as PgTable)
+        .where(where);
+      return {
+        items: await spec.toRecords(db, rows),
+        total: Number(counted?.total ?? 0),
+        page: request.page,
+        pageSize: request.pageSize,
+      };
+    },
+
+    async get(id: string): Promise<R> {
+      return loadOne(db, await requireRow(db, id));
+    },
+
+    async getMany(ids: string[]): Promise<R[]> {
+      if (ids.length === 0) return [];
+      const rows = (await db
+        .select()
+        .from(table as PgTable)
+        .where(inArray(idColumn, ids))) as Row<T>[];
+      return spec.toRecords(db, rows);
+    },
+
+    async create(input: C, actor: Actor, executor?: Transaction): Promise<R> {
+      const run = async (tx: Transaction) => {
+        await spec.checkInput?.(tx, input, null);
+        let values: Record<string, unknown> = { ...input };
+        values = { ...values, ...spec.deriveValues?.(values, null) };
+        values.searchText = buildSearchText(values);
+        const [row] = (await tx
+          .insert(table)
+          .values(pickColumns(table, values) as never)
+          .returning()) as Row<T>[];
+        const id = (row as { id: string }).id;
+        await spec.writeRelated?.(tx, id, input);
+        const record = await loadOne(tx, row as Row<T>);
+        await writeAudit(tx, {
+          actor,
+          action: 'create',
+          recordType,
+          recordId: id,
+          before: null,
+          after: record as Record<string, unknown>,
+        });
+        return record;
+      };
+      return executor ? run(executor) : db.transaction(run);
+    },
+
+    async update(id: string, input: U, actor: Actor): Promise<R> {
+      return db.transaction(async (tx) => {
+        const current = await requireRow(tx, id, true);
+        requireVersion(current, input.version);
+        const { version: _version, ...patch } = input;
+        await spec.checkInput?.(tx, patch as Partial<C>, current);
+        const before = await loadOne(tx, current);
+        let values: Record<string, unknown> = { ...(current as Record<string, unknown>), ...patch };
+        values = { ...values, ...spec.deriveValues?.(values, current) };
+        values.searchText = buildSearchText(values);
+        const { id: _id, createdAt: _createdAt, ...rest } = values;
+        const [row] = (await tx
+          .update(table)
+          .set({
+            ...pickColumns(table, rest),
+            version: (current as { version: number }).version + 1,
+            updatedAt: new Date(),
+          } as never)
+          .where(eq(idColumn, id))
+          .returning()) as Row<T>[];
+        await spec.writeRelated?.(tx, id, patch as Partial<C>);
+        const after = await loadOne(tx, row as Row<T>);
+        await writeAudit(tx, {
+          actor,
+          action: 'update',
+          recordType,
+          recordId: id,
+          before: before as Record<string, unknown>,
+          after: after as Record<string, unknown>,
+        });
+        return after;
+      });
+    },
+
+    async remove(id: string, version: number, actor: Actor): Promise<void> {
+      await db.transaction(async (tx) => {
+        const current = await requireRow(tx, id, true);
+        requireVersion(current, version);
+        await spec.checkDeletable?.(tx, id);
+        const before = await loadOne(tx, current);
+        await tx.delete(table).where(eq(idColumn, id));
+        await writeAudit(tx, {
+          actor,
+          action: 'delete',
+          recordType,
+          recordId: id,
+          before: before as Record<string, unknown>,
+          after: null,
+        });
+      });
+    },
+
+    findRow,
+    requireRow,
+    buildSearchText,
+  };
+}
+
+export type RecordService<R, C, U> = {
+  list(request: ListRequest): Promise<ListPage<R>>;
+  get(id: string): Promise<R>;
+  create(input: C, actor: Actor, executor?: Transaction): Promise<R>;
+  update(id: string, input: U, actor: Actor): Promise<R>;
+  remove(id: string, version: number, actor: Actor): Promise<void>;
+};
+
+/** Checks that every id in the list names an existing row of the table; 422 otherwise. */
+export async function requireExisting(
+  executor: Executor,
+  table: PgTable & { id: PgColumn },
+  ids: readonly string[] | null | undefined,
+  what: string,
+  field: string,
+) {
+  const unique = [...new Set((ids ?? []).filter(Boolean))];
+  if (unique.length === 0) return;
+  const found = await executor.select({ id: table.id }).from(table).where(inArray(table.id, unique));
+  const known = new Set(found.map((row) => String(row.id)));
+  const missing = unique.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw commonErrors.invalidReference(`No ${what} with id ${missing.join(', ')}.`, [
+      { path: `body.${field}`, message: `refers to no existing ${what}: ${missing.join(', ')}` },
+    ]);
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../common/domain/enums.ts';
+import type { Actor } from '../db/records.ts';
+import { commonErrors } from './errors.ts';
+
+export const sessionCookie = 'hoptac_session';
+export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+};
+
+export type SessionStore = {
+  findUserBySession(tokenHash: string): Promise<SessionUser | null>;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function createSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Resolves the session cookie into request.user on every request (null when signed out). */
+export function registerSessionLoader(app: FastifyInstance, store: SessionStore) {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[sessionCookie];
+    request.user = token ? await store.findUserBySession(hashToken(token)) : null;
+  });
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.setCookie(sessionCookie, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: sessionLifetimeMs / 1000,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(sessionCookie, { path: '/' });
+}
+
+export const readRoles: readonly Role[] = ['admin', 'editor', 'unit', 'viewer'];
+export const writeRoles: readonly Role[] = ['admin', 'editor'];
+export const adminRoles: readonly Role[] = ['admin'];
+
+/** preHandler that lets through only signed-in users with one of the roles. */
+export function requireRole(allowed: readonly Role[]) {
+  return async (request: FastifyRequest) => {
+    if (!request.user) throw commonErrors.unauthenticated('Sign in to continue.');
+    if (!allowed.includes(request.user.role)) {
+      throw commonErrors.forbidden(`Your role (${request.user.role}) may not do this.`);
+    }
+  };
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.user?.id ?? null, email: request.user?.email ?? null };
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Role } from '../../common/domain/enums.ts';
+import { deleteQuery, idParams, listResponse, problem } from '../../common/contracts/common.ts';
+import type { ListPage } from '../db/records.ts';
+import { actorOf, readRoles, requireRole, writeRoles } from './auth.ts';
+
+const problems = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
+
+/** The five routes of a collection, each declaring its input and output schemas. Routes stay
+ * thin: check the role, call one service function, return. */
+export function registerCollectionRoutes<
+  R extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  Q extends z.ZodType,
+>(
+  app: FastifyInstance,
+  spec: {
+    path: string;
+    tag: string;
+    record: R;
+    create: C;
+    update: U;
+    listQuery: Q;
+    service: {
+      list(query: z.output<Q>): Promise<ListPage<z.output<R>>>;
+      get(id: string): Promise<z.output<R>>;
+      create(input: z.output<C>, actor: ReturnType<typeof actorOf>): Promise<z.output<R>>;
+      update(id: string, input: z.output<U>, actor: ReturnType<typeof actorOf>): Promise<z.output<R>>;
+      remove(id: string, version: number, actor: ReturnType<typeof actorOf>): Promise<void>;
+    };
+    roles?: { read?: readonly Role[]; write?: readonly Role[] };
+  },
+) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const read = requireRole(spec.roles?.read ?? readRoles);
+  const write = requireRole(spec.roles?.write ?? writeRoles);
+  const tags = [spec.tag];
+
+  typed.get(
+    spec.path,
+    { preHandler: read, schema: { tags, querystring: spec.listQuery, response: { 200: listResponse(spec.record), ...problems } } },
+    (request) => spec.service.list(request.query as z.output<Q>),
+  );
+  typed.get(
+    `${spec.path}/:id`,
+    { preHandler: read, schema: { tags, params: idParams, response: { 200: spec.record, ...problems } } },
+    (request) => spec.service.get(request.params.id),
+  );
+  typed.post(
+    spec.path,
+    { preHandler: write, schema: { tags, body: spec.create, response: { 201: spec.record, ...problems } } },
+    async (request, reply) => {
+      const created = await spec.service.create(request.body as z.output<C>, actorOf(request));
+      return reply.code(201).send(created);
+    },
+  );
+  typed.patch(
+    `${spec.path}/:id`,
+    { preHandler: write, schema: { tags, params: idParams, body: spec.update, response: { 200: spec.record, ...problems } } },
+    (request) => spec.service.update(request.params.id, request.body as z.output<U>, actorOf(request)),
+  );
+  typed.delete(
+    `${spec.path}/:id`,
+    {
+      preHandler: write,
+      schema: { tags, params: idParams, querystring: deleteQuery, response: { 204: z.null(), ...problems } },
+    },
+    async (request, reply) => {
+      await spec.service.remove(request.params.id, request.query.version, actorOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+}

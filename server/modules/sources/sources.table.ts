@@ -1,0 +1,45 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { languages, recordTypes, sourceReviewStatuses } from '../../../common/domain/enums.ts';
+
+export const sources = pgTable(
+  'sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    outlet: text('outlet'),
+    url: text('url'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    language: text('language', { enum: languages }).notNull().default('vi'),
+    lead: text('lead'),
+    /** The cleaned text the reader worked on; every provenance span points into it. */
+    text: text('text').notNull(),
+    draft: jsonb('draft'),
+    reviewStatus: text('review_status', { enum: sourceReviewStatuses }).notNull().default('draft'),
+    isPublished: boolean('is_published').notNull().default(false),
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('sources_published_idx').on(table.publishedAt)],
+);
+
+/** Provenance: which characters of a source support which field of which record. */
+export const provenanceSpans = pgTable(
+  'provenance_spans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    recordType: text('record_type', { enum: recordTypes }).notNull(),
+    recordId: text('record_id').notNull(),
+    field: text('field').notNull().default('*'),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+  },
+  (table) => [
+    index('provenance_record_idx').on(table.recordType, table.recordId),
+    index('provenance_source_idx').on(table.sourceId),
+  ],
+);
