@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+// The reader's draft of one article: the annotation format of the development set plus provenance.
+// Every item points at the words that support it (spans into `text`) and says how sure the reader is.
+
+export const eventKinds = [
+  'signing',
+  'talks',
+  'visit',
+  'courtesy_call',
+  'working_session',
+  'conference',
+  'handover',
+  'other',
+] as const;
+export const eventModes = ['in_person', 'online', 'hybrid'] as const;
+export const agreementKinds = [
+  'mou',
+  'agreement',
+  'joint_statement',
+  'roadmap',
+  'plan',
+  'protocol',
+  'letter_of_intent',
+  'other',
+] as const;
+export const agreementStatuses = ['signed', 'mentioned', 'proposed'] as const;
+export const participantRoles = ['chair', 'signatory', 'attendee'] as const;
+export const draftLanguages = ['vi', 'en'] as const;
+
+export type EventKind = (typeof eventKinds)[number];
+export type EventMode = (typeof eventModes)[number];
+export type AgreementKind = (typeof agreementKinds)[number];
+export type AgreementStatus = (typeof agreementStatuses)[number];
+export type ParticipantRole = (typeof participantRoles)[number];
+export type DraftLanguage = (typeof draftLanguages)[number];
+
+/** Half-open character range [start, end) into the draft's `text`. */
+export const textSpan = z
+  .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+  .refine((span) => span.end >= span.start, { message: 'span ends before it starts' });
+export type TextSpan = z.infer<typeof textSpan>;
+
+/** YYYY-MM-DD, or YYYY-MM when only the month is known. */
+export const partialDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/);
+
+const provenance = {
+  spans: z.array(textSpan),
+  confidence: z.number().min(0).max(1),
+};
+
+export const draftEvent = z.object({
+  kind: z.enum(eventKinds),
+  start: partialDate.nullable(),
+  end: partialDate.nullable(),
+  mode: z.enum(eventModes).nullable(),
+  location: z.string().nullable(),
+  ...provenance,
+});
+
+export const draftPartner = z.object({
+  /** ISO 3166-1 alpha-2 code, or an organisation acronym such as WHO, UNICEF, JICA. */
+  code: z.string().min(2).max(12),
+  kind: z.enum(['country', 'organisation']),
+  ...provenance,
+});
+
+export const draftParticipant = z.object({
+  name: z.string().min(1),
+  title: z.string().nullable(),
+  org: z.string().nullable(),
+  country: z.string().nullable(),
+  role: z.enum(participantRoles).optional(),
+  ...provenance,
+});
+
+export const draftAgreement = z.object({
+  kind: z.enum(agreementKinds),
+  status: z.enum(agreementStatuses),
+  parties: z.array(z.string()),
+  date: partialDate.nullable(),
+  title: z.string().nullable(),
+  ...provenance,
+});
+
+export const draftArea = z.object({ id: z.string().min(1), ...provenance });
+
+export const draftCommitment = z.object({ text: z.string().min(1), ...provenance });
+
+export const articleDraft = z.object({
+  readerVersion: z.string(),
+  lang: z.enum(draftLanguages),
+  /** The cleaned text every span points into. */
+  text: z.string(),
+  title: z.string().nullable(),
+  published: partialDate.nullable(),
+  byline: z.string().nullable(),
+  sourceLine: z.string().nullable(),
+  url: z.string().nullable(),
+  events: z.array(draftEvent),
+  partners: z.array(draftPartner),
+  participants: z.array(draftParticipant),
+  agreements: z.array(draftAgreement),
+  areas: z.array(draftArea),
+  commitments: z.array(draftCommitment),
+});
+
+export type DraftEvent = z.infer<typeof draftEvent>;
+export type DraftPartner = z.infer<typeof draftPartner>;
+export type DraftParticipant = z.infer<typeof draftParticipant>;
+export type DraftAgreement = z.infer<typeof draftAgreement>;
+export type DraftArea = z.infer<typeof draftArea>;
+export type DraftCommitment = z.infer<typeof draftCommitment>;
+export type ArticleDraft = z.infer<typeof articleDraft>;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { cleanArticle } from './clean.ts';
+
+describe('cleanArticle', () => {
+  it('keeps title and date line as metadata and cuts the related-news list', () => {
+    const cleaned = cleanArticle(
+      'Hợp tác y tế\n08/10/2024 | 17:06 PM\nHai bên ký kết.\nTin liên quan\n- Bộ trưởng A: tin khác\nXuất bản thông tin',
+    );
+    expect(cleaned.title).toBe('Hợp tác y tế');
+    expect(cleaned.published).toBe('2024-10-08');
+    expect(cleaned.text).toBe('Hợp tác y tế\n\nHai bên ký kết.');
+  });
+
+  it('keeps byline and source line out of the text', () => {
+    const cleaned = cleanArticle('Tiêu đề\n\nThân bài dài một câu.\n\nNGUYỄN VĂN A\n\nNguồn Báo X: https://x.vn/a.html\nZalo');
+    expect(cleaned.byline).toBe('NGUYỄN VĂN A');
+    expect(cleaned.url).toBe('https://x.vn/a.html');
+    expect(cleaned.sourceLine).toBe('Nguồn Báo X: https://x.vn/a.html');
+    expect(cleaned.text).toBe('Tiêu đề\n\nThân bài dài một câu.');
+  });
+
+  it('drops a photo caption printed twice and recognises English bylines', () => {
+    const cleaned = cleanArticle('T\n\nẢnh toàn cảnh.\nẢnh toàn cảnh.\nBody text here.\n\nBy Jane Roe');
+    expect(cleaned.text).toBe('T\n\nẢnh toàn cảnh.\nBody text here.');
+    expect(cleaned.byline).toBe('By Jane Roe');
+  });
+
+  it('does not take a last sentence for a byline', () => {
+    const cleaned = cleanArticle('T\n\nMột.\nHai bên sẽ tiếp tục hợp tác.');
+    expect(cleaned.byline).toBeNull();
+  });
+
+  it('survives empty input', () => {
+    expect(cleanArticle('')).toMatchObject({ text: '', title: null, published: null });
+  });
+});

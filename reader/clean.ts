@@ -1,0 +1,111 @@
+// Step 1: keep the article, drop the page furniture. Related-news and latest-news lists, share
+// widgets and repeated photo captions go; the byline and the source line are kept as metadata.
+import furniture from './lexicons/furniture.json' with { type: 'json' };
+import { parsePublished } from './dates.ts';
+import { keySyllable } from './normalise.ts';
+
+export interface CleanedArticle {
+  text: string;
+  title: string | null;
+  published: string | null;
+  byline: string | null;
+  sourceLine: string | null;
+  url: string | null;
+}
+
+const cutHeadings = new Set(furniture.cutHeadings.map(keyLine));
+const shareWidgets = new Set(furniture.shareWidgets.map(keyLine));
+const bylineStart = new RegExp(`^(?:${furniture.bylinePrefixes.map(escapeRegex).join('|')})(?:\\s|:|$)`, 'u');
+const sourceLine = new RegExp(
+  `^(?:${furniture.sourcePrefixes.map(escapeRegex).join('|')})\\b[^\\n]{0,120}?(https?:\\/\\/\\S{1,2000})`,
+  'iu',
+);
+const urlPattern = /https?:\/\/\S{1,2000}/u;
+const maxLineForHeading = 60;
+
+/** Cleans normalised text (NFC, \n line ends). Line 1 is the title, line 2 may be a date line. */
+export function cleanArticle(input: string): CleanedArticle {
+  const lines = input.split('\n').map((line) => line.replace(/[ \t\u00a0]+$/u, '').replace(/^[ \t\u00a0]+/u, ''));
+  let title: string | null = null;
+  let published: string | null = null;
+  let byline: string | null = null;
+  let source: string | null = null;
+  let url: string | null = null;
+  const kept: string[] = [];
+  let index = 0;
+  while (index < lines.length && (lines[index] ?? '') === '') index++;
+  if (index < lines.length) {
+    title = lines[index] ?? null;
+    kept.push(title ?? '');
+    index++;
+    // The date line sits right under the title when the page prints one.
+    for (let look = index; look < Math.min(lines.length, index + 2); look++) {
+      const line = lines[look] ?? '';
+      if (line === '') continue;
+      if (line.length <= 60) {
+        const date = parsePublished(line);
+        if (date) {
+          published = date;
+          lines[look] = '';
+        }
+      }
+      break;
+    }
+  }
+  let previous = '';
+  for (; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line === '') {
+      if (kept[kept.length - 1] !== '') kept.push('');
+      continue;
+    }
+    const key = line.length <= maxLineForHeading ? keyLine(line) : '';
+    if (key && cutHeadings.has(key)) break;
+    if (key && shareWidgets.has(key)) continue;
+    const sourceMatch = line.length <= 2200 ? sourceLine.exec(line) : null;
+    if (sourceMatch) {
+      source = line;
+      url = sourceMatch[1] ?? null;
+      continue;
+    }
+    // A photo caption printed twice (image alt text, then the caption itself) is kept once.
+    if (line === previous) continue;
+    previous = line;
+    kept.push(line);
+  }
+  while (kept.length > 1 && kept[kept.length - 1] === '') kept.pop();
+  // The byline is the last short line that is not a sentence.
+  const last = kept[kept.length - 1];
+  if (kept.length > 2 && last !== undefined && isByline(last)) {
+    byline = last;
+    kept.pop();
+    while (kept.length > 1 && kept[kept.length - 1] === '') kept.pop();
+  }
+  if (!url && source) url = urlPattern.exec(source)?.[0] ?? null;
+  return { text: kept.join('\n'), title, published, byline, sourceLine: source, url };
+}
+
+function isByline(line: string): boolean {
+  if (line.length > 60) return false;
+  if (/[.!?:;…,]$/u.test(line)) return false;
+  const words = line.split(/\s+/u).filter(Boolean);
+  if (words.length === 0 || words.length > 9) return false;
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return true;
+  if (bylineStart.test(line)) return true;
+  // 'ThS. Chi Mai - Phòng KH-HTQT': a name, a dash, a unit.
+  return /\s[-–]\s/u.test(line) && words.length <= 8;
+}
+
+function keyLine(line: string): string {
+  return line
+    .trim()
+    .replace(/[:：.]+$/u, '')
+    .split(/\s+/u)
+    .map((word) => keySyllable(word)[0])
+    .join(' ');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, parsePublished, resolveDate } from './dates.ts';
+
+function resolveAll(text: string, published: string | null = null) {
+  const all = findDates(text);
+  return all.map((m) => resolveDate(m, all, published));
+}
+
+describe('dates', () => {
+  it('reads a full date after a daypart', () => {
+    expect(resolveAll('Chiều ngày 08/10/2024 đã diễn ra')).toEqual([
+      { start: '2024-10-08', end: null, isRange: false },
+    ]);
+  });
+
+  it('reads a range without a year and takes the year from another date with the same month', () => {
+    const [range] = resolveAll('Chuyến thăm (từ 12-14/9) sau thành tựu công bố đầu tháng 9/2025.');
+    expect(range).toEqual({ start: '2025-09-12', end: '2025-09-14', isRange: true });
+  });
+
+  it('reads month-only dates', () => {
+    expect(resolveAll('thông qua vào tháng 5/2025')[0]?.start).toBe('2025-05');
+  });
+
+  it('takes the year from the publication date', () => {
+    expect(resolveAll('Ngày 5/3, hai bên ký', '2024-03-06')[0]?.start).toBe('2024-03-05');
+    expect(resolveAll('Ngày 28/12, hai bên ký', '2025-01-03')[0]?.start).toBe('2024-12-28');
+  });
+
+  it('leaves an unresolvable date null rather than inventing a year', () => {
+    expect(resolveAll('Chiều 12/5, tại Hà Nội')[0]?.start).toBeNull();
+    expect(resolveAll('on August 20 the minister said')[0]?.start).toBeNull();
+  });
+
+  it('reads the long form and day-month with a hyphen', () => {
+    expect(resolveAll('thứ Ba ngày 18 tháng 7 năm 2023')[0]?.start).toBe('2023-07-18');
+    expect(resolveAll('Ngày 10-12, ADB phê duyệt', '2018-12-11')[0]?.start).toBe('2018-12-10');
+  });
+
+  it('marks the dates of cited documents', () => {
+    const [doc, event] = findDates('công văn số 2035/BYT-QT ngày 10/04/2023, ngày 18 tháng 7 năm 2023');
+    expect(doc?.isDocumentDate).toBe(true);
+    expect(event?.isDocumentDate).toBe(false);
+  });
+
+  it('does not read resolution numbers or ratios as dates', () => {
+    expect(findDates('Nghị quyết số 72-NQ/TW và 2035/BYT')).toEqual([]);
+  });
+
+  it('reads English dates', () => {
+    expect(resolveAll('on October 8, 2024 in Hanoi')[0]?.start).toBe('2024-10-08');
+    expect(resolveAll('on 20 August 2021')[0]?.start).toBe('2021-08-20');
+  });
+
+  it('parses publication lines', () => {
+    expect(parsePublished('08/10/2024 | 17:06 PM')).toBe('2024-10-08');
+    expect(parsePublished('Thứ Ba, 11/12/2018, 04:23:10')).toBe('2018-12-11');
+    expect(parsePublished('09:23 | 30/06/2012')).toBe('2012-06-30');
+    expect(parsePublished('Cập nhật: 15/07/2022')).toBe('2022-07-15');
+    expect(parsePublished('')).toBeNull();
+  });
+});

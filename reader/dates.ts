@@ -1,0 +1,192 @@
+// Date mentions in Vietnamese and English news. General parsers miss ranges (12-14/9), dayparts
+// (Chiều ngày), '14h30' and NFD input, so these patterns are written for the press style. Every
+// quantifier is bounded, so scanning stays linear.
+
+export interface DateMention {
+  start: number;
+  end: number;
+  day: number | null;
+  month: number;
+  year: number | null;
+  endDay: number | null;
+  endMonth: number | null;
+  /** The date of a cited document ('công văn số 2035/BYT-QT ngày 10/04/2023'), not of an event. */
+  isDocumentDate: boolean;
+}
+
+export interface ResolvedDate {
+  start: string | null;
+  end: string | null;
+  /** True when a day-level range exists (the date is a span of days). */
+  isRange: boolean;
+}
+
+const monthNames: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+const monthAlternation =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+
+interface Pattern {
+  regex: RegExp;
+  build: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> | null;
+}
+
+const n = (value: string | undefined): number | null => (value === undefined ? null : Number(value));
+
+const patterns: Pattern[] = [
+  {
+    // 12-14/9, 26 - 29/6/2022, 30/6-2/7
+    regex: /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?\s{0,2}[-–]\s{0,2}(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/g,
+    build: (m) => ({
+      day: n(m[1]),
+      month: n(m[2]) ?? (n(m[4]) as number),
+      year: n(m[5]),
+      endDay: n(m[3]),
+      endMonth: n(m[4]),
+    }),
+  },
+  {
+    // 08/10/2024, 08.10.2024, 8-10-2024
+    regex: /(?<![\d/.-])(\d{1,2})\s{0,2}([/.-])\s{0,2}(\d{1,2})\s{0,2}\2\s{0,2}(\d{4})(?![\d/])/g,
+    build: (m) => ({ day: n(m[1]), month: n(m[3]) as number, year: n(m[4]), endDay: null, endMonth: null }),
+  },
+  {
+    // ngày 18 tháng 7 năm 2023, 18 tháng 7
+    regex: /(?<!\d)(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{0,3}(?:năm|,)\s{0,3}(\d{4}))?(?!\d)/giu,
+    build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: n(m[3]), endDay: null, endMonth: null }),
+  },
+  {
+    // tháng 5/2025, đầu tháng 9/2025, tháng 5 năm 2025
+    regex: /tháng\s{1,3}(\d{1,2})\s{0,2}(?:[/-]|\s{1,3}năm\s{1,3})\s{0,2}(\d{4})(?!\d)/giu,
+    build: (m) => ({ day: null, month: n(m[1]) as number, year: n(m[2]), endDay: null, endMonth: null }),
+  },
+  {
+    // ngày 10-12 (day-month with a hyphen, only after 'ngày')
+    regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-])/giu,
+    build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: null, endDay: null, endMonth: null }),
+  },
+  {
+    // 5/3, 19/8
+    regex: /(?<![\d/\p{L}.-])(\d{1,2})\/(\d{1,2})(?![\d/\p{L}])/gu,
+    build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: null, endDay: null, endMonth: null }),
+  },
+  {
+    // August 20, 2021 / Aug. 20
+    regex: new RegExp(`\\b(${monthAlternation})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{1,3}(\\d{4})\\b)?`, 'g'),
+    build: (m) => ({
+      day: n(m[2]),
+      month: monthNames[(m[1] ?? '').toLowerCase()] ?? 0,
+      year: n(m[3]),
+      endDay: null,
+      endMonth: null,
+    }),
+  },
+  {
+    // 20 August 2021
+    regex: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(${monthAlternation})\\b(?:,?\\s{1,3}(\\d{4})\\b)?`, 'g'),
+    build: (m) => ({
+      day: n(m[1]),
+      month: monthNames[(m[2] ?? '').toLowerCase()] ?? 0,
+      year: n(m[3]),
+      endDay: null,
+      endMonth: null,
+    }),
+  },
+  {
+    // August 2021
+    regex: new RegExp(`\\b(${monthAlternation})\\s{1,3}(\\d{4})\\b`, 'g'),
+    build: (m) => ({
+      day: null,
+      month: monthNames[(m[1] ?? '').toLowerCase()] ?? 0,
+      year: n(m[2]),
+      endDay: null,
+      endMonth: null,
+    }),
+  },
+];
+
+const documentBefore = /(?:số|No\.?)\s{1,3}[\p{L}\p{N}/.-]{1,40}\s{1,3}(?:ngày\s{1,3})?$/iu;
+
+export function findDates(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const pattern of patterns) {
+    pattern.regex.lastIndex = 0;
+    for (let m = pattern.regex.exec(text); m !== null; m = pattern.regex.exec(text)) {
+      const built = pattern.build(m);
+      if (!built || !isValid(built)) continue;
+      const start = m.index;
+      const before = text.slice(Math.max(0, start - 60), start);
+      found.push({ ...built, start, end: start + m[0].length, isDocumentDate: documentBefore.test(before) });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DateMention[] = [];
+  let coveredTo = -1;
+  for (const mention of found) {
+    if (mention.start < coveredTo) continue;
+    kept.push(mention);
+    coveredTo = mention.end;
+  }
+  return kept;
+}
+
+function isValid(d: Omit<DateMention, 'start' | 'end' | 'isDocumentDate'>): boolean {
+  if (d.month < 1 || d.month > 12) return false;
+  if (d.day !== null && (d.day < 1 || d.day > 31)) return false;
+  if (d.endDay !== null && (d.endDay < 1 || d.endDay > 31)) return false;
+  if (d.endMonth !== null && (d.endMonth < 1 || d.endMonth > 12)) return false;
+  if (d.year !== null && (d.year < 1900 || d.year > 2100)) return false;
+  return true;
+}
+
+/**
+ * The year for a mention written without one: the publication year (stepping back a year when the
+ * date would fall well after publication), else a year written beside the same month elsewhere in
+ * the text, else the only year the text's dates agree on. Otherwise null: never invented.
+ */
+export function inferYear(mention: DateMention, all: readonly DateMention[], published: string | null): number | null {
+  if (mention.year !== null) return mention.year;
+  if (published) {
+    const year = Number(published.slice(0, 4));
+    const month = Number(published.slice(5, 7));
+    return mention.month > month + 1 ? year - 1 : year;
+  }
+  const sameMonth = all.find((other) => other.year !== null && other.month === mention.month);
+  if (sameMonth?.year) return sameMonth.year;
+  const years = new Set(all.filter((other) => other.year !== null && !other.isDocumentDate).map((o) => o.year));
+  if (years.size === 1) return [...years][0] ?? null;
+  return null;
+}
+
+export function resolveDate(
+  mention: DateMention,
+  all: readonly DateMention[],
+  published: string | null,
+): ResolvedDate {
+  const year = inferYear(mention, all, published);
+  if (year === null) return { start: null, end: null, isRange: false };
+  const start = formatDate(year, mention.month, mention.day);
+  let end: string | null = null;
+  if (mention.endDay !== null) {
+    const endMonth = mention.endMonth ?? mention.month;
+    const endYear = endMonth < mention.month ? year + 1 : year;
+    end = formatDate(endYear, endMonth, mention.endDay);
+  }
+  return { start, end, isRange: end !== null };
+}
+
+/** The publication date from a date line such as '08/10/2024 | 17:06 PM' or 'Thứ Ba, 11/12/2018'. */
+export function parsePublished(line: string): string | null {
+  for (const mention of findDates(line)) {
+    if (mention.year !== null && mention.day !== null) return formatDate(mention.year, mention.month, mention.day);
+  }
+  return null;
+}
+
+export function formatDate(year: number, month: number, day: number | null): string {
+  const head = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  return day === null ? head : `${head}-${String(day).padStart(2, '0')}`;
+}

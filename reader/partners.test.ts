@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './normalise.ts';
+import { findEntities, type Lang } from './partners.ts';
+
+function codes(text: string, lang: Lang = 'vi'): string[] {
+  return findEntities(tokenize(text), lang).map((m) => m.code);
+}
+
+describe('findEntities', () => {
+  it('finds formal and short Vietnamese country names', () => {
+    expect(codes('Bộ Y tế Liên bang Nga và Bộ Y tế Cộng hòa Belarus')).toEqual(['RU', 'BY']);
+    expect(codes('hợp tác với Hoa Kỳ, với Mỹ và với Hàn Quốc')).toEqual(['US', 'US', 'KR']);
+    expect(codes('tại tỉnh Phông-Sa-Lỳ nước CHDCND Lào')).toEqual(['LA']);
+  });
+
+  it('does not read biện pháp as France', () => {
+    expect(codes('Tiêm vaccine là biện pháp phòng bệnh')).toEqual([]);
+  });
+
+  it('does not read ý nghĩa or Ý định thư as Italy', () => {
+    expect(codes('Sự kiện có ý nghĩa quan trọng')).toEqual([]);
+    expect(codes('Ý định thư được ký hôm nay')).toEqual([]);
+    expect(codes('hai bên ký Ý định thư về y tế')).toEqual([]);
+    expect(codes('hợp tác với Ý và Pháp')).toEqual(['IT', 'FR']);
+  });
+
+  it('does not read Vũ Đức Đam as Germany, nor a given name Nga as Russia', () => {
+    expect(codes('Phó Thủ tướng Vũ Đức Đam tiếp đoàn')).toEqual([]);
+    expect(codes('bà Nguyễn Thị Nga phát biểu')).toEqual([]);
+    expect(codes('đoàn Bộ Y tế Đức sang thăm')).toEqual(['DE']);
+  });
+
+  it('keeps Vietnamese places that contain a country word apart', () => {
+    expect(codes('Bệnh viện Đa khoa tỉnh Lào Cai')).toEqual([]);
+    expect(codes('Đảng Lao động Mê-xi-cô')).toEqual(['MX']);
+  });
+
+  it('reads English demonyms as partners only in English text', () => {
+    expect(codes('the Korean agency and Lao officials', 'en')).toEqual(['KR', 'LA']);
+    expect(codes('Đảng Lao động', 'vi')).toEqual([]);
+  });
+
+  it('matches organisation acronyms only in capitals', () => {
+    expect(codes('WHO and UNICEF, who came', 'en')).toEqual(['WHO', 'UNICEF']);
+    expect(codes('Ngân hàng Phát triển châu Á (ADB)')).toEqual(['ADB', 'ADB']);
+  });
+
+  it('treats tone placement variants alike', () => {
+    expect(codes('Cộng hoà Belarus')).toEqual(['BY']);
+  });
+});

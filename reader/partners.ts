@@ -1,0 +1,140 @@
+// Countries and international organisations. Country names hide inside ordinary words and names
+// (biện pháp, Ý định thư, Vũ Đức Đam), so short names need context: capitalised, not opening a
+// sentence, not inside a run of name syllables, not the first half of a compound word.
+import countries from './lexicons/countries.generated.json' with { type: 'json' };
+import organisations from './lexicons/organisations.json' with { type: 'json' };
+import { addPhrase, createTrie, matchLongest, type TrieMatch, type TrieNode } from './lexicon.ts';
+import { keyPhrase, type Token } from './normalise.ts';
+
+export type Lang = 'vi' | 'en';
+
+export interface EntityMention {
+  code: string;
+  kind: 'country' | 'organisation';
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+}
+
+interface Entry {
+  code: string;
+  kind: 'country' | 'organisation';
+  form: 'vi' | 'en' | 'demonym' | 'acronym' | 'name';
+  /** Raw tokens that must match exactly (acronyms, all-caps forms), else null. */
+  exact: string[] | null;
+  isAmbiguous: boolean;
+  length: number;
+}
+
+const ambiguous = new Set(countries.ambiguous.names.map((name) => keyPhrase(name).join(' ')));
+const notBefore = new Map<string, Set<string>>(
+  Object.entries(countries.ambiguous.notBefore).map(([name, next]) => [
+    keyPhrase(name).join(' '),
+    new Set(next.map((word) => keyPhrase(word).join(' '))),
+  ]),
+);
+const directions = new Set(['bắc', 'nam', 'đông', 'tây', 'trung', 'thượng', 'hạ'].map((w) => keyPhrase(w)[0]));
+const countryCues = new Set(['nước', 'phía', 'bạn', 'liên', 'bang'].map((w) => keyPhrase(w)[0]));
+
+const entityTrie: TrieNode<Entry> = createTrie();
+const blockTrie: TrieNode<true> = createTrie();
+
+function addEntry(phrase: string, entry: Omit<Entry, 'exact' | 'isAmbiguous' | 'length'>): void {
+  const letters = phrase.replace(/[^\p{L}]/gu, '');
+  const isAllCaps = letters.length > 1 && letters.length <= 6 && letters === letters.toUpperCase();
+  const exact = entry.form === 'acronym' || isAllCaps ? phrase.split(/(?=[.])|\s+/u).filter(Boolean) : null;
+  const keyed = keyPhrase(phrase).join(' ');
+  addPhrase(entityTrie, phrase, {
+    ...entry,
+    exact: exact ? rawTokensOf(phrase) : null,
+    isAmbiguous: ambiguous.has(keyed),
+    length: phrase.length,
+  });
+}
+
+function rawTokensOf(phrase: string): string[] {
+  return phrase.match(/[\p{L}\p{M}\p{N}]+|\S/gu) ?? [];
+}
+
+for (const country of countries.countries) {
+  for (const name of country.vi) addEntry(name, { code: country.code, kind: 'country', form: 'vi' });
+  for (const name of country.en) addEntry(name, { code: country.code, kind: 'country', form: 'en' });
+  for (const name of country.demonyms) addEntry(name, { code: country.code, kind: 'country', form: 'demonym' });
+}
+for (const org of organisations.organisations) {
+  for (const acronym of org.acronyms) addEntry(acronym, { code: org.code, kind: 'organisation', form: 'acronym' });
+  for (const name of org.names) addEntry(name, { code: org.code, kind: 'organisation', form: 'name' });
+}
+for (const place of countries.notCountries.vi) addPhrase(blockTrie, place, true);
+
+export function findEntities(tokens: readonly Token[], lang: Lang): EntityMention[] {
+  const found: EntityMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (!token?.isWord) {
+      i++;
+      continue;
+    }
+    const blocked = matchLongest(blockTrie, tokens, i);
+    if (blocked && tokens[i]?.isCapital) {
+      i = blocked.end;
+      continue;
+    }
+    const match = matchLongest(entityTrie, tokens, i);
+    const entry = match ? pickEntry(match, tokens, lang) : null;
+    if (match && entry) {
+      found.push({ code: entry.code, kind: entry.kind, first: match.start, last: match.end });
+      i = match.end;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}
+
+function pickEntry(match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang): Entry | null {
+  for (const entry of match.values) if (isAcceptable(entry, match, tokens, lang)) return entry;
+  return null;
+}
+
+function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang): boolean {
+  const first = tokens[match.start];
+  if (!first) return false;
+  if (entry.exact) {
+    const raws = tokens.slice(match.start, match.end).map((t) => t.raw);
+    if (raws.join('') !== entry.exact.join('')) return false;
+  } else if (!first.isCapital && entry.kind === 'country') {
+    return false;
+  }
+  if (entry.form === 'demonym' && lang !== 'en') return false;
+  if (entry.form === 'en' && lang === 'vi' && (entry.length < 4 || !first.isCapital)) return false;
+  // Words glued to letters on either side are part of a longer word ('Laos' inside 'xLaos').
+  const after = tokens[match.end];
+  const nextKey = after && !after.afterBreak ? after.key : '';
+  const notAfter = notBefore.get(tokens.slice(match.start, match.end).map((t) => t.key).join(' '));
+  if (notAfter?.has(nextKey)) return false;
+  if (!entry.isAmbiguous) return true;
+  return isAmbiguousNameInContext(tokens, match.start);
+}
+
+function isAmbiguousNameInContext(tokens: readonly Token[], start: number): boolean {
+  const token = tokens[start];
+  const previous = tokens[start - 1];
+  if (!token || !previous || token.afterBreak) return false;
+  if (previous.raw === '.' || previous.raw === '!' || previous.raw === '?' || previous.raw === ':') return false;
+  if (previous.raw === '“' || previous.raw === '"') return false;
+  if (previous.isWord && previous.isCapital && !directions.has(previous.key) && !countryCues.has(previous.key)) {
+    return false;
+  }
+  return true;
+}
+
+/** Marks, per token, the entity that covers it (or -1), so name recognition can split around it. */
+export function maskEntities(tokenCount: number, mentions: readonly EntityMention[]): Int32Array {
+  const mask = new Int32Array(tokenCount).fill(-1);
+  mentions.forEach((mention, index) => {
+    for (let i = mention.first; i < mention.last; i++) mask[i] = index;
+  });
+  return mask;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './normalise.ts';
+import { segmentSentences } from './segment.ts';
+
+function sentencesOf(text: string): string[] {
+  return segmentSentences(tokenize(text)).map((s) => text.slice(s.start, s.end));
+}
+
+describe('segmentSentences', () => {
+  it('does not split after academic titles and initials', () => {
+    expect(sentencesOf('GS.TS. Trần Văn A dự họp. TS. Kim B phát biểu. Ông J. Smith đến.')).toEqual([
+      'GS.TS. Trần Văn A dự họp.',
+      'TS. Kim B phát biểu.',
+      'Ông J. Smith đến.',
+    ]);
+  });
+
+  it('does not split dates, decimals or TP.', () => {
+    expect(sentencesOf('Ngày 08.10.2024 tại TP. Hồ Chí Minh có 1.5 triệu liều. Xong.')).toHaveLength(2);
+  });
+
+  it('ends a sentence at every line break', () => {
+    expect(sentencesOf('Tiêu đề\nThân bài một. Hai')).toEqual(['Tiêu đề', 'Thân bài một.', 'Hai']);
+  });
+
+  it('keeps the closing quote and ./. with the sentence', () => {
+    expect(sentencesOf('Ông nói: “Tốt.” Sau đó về./. Hết')).toEqual(['Ông nói: “Tốt.”', 'Sau đó về./.', 'Hết']);
+  });
+});

@@ -1,0 +1,72 @@
+// Step 3: sentences over tokens. Intl.Segmenter breaks after 'GS.TS.', 'TP.', 'ThS.' and initials,
+// so boundaries are decided here with an abbreviation guard; a line break always ends a sentence.
+import type { Token } from './normalise.ts';
+
+export interface Sentence {
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const abbreviations = new Set(
+  [
+    'gs', 'pgs', 'ts', 'ths', 'bs', 'bsck', 'bsckii', 'bscki', 'ds', 'cn', 'ks', 'tp', 'tt', 'q', 'p', 'ubnd', 'mr',
+    'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'dept', 'gen', 'col', 'capt',
+    'lt', 'sgt', 'h.e', 'u.s', 'e.g', 'i.e', 'etc', 'tr', 'nxb', 'ths.bs', 'ts.bs', 'ttnd', 'ttưt', 'ngnd',
+  ],
+);
+const terminators = new Set(['.', '!', '?', '…']);
+const closers = new Set(['"', '”', '’', "'", ')', ']', '»']);
+
+export function segmentSentences(tokens: readonly Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = 0;
+  const close = (last: number): void => {
+    if (last > first) {
+      const head = tokens[first];
+      const tail = tokens[last - 1];
+      if (head && tail) sentences.push({ first, last, start: head.start, end: tail.end });
+    }
+    first = last;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    if (i > first && token.afterBreak) close(i);
+    if (!terminators.has(token.raw)) continue;
+    let last = i + 1;
+    // Keep closing quotes, repeated dots and the Vietnamese './.' ending with the sentence.
+    while (last < tokens.length) {
+      const next = tokens[last];
+      if (!next || next.afterBreak || !next.glued) break;
+      if (closers.has(next.raw) || terminators.has(next.raw) || next.raw === '/') last++;
+      else break;
+    }
+    const next = tokens[last];
+    if (!next) continue;
+    if (next.afterBreak) continue;
+    if (token.raw === '.' && isAbbreviationBefore(tokens, i)) continue;
+    if (token.raw === '.' && next.glued && (next.isWord || next.isNumber)) continue;
+    if (!startsSentence(next)) continue;
+    close(last);
+    i = last - 1;
+  }
+  close(tokens.length);
+  return sentences;
+}
+
+function isAbbreviationBefore(tokens: readonly Token[], dot: number): boolean {
+  const previous = tokens[dot - 1];
+  if (!previous || !previous.glued && dot > 0 && tokens[dot]?.glued === false) return false;
+  if (!previous.isWord) return false;
+  if (previous.raw.length === 1 && previous.isCapital) return true;
+  if (previous.isNumber) return false;
+  return abbreviations.has(previous.key) || abbreviations.has(previous.fold);
+}
+
+function startsSentence(token: Token): boolean {
+  if (token.isCapital || token.isNumber) return true;
+  return token.raw === '"' || token.raw === '“' || token.raw === '(' || token.raw === '-' || token.raw === '–';
+}
