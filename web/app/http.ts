@@ -1,0 +1,84 @@
+// One fetch wrapper for the whole app: JSON in, JSON out, and problem+json errors turned into
+// ApiError so forms can show `errors[]` next to their fields and pages can tell 401/403/409 apart.
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fieldErrors: FieldError[];
+
+  constructor(status: number, code: string, detail: string, fieldErrors: FieldError[]) {
+    super(detail || code || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+// Validators report paths as "titleVi", "/titleVi", "body.titleVi" or ["titleVi"]; forms key by
+// the field name, so reduce all of them to the dotted path below the body.
+function normalisePath(path: unknown): string {
+  const raw = Array.isArray(path) ? path.join('.') : String(path ?? '');
+  return raw
+    .replace(/^\/+/, '')
+    .replace(/\//g, '.')
+    .replace(/^body\./, '');
+}
+
+async function readProblem(response: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // Not JSON (a proxy error page, an empty body): the status alone has to do.
+  }
+  const errors = Array.isArray(body.errors) ? (body.errors as Array<Record<string, unknown>>) : [];
+  return new ApiError(
+    response.status,
+    typeof body.code === 'string' ? body.code : '',
+    typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '',
+    errors.map((error) => ({ path: normalisePath(error.path), message: String(error.message ?? '') })),
+  );
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export function buildQuery(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function requestJson<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const isForm = init.body instanceof FormData;
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers:
+      init.body === undefined || isForm
+        ? { accept: 'application/json' }
+        : { 'content-type': 'application/json', accept: 'application/json' },
+    body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
+    signal: init.signal,
+  });
+  if (!response.ok) throw await readProblem(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,100 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { GlobalSearchBox } from '../features/search/global-search-box.tsx';
+import { canEdit, useMe, useSignOut } from '../features/session/session.api.ts';
+import { QueryState } from '../ui/query-state.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+const sections = [
+  'agreements',
+  'events',
+  'commitments',
+  'people',
+  'organisations',
+  'partners',
+  'sources',
+] as const;
+
+export function WorkspaceShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+
+  return (
+    <QueryState query={me}>
+      {(user) => {
+        if (!user) {
+          const next = encodeURIComponent(location.pathname + location.search);
+          return <Navigate to={`/app/sign-in?next=${next}`} replace />;
+        }
+        return (
+          <div className="shell workspace-shell">
+            <a href="#main" className="skip-link">
+              {t('app.skipToContent')}
+            </a>
+            <header className="topbar">
+              <Link to="/app" className="brand">
+                <strong>{t('app.name')}</strong>
+                <span>{t('app.tagline')}</span>
+              </Link>
+              <GlobalSearchBox />
+              <div className="user-menu">
+                <span className="muted">
+                  {user.displayName || user.email} · {t(`session.roles.${user.role}`)}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/app/sign-in') })}
+                >
+                  {t('session.signOut')}
+                </button>
+              </div>
+              <LanguageSwitch />
+            </header>
+            <div className="workspace-body">
+              <nav aria-label={t('nav.workspace')} className="sidenav">
+                <ul>
+                  <li>
+                    <NavLink to="/app" end>
+                      {t('nav.inbox')}
+                    </NavLink>
+                  </li>
+                  {sections.map((section) => (
+                    <li key={section}>
+                      <NavLink to={`/app/${section}`}>{t(`nav.${section}`)}</NavLink>
+                    </li>
+                  ))}
+                  <li>
+                    <NavLink to="/app/search">{t('nav.search')}</NavLink>
+                  </li>
+                  <li>
+                    <Link to="/">{t('nav.portal')}</Link>
+                  </li>
+                </ul>
+              </nav>
+              <main id="main" tabIndex={-1}>
+                {!canEdit(user) && (
+                  <p className="notice" data-testid="read-only">
+                    {t('session.readOnly')}
+                  </p>
+                )}
+                <Suspense
+                  fallback={
+                    <p className="muted" role="status">
+                      {t('app.loading')}
+                    </p>
+                  }
+                >
+                  <Outlet />
+                </Suspense>
+              </main>
+            </div>
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}

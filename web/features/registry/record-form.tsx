@@ -1,0 +1,178 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/http.ts';
+import { type EnumGroup, listEnumOptions } from '../../i18n/enum-label.ts';
+import { CheckboxField, SelectField, TextField } from '../../ui/field.tsx';
+import { type Collection, fetchRecord, type RecordTypes, usePatchRecord } from './registry.api.ts';
+
+export interface EditField {
+  name: string;
+  kind: 'text' | 'multiline' | 'date' | 'number' | 'select' | 'checkbox';
+  options?: { group: EnumGroup; values: readonly string[] };
+  isRequired?: boolean;
+}
+
+type Values = Record<string, string | boolean>;
+
+function readValues(record: object, fields: EditField[]): Values {
+  const source = record as Record<string, unknown>;
+  return Object.fromEntries(
+    fields.map((field) => {
+      const value = source[field.name];
+      return [
+        field.name,
+        field.kind === 'checkbox'
+          ? Boolean(value)
+          : value === null || value === undefined
+            ? ''
+            : String(value),
+      ];
+    }),
+  );
+}
+
+function toApiValue(field: EditField, value: string | boolean): unknown {
+  if (field.kind === 'checkbox') return Boolean(value);
+  const text = String(value).trim();
+  if (text === '') return field.isRequired ? '' : null;
+  return field.kind === 'number' ? Number(text) : text;
+}
+
+interface RecordFormProps<C extends Collection> {
+  collection: C;
+  record: RecordTypes[C];
+  fields: EditField[];
+  onDone: () => void;
+}
+
+/**
+ * Edits a record with its `version`. A 409 keeps the user's values on screen and offers to load
+ * the latest version underneath them, so nothing typed is lost to a concurrent edit.
+ */
+export function RecordForm<C extends Collection>({ collection, record, fields, onDone }: RecordFormProps<C>) {
+  const { t } = useTranslation();
+  const [base, setBase] = useState(record);
+  const [values, setValues] = useState<Values>(() => readValues(record, fields));
+  const [isConflict, setIsConflict] = useState(false);
+  const patch = usePatchRecord(collection, record.id);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const before = readValues(base, fields);
+    const changes = Object.fromEntries(
+      fields
+        .filter((field) => values[field.name] !== before[field.name])
+        .map((field) => [field.name, toApiValue(field, values[field.name] ?? '')]),
+    );
+    if (Object.keys(changes).length === 0) {
+      onDone();
+      return;
+    }
+    setIsConflict(false);
+    patch.mutate(
+      { ...changes, version: base.version },
+      {
+        onSuccess: onDone,
+        onError: (error) => setIsConflict(isApiError(error, 409) && error.code === 'version.conflict'),
+      },
+    );
+  }
+
+  async function loadLatest() {
+    const latest = await fetchRecord(collection, record.id);
+    setBase(latest);
+    setIsConflict(false);
+    patch.reset();
+  }
+
+  const error = patch.error;
+  const fieldErrors = isApiError(error) ? error.fieldErrors : [];
+  const errorFor = (name: string) => fieldErrors.find((item) => item.path === name)?.message;
+  const unplaced = fieldErrors.filter((item) => !fields.some((field) => field.name === item.path));
+
+  return (
+    <form className="card stack record-form" onSubmit={submit} noValidate>
+      {isConflict && (
+        <div className="notice notice-warn" role="alert" data-testid="conflict">
+          <p>{t('detail.conflict')}</p>
+          <button type="button" onClick={() => void loadLatest()}>
+            {t('detail.reloadLatest')}
+          </button>
+        </div>
+      )}
+      {error && !isConflict && (
+        <div className="notice notice-error" role="alert">
+          {isApiError(error, 403)
+            ? t('detail.forbidden')
+            : fieldErrors.length > 0
+              ? t('detail.fixErrors')
+              : t('detail.genericError', { detail: isApiError(error) ? error.detail : String(error) })}
+          {unplaced.length > 0 && (
+            <ul>
+              {unplaced.map((item) => (
+                <li key={item.path}>
+                  {item.path}: {item.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="form-grid">
+        {fields.map((field) => {
+          const label = t(`columns.${field.name}` as 'columns.name');
+          const value = values[field.name];
+          const setValue = (next: string | boolean) =>
+            setValues((current) => ({ ...current, [field.name]: next }));
+          if (field.kind === 'checkbox') {
+            return (
+              <CheckboxField
+                key={field.name}
+                name={field.name}
+                label={label}
+                isChecked={Boolean(value)}
+                onChange={setValue}
+              />
+            );
+          }
+          if (field.kind === 'select' && field.options) {
+            return (
+              <SelectField
+                key={field.name}
+                name={field.name}
+                label={label}
+                value={String(value ?? '')}
+                options={listEnumOptions(field.options.group, field.options.values)}
+                emptyLabel={field.isRequired ? undefined : t('app.none')}
+                error={errorFor(field.name)}
+                onChange={setValue}
+              />
+            );
+          }
+          return (
+            <TextField
+              key={field.name}
+              name={field.name}
+              label={label}
+              value={String(value ?? '')}
+              type={field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
+              isMultiline={field.kind === 'multiline'}
+              isRequired={field.isRequired}
+              error={errorFor(field.name)}
+              onChange={setValue}
+            />
+          );
+        })}
+      </div>
+      <p className="muted">{t('detail.version', { version: base.version })}</p>
+      <div className="row">
+        <button type="submit" className="primary" disabled={patch.isPending}>
+          {patch.isPending ? t('detail.saving') : t('detail.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('detail.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

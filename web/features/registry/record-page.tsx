@@ -1,0 +1,204 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { labelEnum } from '../../i18n/enum-label.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { pickLocalised } from '../../i18n/i18n.ts';
+import { QueryState } from '../../ui/query-state.tsx';
+import { RecordView } from './record-view.tsx';
+import { useAreaLookup, useOrganisationLookup, usePartnerLookup, useRecord } from './registry.api.ts';
+import { labelAreas, labelPartners } from './registry-columns.tsx';
+
+function useLookups() {
+  const partners = usePartnerLookup();
+  const areas = useAreaLookup();
+  return { partners: partners.data, areas: areas.data };
+}
+
+function Related({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = `related-${title.replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function IdLinks({ path, ids, label }: { path: string; ids: string[]; label?: (id: string) => string }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) return <p className="muted">{t('app.empty')}</p>;
+  return (
+    <ul>
+      {ids.map((id) => (
+        <li key={id}>
+          <Link to={`/app/${path}/${id}`}>{label?.(id) ?? id}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EventPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const event = useRecord('events', id);
+  const lookups = useLookups();
+  return (
+    <QueryState query={event}>
+      {(record) => (
+        <RecordView collection="events" record={record} title={record.title}>
+          <Related title={t('detail.participants')}>
+            {record.participants.length === 0 ? (
+              <p className="muted">{t('app.empty')}</p>
+            ) : (
+              <ul>
+                {record.participants.map((participant) => (
+                  <li key={`${participant.personId}-${participant.role}`}>
+                    <Link to={`/app/people/${participant.personId}`}>{participant.personName}</Link>
+                    {participant.title && ` — ${participant.title}`} (
+                    {labelEnum('participantRole', participant.role)})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Related>
+          <Related title={t('columns.partners')}>
+            <p>{labelPartners(record.partnerIds, lookups) || t('app.none')}</p>
+          </Related>
+          <Related title={t('detail.areas')}>
+            <p>{labelAreas(record.areaIds, lookups) || t('app.none')}</p>
+          </Related>
+          <Related title={t('detail.agreements')}>
+            <IdLinks path="agreements" ids={record.agreementIds} />
+          </Related>
+          <Related title={t('detail.sources')}>
+            <IdLinks path="sources" ids={record.sourceIds} />
+          </Related>
+        </RecordView>
+      )}
+    </QueryState>
+  );
+}
+
+export function CommitmentPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const commitment = useRecord('commitments', id);
+  const organisations = useOrganisationLookup();
+  const lookups = useLookups();
+  const orgName = (orgId: string) => {
+    const organisation = organisations.data?.get(orgId);
+    return organisation ? pickLocalised(organisation.nameVi, organisation.nameEn) : orgId;
+  };
+  return (
+    <QueryState query={commitment}>
+      {(record) => (
+        <RecordView collection="commitments" record={record} title={record.text}>
+          <Related title={t('detail.owner')}>
+            <IdLinks
+              path="organisations"
+              ids={[...record.vnOwnerIds, ...record.partnerOwnerIds]}
+              label={orgName}
+            />
+          </Related>
+          <Related title={t('detail.areas')}>
+            <p>{labelAreas(record.areaIds, lookups) || t('app.none')}</p>
+          </Related>
+          <Related title={t('detail.progress')}>
+            {record.progress.length === 0 ? (
+              <p className="muted">{t('app.empty')}</p>
+            ) : (
+              <ol>
+                {record.progress.map((entry) => (
+                  <li key={entry.id}>
+                    {formatDate(entry.on)} — {entry.note}
+                    {entry.status && ` (${labelEnum('commitmentStatus', entry.status)})`}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Related>
+          {record.agreementId && (
+            <Related title={t('detail.agreements')}>
+              <IdLinks path="agreements" ids={[record.agreementId]} />
+            </Related>
+          )}
+          {record.eventId && (
+            <Related title={t('detail.events')}>
+              <IdLinks path="events" ids={[record.eventId]} />
+            </Related>
+          )}
+        </RecordView>
+      )}
+    </QueryState>
+  );
+}
+
+export function PersonPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const person = useRecord('people', id);
+  return (
+    <QueryState query={person}>
+      {(record) => (
+        <RecordView collection="people" record={record} title={record.name}>
+          <Related title={t('detail.positions')}>
+            {record.positions.length === 0 ? (
+              <p className="muted">{t('app.empty')}</p>
+            ) : (
+              <ul>
+                {record.positions.map((position) => (
+                  <li key={position.id}>
+                    {position.title}
+                    {position.organisationName && `, ${position.organisationName}`}
+                    {(position.startOn || position.endOn) &&
+                      ` (${formatDate(position.startOn)} – ${formatDate(position.endOn)})`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Related>
+        </RecordView>
+      )}
+    </QueryState>
+  );
+}
+
+export function OrganisationPage() {
+  const { id = '' } = useParams();
+  const organisation = useRecord('organisations', id);
+  return (
+    <QueryState query={organisation}>
+      {(record) => (
+        <RecordView
+          collection="organisations"
+          record={record}
+          title={pickLocalised(record.nameVi, record.nameEn)}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+export function SourcePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const source = useRecord('sources', id);
+  return (
+    <QueryState query={source}>
+      {(record) => (
+        <RecordView collection="sources" record={record} title={record.title}>
+          <p className="row">
+            {record.reviewStatus === 'draft' && (
+              <Link to={`/app/review/${record.id}`}>{t('detail.openInReview')}</Link>
+            )}
+            {record.isPublished && <Link to={`/news/${record.id}`}>{t('detail.viewOnPortal')}</Link>}
+          </p>
+          <Related title={t('detail.sourceText')}>
+            <div className="source-plain">{record.text}</div>
+          </Related>
+        </RecordView>
+      )}
+    </QueryState>
+  );
+}

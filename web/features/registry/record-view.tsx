@@ -1,0 +1,75 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { labelEnum } from '../../i18n/enum-label.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { canEdit, useMe } from '../session/session.api.ts';
+import { RecordForm } from './record-form.tsx';
+import type { Collection, RecordTypes } from './registry.api.ts';
+import { editFields } from './registry-fields.ts';
+
+function showValue(
+  field: (typeof editFields)[Collection][number],
+  value: unknown,
+  yes: string,
+  no: string,
+): string {
+  if (field.kind === 'checkbox') return value ? yes : no;
+  if (value === null || value === undefined || value === '') return '—';
+  if (field.kind === 'date') return formatDate(String(value));
+  if (field.kind === 'select' && field.options) return labelEnum(field.options.group, String(value));
+  return String(value);
+}
+
+interface RecordViewProps<C extends Collection> {
+  collection: C;
+  record: RecordTypes[C];
+  title: string;
+  children?: ReactNode;
+}
+
+/** A record's heading, its fields (or their edit form) and the related sections passed in. */
+export function RecordView<C extends Collection>({
+  collection,
+  record,
+  title,
+  children,
+}: RecordViewProps<C>) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [isEditing, setIsEditing] = useState(false);
+  const fields = editFields[collection];
+  const values = record as unknown as Record<string, unknown>;
+  return (
+    <div className="stack">
+      <div className="row-between">
+        <div>
+          <p className="eyebrow">{t(`records.${collection}`)}</p>
+          <h1>{title}</h1>
+        </div>
+        {canEdit(me.data) && !isEditing && (
+          <button type="button" onClick={() => setIsEditing(true)} data-testid="edit-record">
+            {t('detail.edit')}
+          </button>
+        )}
+      </div>
+      {isEditing ? (
+        <RecordForm
+          collection={collection}
+          record={record}
+          fields={fields}
+          onDone={() => setIsEditing(false)}
+        />
+      ) : (
+        <dl className="fields card">
+          {fields.map((field) => (
+            <div key={field.name}>
+              <dt>{t(`columns.${field.name}` as 'columns.name')}</dt>
+              <dd>{showValue(field, values[field.name], t('registry.yes'), t('registry.no'))}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import {
+  agreementKinds,
+  agreementStatuses,
+  commitmentStatuses,
+  eventKinds,
+  eventModes,
+  legalBases,
+  organisationKinds,
+} from '../../../common/domain/enums.ts';
+import type { EditField } from './record-form.tsx';
+import type { Collection } from './registry.api.ts';
+
+/** The fields each record's edit form offers (links between records are edited elsewhere). */
+export const editFields: Record<Collection, EditField[]> = {
+  agreements: [
+    { name: 'titleVi', kind: 'text' },
+    { name: 'titleEn', kind: 'text' },
+    {
+      name: 'kind',
+      kind: 'select',
+      options: { group: 'agreementKind', values: agreementKinds },
+      isRequired: true,
+    },
+    {
+      name: 'status',
+      kind: 'select',
+      options: { group: 'agreementStatus', values: agreementStatuses },
+      isRequired: true,
+    },
+    { name: 'signedOn', kind: 'date' },
+    { name: 'validFrom', kind: 'date' },
+    { name: 'validTo', kind: 'date' },
+    { name: 'renewalNote', kind: 'text' },
+    { name: 'legalBasis', kind: 'select', options: { group: 'legalBasis', values: legalBases } },
+    { name: 'decisionNumber', kind: 'text' },
+    { name: 'summary', kind: 'multiline' },
+    { name: 'isPublished', kind: 'checkbox' },
+  ],
+  events: [
+    { name: 'title', kind: 'text', isRequired: true },
+    { name: 'kind', kind: 'select', options: { group: 'eventKind', values: eventKinds }, isRequired: true },
+    { name: 'startOn', kind: 'date' },
+    { name: 'endOn', kind: 'date' },
+    { name: 'mode', kind: 'select', options: { group: 'eventMode', values: eventModes } },
+    { name: 'location', kind: 'text' },
+    { name: 'summary', kind: 'multiline' },
+    { name: 'isPublished', kind: 'checkbox' },
+  ],
+  commitments: [
+    { name: 'text', kind: 'multiline', isRequired: true },
+    {
+      name: 'status',
+      kind: 'select',
+      options: { group: 'commitmentStatus', values: commitmentStatuses },
+      isRequired: true,
+    },
+    { name: 'dueOn', kind: 'date' },
+    { name: 'horizonYear', kind: 'number' },
+  ],
+  people: [
+    { name: 'name', kind: 'text', isRequired: true },
+    { name: 'honorific', kind: 'text' },
+    { name: 'countryCode', kind: 'text' },
+    { name: 'note', kind: 'multiline' },
+  ],
+  organisations: [
+    { name: 'nameVi', kind: 'text', isRequired: true },
+    { name: 'nameEn', kind: 'text' },
+    {
+      name: 'kind',
+      kind: 'select',
+      options: { group: 'organisationKind', values: organisationKinds },
+      isRequired: true,
+    },
+    { name: 'countryCode', kind: 'text' },
+  ],
+  partners: [
+    { name: 'nameVi', kind: 'text', isRequired: true },
+    { name: 'nameEn', kind: 'text', isRequired: true },
+  ],
+  sources: [
+    { name: 'title', kind: 'text', isRequired: true },
+    { name: 'outlet', kind: 'text' },
+    { name: 'url', kind: 'text' },
+    { name: 'lead', kind: 'multiline' },
+    { name: 'isPublished', kind: 'checkbox' },
+  ],
+};

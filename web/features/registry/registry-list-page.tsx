@@ -1,0 +1,173 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { formatNumber } from '../../i18n/format.ts';
+import { DataTable } from '../../ui/data-table.tsx';
+import { SelectField, TextField } from '../../ui/field.tsx';
+import { Pager } from '../../ui/pager.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { type Collection, useAreaLookup, usePartnerLookup, useRecordList } from './registry.api.ts';
+import { describeList } from './registry-columns.tsx';
+
+const pageSize = 20;
+const pagingKeys = ['page', 'sort', 'order'];
+
+function RegistryListPage<C extends Collection>({ collection }: { collection: C }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const partners = usePartnerLookup();
+  const areas = useAreaLookup();
+  const spec = describeList(collection, t, { partners: partners.data, areas: areas.data });
+
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const sort = params.get('sort') ?? undefined;
+  const order = params.get('order') === 'desc' ? 'desc' : 'asc';
+  const applied = Object.fromEntries(
+    spec.filters.map((filter) => [filter.name, params.get(filter.name) ?? '']),
+  );
+  const list = useRecordList(collection, {
+    ...applied,
+    page,
+    pageSize,
+    sort,
+    order: sort ? order : undefined,
+  });
+
+  // The form edits a copy; the URL holds what is applied, so a filtered list can be shared.
+  const [draft, setDraft] = useState<Record<string, string>>(applied);
+  const appliedKey = JSON.stringify(applied);
+  useEffect(() => setDraft(JSON.parse(appliedKey) as Record<string, string>), [appliedKey]);
+
+  function applyFilters(values: Record<string, string>) {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
+    if (sort) {
+      next.set('sort', sort);
+      next.set('order', order);
+    }
+    setParams(next);
+  }
+
+  function updateParams(changes: Record<string, string>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) next.set(key, value);
+    setParams(next);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    applyFilters(draft);
+  }
+
+  const title = t(`records.${collection}`);
+  const hasFilters = [...params.keys()].some((key) => !pagingKeys.includes(key));
+
+  return (
+    <div className="stack">
+      <h1>{title}</h1>
+      <form className="filters" onSubmit={submit} aria-label={t('registry.filters')}>
+        {spec.filters.map((filter) =>
+          filter.kind === 'select' ? (
+            <SelectField
+              key={filter.name}
+              name={filter.name}
+              label={filter.label}
+              value={draft[filter.name] ?? ''}
+              options={filter.options ?? []}
+              emptyLabel={t('registry.all')}
+              onChange={(value) => {
+                const next = { ...draft, [filter.name]: value };
+                setDraft(next);
+                applyFilters(next);
+              }}
+            />
+          ) : (
+            <TextField
+              key={filter.name}
+              name={filter.name}
+              label={filter.label}
+              type={filter.kind === 'date' ? 'date' : 'search'}
+              value={draft[filter.name] ?? ''}
+              onChange={(value) => setDraft({ ...draft, [filter.name]: value })}
+            />
+          ),
+        )}
+        <div className="filter-actions">
+          <button type="submit" className="primary">
+            {t('registry.apply')}
+          </button>
+          {hasFilters && (
+            <button type="button" onClick={() => setParams(new URLSearchParams())}>
+              {t('registry.clear')}
+            </button>
+          )}
+        </div>
+      </form>
+      <QueryState query={list}>
+        {(data) => {
+          const pages = Math.max(1, Math.ceil(data.total / pageSize));
+          return (
+            <>
+              <p className="muted" aria-live="polite">
+                {t('registry.total', { count: data.total, formattedCount: formatNumber(data.total) })}
+              </p>
+              {data.items.length === 0 ? (
+                <p className="muted">{t('app.empty')}</p>
+              ) : (
+                <DataTable
+                  caption={title}
+                  columns={spec.columns}
+                  rows={data.items}
+                  getRowKey={(row) => row.id}
+                  sort={sort}
+                  order={order}
+                  sortLabel={(column) => t('registry.sortBy', { column })}
+                  onSort={(key) =>
+                    updateParams({
+                      sort: key,
+                      order: sort === key && order === 'asc' ? 'desc' : 'asc',
+                      page: '1',
+                    })
+                  }
+                />
+              )}
+              <Pager
+                page={page}
+                pageCount={pages}
+                onPage={(next) => updateParams({ page: String(next) })}
+                labels={{
+                  navigation: t('registry.pagination'),
+                  previous: t('registry.previous'),
+                  next: t('registry.next'),
+                  status: t('registry.page', { page, pages }),
+                }}
+              />
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+export function AgreementsListPage() {
+  return <RegistryListPage collection="agreements" />;
+}
+export function EventsListPage() {
+  return <RegistryListPage collection="events" />;
+}
+export function CommitmentsListPage() {
+  return <RegistryListPage collection="commitments" />;
+}
+export function PeopleListPage() {
+  return <RegistryListPage collection="people" />;
+}
+export function OrganisationsListPage() {
+  return <RegistryListPage collection="organisations" />;
+}
+export function PartnersListPage() {
+  return <RegistryListPage collection="partners" />;
+}
+export function SourcesListPage() {
+  return <RegistryListPage collection="sources" />;
+}

@@ -1,0 +1,226 @@
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { labelEnum } from '../../i18n/enum-label.ts';
+import { formatDate, formatPercent } from '../../i18n/format.ts';
+import { pickLocalised } from '../../i18n/i18n.ts';
+import { SelectField, TextField } from '../../ui/field.tsx';
+import type { Area } from '../registry/registry.api.ts';
+import { usePeopleMatches } from './review.api.ts';
+import { type FieldDef, fieldDefs, isLowConfidence, type ReviewItem, spanTypeOf } from './review-state.ts';
+
+interface DraftItemCardProps {
+  item: ReviewItem;
+  areas: Map<string, Area> | undefined;
+  isEditable: boolean;
+  onChange: (item: ReviewItem) => void;
+  onShow: (item: ReviewItem) => void;
+}
+
+function describeItem(
+  item: ReviewItem,
+  areas: Map<string, Area> | undefined,
+): { label: string; details: string[] } {
+  const f = item.fields;
+  switch (item.section) {
+    case 'events':
+      return {
+        label: [labelEnum('eventKind', f.kind), formatDate(f.start)].filter(Boolean).join(' · '),
+        details: [labelEnum('eventMode', f.mode), f.location ?? ''].filter(Boolean),
+      };
+    case 'partners':
+      return {
+        label: f.code ?? '',
+        details: [String(item.extra.name ?? item.extra.nameVi ?? '')].filter(Boolean),
+      };
+    case 'participants':
+      return {
+        label: f.name ?? '',
+        details: [f.title, f.org, f.countryCode, labelEnum('participantRole', f.role)].filter(
+          (part): part is string => Boolean(part),
+        ),
+      };
+    case 'agreements':
+      return {
+        label: f.title || labelEnum('agreementKind', f.kind),
+        details: [
+          labelEnum('agreementKind', f.kind),
+          labelEnum('agreementStatus', f.status),
+          formatDate(f.date),
+          f.parties ?? '',
+        ].filter(Boolean),
+      };
+    case 'areas': {
+      const area = areas?.get(f.id ?? '');
+      return { label: area ? pickLocalised(area.labelVi, area.labelEn) : (f.id ?? ''), details: [] };
+    }
+    case 'commitments':
+      return { label: f.text ?? '', details: f.areaIds ? [f.areaIds] : [] };
+  }
+}
+
+function ItemField({
+  def,
+  item,
+  areas,
+  onChange,
+}: {
+  def: FieldDef;
+  item: ReviewItem;
+  areas: Map<string, Area> | undefined;
+  onChange: (item: ReviewItem) => void;
+}) {
+  const { t } = useTranslation();
+  const value = item.fields[def.name] ?? '';
+  const label = t(`review.fields.${def.name}` as 'review.fields.name');
+  const update = (next: string) => onChange({ ...item, fields: { ...item.fields, [def.name]: next } });
+  if (def.kind === 'select' && def.options) {
+    const { group, values } = def.options;
+    return (
+      <SelectField
+        label={label}
+        value={value}
+        emptyLabel={t('app.none')}
+        options={values.map((option) => ({ value: option, label: labelEnum(group, option) }))}
+        onChange={update}
+      />
+    );
+  }
+  if (def.kind === 'area') {
+    const options = [...(areas?.values() ?? [])].map((area) => ({
+      value: area.id,
+      label: pickLocalised(area.labelVi, area.labelEn),
+    }));
+    return (
+      <SelectField
+        label={label}
+        value={value}
+        emptyLabel={t('app.none')}
+        options={options}
+        onChange={update}
+      />
+    );
+  }
+  return (
+    <TextField
+      label={def.name === 'areaIds' ? t('review.fields.areaIds') : label}
+      value={value}
+      type={def.kind === 'date' ? 'date' : 'text'}
+      isMultiline={def.kind === 'multiline'}
+      onChange={update}
+    />
+  );
+}
+
+function PersonMatches({ item, onChange }: { item: ReviewItem; onChange: (item: ReviewItem) => void }) {
+  const { t } = useTranslation();
+  const matches = usePeopleMatches(item.fields.name ?? '', item.fields.countryCode ?? '');
+  const candidates = matches.data ?? [];
+  const linked = candidates.find((match) => match.id === item.personId);
+  if (item.personId) {
+    return (
+      <div className="matches" data-testid="person-linked">
+        <p>✓ {t('review.matchedTo', { name: linked?.name ?? item.fields.name })}</p>
+        <button type="button" className="link-button" onClick={() => onChange({ ...item, personId: null })}>
+          {t('review.unlinkMatch')}
+        </button>
+      </div>
+    );
+  }
+  if (candidates.length === 0) {
+    return <p className="matches muted">{t('review.newPerson')}</p>;
+  }
+  return (
+    <div className="matches">
+      <p>{t('review.matches')}</p>
+      <ul>
+        {candidates.map((match) => (
+          <li key={match.id}>
+            <strong>{match.name}</strong>
+            {match.title && ` — ${match.title}`}
+            {match.countryCode && ` (${match.countryCode})`}
+            {match.evidence && (
+              <span className="muted"> · {t('review.matchEvidence', { evidence: match.evidence })}</span>
+            )}{' '}
+            <button type="button" onClick={() => onChange({ ...item, personId: match.id })}>
+              {t('review.useMatch')}
+              <span className="visually-hidden">: {match.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const DraftItemCard = memo(function DraftItemCard({
+  item,
+  areas,
+  isEditable,
+  onChange,
+  onShow,
+}: DraftItemCardProps) {
+  const { t } = useTranslation();
+  const [isEditing, setIsEditing] = useState(item.fields.name === '' && item.section === 'participants');
+  const { label, details } = describeItem(item, areas);
+  const isLow = isLowConfidence(item);
+  const isDropped = item.state === 'dropped';
+  const headingId = `item-${item.key}`;
+  const classes = ['item-card', `state-${item.state}`, isLow ? 'is-low' : ''].filter(Boolean).join(' ');
+
+  return (
+    <li className={classes} aria-labelledby={headingId} data-item={item.key} data-section={item.section}>
+      <div className="item-head">
+        <span className={`swatch span-${spanTypeOf[item.section]}`} aria-hidden="true" />
+        <strong id={headingId} className="item-label">
+          {label || t('app.none')}
+        </strong>
+        {isLow && <span className="badge badge-warn">⚠ {t('review.lowConfidence')}</span>}
+        {item.state === 'accepted' && <span className="badge badge-ok">✓ {t('review.accepted')}</span>}
+        {isDropped && <span className="badge">{t('review.dropped')}</span>}
+        {item.confidence !== null && (
+          <span className="muted confidence">
+            {t('review.confidence', { value: formatPercent(item.confidence) })}
+          </span>
+        )}
+      </div>
+      {details.length > 0 && !isEditing && <p className="item-details">{details.join(' · ')}</p>}
+      {isEditing && (
+        <div className="item-fields">
+          {fieldDefs[item.section].map((def) => (
+            <ItemField key={def.name} def={def} item={item} areas={areas} onChange={onChange} />
+          ))}
+        </div>
+      )}
+      {item.section === 'participants' && !isDropped && isEditable && (
+        <PersonMatches item={item} onChange={onChange} />
+      )}
+      <div className="item-actions">
+        <button type="button" disabled={item.spans.length === 0} onClick={() => onShow(item)}>
+          {item.spans.length === 0 ? t('review.noSpan') : t('review.showInSource')}
+        </button>
+        {isEditable && !isDropped && (
+          <>
+            <button
+              type="button"
+              aria-pressed={item.state === 'accepted'}
+              onClick={() => onChange({ ...item, state: item.state === 'accepted' ? 'pending' : 'accepted' })}
+            >
+              {t('review.accept')}
+            </button>
+            <button type="button" aria-expanded={isEditing} onClick={() => setIsEditing(!isEditing)}>
+              {isEditing ? t('review.done') : t('review.edit')}
+            </button>
+          </>
+        )}
+        {isEditable && (
+          <button
+            type="button"
+            onClick={() => onChange({ ...item, state: isDropped ? 'pending' : 'dropped' })}
+          >
+            {isDropped ? t('review.restore') : t('review.drop')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Draft } from './review.api.ts';
+import {
+  buildAcceptPayload,
+  buildSegments,
+  createItems,
+  isLowConfidence,
+  listMarks,
+} from './review-state.ts';
+
+const text = 'Thứ trưởng Nguyễn Tri Thức ký Bản ghi nhớ với Belarus.';
+
+const draft: Draft = {
+  title: 'MoU',
+  published: '2024-10-08',
+  text,
+  events: [
+    {
+      kind: 'signing',
+      start: '2024-10-08',
+      end: null,
+      mode: 'online',
+      location: null,
+      spans: [],
+      confidence: 0.9,
+    },
+  ],
+  partners: [{ code: 'BY', spans: [{ start: 46, end: 53 }], confidence: 0.95 }],
+  participants: [
+    {
+      name: 'Nguyễn Tri Thức',
+      title: 'Thứ trưởng',
+      org: 'Bộ Y tế',
+      country: 'VN',
+      spans: [{ start: 11, end: 26 }],
+      confidence: 0.9,
+    },
+  ],
+  agreements: [
+    {
+      kind: 'mou',
+      status: 'signed',
+      parties: ['VN', 'BY'],
+      date: '2024-10-08',
+      title: 'Bản ghi nhớ',
+      spans: [{ start: 30, end: 41 }],
+      confidence: 0.4,
+    },
+  ],
+  areas: ['research'],
+  commitments: ['Hai bên thúc đẩy nghiên cứu'],
+};
+
+describe('review state', () => {
+  it('turns every drafted item into an editable item, reading the annotation field names too', () => {
+    const items = createItems(draft);
+    expect(items.map((item) => item.section)).toEqual([
+      'events',
+      'partners',
+      'participants',
+      'agreements',
+      'areas',
+      'commitments',
+    ]);
+    expect(items.find((item) => item.section === 'participants')?.fields.countryCode).toBe('VN');
+    expect(items.find((item) => item.section === 'areas')?.fields.id).toBe('research');
+  });
+
+  it('flags items the reader was unsure of', () => {
+    const flagged = createItems(draft)
+      .filter(isLowConfidence)
+      .map((item) => item.section);
+    expect(flagged).toEqual(['agreements']);
+  });
+
+  it('cuts the text into runs at every span edge, covering the whole text', () => {
+    const segments = buildSegments(text.length, listMarks(createItems(draft)));
+    expect(segments.map((segment) => text.slice(segment.start, segment.end)).join('')).toBe(text);
+    const person = segments.find((segment) => segment.marks[0]?.type === 'person');
+    expect(text.slice(person?.start, person?.end)).toBe('Nguyễn Tri Thức');
+  });
+
+  it('leaves dropped items out of the accept payload and keeps edits', () => {
+    const items = createItems(draft).map((item) =>
+      item.section === 'agreements'
+        ? { ...item, state: 'dropped' as const }
+        : item.section === 'participants'
+          ? { ...item, fields: { ...item.fields, title: 'Thứ trưởng Bộ Y tế' }, personId: 'p-1' }
+          : item,
+    );
+    const payload = buildAcceptPayload(items, true);
+    expect(payload.publish).toBe(true);
+    expect(payload.agreements).toEqual([]);
+    expect(payload.participants[0]).toMatchObject({
+      name: 'Nguyễn Tri Thức',
+      title: 'Thứ trưởng Bộ Y tế',
+      personId: 'p-1',
+      countryCode: 'VN',
+    });
+    expect(payload.partners).toEqual([{ code: 'BY', spans: [{ start: 46, end: 53 }] }]);
+    expect(payload.areaIds).toEqual(['research']);
+    expect(payload.commitments[0]).toMatchObject({ text: 'Hai bên thúc đẩy nghiên cứu', areaIds: [] });
+  });
+});

@@ -1,0 +1,279 @@
+// Pure helpers of the review screen: draft → editable items, items → highlighted segments of the
+// source, items → the accept payload. No React here, so each step is tested alone.
+import {
+  agreementKinds,
+  agreementStatuses,
+  eventKinds,
+  eventModes,
+  participantRoles,
+} from '../../../common/domain/enums.ts';
+import type { Draft, DraftRecord, Span } from './review.api.ts';
+
+export const sections = ['events', 'partners', 'participants', 'agreements', 'areas', 'commitments'] as const;
+export type Section = (typeof sections)[number];
+
+export const spanTypes = [
+  'person',
+  'organisation',
+  'country',
+  'date',
+  'agreement',
+  'area',
+  'commitment',
+] as const;
+export type SpanType = (typeof spanTypes)[number];
+
+export const spanTypeOf: Record<Section, SpanType> = {
+  events: 'date',
+  partners: 'country',
+  participants: 'person',
+  agreements: 'agreement',
+  areas: 'area',
+  commitments: 'commitment',
+};
+
+/** Below this the reader is guessing; such items are flagged for a closer look. */
+export const lowConfidence = 0.6;
+
+export type FieldKind = 'text' | 'multiline' | 'date' | 'select' | 'list' | 'area';
+
+export interface FieldDef {
+  name: string;
+  kind: FieldKind;
+  /** Enum group (for labels) and values of a select. */
+  options?: {
+    group: 'eventKind' | 'eventMode' | 'participantRole' | 'agreementKind' | 'agreementStatus';
+    values: readonly string[];
+  };
+}
+
+// Agreements drafted from an article may only be mentioned there, not signed by it.
+const draftAgreementStatuses = [...agreementStatuses, 'mentioned'] as const;
+
+export const fieldDefs: Record<Section, FieldDef[]> = {
+  events: [
+    { name: 'kind', kind: 'select', options: { group: 'eventKind', values: eventKinds } },
+    { name: 'start', kind: 'date' },
+    { name: 'end', kind: 'date' },
+    { name: 'mode', kind: 'select', options: { group: 'eventMode', values: eventModes } },
+    { name: 'location', kind: 'text' },
+  ],
+  partners: [{ name: 'code', kind: 'text' }],
+  participants: [
+    { name: 'name', kind: 'text' },
+    { name: 'title', kind: 'text' },
+    { name: 'org', kind: 'text' },
+    { name: 'countryCode', kind: 'text' },
+    { name: 'role', kind: 'select', options: { group: 'participantRole', values: participantRoles } },
+  ],
+  agreements: [
+    { name: 'title', kind: 'multiline' },
+    { name: 'kind', kind: 'select', options: { group: 'agreementKind', values: agreementKinds } },
+    { name: 'status', kind: 'select', options: { group: 'agreementStatus', values: draftAgreementStatuses } },
+    { name: 'date', kind: 'date' },
+    { name: 'parties', kind: 'list' },
+  ],
+  areas: [{ name: 'id', kind: 'area' }],
+  commitments: [
+    { name: 'text', kind: 'multiline' },
+    { name: 'areaIds', kind: 'list' },
+  ],
+};
+
+export type ItemState = 'pending' | 'accepted' | 'dropped';
+
+export interface ReviewItem {
+  key: string;
+  section: Section;
+  fields: Record<string, string>;
+  spans: Span[];
+  confidence: number | null;
+  state: ItemState;
+  /** An existing person the user confirmed this participant is; null creates a new record. */
+  personId: string | null;
+  /** Fields of the draft item the screen does not edit, posted back unchanged. */
+  extra: Record<string, unknown>;
+}
+
+// Field names the reader may use for the same thing; the first is the one the screen edits.
+const aliases: Record<string, string[]> = {
+  countryCode: ['countryCode', 'country'],
+  id: ['id', 'areaId', 'area'],
+  start: ['start', 'startOn'],
+  end: ['end', 'endOn'],
+  date: ['date', 'signedOn'],
+  parties: ['parties', 'partyCodes'],
+};
+
+function readField(raw: DraftRecord, name: string): string {
+  for (const alias of aliases[name] ?? [name]) {
+    const value = raw[alias];
+    if (Array.isArray(value)) return value.join(', ');
+    if (value !== undefined && value !== null) return String(value);
+  }
+  return '';
+}
+
+function toRecord(raw: DraftRecord | string, section: Section): DraftRecord {
+  if (typeof raw !== 'string') return raw;
+  return section === 'areas' ? { id: raw } : { text: raw };
+}
+
+function isSpan(value: unknown): value is Span {
+  const span = value as Span;
+  return typeof span?.start === 'number' && typeof span.end === 'number' && span.end > span.start;
+}
+
+export function createItem(section: Section, key: string, raw: DraftRecord | string): ReviewItem {
+  const record = toRecord(raw, section);
+  const defs = fieldDefs[section];
+  const edited = new Set(defs.flatMap((def) => aliases[def.name] ?? [def.name]));
+  const extra = Object.fromEntries(
+    Object.entries(record).filter(([name]) => !edited.has(name) && name !== 'spans' && name !== 'confidence'),
+  );
+  const fields = Object.fromEntries(defs.map((def) => [def.name, readField(record, def.name)]));
+  if (section === 'participants' && !fields.role) fields.role = 'attendee';
+  return {
+    key,
+    section,
+    fields,
+    spans: (record.spans ?? []).filter(isSpan),
+    confidence: typeof record.confidence === 'number' ? record.confidence : null,
+    state: 'pending',
+    personId: typeof record.personId === 'string' ? record.personId : null,
+    extra,
+  };
+}
+
+export function createItems(draft: Draft): ReviewItem[] {
+  return sections.flatMap((section) =>
+    (draft[section] ?? []).map((raw, index) => createItem(section, `${section}-${index}`, raw)),
+  );
+}
+
+export function isLowConfidence(item: ReviewItem): boolean {
+  return item.confidence !== null && item.confidence < lowConfidence;
+}
+
+export interface Mark {
+  start: number;
+  end: number;
+  type: SpanType;
+  key: string;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  marks: Mark[];
+}
+
+/** Cuts the text at every span edge, so overlapping spans become runs each knowing its marks. */
+export function buildSegments(textLength: number, marks: Mark[]): Segment[] {
+  const inside = marks
+    .map((mark) => ({ ...mark, start: Math.max(0, mark.start), end: Math.min(textLength, mark.end) }))
+    .filter((mark) => mark.end > mark.start);
+  const edges = [...new Set([0, textLength, ...inside.flatMap((mark) => [mark.start, mark.end])])].sort(
+    (a, b) => a - b,
+  );
+  const segments: Segment[] = [];
+  for (let index = 0; index < edges.length - 1; index += 1) {
+    const start = edges[index] ?? 0;
+    const end = edges[index + 1] ?? textLength;
+    const covering = inside
+      .filter((mark) => mark.start <= start && mark.end >= end)
+      // The shortest span is the most specific (a name inside a commitment sentence): it shows on top.
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    segments.push({ start, end, marks: covering });
+  }
+  return segments;
+}
+
+export function listMarks(items: ReviewItem[]): Mark[] {
+  return items
+    .filter((item) => item.state !== 'dropped')
+    .flatMap((item) =>
+      item.spans.map((span) => ({ ...span, type: spanTypeOf[item.section], key: item.key })),
+    );
+}
+
+function orNull(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+export interface AcceptPayload {
+  publish: boolean;
+  partners: Array<Record<string, unknown>>;
+  participants: Array<Record<string, unknown>>;
+  events: Array<Record<string, unknown>>;
+  agreements: Array<Record<string, unknown>>;
+  areaIds: string[];
+  commitments: Array<Record<string, unknown>>;
+}
+
+/** The reviewed draft as `POST /sources/:id/accept` takes it: dropped items left out. */
+export function buildAcceptPayload(items: ReviewItem[], publish: boolean): AcceptPayload {
+  const kept = items.filter((item) => item.state !== 'dropped');
+  const of = (section: Section) => kept.filter((item) => item.section === section);
+  return {
+    publish,
+    partners: of('partners')
+      .filter((item) => orNull(item.fields.code))
+      .map((item) => ({
+        ...item.extra,
+        code: (item.fields.code ?? '').trim().toUpperCase(),
+        spans: item.spans,
+      })),
+    participants: of('participants')
+      .filter((item) => orNull(item.fields.name))
+      .map((item) => ({
+        name: (item.fields.name ?? '').trim(),
+        title: orNull(item.fields.title),
+        org: orNull(item.fields.org),
+        countryCode: orNull(item.fields.countryCode)?.toUpperCase() ?? null,
+        role: orNull(item.fields.role) ?? 'attendee',
+        personId: item.personId,
+        spans: item.spans,
+      })),
+    events: of('events').map((item) => ({
+      ...item.extra,
+      kind: orNull(item.fields.kind) ?? 'other',
+      start: orNull(item.fields.start),
+      end: orNull(item.fields.end),
+      mode: orNull(item.fields.mode),
+      location: orNull(item.fields.location),
+      spans: item.spans,
+    })),
+    agreements: of('agreements').map((item) => ({
+      ...item.extra,
+      kind: orNull(item.fields.kind) ?? 'other',
+      status: orNull(item.fields.status) ?? 'mentioned',
+      title: orNull(item.fields.title),
+      date: orNull(item.fields.date),
+      parties: splitList(item.fields.parties).map((code) => code.toUpperCase()),
+      spans: item.spans,
+    })),
+    areaIds: [
+      ...new Set(
+        of('areas')
+          .map((item) => (item.fields.id ?? '').trim())
+          .filter(Boolean),
+      ),
+    ],
+    commitments: of('commitments')
+      .filter((item) => orNull(item.fields.text))
+      .map((item) => ({
+        text: (item.fields.text ?? '').trim(),
+        spans: item.spans,
+        areaIds: splitList(item.fields.areaIds),
+      })),
+  };
+}
