@@ -1,0 +1,151 @@
+// Agreements: kind from the document noun, status from the sentence. Words such as 'kế hoạch' or
+// 'thỏa thuận' are common nouns, so they name a document only when capitalised mid-sentence or
+// right after a signing verb.
+import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
+import agreements from './lexicons/agreements.json' with { type: 'json' };
+import { type DateMention, resolveDate } from './dates.ts';
+import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import { keyPhrase, type Token } from './normalise.ts';
+import type { EntityMention } from './partners.ts';
+import type { Sentence } from './segment.ts';
+
+export interface AgreementContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  sentenceOf: Int32Array;
+  entities: readonly EntityMention[];
+  dates: readonly DateMention[];
+  published: string | null;
+  lang: 'vi' | 'en';
+}
+
+interface KindEntry {
+  kind: AgreementKind;
+  isCapitalOnly: boolean;
+  needsSigning: boolean;
+}
+
+const kindTrie: TrieNode<KindEntry> = createTrie();
+const capitalOnly = new Set(agreements.capitalOnly.map((p) => keyPhrase(p).join(' ')));
+for (const [kind, phrases] of Object.entries(agreements.kinds)) {
+  for (const phrase of phrases) {
+    const isLower = phrase === phrase.toLowerCase();
+    addPhrase(kindTrie, phrase, {
+      kind: kind as AgreementKind,
+      isCapitalOnly: capitalOnly.has(keyPhrase(phrase).join(' ')),
+      needsSigning: kind === 'other' || (kind === 'protocol' && isLower),
+    });
+  }
+}
+const signTrie: TrieNode<true> = createTrie();
+for (const verb of agreements.signVerbs) addPhrase(signTrie, verb, true);
+const proposeTrie: TrieNode<true> = createTrie();
+for (const cue of agreements.proposeCues) addPhrase(proposeTrie, cue, true);
+const pastTrie: TrieNode<true> = createTrie();
+for (const cue of agreements.pastCues) addPhrase(pastTrie, cue, true);
+const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPhrase(w)[0]));
+const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
+const statusRank: Record<AgreementStatus, number> = { mentioned: 0, proposed: 1, signed: 2 };
+const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
+
+export function findAgreements(context: AgreementContext): DraftAgreement[] {
+  const { tokens } = context;
+  const byKind = new Map<AgreementKind, DraftAgreement>();
+  for (const match of findAll(kindTrie, tokens)) {
+    const entry = match.values[0];
+    const head = tokens[match.start];
+    if (!entry || !head) continue;
+    const sentence = context.sentences[context.sentenceOf[match.start] ?? -1];
+    if (!sentence) continue;
+    const previous = tokens[match.start - 1];
+    const isAfterSigning = previous !== undefined && matchLongest(signTrie, tokens, match.start - 1) !== null;
+    if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning) continue;
+    const status = statusOf(context, sentence, match.start, match.end);
+    if (entry.needsSigning && status !== 'signed') continue;
+    const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
+    const existing = byKind.get(entry.kind);
+    if (existing) {
+      existing.spans.push(span);
+      if (statusRank[status] > statusRank[existing.status]) existing.status = status;
+      existing.confidence = Math.min(0.95, existing.confidence + 0.1);
+      continue;
+    }
+    byKind.set(entry.kind, {
+      kind: entry.kind,
+      status,
+      parties: partiesOf(context, sentence),
+      date: dateOf(context, sentence, span.end),
+      title: titleOf(context, sentence, match.start),
+      spans: [span],
+      confidence: 0.6,
+    });
+  }
+  return [...byKind.values()];
+}
+
+function statusOf(context: AgreementContext, sentence: Sentence, first: number, last: number): AgreementStatus {
+  const { tokens } = context;
+  let signed = false;
+  let proposed = false;
+  let past = false;
+  for (let i = sentence.first; i < sentence.last; i++) {
+    if (i >= first && i < last) continue;
+    if (matchLongest(pastTrie, tokens, i)) past = true;
+    if (i < first && matchLongest(proposeTrie, tokens, i)) proposed = true;
+    if (matchLongest(signTrie, tokens, i)) {
+      const next = tokens[i + 1]?.key ?? '';
+      const before = tokens[i - 1]?.key ?? '';
+      if (!notSigning.has(next) && !notSigningBefore.has(before)) signed = true;
+    }
+  }
+  if (signed && !past && !isOlderThanArticle(context, last, sentence)) return 'signed';
+  if (proposed && !signed) return 'proposed';
+  return 'mentioned';
+}
+
+/** 'Hiệp định ... năm 2004' read in a 2025 article is an old agreement being recalled. */
+function isOlderThanArticle(context: AgreementContext, last: number, sentence: Sentence): boolean {
+  const reference = context.published
+    ? Number(context.published.slice(0, 4))
+    : Math.max(0, ...context.dates.map((d) => d.year ?? 0));
+  if (!reference) return false;
+  for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
+    const token = context.tokens[i];
+    if (token?.isNumber && token.raw.length === 4) {
+      const year = Number(token.raw);
+      if (year >= 1900 && year < reference) return true;
+    }
+  }
+  return false;
+}
+
+function partiesOf(context: AgreementContext, sentence: Sentence): string[] {
+  const parties: string[] = [];
+  for (const entity of context.entities) {
+    if (entity.first >= sentence.first && entity.last <= sentence.last && !parties.includes(entity.code)) {
+      parties.push(entity.code);
+    }
+  }
+  if (parties.length > 0 && !parties.includes('VN') && context.lang === 'vi') parties.unshift('VN');
+  return parties;
+}
+
+function dateOf(context: AgreementContext, sentence: Sentence, after: number): string | null {
+  const end = context.tokens[sentence.last - 1]?.end ?? 0;
+  const mention = context.dates.find((d) => d.start >= after && d.end <= end && !d.isDocumentDate);
+  return mention ? resolveDate(mention, context.dates, context.published).start : null;
+}
+
+function titleOf(context: AgreementContext, sentence: Sentence, first: number): string | null {
+  const { tokens } = context;
+  let last = first + 1;
+  while (last < sentence.last && last - first < 25) {
+    const token = tokens[last];
+    if (!token || titleStops.has(token.raw)) break;
+    last++;
+  }
+  const from = tokens[first]?.start ?? 0;
+  const to = tokens[last - 1]?.end ?? from;
+  return context.text.slice(from, to) || null;
+}

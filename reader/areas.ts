@@ -1,0 +1,52 @@
+// Areas of cooperation from the shipped taxonomy's keywords plus our own vi/en additions.
+import type { DraftArea } from '../common/contracts/draft.ts';
+import extra from './lexicons/area-keywords.json' with { type: 'json' };
+import taxonomy from './lexicons/areas.json' with { type: 'json' };
+import { addPhrase, createTrie, findAll, type TrieNode } from './lexicon.ts';
+import type { Token } from './normalise.ts';
+import type { Lang } from './partners.ts';
+
+interface AreaKeyword {
+  id: string;
+  /** Acronyms ('AI', 'HIV') count only in capitals: 'ai' is the Vietnamese 'who'. */
+  exact: string | null;
+}
+
+const areaTries: Record<Lang, TrieNode<AreaKeyword>> = { vi: createTrie(), en: createTrie() };
+function addKeyword(lang: Lang, keyword: string, id: string): void {
+  const isAcronym = /^[A-Z][A-Z0-9-]+$/.test(keyword) && !keyword.includes(' ');
+  addPhrase(areaTries[lang], keyword, { id, exact: isAcronym ? keyword : null });
+}
+for (const area of taxonomy.areas) {
+  for (const keyword of area.keywords_vi) addKeyword('vi', keyword, area.id);
+  addKeyword('vi', area.vi, area.id);
+  addKeyword('en', area.en, area.id);
+}
+for (const lang of ['vi', 'en'] as const) {
+  for (const [id, keywords] of Object.entries(extra[lang])) {
+    for (const keyword of keywords) addKeyword(lang, keyword, id);
+  }
+}
+
+export function findAreas(tokens: readonly Token[], lang: Lang, skip: (index: number) => boolean): DraftArea[] {
+  const byId = new Map<string, DraftArea>();
+  for (const match of findAll(areaTries[lang], tokens)) {
+    const head = tokens[match.start];
+    if (!head || skip(match.start)) continue;
+    const raw = tokens
+      .slice(match.start, match.end)
+      .map((t) => t.raw)
+      .join('');
+    const keyword = match.values.find((value) => value.exact === null || value.exact.replace(/\s/g, '') === raw);
+    if (!keyword) continue;
+    const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
+    const existing = byId.get(keyword.id);
+    if (existing) {
+      existing.spans.push(span);
+      existing.confidence = Math.min(0.95, Math.round((existing.confidence + 0.1) * 100) / 100);
+    } else {
+      byId.set(keyword.id, { id: keyword.id, spans: [span], confidence: 0.6 });
+    }
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,162 @@
+// Step 5: the pipeline end to end. clean → normalise → segment → recognise → assemble, pure and
+// synchronous; any unexpected failure falls back to an empty draft over the cleaned text.
+import type { ArticleDraft, DraftPartner } from '../common/contracts/draft.ts';
+import { findAgreements } from './agreements.ts';
+import { findAreas } from './areas.ts';
+import { cleanArticle } from './clean.ts';
+import { findCommitments } from './commitments.ts';
+import { findDates } from './dates.ts';
+import { assembleEvents, findEventTriggers } from './events.ts';
+import { normaliseText, type Token, tokenize } from './normalise.ts';
+import { assembleParticipants } from './participants.ts';
+import { findEntities, type Lang, maskEntities } from './partners.ts';
+import { findPeople } from './people.ts';
+import { segmentSentences } from './segment.ts';
+import { readerVersion } from './version.ts';
+
+export interface DraftInput {
+  text: string;
+  published?: string | null;
+  lang?: 'vi' | 'en';
+}
+
+export function draftArticle(input: DraftInput): ArticleDraft {
+  const raw = typeof input?.text === 'string' ? input.text : '';
+  let cleanedText = '';
+  try {
+    const normalised = normaliseText(raw);
+    const cleaned = cleanArticle(normalised);
+    cleanedText = cleaned.text;
+    return readCleaned(cleaned, input);
+  } catch {
+    return emptyDraft(cleanedText, input.lang ?? 'vi', validPublished(input.published));
+  }
+}
+
+function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput): ArticleDraft {
+  const text = cleaned.text;
+  const tokens = tokenize(text);
+  const sentences = segmentSentences(tokens);
+  const sentenceOf = new Int32Array(tokens.length).fill(-1);
+  sentences.forEach((sentence, index) => sentenceOf.fill(index, sentence.first, sentence.last));
+  const lang: Lang = input.lang ?? detectLanguage(text);
+  const published = validPublished(input.published) ?? cleaned.published;
+  const entities = findEntities(tokens, lang);
+  const entityMask = maskEntities(tokens.length, entities);
+  const dates = findDates(text);
+  const hasTitle = cleaned.title !== null && sentences.length > 1;
+  const bodyStart = hasTitle ? (sentences[1]?.first ?? 0) : 0;
+  const quoted = markQuotedSentences(tokens, sentences);
+
+  const partners = collectPartners(tokens, entities);
+  const partnerCodes = partners.map((p) => p.code);
+  const mentions = findPeople({ text, tokens, sentences, sentenceOf, entities, entityMask, lang });
+  const participants = assembleParticipants(
+    { text, tokens, sentences, entities, entityMask, partnerCodes, lang },
+    mentions,
+  );
+  const eventContext = { text, tokens, sentences, sentenceOf, dates, published, lang, bodyStart };
+  const events = assembleEvents(eventContext, findEventTriggers(eventContext));
+  const agreements = findAgreements({ text, tokens, sentences, sentenceOf, entities, dates, published, lang });
+  const areas = findAreas(tokens, lang, () => false);
+  const commitments = findCommitments({
+    text,
+    tokens,
+    sentences,
+    lang,
+    skipSentence: (index) => (hasTitle && index === 0) || quoted[index] === 1,
+  });
+  return {
+    readerVersion,
+    lang,
+    text,
+    title: cleaned.title,
+    published,
+    byline: cleaned.byline,
+    sourceLine: cleaned.sourceLine,
+    url: cleaned.url,
+    events,
+    partners,
+    participants,
+    agreements,
+    areas,
+    commitments,
+  };
+}
+
+function collectPartners(tokens: readonly Token[], entities: ReturnType<typeof findEntities>): DraftPartner[] {
+  const byCode = new Map<string, DraftPartner>();
+  for (const entity of entities) {
+    if (entity.code === 'VN') continue;
+    const span = { start: tokens[entity.first]?.start ?? 0, end: tokens[entity.last - 1]?.end ?? 0 };
+    const existing = byCode.get(entity.code);
+    if (existing) {
+      existing.spans.push(span);
+      existing.confidence = Math.min(0.95, Math.round((existing.confidence + 0.1) * 100) / 100);
+    } else {
+      byCode.set(entity.code, { code: entity.code, kind: entity.kind, spans: [span], confidence: 0.6 });
+    }
+  }
+  return [...byCode.values()];
+}
+
+/** Sentences inside quotation marks are speech: rhetoric, not the record of what was agreed. */
+function markQuotedSentences(tokens: readonly Token[], sentences: ReturnType<typeof segmentSentences>): Uint8Array {
+  const quoted = new Uint8Array(sentences.length);
+  let depth = 0;
+  let sentence = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (sentence < sentences.length && (sentences[sentence]?.last ?? 0) <= i) sentence++;
+    const raw = tokens[i]?.raw;
+    const current = sentences[sentence];
+    if (raw === '“') {
+      if (current && current.first === i) quoted[sentence] = 1;
+      depth = 1;
+    } else if (raw === '”') {
+      depth = 0;
+    } else if (depth > 0 && current && current.first === i) {
+      quoted[sentence] = 1;
+    }
+    if (tokens[i]?.afterBreak && depth > 0 && raw !== '“') depth = 0;
+  }
+  return quoted;
+}
+
+const vietnameseMarks = /[ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ]/giu;
+
+function detectLanguage(text: string): Lang {
+  const sample = text.slice(0, 4000);
+  const letters = sample.replace(/[^\p{L}]/gu, '').length;
+  if (letters === 0) return 'vi';
+  const marks = sample.match(vietnameseMarks)?.length ?? 0;
+  return marks / letters > 0.03 ? 'vi' : 'en';
+}
+
+function validPublished(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value.trim());
+  if (!match) return null;
+  const month = Number(match[2]);
+  const day = match[3] === undefined ? null : Number(match[3]);
+  if (month < 1 || month > 12 || (day !== null && (day < 1 || day > 31))) return null;
+  return day === null ? `${match[1]}-${match[2]}` : `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+function emptyDraft(text: string, lang: Lang, published: string | null): ArticleDraft {
+  return {
+    readerVersion,
+    lang,
+    text,
+    title: null,
+    published,
+    byline: null,
+    sourceLine: null,
+    url: null,
+    events: [],
+    partners: [],
+    participants: [],
+    agreements: [],
+    areas: [],
+    commitments: [],
+  };
+}

@@ -1,0 +1,230 @@
+// Commitments: each agreed action, proposal or follow-up as its own item. A clause counts when it
+// carries a cue (sẽ, tiếp tục, đề nghị, will, promised...) that is not an opinion ('tin tưởng ...
+// sẽ'); enumerations ('bao gồm: a; b; c') become one item per element, unless the elements are
+// bare field names, which read better as one list.
+import type { DraftCommitment } from '../common/contracts/draft.ts';
+import cues from './lexicons/cues.json' with { type: 'json' };
+import { addPhrase, createTrie, matchLongest, type TrieNode } from './lexicon.ts';
+import { keyPhrase, type Token } from './normalise.ts';
+import type { Lang } from './partners.ts';
+import type { Sentence } from './segment.ts';
+
+export interface CommitmentContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  lang: Lang;
+  /** Sentences to ignore: the title line, quotations. */
+  skipSentence: (index: number) => boolean;
+}
+
+interface Piece {
+  first: number;
+  last: number;
+  confidence: number;
+}
+
+const cueTries: Record<Lang, TrieNode<true>> = { vi: createTrie(), en: createTrie() };
+for (const cue of cues.vi) addPhrase(cueTries.vi, cue, true);
+for (const cue of cues.en) addPhrase(cueTries.en, cue, true);
+const beliefTrie: TrieNode<true> = createTrie();
+for (const word of cues.belief) addPhrase(beliefTrie, word, true);
+const splitterTrie: TrieNode<true> = createTrie();
+for (const word of cues.splitters) addPhrase(splitterTrie, word, true);
+const enumerationTrie: TrieNode<true> = createTrie();
+for (const word of cues.enumeration) addPhrase(enumerationTrie, word, true);
+const aidTrie: TrieNode<true> = createTrie();
+for (const head of cues.aidHeads) addPhrase(aidTrie, head, true);
+const leadingAdverbials = new Set(
+  [
+    'theo', 'tại', 'về', 'trong', 'nhân', 'với', 'sau', 'ngoài', 'đồng', 'bên', 'từ', 'cụ', 'đặc', 'hiện', 'according',
+    'at', 'during', 'in', 'on', 'speaking', 'talking', 'meanwhile', 'besides', 'earlier', 'later', 'also',
+  ].map((w) => keyPhrase(w)[0]),
+);
+const minWords = 4;
+const shortItemWords = 6;
+
+export function findCommitments(context: CommitmentContext): DraftCommitment[] {
+  const pieces: Piece[] = [];
+  const { sentences } = context;
+  for (let s = 0; s < sentences.length; s++) {
+    if (context.skipSentence(s)) continue;
+    const sentence = sentences[s];
+    if (!sentence) continue;
+    const consumed = readSentence(context, s, pieces);
+    s += consumed;
+  }
+  return finish(context, pieces);
+}
+
+/** Reads one sentence (and, for a list laid out line by line, the lines that follow). */
+function readSentence(context: CommitmentContext, index: number, out: Piece[]): number {
+  const { tokens, sentences } = context;
+  const sentence = sentences[index];
+  if (!sentence) return 0;
+  const cue = firstCue(context, sentence.first, sentence.last);
+  const colon = findEnumerationColon(context, sentence);
+  if (colon !== -1) {
+    const headCue = firstCue(context, sentence.first, colon);
+    const items = splitAt(tokens, colon + 1, sentence.last, ';');
+    let consumed = 0;
+    // A list laid out one element per line continues while lines end with ';'.
+    if (items.length === 0 || (items.length === 1 && isEmptyRange(tokens, colon + 1, sentence.last))) {
+      items.length = 0;
+      for (let next = index + 1; next < sentences.length && consumed < 40; next++) {
+        const line = sentences[next];
+        if (!line) break;
+        items.push(...splitAt(tokens, line.first, line.last, ';'));
+        consumed++;
+        if (tokens[line.last - 1]?.raw !== ';') break;
+      }
+    }
+    if (headCue === -1 && cue === -1) return consumed;
+    const nonEmpty = items.filter((item) => item.last > item.first);
+    const averageWords = nonEmpty.reduce((sum, item) => sum + countWords(tokens, item.first, item.last), 0) / Math.max(1, nonEmpty.length);
+    if (nonEmpty.length >= 2 && averageWords < shortItemWords) {
+      const last = nonEmpty[nonEmpty.length - 1]?.last ?? colon;
+      out.push({ first: clauseStart(context, sentence.first, headCue === -1 ? colon : headCue), last, confidence: 0.6 });
+      return consumed;
+    }
+    if (headCue !== -1) out.push({ first: lastCue(context, sentence.first, colon), last: colon, confidence: 0.5 });
+    for (const item of nonEmpty) out.push({ ...item, confidence: 0.6 });
+    return consumed;
+  }
+  if (cue === -1) {
+    if (matchLongest(aidTrie, tokens, sentence.first) && hasNumber(tokens, sentence.first, sentence.last)) {
+      out.push({ first: sentence.first, last: sentence.last, confidence: 0.4 });
+    }
+    return 0;
+  }
+  const segments = splitAt(tokens, sentence.first, sentence.last, ';');
+  const short = segments.length >= 3 && segments.slice(1).every((seg) => countWords(tokens, seg.first, seg.last) < shortItemWords);
+  if (short) {
+    pushSplit(context, { first: clauseStart(context, sentence.first, cue), last: sentence.last, confidence: 0.6 }, out, true);
+    return 0;
+  }
+  segments.forEach((segment, i) => {
+    const first = i === 0 ? clauseStart(context, segment.first, cue) : segment.first;
+    pushSplit(context, { first, last: segment.last, confidence: i === 0 ? 0.6 : 0.55 }, out, false);
+  });
+  return 0;
+}
+
+/** Splits a piece at 'đồng thời', 'trong đó' (and English 'and decides to'). */
+function pushSplit(context: CommitmentContext, piece: Piece, out: Piece[], keepWhole: boolean): void {
+  const { tokens } = context;
+  let first = piece.first;
+  for (let i = piece.first + 1; i < piece.last; i++) {
+    const match = matchLongest(splitterTrie, tokens, i);
+    if (!match) continue;
+    const before = tokens[i - 1]?.raw;
+    if (before !== ',' && before !== ';' && context.lang === 'vi') continue;
+    if (keepWhole && i > piece.first + 1) {
+      out.push({ first, last: i - 1, confidence: piece.confidence });
+      first = match.end;
+      out.push({ first, last: piece.last, confidence: piece.confidence });
+      return;
+    }
+    out.push({ first, last: before === ',' || before === ';' ? i - 1 : i, confidence: piece.confidence });
+    first = context.lang === 'vi' ? match.end : i + 1;
+    i = match.end - 1;
+  }
+  out.push({ first, last: piece.last, confidence: piece.confidence });
+}
+
+function firstCue(context: CommitmentContext, first: number, last: number): number {
+  for (let i = first; i < last; i++) {
+    const match = matchLongest(cueTries[context.lang], context.tokens, i);
+    if (match && !isOpinion(context, i)) return i;
+  }
+  return -1;
+}
+
+function lastCue(context: CommitmentContext, first: number, last: number): number {
+  let found = first;
+  for (let i = first; i < last; i++) {
+    if (matchLongest(cueTries[context.lang], context.tokens, i) && !isOpinion(context, i)) found = i;
+  }
+  return found;
+}
+
+function isOpinion(context: CommitmentContext, cue: number): boolean {
+  for (let i = Math.max(0, cue - 12); i < cue; i++) if (matchLongest(beliefTrie, context.tokens, i)) return true;
+  return false;
+}
+
+function findEnumerationColon(context: CommitmentContext, sentence: Sentence): number {
+  const { tokens } = context;
+  for (let i = sentence.first; i < sentence.last; i++) {
+    if (tokens[i]?.raw !== ':') continue;
+    for (let back = Math.max(sentence.first, i - 4); back < i; back++) {
+      if (matchLongest(enumerationTrie, tokens, back)) return i;
+    }
+  }
+  return -1;
+}
+
+/** Drops a leading adverbial ('Theo đó,', 'Tại buổi làm việc,') before the clause with the cue. */
+function clauseStart(context: CommitmentContext, first: number, cue: number): number {
+  const { tokens } = context;
+  if (!leadingAdverbials.has(tokens[first]?.key ?? '')) return first;
+  for (let i = first; i < cue; i++) if (tokens[i]?.raw === ',') return i + 1;
+  return first;
+}
+
+function splitAt(tokens: readonly Token[], first: number, last: number, separator: string): Piece[] {
+  const pieces: Piece[] = [];
+  let start = first;
+  for (let i = first; i < last; i++) {
+    if (tokens[i]?.raw === separator) {
+      pieces.push({ first: start, last: i, confidence: 0 });
+      start = i + 1;
+    }
+  }
+  if (start < last) pieces.push({ first: start, last, confidence: 0 });
+  return pieces;
+}
+
+function isEmptyRange(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (tokens[i]?.isWord) return false;
+  return true;
+}
+
+function countWords(tokens: readonly Token[], first: number, last: number): number {
+  let count = 0;
+  for (let i = first; i < last; i++) if (tokens[i]?.isWord) count++;
+  return count;
+}
+
+function hasNumber(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (tokens[i]?.isNumber) return true;
+  return false;
+}
+
+const trailing = new Set([',', ';', ':', '.', '…', '-', '–', '/']);
+function finish(context: CommitmentContext, pieces: readonly Piece[]): DraftCommitment[] {
+  const { tokens, text } = context;
+  const kept: { item: DraftCommitment; words: Set<string> }[] = [];
+  for (const piece of pieces) {
+    let first = piece.first;
+    let last = piece.last;
+    while (first < last && !tokens[first]?.isWord && tokens[first]?.raw !== '“') first++;
+    while (last > first && trailing.has(tokens[last - 1]?.raw ?? '')) last--;
+    if (countWords(tokens, first, last) < minWords) continue;
+    const start = tokens[first]?.start ?? 0;
+    const end = tokens[last - 1]?.end ?? start;
+    const words = new Set<string>();
+    for (let i = first; i < last; i++) if (tokens[i]?.isWord) words.add(tokens[i]?.fold ?? '');
+    if (kept.some((other) => jaccard(other.words, words) >= 0.7)) continue;
+    const body = text.slice(start, end);
+    const sentenceText = body.charAt(0).toUpperCase() + body.slice(1);
+    kept.push({ item: { text: sentenceText, spans: [{ start, end }], confidence: piece.confidence }, words });
+  }
+  return kept.map((entry) => entry.item);
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.max(1, a.size + b.size - shared);
+}

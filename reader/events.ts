@@ -1,0 +1,218 @@
+// Events: trigger phrases by kind, kept out of proposals ('có thể tổ chức hội thảo', 'wish to
+// visit') and of past anniversaries ('kể từ khi ký'), merged one per kind, dated from the sentence.
+import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
+import events from './lexicons/events.json' with { type: 'json' };
+import { type DateMention, resolveDate } from './dates.ts';
+import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import { keyPhrase, type Token } from './normalise.ts';
+import type { Lang } from './partners.ts';
+import type { Sentence } from './segment.ts';
+
+export interface EventContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  sentenceOf: Int32Array;
+  dates: readonly DateMention[];
+  published: string | null;
+  lang: Lang;
+  /** Token index where the body starts (after the title line). */
+  bodyStart: number;
+}
+
+export interface EventTrigger {
+  kind: EventKind;
+  first: number;
+  last: number;
+  sentence: number;
+}
+
+const triggerTries: Record<Lang, TrieNode<EventKind>> = { vi: createTrie(), en: createTrie() };
+for (const lang of ['vi', 'en'] as const) {
+  for (const [kind, phrases] of Object.entries(events[lang])) {
+    for (const phrase of phrases) addPhrase(triggerTries[lang], phrase, kind as EventKind);
+  }
+}
+const futureTrie: TrieNode<true> = createTrie();
+for (const cue of events.future) addPhrase(futureTrie, cue, true);
+const pastTrie: TrieNode<true> = createTrie();
+for (const cue of events.pastCues) addPhrase(pastTrie, cue, true);
+const onlineTrie: TrieNode<true> = createTrie();
+for (const cue of events.online) addPhrase(onlineTrie, cue, true);
+const inPersonTrie: TrieNode<true> = createTrie();
+for (const cue of events.inPerson) addPhrase(inPersonTrie, cue, true);
+const keySet = (words: string[]): Set<string> => new Set(words.map((w) => keyPhrase(w)[0] ?? ''));
+const notAfterTiep = keySet(events.notAfterTiep);
+const notBeforeTiep = keySet(events.notAfterTiepPrev);
+const notAfterKy = keySet(events.notBeforeKy);
+const notBeforeKy = keySet(events.notAfterKy);
+const tiepKey = keyPhrase('tiếp')[0];
+const kyKeys = keySet(['ký', 'kí']);
+const containers = new Set<EventKind>(['visit', 'conference']);
+
+export function findEventTriggers(context: EventContext): EventTrigger[] {
+  const { tokens, sentenceOf } = context;
+  const triggers: EventTrigger[] = [];
+  for (const match of findAll(triggerTries[context.lang], tokens)) {
+    const kind = match.values[0];
+    if (!kind) continue;
+    const length = match.end - match.start;
+    const head = tokens[match.start];
+    const previousKey = tokens[match.start - 1]?.key ?? '';
+    const nextKey = tokens[match.end]?.key ?? '';
+    if (length === 1 && head?.key === tiepKey && (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))) continue;
+    if (length === 1 && kyKeys.has(head?.key ?? '') && (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))) continue;
+    const sentence = sentenceOf[match.start] ?? -1;
+    if (isAfterCue(context, futureTrie, match.start, sentence, 40)) continue;
+    if (kind === 'signing' && isAfterCue(context, pastTrie, match.start, sentence, 4)) continue;
+    triggers.push({ kind, first: match.start, last: match.end, sentence });
+  }
+  return triggers;
+}
+
+function isAfterCue(
+  context: EventContext,
+  trie: TrieNode<true>,
+  index: number,
+  sentence: number,
+  window: number,
+): boolean {
+  const from = Math.max(context.sentences[sentence]?.first ?? 0, index - window);
+  for (let i = from; i < index; i++) {
+    const match = matchLongest(trie, context.tokens, i);
+    if (match && match.end <= index) return true;
+  }
+  return false;
+}
+
+export function assembleEvents(context: EventContext, triggers: readonly EventTrigger[]): DraftEvent[] {
+  const { tokens } = context;
+  const mode = findMode(context);
+  const byKind = new Map<EventKind, DraftEvent & { count: number }>();
+  const datesBySentence = new Map<number, DateMention[]>();
+  for (const date of context.dates) {
+    if (date.isDocumentDate) continue;
+    const firstToken = findTokenAt(tokens, date.start);
+    const sentence = context.sentenceOf[firstToken] ?? -1;
+    const list = datesBySentence.get(sentence) ?? [];
+    list.push(date);
+    datesBySentence.set(sentence, list);
+  }
+  for (const trigger of triggers) {
+    const span = { start: tokens[trigger.first]?.start ?? 0, end: tokens[trigger.last - 1]?.end ?? 0 };
+    const dated = dateTrigger(context, trigger, triggers, datesBySentence);
+    const existing = byKind.get(trigger.kind);
+    if (existing) {
+      existing.spans.push(span);
+      existing.count++;
+      if (!existing.start && dated.start) {
+        existing.start = dated.start;
+        existing.end = dated.end;
+      }
+      continue;
+    }
+    byKind.set(trigger.kind, {
+      kind: trigger.kind,
+      start: dated.start,
+      end: dated.end,
+      mode,
+      location: findLocation(context, trigger),
+      spans: [span],
+      confidence: 0,
+      count: 1,
+    });
+  }
+  const found = [...byKind.values()].map(({ count, ...event }) => ({
+    ...event,
+    confidence: round(Math.min(0.95, 0.5 + 0.15 * count + (event.start ? 0.1 : 0))),
+  }));
+  if (found.length === 0) found.push(otherEvent(context, datesBySentence));
+  return found;
+}
+
+function dateTrigger(
+  context: EventContext,
+  trigger: EventTrigger,
+  triggers: readonly EventTrigger[],
+  datesBySentence: Map<number, DateMention[]>,
+): { start: string | null; end: string | null } {
+  const dates = datesBySentence.get(trigger.sentence);
+  if (!dates || dates.length === 0) return { start: null, end: null };
+  const tokens = context.tokens;
+  const at = tokens[trigger.first]?.start ?? 0;
+  const nearest = [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  if (!nearest) return { start: null, end: null };
+  const resolved = resolveDate(nearest, context.dates, context.published);
+  if (!resolved.isRange || !resolved.start) return { start: resolved.start, end: resolved.end };
+  // A range belongs to the event nearest to it; a visit's range only bounds the talks inside it.
+  const owner = triggers
+    .filter((other) => other.sentence === trigger.sentence)
+    .sort((a, b) => distance(tokens, a, nearest.start) - distance(tokens, b, nearest.start))[0];
+  if (!owner || owner.kind === trigger.kind) return { start: resolved.start, end: resolved.end };
+  if (containers.has(owner.kind) && resolved.start.slice(0, 7) === resolved.end?.slice(0, 7)) {
+    return { start: resolved.start.slice(0, 7), end: null };
+  }
+  return { start: resolved.start, end: resolved.end };
+}
+
+function distance(tokens: readonly Token[], trigger: EventTrigger, offset: number): number {
+  return Math.abs((tokens[trigger.first]?.start ?? 0) - offset);
+}
+
+function otherEvent(context: EventContext, datesBySentence: Map<number, DateMention[]>): DraftEvent {
+  const bodySentence = context.sentenceOf[context.bodyStart] ?? 0;
+  const sentences = [...datesBySentence.keys()].filter((s) => s >= bodySentence).sort((a, b) => a - b);
+  const first = sentences[0] !== undefined ? datesBySentence.get(sentences[0])?.[0] : undefined;
+  const resolved = first ? resolveDate(first, context.dates, context.published) : null;
+  return {
+    kind: 'other',
+    start: resolved?.start ?? null,
+    end: resolved?.end ?? null,
+    mode: null,
+    location: null,
+    spans: first ? [{ start: first.start, end: first.end }] : [],
+    confidence: 0.3,
+  };
+}
+
+function findMode(context: EventContext): EventMode {
+  const online = findAll(onlineTrie, context.tokens).length > 0;
+  const inPerson = findAll(inPersonTrie, context.tokens).length > 0;
+  if (online && inPerson) return 'hybrid';
+  return online ? 'online' : 'in_person';
+}
+
+const locationStops = new Set([',', '.', ';', ':', '(', ')', '“', '”', '"']);
+function findLocation(context: EventContext, trigger: EventTrigger): string | null {
+  const { tokens, sentences } = context;
+  const sentence = sentences[trigger.sentence];
+  if (!sentence) return null;
+  for (let i = sentence.first; i < sentence.last; i++) {
+    const fold = tokens[i]?.fold;
+    if (fold !== 'tai' && fold !== 'in' && fold !== 'at') continue;
+    if (fold === 'tai' && tokens[i]?.key !== keyPhrase('tại')[0]) continue;
+    const next = tokens[i + 1];
+    if (!next?.isCapital) continue;
+    let end = i + 1;
+    while (end < sentence.last && end - i < 10 && !locationStops.has(tokens[end]?.raw ?? '')) end++;
+    const from = next.start;
+    const to = tokens[end - 1]?.end ?? from;
+    return context.text.slice(from, to);
+  }
+  return null;
+}
+
+export function findTokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid]?.end ?? 0) <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,121 @@
+// People who take part in the reported event: person mentions merged by folded name, minus those
+// named only in background sentences (a resolution signed elsewhere, a centre named after someone).
+import type { DraftParticipant, ParticipantRole } from '../common/contracts/draft.ts';
+import { foldText } from '../common/domain/text.ts';
+import { addPhrase, createTrie, matchLongest, type TrieNode } from './lexicon.ts';
+import type { Token } from './normalise.ts';
+import type { EntityMention, Lang } from './partners.ts';
+import { findOrgInTitle, type PersonMention } from './people.ts';
+import type { Sentence } from './segment.ts';
+
+export interface ParticipantContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  entities: readonly EntityMention[];
+  entityMask: Int32Array;
+  partnerCodes: readonly string[];
+  lang: Lang;
+}
+
+const chairTrie: TrieNode<true> = createTrie();
+for (const cue of ['chủ trì', 'dẫn đầu', 'làm Trưởng đoàn', 'làm trưởng đoàn', 'led', 'chaired', 'headed', 'presided'])
+  addPhrase(chairTrie, cue, true);
+const signTrie: TrieNode<true> = createTrie();
+for (const cue of ['ký', 'ký kết', 'kí', 'signed', 'signing']) addPhrase(signTrie, cue, true);
+
+interface Group {
+  name: string;
+  fold: string;
+  mentions: PersonMention[];
+}
+
+export function assembleParticipants(context: ParticipantContext, mentions: readonly PersonMention[]): DraftParticipant[] {
+  const groups: Group[] = [];
+  for (const mention of mentions) {
+    const name = nameOf(context, mention);
+    const fold = foldText(name);
+    const group = groups.find((g) => g.fold === fold || g.fold.endsWith(` ${fold}`) || fold.endsWith(` ${g.fold}`));
+    if (group) {
+      group.mentions.push(mention);
+      if (fold.length > group.fold.length) {
+        group.name = name;
+        group.fold = fold;
+      }
+    } else {
+      groups.push({ name, fold, mentions: [mention] });
+    }
+  }
+  const participants: DraftParticipant[] = [];
+  for (const group of groups) {
+    if (group.mentions.every((m) => m.isBackground)) continue;
+    const titled = group.mentions
+      .filter((m) => m.titleFirst !== -1)
+      .sort((a, b) => b.titleLast - b.titleFirst - (a.titleLast - a.titleFirst))[0];
+    const title = titled ? sliceTokens(context, titled.titleFirst, titled.titleLast) : null;
+    const orgRange = titled ? findOrgInTitle(context.tokens, titled.titleFirst, titled.titleLast) : null;
+    const org = orgRange ? sliceTokens(context, orgRange[0], trimCountryTail(context, orgRange[0], orgRange[1])) : null;
+    const spans = group.mentions.map((m) => ({
+      start: context.tokens[m.first]?.start ?? 0,
+      end: context.tokens[m.last - 1]?.end ?? 0,
+    }));
+    const isTitled = group.mentions.some((m) => m.titleFirst !== -1);
+    participants.push({
+      name: group.name,
+      title: title ? title.replace(/[\s,:–—-]+$/u, '') || null : null,
+      org,
+      country: countryOf(context, group, titled),
+      role: roleOf(context, group),
+      spans,
+      confidence: Math.min(0.95, 0.5 + (isTitled ? 0.2 : 0) + 0.1 * (group.mentions.length - 1)),
+    });
+  }
+  return participants;
+}
+
+function nameOf(context: ParticipantContext, mention: PersonMention): string {
+  return sliceTokens(context, mention.first, mention.last);
+}
+
+function sliceTokens(context: ParticipantContext, first: number, last: number): string {
+  const start = context.tokens[first]?.start ?? 0;
+  const end = context.tokens[last - 1]?.end ?? start;
+  return context.text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+/** 'Bộ Y tế nước Cộng hòa ... Việt Nam' keeps its country in `country`, not in `org`. */
+function trimCountryTail(context: ParticipantContext, first: number, last: number): number {
+  let end = last;
+  while (end > first && context.entityMask[end - 1] !== -1) end--;
+  while (end > first && (context.tokens[end - 1]?.key === 'nước' || !context.tokens[end - 1]?.isWord)) end--;
+  return end > first ? end : last;
+}
+
+function countryOf(context: ParticipantContext, group: Group, titled: PersonMention | undefined): string | null {
+  if (titled) {
+    for (let i = titled.titleFirst; i < titled.titleLast; i++) {
+      const index = context.entityMask[i] ?? -1;
+      const entity = index === -1 ? undefined : context.entities[index];
+      if (entity) return entity.code;
+    }
+  }
+  const first = group.mentions[0];
+  const head = first ? context.tokens[first.first] : undefined;
+  const looksVietnamese = head !== undefined && /[ăâđêôơư\u1ea0-\u1ef9]/iu.test(group.name);
+  if (looksVietnamese) return 'VN';
+  const foreign = context.partnerCodes.filter((code) => code !== 'VN');
+  return foreign.length === 1 ? (foreign[0] ?? null) : null;
+}
+
+function roleOf(context: ParticipantContext, group: Group): ParticipantRole {
+  let role: ParticipantRole = 'attendee';
+  for (const mention of group.mentions) {
+    const sentence = context.sentences[mention.sentence];
+    if (!sentence) continue;
+    for (let i = mention.last; i < Math.min(sentence.last, mention.last + 12); i++) {
+      if (matchLongest(chairTrie, context.tokens, i)) return 'chair';
+      if (matchLongest(signTrie, context.tokens, i)) role = 'signatory';
+    }
+  }
+  return role;
+}

@@ -1,0 +1,283 @@
+// Person names and their titles. A name is a run of capitalised syllables: Vietnamese names start
+// with a family name, foreign names are Latin-script runs. A run counts as a person only beside a
+// title ('Thứ trưởng Bộ Y tế Nguyễn Tri Thức', 'Jang Heechang - Viện trưởng ...') or an honorific
+// (ông, bà, ngài, TS., Dr), since capitalised runs are also places, organisations and headings.
+import people from './lexicons/people.json' with { type: 'json' };
+import titles from './lexicons/titles.json' with { type: 'json' };
+import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import { keyPhrase, keySyllable, type Token } from './normalise.ts';
+import type { EntityMention, Lang } from './partners.ts';
+import type { Sentence } from './segment.ts';
+
+export interface PersonMention {
+  /** Token range of the name. */
+  first: number;
+  last: number;
+  /** Token range of the title phrase with its organisation, when one was found. */
+  titleFirst: number;
+  titleLast: number;
+  sentence: number;
+  isBackground: boolean;
+}
+
+export interface PeopleContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  sentenceOf: Int32Array;
+  entities: readonly EntityMention[];
+  entityMask: Int32Array;
+  lang: Lang;
+}
+
+const titleTrie: TrieNode<true> = createTrie();
+for (const title of [...titles.vi, ...titles.en]) addPhrase(titleTrie, title, true);
+const honorificTrie: TrieNode<true> = createTrie();
+for (const honorific of people.honorifics) addPhrase(honorificTrie, honorific, true);
+const nonPersonTrie: TrieNode<true> = createTrie();
+for (const name of people.nonPersons) addPhrase(nonPersonTrie, name, true);
+const backgroundTrie: TrieNode<true> = createTrie();
+for (const phrase of people.background) addPhrase(backgroundTrie, phrase, true);
+const orgHeadTrie: TrieNode<true> = createTrie();
+for (const head of titles.orgHeads) addPhrase(orgHeadTrie, head, true);
+
+const surnameKeys = new Set(people.surnames.map((name) => keyPhrase(name)[0] ?? ''));
+const surnameFolds = new Set(people.surnames.map((name) => keySyllable(name)[1]));
+const photoCredits = new Set(people.photoCredits.map((word) => keySyllable(word)[0]));
+const namedAfter = new Set(people.namedAfter.map((phrase) => keyPhrase(phrase).join(' ')));
+const barrierWords = new Set(
+  [
+    'đã', 'đang', 'sẽ', 'được', 'bị', 'là', 'có', 'với', 'cùng', 'cho', 'và', 'do', 'để', 'trong', 'khi', 'mà',
+    'thì', 'tiếp', 'ký', 'chủ', 'dẫn', 'phát', 'biểu', 'cảm', 'đề', 'nghị', 'mong', 'chúc', 'gặp', 'thăm', 'nói',
+    'has', 'have', 'had', 'said', 'says', 'with', 'and', 'who', 'which', 'at', 'on', 'was', 'were', 'is', 'are',
+    'met', 'received', 'signed', 'led', 'for', 'from', 'as', 'that',
+  ].map((word) => keySyllable(word)[0]),
+);
+const englishCapitalWords = new Set(
+  [
+    'the', 'in', 'on', 'at', 'for', 'from', 'with', 'and', 'of', 'during', 'after', 'before', 'according', 'speaking',
+    'talking', 'meanwhile', 'he', 'she', 'it', 'this', 'that', 'these', 'those', 'a', 'an', 'to', 'by', 'his', 'her',
+    'their', 'our', 'we', 'they', 'ministry', 'health', 'hospital', 'company', 'government', 'department', 'institute',
+    'center', 'centre', 'university', 'city', 'province', 'national', 'international', 'general', 'clinic', 'services',
+    'friendship', 'republic', 'agency', 'bank', 'fund', 'office', 'embassy', 'committee', 'council', 'program',
+    'programme', 'project', 'foundation', 'association', 'union', 'party', 'people', 'state', 'prime', 'vice',
+    'deputy', 'minister', 'ambassador', 'president', 'director', 'doctor', 'however', 'also', 'but', 'if', 'when',
+    'while', 'there', 'here', 'photo', 'source', 'news', 'agreement', 'memorandum', 'january', 'february', 'march',
+    'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday',
+    'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'covid', 'medical', 'cooperation', 'development',
+  ],
+);
+const vietnameseLetters = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/u;
+const nameSeparators = new Set([',', '-', '–', '—', '(']);
+const softBarriers = new Set([',', '-', '–', '—', '.', "'", '’', '&']);
+const leftWindow = 16;
+
+export function findPeople(context: PeopleContext): PersonMention[] {
+  const { tokens } = context;
+  const titleEnds = new Map<number, number>();
+  const titleStarts = new Map<number, number>();
+  for (const match of findAll(titleTrie, tokens)) {
+    titleEnds.set(match.end, match.start);
+    titleStarts.set(match.start, match.end);
+  }
+  const found: PersonMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(context, i, titleStarts)) {
+      i++;
+      continue;
+    }
+    let last = i + 1;
+    while (last < tokens.length && last - i < 6 && !tokens[last]?.afterBreak && isNameToken(context, last, titleStarts)) {
+      last++;
+    }
+    const mention = readRun(context, i, last, titleEnds, titleStarts);
+    if (mention) found.push(mention);
+    i = last;
+  }
+  return found;
+}
+
+function isNameToken(context: PeopleContext, index: number, titleStarts: Map<number, number>): boolean {
+  const token = context.tokens[index];
+  if (!token || !token.isWord || !token.isCapital || token.isNumber) return false;
+  if (token.isUpper && token.raw.length > 1) return false;
+  if (context.entityMask[index] !== -1) return false;
+  if (titleStarts.has(index)) return false;
+  if (token.raw.length > 1 && /\d/u.test(token.raw)) return false;
+  return matchLongest(honorificTrie, context.tokens, index) === null;
+}
+
+function readRun(
+  context: PeopleContext,
+  runFirst: number,
+  runLast: number,
+  titleEnds: Map<number, number>,
+  titleStarts: Map<number, number>,
+): PersonMention | null {
+  const { tokens, lang } = context;
+  let first = runFirst;
+  let kind = classifyName(tokens, first, runLast, lang);
+  // A capitalised word opening the sentence may sit before the name ('Chiều nay Nguyễn Văn A').
+  if (!kind && runLast - runFirst >= 3) {
+    first = runFirst + 1;
+    kind = classifyName(tokens, first, runLast, lang);
+  }
+  if (!kind) return null;
+  const last = runLast;
+  if (isNonPerson(tokens, first, last) || isNamedAfter(tokens, first) || isPhotoCredit(tokens, first)) return null;
+  const sentence = context.sentenceOf[first] ?? -1;
+  const sentenceStart = context.sentences[sentence]?.first ?? 0;
+  const sentenceEnd = context.sentences[sentence]?.last ?? tokens.length;
+  const hasHonorific = isAfterHonorific(tokens, first);
+  const left = findLeftTitle(context, first, sentenceStart, titleEnds);
+  const right = left ? null : findRightTitle(context, last, sentenceEnd, titleStarts);
+  const bySigner = lang === 'en' && isAfterSignedBy(tokens, first);
+  const isUnmistakable = lang === 'en' && kind === 'vietnamese' && last - first >= 3;
+  if (!left && !right && !hasHonorific && !bySigner && !isUnmistakable) return null;
+  const title = left ?? right;
+  return {
+    first,
+    last,
+    titleFirst: title?.[0] ?? -1,
+    titleLast: title?.[1] ?? -1,
+    sentence,
+    isBackground: isBackgroundSentence(tokens, sentenceStart, sentenceEnd),
+  };
+}
+
+type NameKind = 'vietnamese' | 'foreign';
+
+function classifyName(tokens: readonly Token[], first: number, last: number, lang: Lang): NameKind | null {
+  const length = last - first;
+  const head = tokens[first];
+  if (!head || length < 2) return null;
+  const isSurname = lang === 'en' ? surnameFolds.has(head.fold) : surnameKeys.has(head.key);
+  if (isSurname && length <= 5) {
+    let isSyllables = true;
+    for (let i = first; i < last; i++) if ((tokens[i]?.raw.length ?? 0) > 7) isSyllables = false;
+    if (isSyllables) return 'vietnamese';
+  }
+  if (length > 4) return null;
+  for (let i = first; i < last; i++) {
+    const token = tokens[i];
+    if (!token || vietnameseLetters.test(token.raw) || englishCapitalWords.has(token.fold)) return null;
+    if (token.raw.length < 2 && i !== first) return null;
+  }
+  return 'foreign';
+}
+
+function isNonPerson(tokens: readonly Token[], first: number, last: number): boolean {
+  const match = matchLongest(nonPersonTrie, tokens, first);
+  return match !== null && match.end >= last - 0 && match.end <= last;
+}
+
+function isNamedAfter(tokens: readonly Token[], first: number): boolean {
+  for (let back = 1; back <= 4; back++) {
+    const from = first - back;
+    if (from < 0) break;
+    const phrase = tokens
+      .slice(from, from + Math.min(back, 2))
+      .map((t) => t.key)
+      .join(' ');
+    if (namedAfter.has(phrase) || namedAfter.has(tokens[from]?.key ?? '')) return true;
+    if (!tokens[from]?.isWord) break;
+  }
+  return false;
+}
+
+function isPhotoCredit(tokens: readonly Token[], first: number): boolean {
+  for (let back = 1; back <= 2; back++) {
+    const token = tokens[first - back];
+    if (!token) return false;
+    if (token.isWord) return photoCredits.has(token.key);
+    if (token.raw !== ':' && token.raw !== '(') return false;
+  }
+  return false;
+}
+
+function isAfterHonorific(tokens: readonly Token[], first: number): boolean {
+  for (let start = Math.max(0, first - 5); start < first; start++) {
+    const match = matchLongest(honorificTrie, tokens, start);
+    if (!match) continue;
+    let end = match.end;
+    while (end < first && (tokens[end]?.raw === '.' || tokens[end]?.raw === ',')) end++;
+    if (end === first) return true;
+  }
+  return false;
+}
+
+function isAfterSignedBy(tokens: readonly Token[], first: number): boolean {
+  if (tokens[first - 1]?.fold !== 'by') return false;
+  for (let back = 2; back <= 3; back++) {
+    const fold = tokens[first - back]?.fold ?? '';
+    if (fold === 'signed' || fold === 'led' || fold === 'headed' || fold === 'chaired') return true;
+  }
+  return false;
+}
+
+/** A title ending within a few tokens before the name, with only an organisation or country between. */
+function findLeftTitle(
+  context: PeopleContext,
+  first: number,
+  sentenceStart: number,
+  titleEnds: Map<number, number>,
+): [number, number] | null {
+  const { tokens } = context;
+  const limit = Math.max(sentenceStart, first - leftWindow);
+  for (let end = first; end > limit; end--) {
+    const titleStart = titleEnds.get(end);
+    if (titleStart !== undefined) return [titleStart, first];
+    const token = tokens[end - 1];
+    if (!token) break;
+    if (context.entityMask[end - 1] !== -1) continue;
+    if (!token.isWord) {
+      if (!softBarriers.has(token.raw)) break;
+      if (token.raw === ',' && !tokens[end]?.isCapital) break;
+      continue;
+    }
+    if (barrierWords.has(token.key)) break;
+  }
+  return null;
+}
+
+/** 'Name, Title ...', 'Name - Title ...' or 'Name Title ...': the title runs to the clause end. */
+function findRightTitle(
+  context: PeopleContext,
+  last: number,
+  sentenceEnd: number,
+  titleStarts: Map<number, number>,
+): [number, number] | null {
+  const { tokens } = context;
+  let start = last;
+  if (nameSeparators.has(tokens[start]?.raw ?? '')) start++;
+  const titleEnd = titleStarts.get(start);
+  if (titleEnd === undefined) return null;
+  let end = titleEnd;
+  while (end < sentenceEnd && end - titleEnd < 14) {
+    const token = tokens[end];
+    if (!token) break;
+    if (!token.isWord && !(context.entityMask[end] !== -1) && token.raw !== '(' && token.raw !== ')') break;
+    if (token.isWord && barrierWords.has(token.key) && context.entityMask[end] === -1) break;
+    end++;
+  }
+  return [start, end];
+}
+
+function isBackgroundSentence(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const token = tokens[i];
+    if (!token?.isCapital && token?.key !== 'ban') continue;
+    if (matchLongest(backgroundTrie, tokens, i)) return true;
+  }
+  return false;
+}
+
+/** The organisation inside a title: from the first organisation head to the end of the title. */
+export function findOrgInTitle(tokens: readonly Token[], first: number, last: number): [number, number] | null {
+  for (let i = first; i < last; i++) {
+    const match = matchLongest(orgHeadTrie, tokens, i);
+    if (match && tokens[i]?.isCapital && i > first) return [i, last];
+  }
+  return null;
+}

@@ -1,0 +1,249 @@
+// A faithful port of ../shared/tools/score_reader.py: same folding, same sets, same greedy
+// commitment matching and the same printed lines, so both tools report identical numbers.
+
+type Json = unknown;
+
+export const scoredFields = [
+  'partners',
+  'participants',
+  'areas',
+  'event_kinds',
+  'event_dates',
+  'agreements',
+  'commitments',
+] as const;
+export type ScoredField = (typeof scoredFields)[number];
+
+export interface FieldScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface ScoreReport {
+  fields: Record<ScoredField, FieldScore>;
+  macroF1: number;
+  articles: number;
+  missing: string[];
+}
+
+interface Sets {
+  partners: Set<string>;
+  participants: Set<string>;
+  areas: Set<string>;
+  event_kinds: Set<string>;
+  event_dates: Set<string>;
+  agreements: Set<string>;
+  commitments: string[];
+}
+
+/** Python's fold: NFD, đ→d, drop category Mn, collapse whitespace, strip, lower. */
+export function foldLikeScorer(value: Json): string {
+  const text = pyStr(value === null || value === undefined || value === '' || value === false || value === 0 ? '' : value);
+  return text
+    .normalize('NFD')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function pyStr(value: Json): string {
+  if (typeof value === 'string') return value;
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (value === null || value === undefined) return 'None';
+  return String(value);
+}
+
+function pick(item: Json, ...keys: string[]): Json {
+  if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+    const record = item as Record<string, Json>;
+    for (const key of keys) {
+      if (record[key] !== null && record[key] !== undefined) return record[key];
+    }
+    return null;
+  }
+  return item;
+}
+
+function isTruthy(value: Json): boolean {
+  if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+function listOf(doc: Record<string, Json>, key: string): Json[] {
+  const value = doc[key];
+  return Array.isArray(value) && value.length > 0 ? value : [];
+}
+
+function setsOf(doc: Record<string, Json>): Sets {
+  const partners = new Set<string>();
+  for (const p of listOf(doc, 'partners')) {
+    const value = pick(p, 'code', 'id', 'name');
+    if (isTruthy(value)) partners.add(foldLikeScorer(value).toUpperCase());
+  }
+  partners.delete('VN');
+  const participants = new Set<string>();
+  for (const p of listOf(doc, 'participants')) {
+    const value = pick(p, 'name');
+    if (isTruthy(value)) participants.add(foldLikeScorer(value));
+  }
+  const areas = new Set<string>();
+  for (const a of listOf(doc, 'areas')) {
+    const value = pick(a, 'id', 'area');
+    if (isTruthy(value)) areas.add(foldLikeScorer(value));
+  }
+  const eventKinds = new Set<string>();
+  const eventDates = new Set<string>();
+  for (const e of listOf(doc, 'events')) {
+    const kind = pick(e, 'kind');
+    if (isTruthy(kind)) eventKinds.add(foldLikeScorer(kind));
+    const start = pick(e, 'start');
+    if (isTruthy(start)) eventDates.add(pyStr(start).slice(0, 10));
+  }
+  const agreements = new Set<string>();
+  for (const a of listOf(doc, 'agreements')) {
+    if (isTruthy(pick(a, 'kind'))) agreements.add(`${foldLikeScorer(pick(a, 'kind'))}:${foldLikeScorer(pick(a, 'status'))}`);
+  }
+  const commitments: string[] = [];
+  for (const c of listOf(doc, 'commitments')) {
+    const value = pick(c, 'text');
+    if (isTruthy(value)) commitments.push(foldLikeScorer(value));
+  }
+  return {
+    partners,
+    participants,
+    areas,
+    event_kinds: eventKinds,
+    event_dates: eventDates,
+    agreements,
+    commitments,
+  };
+}
+
+/** Python's re.findall(r"\w+") on folded text. */
+function wordsOf(text: string): Set<string> {
+  return new Set(text.match(/[\p{L}\p{N}_\p{Mc}\p{Mn}]+/gu) ?? []);
+}
+
+export function matchCommitments(gold: readonly string[], predicted: readonly string[]): [number, number, number] {
+  const used = new Set<number>();
+  let tp = 0;
+  const predictedWords = predicted.map(wordsOf);
+  for (const g of gold) {
+    const goldWords = wordsOf(g);
+    let best: number | null = null;
+    let bestScore = 0;
+    predictedWords.forEach((words, i) => {
+      if (used.has(i)) return;
+      let shared = 0;
+      for (const word of goldWords) if (words.has(word)) shared++;
+      const union = goldWords.size + words.size - shared;
+      const score = shared / Math.max(1, union);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    if (best !== null && bestScore >= 0.35) {
+      used.add(best);
+      tp++;
+    }
+  }
+  return [tp, predicted.length - tp, gold.length - tp];
+}
+
+/** Scores named predictions (NAME → parsed JSON or undefined when missing/unreadable) against gold. */
+export function scoreDrafts(gold: ReadonlyMap<string, Json>, predicted: ReadonlyMap<string, Json | undefined>): ScoreReport {
+  const tally = Object.fromEntries(scoredFields.map((f) => [f, [0, 0, 0]])) as Record<ScoredField, number[]>;
+  const missing: string[] = [];
+  const names = [...gold.keys()].sort(comparePython);
+  for (const name of names) {
+    const g = setsOf(asRecord(gold.get(name)));
+    const raw = predicted.get(name);
+    let p: Sets;
+    if (raw === undefined) {
+      p = setsOf({});
+      missing.push(name);
+    } else {
+      try {
+        p = setsOf(asRecord(raw));
+      } catch {
+        p = setsOf({});
+        missing.push(name);
+      }
+    }
+    for (const field of scoredFields) {
+      let counts: [number, number, number];
+      if (field === 'commitments') {
+        counts = matchCommitments(g.commitments, p.commitments);
+      } else {
+        const gs = g[field];
+        const ps = p[field];
+        let tp = 0;
+        for (const value of ps) if (gs.has(value)) tp++;
+        counts = [tp, ps.size - tp, gs.size - tp];
+      }
+      const t = tally[field];
+      t[0] = (t[0] ?? 0) + counts[0];
+      t[1] = (t[1] ?? 0) + counts[1];
+      t[2] = (t[2] ?? 0) + counts[2];
+    }
+  }
+  const fields = {} as Record<ScoredField, FieldScore>;
+  for (const field of scoredFields) {
+    const [tp = 0, fp = 0, fn = 0] = tally[field];
+    const precision = tp + fp ? tp / (tp + fp) : fn ? 0 : 1;
+    const recall = tp + fn ? tp / (tp + fn) : 1;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    fields[field] = { tp, fp, fn, precision, recall, f1 };
+  }
+  const macroF1 = scoredFields.reduce((sum, f) => sum + fields[f].f1, 0) / scoredFields.length;
+  return { fields, macroF1, articles: names.length, missing };
+}
+
+function asRecord(value: Json): Record<string, Json> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, Json>;
+  throw new Error('not an object');
+}
+
+function comparePython(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The report exactly as score_reader.py prints it. */
+export function formatReport(report: ScoreReport): string {
+  const lines: string[] = [];
+  for (const field of scoredFields) {
+    const s = report.fields[field];
+    lines.push(
+      `${field.padEnd(13)} P=${fixed3(s.precision)} R=${fixed3(s.recall)} F1=${fixed3(s.f1)}  (tp=${s.tp} fp=${s.fp} fn=${s.fn})`,
+    );
+  }
+  if (report.missing.length > 0) {
+    lines.push(`no usable draft for ${report.missing.length} of ${report.articles}: ${report.missing.slice(0, 8).join(', ')}`);
+  }
+  lines.push(`macro F1 ${fixed3(report.macroF1)} over ${report.articles} articles`);
+  return lines.join('\n');
+}
+
+/** Python's '{:.3f}': correctly rounded, ties to even on the exact binary value. */
+export function fixed3(value: number): string {
+  const exact = value.toFixed(25);
+  const dot = exact.indexOf('.');
+  const tail = exact.slice(dot + 4);
+  if (/^50*$/.test(tail)) {
+    const truncated = exact.slice(0, dot + 4);
+    const lastDigit = Number(truncated.at(-1));
+    if (lastDigit % 2 === 0) return truncated;
+  }
+  return value.toFixed(3);
+}
