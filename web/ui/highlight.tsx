@@ -40,8 +40,27 @@ export function findMatches(text: string, query: string): Array<[number, number]
   return ranges;
 }
 
-export function Highlight({ text, query }: { text: string; query: string }) {
-  const ranges = findMatches(text, query);
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+interface HighlightProps {
+  text: string;
+  query: string;
+  /** Match ranges computed elsewhere (the server's); the query is folded here when there are none. */
+  ranges?: Array<{ start: number; end: number }> | undefined;
+}
+
+export function Highlight({ text, query, ranges: given }: HighlightProps) {
+  const ranges: Array<[number, number]> = given?.length
+    ? mergeRanges(given.map((range): [number, number] => [range.start, range.end]))
+    : findMatches(text, query);
   if (ranges.length === 0) return <>{text}</>;
   const pieces: React.ReactNode[] = [];
   let cursor = 0;

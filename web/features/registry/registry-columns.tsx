@@ -117,7 +117,6 @@ export function describeList<C extends Collection>(
         {
           key: 'kind',
           header: t('columns.kind'),
-          sortKey: 'kind',
           render: (r) => labelEnum('agreementKind', r.kind),
         },
         {
@@ -301,7 +300,6 @@ export function describeList<C extends Collection>(
         {
           key: 'kind',
           header: t('columns.kind'),
-          sortKey: 'kind',
           render: (r) => labelEnum('partnerKind', r.kind),
         },
       ],
@@ -328,7 +326,7 @@ export function describeList<C extends Collection>(
               link(r.id, r.title)
             ),
         },
-        { key: 'outlet', header: t('columns.outlet'), sortKey: 'outlet', render: (r) => r.outlet ?? '' },
+        { key: 'outlet', header: t('columns.outlet'), render: (r) => r.outlet ?? '' },
         {
           key: 'publishedAt',
           header: t('columns.publishedAt'),

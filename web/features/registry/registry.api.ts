@@ -1,121 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AgreementRecord } from '../../../common/contracts/agreements.ts';
+import type { AreaRecord } from '../../../common/contracts/areas.ts';
+import type { CommitmentRecord } from '../../../common/contracts/commitments.ts';
+import type { EventRecord } from '../../../common/contracts/events.ts';
+import type { OrganisationRecord } from '../../../common/contracts/organisations.ts';
 import type { PartnerRecord } from '../../../common/contracts/partners.ts';
+import type { PersonRecord } from '../../../common/contracts/people.ts';
+import type { SourceRecord } from '../../../common/contracts/sources.ts';
 import { limits } from '../../../common/domain/limits.ts';
 import { buildQuery, type QueryValue, requestJson } from '../../app/http.ts';
 
-// Record shapes from docs/API.md. They move to the inferred types of common/contracts/ as the
-// server's schemas land; until then this is the one place they are written down for the web.
-
-interface Versioned {
-  id: string;
-  version: number;
-}
-
 export type Partner = PartnerRecord;
-
-export interface Organisation extends Versioned {
-  nameVi: string;
-  nameEn: string | null;
-  kind: string;
-  countryCode: string | null;
-  parentId: string | null;
-}
-
-export interface Position {
-  id: string;
-  title: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  startOn: string | null;
-  endOn: string | null;
-}
-
-export interface Person extends Versioned {
-  name: string;
-  honorific: string | null;
-  countryCode: string | null;
-  note: string | null;
-  positions: Position[];
-}
-
-export interface Agreement extends Versioned {
-  kind: string;
-  titleVi: string | null;
-  titleEn: string | null;
-  status: string;
-  statusHistory: Array<{ status: string; on: string | null; note: string | null }>;
-  signedOn: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  renewalNote: string | null;
-  legalBasis: string | null;
-  decisionNumber: string | null;
-  summary: string | null;
-  partyIds: string[];
-  areaIds: string[];
-  sourceIds: string[];
-  isPublished: boolean;
-}
-
-export interface Participant {
-  personId: string;
-  personName: string;
-  role: string;
-  title: string | null;
-  organisationId: string | null;
-}
-
-export interface CooperationEvent extends Versioned {
-  kind: string;
-  title: string;
-  startOn: string | null;
-  endOn: string | null;
-  mode: string | null;
-  location: string | null;
-  connectionPoints: string[];
-  summary: string | null;
-  partnerIds: string[];
-  areaIds: string[];
-  agreementIds: string[];
-  sourceIds: string[];
-  participants: Participant[];
-  isPublished: boolean;
-}
-
-export interface Commitment extends Versioned {
-  text: string;
-  agreementId: string | null;
-  eventId: string | null;
-  sourceId: string | null;
-  areaIds: string[];
-  vnOwnerIds: string[];
-  partnerOwnerIds: string[];
-  dueOn: string | null;
-  horizonYear: number | null;
-  status: string;
-  progress: Array<{ id: string; on: string; note: string; status: string | null; authorId: string | null }>;
-}
-
-export interface Area {
-  id: string;
-  labelVi: string;
-  labelEn: string;
-  dacCode: number | null;
-  keywordsVi: string[];
-  parentId: string | null;
-}
-
-export interface Source extends Versioned {
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  language: string;
-  lead: string | null;
-  text: string;
-  isPublished: boolean;
-  reviewStatus: 'draft' | 'accepted';
-}
+export type Organisation = OrganisationRecord;
+export type Person = PersonRecord;
+export type Agreement = AgreementRecord;
+export type CooperationEvent = EventRecord;
+export type Commitment = CommitmentRecord;
+export type Area = AreaRecord;
+export type Source = SourceRecord;
 
 export interface RecordTypes {
   partners: Partner;

@@ -191,7 +191,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
                   type="button"
                   className="primary"
                   disabled={accept.isPending}
-                  onClick={() => accept.mutate(buildAcceptPayload(items, publish))}
+                  onClick={() => accept.mutate(buildAcceptPayload(items, publish, source.version))}
                 >
                   {accept.isPending ? t('review.accepting') : t('review.acceptAll')}
                 </button>

@@ -11,8 +11,13 @@ import {
 const text = 'Thứ trưởng Nguyễn Tri Thức ký Bản ghi nhớ với Belarus.';
 
 const draft: Draft = {
+  readerVersion: 'test',
+  lang: 'vi',
   title: 'MoU',
   published: '2024-10-08',
+  byline: null,
+  sourceLine: null,
+  url: null,
   text,
   events: [
     {
@@ -25,7 +30,7 @@ const draft: Draft = {
       confidence: 0.9,
     },
   ],
-  partners: [{ code: 'BY', spans: [{ start: 46, end: 53 }], confidence: 0.95 }],
+  partners: [{ code: 'BY', kind: 'country', spans: [{ start: 46, end: 53 }], confidence: 0.95 }],
   participants: [
     {
       name: 'Nguyễn Tri Thức',
@@ -47,8 +52,8 @@ const draft: Draft = {
       confidence: 0.4,
     },
   ],
-  areas: ['research'],
-  commitments: ['Hai bên thúc đẩy nghiên cứu'],
+  areas: [{ id: 'research', spans: [], confidence: 0.8 }],
+  commitments: [{ text: 'Hai bên thúc đẩy nghiên cứu', spans: [], confidence: 0.7 }],
 };
 
 describe('review state', () => {
@@ -88,10 +93,10 @@ describe('review state', () => {
           ? { ...item, fields: { ...item.fields, title: 'Thứ trưởng Bộ Y tế' }, personId: 'p-1' }
           : item,
     );
-    const payload = buildAcceptPayload(items, true);
-    expect(payload.publish).toBe(true);
+    const payload = buildAcceptPayload(items, true, 3);
+    expect(payload).toMatchObject({ publish: true, version: 3 });
     expect(payload.agreements).toEqual([]);
-    expect(payload.participants[0]).toMatchObject({
+    expect(payload.participants?.[0]).toMatchObject({
       name: 'Nguyễn Tri Thức',
       title: 'Thứ trưởng Bộ Y tế',
       personId: 'p-1',
@@ -99,6 +104,6 @@ describe('review state', () => {
     });
     expect(payload.partners).toEqual([{ code: 'BY', spans: [{ start: 46, end: 53 }] }]);
     expect(payload.areaIds).toEqual(['research']);
-    expect(payload.commitments[0]).toMatchObject({ text: 'Hai bên thúc đẩy nghiên cứu', areaIds: [] });
+    expect(payload.commitments?.[0]).toMatchObject({ text: 'Hai bên thúc đẩy nghiên cứu', areaIds: [] });
   });
 });

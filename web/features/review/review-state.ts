@@ -1,12 +1,8 @@
 // Pure helpers of the review screen: draft → editable items, items → highlighted segments of the
 // source, items → the accept payload. No React here, so each step is tested alone.
-import {
-  agreementKinds,
-  agreementStatuses,
-  eventKinds,
-  eventModes,
-  participantRoles,
-} from '../../../common/domain/enums.ts';
+
+import type { AcceptDraftInput } from '../../../common/contracts/review.ts';
+import { agreementKinds, eventKinds, eventModes, participantRoles } from '../../../common/domain/enums.ts';
 import type { Draft, DraftRecord, Span } from './review.api.ts';
 
 export const sections = ['events', 'partners', 'participants', 'agreements', 'areas', 'commitments'] as const;
@@ -47,8 +43,14 @@ export interface FieldDef {
   };
 }
 
-// Agreements drafted from an article may only be mentioned there, not signed by it.
-const draftAgreementStatuses = [...agreementStatuses, 'mentioned'] as const;
+type ReviewedAgreementStatus = AcceptDraftInput['agreements'] extends Array<infer A> | undefined
+  ? A extends { status: infer S }
+    ? S
+    : never
+  : never;
+
+// How the article reports an agreement: signed at the event, mentioned (signed earlier), proposed.
+const draftAgreementStatuses: readonly ReviewedAgreementStatus[] = ['signed', 'mentioned', 'proposed'];
 
 export const fieldDefs: Record<Section, FieldDef[]> = {
   events: [
@@ -147,7 +149,7 @@ export function createItem(section: Section, key: string, raw: DraftRecord | str
 
 export function createItems(draft: Draft): ReviewItem[] {
   return sections.flatMap((section) =>
-    (draft[section] ?? []).map((raw, index) => createItem(section, `${section}-${index}`, raw)),
+    (draft[section] as DraftRecord[]).map((raw, index) => createItem(section, `${section}-${index}`, raw)),
   );
 }
 
@@ -209,29 +211,19 @@ function splitList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export interface AcceptPayload {
-  publish: boolean;
-  partners: Array<Record<string, unknown>>;
-  participants: Array<Record<string, unknown>>;
-  events: Array<Record<string, unknown>>;
-  agreements: Array<Record<string, unknown>>;
-  areaIds: string[];
-  commitments: Array<Record<string, unknown>>;
-}
+type Reviewed<K extends keyof AcceptDraftInput> =
+  NonNullable<AcceptDraftInput[K]> extends Array<infer T> ? T : never;
 
 /** The reviewed draft as `POST /sources/:id/accept` takes it: dropped items left out. */
-export function buildAcceptPayload(items: ReviewItem[], publish: boolean): AcceptPayload {
+export function buildAcceptPayload(items: ReviewItem[], publish: boolean, version: number): AcceptDraftInput {
   const kept = items.filter((item) => item.state !== 'dropped');
   const of = (section: Section) => kept.filter((item) => item.section === section);
   return {
+    version,
     publish,
     partners: of('partners')
       .filter((item) => orNull(item.fields.code))
-      .map((item) => ({
-        ...item.extra,
-        code: (item.fields.code ?? '').trim().toUpperCase(),
-        spans: item.spans,
-      })),
+      .map((item) => ({ code: (item.fields.code ?? '').trim().toUpperCase(), spans: item.spans })),
     participants: of('participants')
       .filter((item) => orNull(item.fields.name))
       .map((item) => ({
@@ -239,26 +231,24 @@ export function buildAcceptPayload(items: ReviewItem[], publish: boolean): Accep
         title: orNull(item.fields.title),
         org: orNull(item.fields.org),
         countryCode: orNull(item.fields.countryCode)?.toUpperCase() ?? null,
-        role: orNull(item.fields.role) ?? 'attendee',
+        role: (orNull(item.fields.role) ?? 'attendee') as Reviewed<'participants'>['role'],
         personId: item.personId,
         spans: item.spans,
       })),
     events: of('events').map((item) => ({
-      ...item.extra,
-      kind: orNull(item.fields.kind) ?? 'other',
-      start: orNull(item.fields.start),
-      end: orNull(item.fields.end),
-      mode: orNull(item.fields.mode),
+      kind: (orNull(item.fields.kind) ?? 'other') as Reviewed<'events'>['kind'],
+      startOn: orNull(item.fields.start),
+      endOn: orNull(item.fields.end),
+      mode: orNull(item.fields.mode) as Reviewed<'events'>['mode'],
       location: orNull(item.fields.location),
       spans: item.spans,
     })),
     agreements: of('agreements').map((item) => ({
-      ...item.extra,
-      kind: orNull(item.fields.kind) ?? 'other',
-      status: orNull(item.fields.status) ?? 'mentioned',
+      kind: (orNull(item.fields.kind) ?? 'other') as Reviewed<'agreements'>['kind'],
+      status: (orNull(item.fields.status) ?? 'mentioned') as Reviewed<'agreements'>['status'],
       title: orNull(item.fields.title),
       date: orNull(item.fields.date),
-      parties: splitList(item.fields.parties).map((code) => code.toUpperCase()),
+      partyCodes: splitList(item.fields.parties).map((code) => code.toUpperCase()),
       spans: item.spans,
     })),
     areaIds: [

@@ -1,32 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ArticleDraft, TextSpan } from '../../../common/contracts/draft.ts';
+import type { PersonMatch as ApiPersonMatch } from '../../../common/contracts/people.ts';
+import type { AcceptDraftInput, AcceptResult } from '../../../common/contracts/review.ts';
 import { buildQuery, requestJson } from '../../app/http.ts';
 import type { Source } from '../registry/registry.api.ts';
 
-// The reader's draft (common/contracts/draft.ts once it lands). Items are read loosely: the
-// review screen shows and edits whatever fields an item carries, and posts them back.
-export interface Span {
-  start: number;
-  end: number;
-}
+export type Draft = ArticleDraft;
+export type Span = TextSpan;
 
-export interface DraftItemBase {
-  spans?: Span[];
-  confidence?: number;
-}
-
-export type DraftRecord = DraftItemBase & Record<string, unknown>;
-
-export interface Draft {
-  title: string | null;
-  published: string | null;
-  text: string;
-  events: DraftRecord[];
-  partners: DraftRecord[];
-  participants: DraftRecord[];
-  agreements: DraftRecord[];
-  areas: Array<DraftRecord | string>;
-  commitments: Array<DraftRecord | string>;
-}
+/** A drafted item as the review screen reads it: its fields, spans and confidence. */
+export type DraftRecord = { spans?: Span[]; confidence?: number } & Record<string, unknown>;
 
 export interface PersonMatch {
   id: string;
@@ -72,23 +55,14 @@ export function useDraft(sourceId: string) {
   });
 }
 
-type RawMatch = Record<string, unknown>;
-
-function readEvidence(value: unknown): string {
-  if (Array.isArray(value))
-    return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('; ');
-  return typeof value === 'string' ? value : '';
-}
-
-function readMatch(raw: RawMatch): PersonMatch {
-  const person = (raw.person as RawMatch | undefined) ?? raw;
-  const positions = Array.isArray(person.positions) ? (person.positions as RawMatch[]) : [];
+function readMatch(match: ApiPersonMatch): PersonMatch {
+  const position = match.person.positions[0];
   return {
-    id: String(person.id ?? raw.personId ?? ''),
-    name: String(person.name ?? ''),
-    countryCode: (person.countryCode as string | null | undefined) ?? null,
-    title: (raw.title as string | undefined) ?? (positions[0]?.title as string | undefined) ?? null,
-    evidence: readEvidence(raw.evidence ?? raw.reasons),
+    id: match.person.id,
+    name: match.person.name,
+    countryCode: match.person.countryCode,
+    title: position ? [position.title, position.organisationName].filter(Boolean).join(', ') : null,
+    evidence: match.evidence.join('; '),
   };
 }
 
@@ -96,10 +70,10 @@ export function usePeopleMatches(name: string, countryCode: string) {
   return useQuery({
     queryKey: ['people', 'matches', name, countryCode],
     queryFn: async () => {
-      const body = await requestJson<RawMatch[] | { items: RawMatch[] }>(
-        `/api/v1/people/matches${buildQuery({ name, countryCode })}`,
+      const body = await requestJson<ApiPersonMatch[] | { items: ApiPersonMatch[] }>(
+        `/api/v1/people/matches${buildQuery({ name, countryCode: /^[A-Z]{2}$/.test(countryCode) ? countryCode : undefined })}`,
       );
-      return (Array.isArray(body) ? body : body.items).map(readMatch).filter((match) => match.id);
+      return (Array.isArray(body) ? body : body.items).map(readMatch);
     },
     enabled: name.trim().length > 1,
     staleTime: 60_000,
@@ -109,8 +83,8 @@ export function usePeopleMatches(name: string, countryCode: string) {
 export function useAcceptDraft(sourceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (payload: unknown) =>
-      requestJson<unknown>(`/api/v1/sources/${encodeURIComponent(sourceId)}/accept`, {
+    mutationFn: (payload: AcceptDraftInput) =>
+      requestJson<AcceptResult>(`/api/v1/sources/${encodeURIComponent(sourceId)}/accept`, {
         method: 'POST',
         body: payload,
       }),

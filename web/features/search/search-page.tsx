@@ -34,17 +34,17 @@ export function SearchPage() {
             return (
               <section key={group.type} className="card search-group" aria-labelledby={`group-${collection}`}>
                 <h2 id={`group-${collection}`}>
-                  {title} <span className="muted">({group.items.length})</span>
+                  {title} <span className="muted">({group.total})</span>
                 </h2>
                 <ul>
                   {group.items.map((hit) => (
                     <li key={hit.id}>
                       <Link to={pathOfHit(group.type, hit.id)}>
-                        <Highlight text={hit.label} query={q} />
+                        <Highlight text={hit.label} query={q} ranges={hit.labelMatches} />
                       </Link>
                       {hit.snippet && (
                         <p className="muted snippet">
-                          <Highlight text={hit.snippet} query={q} />
+                          <Highlight text={hit.snippet} query={q} ranges={hit.snippetMatches} />
                         </p>
                       )}
                     </li>

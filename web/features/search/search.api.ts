@@ -1,22 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import type { SearchResult } from '../../../common/contracts/search.ts';
 import { buildQuery, requestJson } from '../../app/http.ts';
-
-export interface SearchHit {
-  id: string;
-  label: string;
-  snippet: string | null;
-}
-
-export interface SearchGroup {
-  type: string;
-  items: SearchHit[];
-}
 
 export function useSearch(q: string) {
   return useQuery({
     queryKey: ['search', q],
-    queryFn: ({ signal }) =>
-      requestJson<{ groups: SearchGroup[] }>(`/api/v1/search${buildQuery({ q })}`, { signal }),
+    queryFn: ({ signal }) => requestJson<SearchResult>(`/api/v1/search${buildQuery({ q })}`, { signal }),
     enabled: q.trim().length > 0,
   });
 }

@@ -1,0 +1,179 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminEmail,
+  adminPassword,
+  findSeriousViolations,
+  launchBrowser,
+  newContext,
+  type RunningServer,
+  readArticle,
+  saveScreenshot,
+  signIn,
+  startServer,
+} from './harness.ts';
+
+const articleTitle = 'Tăng cường hợp tác y tế giữa Việt Nam và Cộng hòa Belarus';
+const portalTimestamp = /\b\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\b/;
+
+// One desk officer's session, step by step: each test continues where the previous one stopped.
+describe('a desk officer turns the Belarus article into records and the public reads it', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let reviewUrl = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await newContext(browser, server.baseUrl);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sends a visitor of the workspace to sign in, then opens the inbox', async () => {
+    await page.goto('/app');
+    await page.waitForURL(/\/app\/sign-in/);
+    await saveScreenshot(page, 'sign-in');
+    expect(await findSeriousViolations(page)).toEqual([]);
+    await signIn(page, adminEmail, adminPassword);
+    await page.getByRole('heading', { level: 1, name: 'Hộp tin' }).waitFor();
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it('reads a pasted article into a draft shown beside the highlighted source', async () => {
+    await page.getByLabel('Dán nội dung bài viết').fill(readArticle('seed-000-belarus-mou.txt'));
+    await page.getByRole('button', { name: 'Đọc và lập bản nháp' }).click();
+    await page.waitForURL(/\/app\/review\//);
+    reviewUrl = page.url();
+    await page.getByRole('heading', { name: 'Bản nháp' }).waitFor();
+    const participant = page.locator('[data-section="participants"]').filter({ hasText: 'Nguyễn Tri Thức' });
+    await participant.first().waitFor();
+    expect(await page.locator('.source-text mark.span-person').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'review');
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it('scrolls to and flashes the span of an item, using the keyboard only', async () => {
+    const card = page.locator('[data-section="participants"]').filter({ hasText: 'Nguyễn Tri Thức' }).first();
+    const show = card.getByRole('button', { name: 'Xem trong văn bản' });
+    await show.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.source-text .flash').first().waitFor();
+  });
+
+  it('lets the officer fix an item and add one from selected source text', async () => {
+    const card = page.locator('[data-section="participants"]').filter({ hasText: 'Nguyễn Tri Thức' }).first();
+    await card.getByRole('button', { name: 'Sửa' }).click();
+    await card.getByLabel('Chức danh').fill('Thứ trưởng Bộ Y tế Việt Nam');
+    await card.getByRole('button', { name: 'Xong' }).click();
+    await card.getByText('Thứ trưởng Bộ Y tế Việt Nam').waitFor();
+    // The same person may already be on record (demo data): confirm the suggested match.
+    const useMatch = card.getByRole('button', { name: /Là người này/ });
+    if (await useMatch.count()) {
+      await useMatch.first().click();
+      await card.getByTestId('person-linked').waitFor();
+    }
+
+    // Select a sentence of the source and add it as a commitment.
+    const sentence = 'tiếp tục trao đổi, phối hợp xây dựng nội dung, chương trình, kế hoạch hợp tác sắp tới';
+    await page.evaluate((text) => {
+      const container = document.querySelector('.source-text');
+      if (!container) throw new Error('no source text');
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1;
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error('sentence not found in a single run of the source');
+    }, sentence);
+    await page.locator('.selection-preview', { hasText: 'phối hợp xây dựng' }).waitFor();
+    const commitmentsBefore = await page.locator('[data-section="commitments"]').count();
+    await page.getByRole('button', { name: '+ Cam kết' }).click();
+    expect(await page.locator('[data-section="commitments"]').count()).toBe(commitmentsBefore + 1);
+  });
+
+  it('accepts the draft and publishes the article', async () => {
+    await page.getByLabel('Công bố bài viết lên cổng thông tin').check();
+    await page.getByRole('button', { name: 'Lưu tất cả vào sổ đăng ký' }).click();
+    await page.getByText('Đã lưu bản nháp vào sổ đăng ký.').waitFor();
+  });
+
+  it('shows the MoU on the Belarus partner page', async () => {
+    await page.goto('/app/partners?q=Belarus');
+    await page.getByRole('link', { name: 'Belarus' }).first().click();
+    await page.getByRole('heading', { name: 'Thỏa thuận', exact: true }).waitFor();
+    const agreements = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Thỏa thuận', exact: true }),
+    });
+    await agreements
+      .getByText(/Bản ghi nhớ/)
+      .first()
+      .waitFor();
+    await saveScreenshot(page, 'partner-belarus');
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it('publishes the article on the portal with a timestamp, its source line and related news', async () => {
+    await page.goto('/');
+    const item = page.locator('.news-list li', { hasText: articleTitle }).first();
+    await item.waitFor();
+    expect(await item.locator('time').textContent()).toMatch(portalTimestamp);
+    await saveScreenshot(page, 'portal-home');
+    expect(await findSeriousViolations(page)).toEqual([]);
+
+    await item.getByRole('link', { name: articleTitle }).click();
+    await page.getByRole('heading', { level: 1, name: articleTitle }).waitFor();
+    await page.getByRole('heading', { name: 'Tin liên quan' }).waitFor();
+    expect(await page.locator('.related .news-list li').count()).toBeGreaterThan(0);
+    await page.getByText(/^Nguồn:/).waitFor();
+    await page.getByRole('navigation', { name: 'Chia sẻ' }).waitFor();
+    await saveScreenshot(page, 'portal-article');
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it('finds Nguyễn Tri Thức when the officer types "nguyen tri thuc"', async () => {
+    await page.goto('/app');
+    await page.getByRole('heading', { level: 1, name: 'Hộp tin' }).waitFor();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('global-search');
+    await page.keyboard.type('nguyen tri thuc');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/app\/search\?q=/);
+    const people = page.locator('section', { has: page.getByRole('heading', { name: /Nhân sự/ }) });
+    const hit = people.getByRole('link', { name: 'Nguyễn Tri Thức' }).first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'search');
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    await page.getByRole('button', { name: /^EN\b/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Workspace navigation' })
+      .getByRole('link', { name: 'Agreements' })
+      .waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Results for/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await saveScreenshot(page, 'search-en');
+  });
+
+  it('keeps review items usable after switching language', async () => {
+    await page.goto(reviewUrl);
+    await page.getByRole('heading', { name: 'Draft' }).waitFor();
+    expect(await findSeriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^VI\b/ }).click();
+  });
+});
