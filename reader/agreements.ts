@@ -92,7 +92,8 @@ function statusOf(context: AgreementContext, sentence: Sentence, first: number, 
   for (let i = sentence.first; i < sentence.last; i++) {
     if (i >= first && i < last) continue;
     if (matchLongest(pastTrie, tokens, i)) past = true;
-    if (i < first && matchLongest(proposeTrie, tokens, i)) proposed = true;
+    // A proposal governs the document directly ('đề xuất ký Bản ghi nhớ'), not a clause away.
+    if (i < first && i >= first - 6 && matchLongest(proposeTrie, tokens, i)) proposed = true;
     if (matchLongest(signTrie, tokens, i)) {
       const next = tokens[i + 1]?.key ?? '';
       const before = tokens[i - 1]?.key ?? '';

@@ -58,7 +58,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   const eventContext = { text, tokens, sentences, sentenceOf, dates, published, lang, bodyStart };
   const events = assembleEvents(eventContext, findEventTriggers(eventContext));
   const agreements = findAgreements({ text, tokens, sentences, sentenceOf, entities, dates, published, lang });
-  const areas = findAreas(tokens, lang, () => false);
+  const areas = findAreas(tokens, lang, (index) => quoted[sentenceOf[index] ?? -1] === 1);
   const commitments = findCommitments({
     text,
     tokens,

@@ -16,6 +16,29 @@ export interface CommitmentContext {
   lang: Lang;
   /** Sentences to ignore: the title line, quotations. */
   skipSentence: (index: number) => boolean;
+  /** 1 where a commitment cue starts; filled by findCommitments. */
+  cueAt?: Uint8Array;
+}
+
+/** One left-to-right pass: cues that are not opinions ('tin tưởng ... sẽ') nor outcomes ('sẽ giúp'). */
+function markCues(context: CommitmentContext): Uint8Array {
+  const { tokens } = context;
+  const marks = new Uint8Array(tokens.length);
+  let lastBelief = -100;
+  let i = 0;
+  while (i < tokens.length) {
+    if (matchLongest(beliefTrie, tokens, i)) lastBelief = i;
+    const match = matchLongest(cueTries[context.lang], tokens, i);
+    if (!match) {
+      i++;
+      continue;
+    }
+    const isCue = match.values[0] === true;
+    const isOutcome = matchLongest(outcomeTrie, tokens, match.end) !== null;
+    if (isCue && !isOutcome && i - lastBelief > 12) marks[i] = 1;
+    i = match.end;
+  }
+  return marks;
 }
 
 interface Piece {
@@ -24,9 +47,16 @@ interface Piece {
   confidence: number;
 }
 
-const cueTries: Record<Lang, TrieNode<true>> = { vi: createTrie(), en: createTrie() };
+// Negative phrases sit in the same trie so that 'bàn giao cho' is not read as the cue 'giao cho'.
+const cueTries: Record<Lang, TrieNode<boolean>> = { vi: createTrie(), en: createTrie() };
 for (const cue of cues.vi) addPhrase(cueTries.vi, cue, true);
 for (const cue of cues.en) addPhrase(cueTries.en, cue, true);
+for (const phrase of cues.negative) {
+  addPhrase(cueTries.vi, phrase, false);
+  addPhrase(cueTries.en, phrase, false);
+}
+const outcomeTrie: TrieNode<true> = createTrie();
+for (const phrase of cues.outcomes) addPhrase(outcomeTrie, phrase, true);
 const beliefTrie: TrieNode<true> = createTrie();
 for (const word of cues.belief) addPhrase(beliefTrie, word, true);
 const splitterTrie: TrieNode<true> = createTrie();
@@ -43,9 +73,11 @@ const leadingAdverbials = new Set(
 );
 const minWords = 4;
 const shortItemWords = 6;
+const shortListWords = 7;
 
 export function findCommitments(context: CommitmentContext): DraftCommitment[] {
   const pieces: Piece[] = [];
+  context = { ...context, cueAt: markCues(context) };
   const { sentences } = context;
   for (let s = 0; s < sentences.length; s++) {
     if (context.skipSentence(s)) continue;
@@ -79,7 +111,8 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
         if (tokens[line.last - 1]?.raw !== ';') break;
       }
     }
-    if (headCue === -1 && cue === -1) return consumed;
+    const isAid = matchLongest(aidTrie, tokens, sentence.first) !== null;
+    if (headCue === -1 && cue === -1 && !isAid) return consumed;
     const nonEmpty = items.filter((item) => item.last > item.first);
     const averageWords = nonEmpty.reduce((sum, item) => sum + countWords(tokens, item.first, item.last), 0) / Math.max(1, nonEmpty.length);
     if (nonEmpty.length >= 2 && averageWords < shortItemWords) {
@@ -87,7 +120,9 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
       out.push({ first: clauseStart(context, sentence.first, headCue === -1 ? colon : headCue), last, confidence: 0.6 });
       return consumed;
     }
-    if (headCue !== -1) out.push({ first: lastCue(context, sentence.first, colon), last: colon, confidence: 0.5 });
+    const headFirst = lastCue(context, sentence.first, colon);
+    // The head is an item of its own only when it says more than 'trao đổi về các nội dung'.
+    if (headCue !== -1 && countWords(tokens, headFirst, colon) >= 8) out.push({ first: headFirst, last: colon, confidence: 0.5 });
     for (const item of nonEmpty) out.push({ ...item, confidence: 0.6 });
     return consumed;
   }
@@ -98,15 +133,22 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     return 0;
   }
   const segments = splitAt(tokens, sentence.first, sentence.last, ';');
-  const short = segments.length >= 3 && segments.slice(1).every((seg) => countWords(tokens, seg.first, seg.last) < shortItemWords);
+  const rest = segments.slice(1);
+  const restWords = rest.reduce((sum, seg) => sum + countWords(tokens, seg.first, seg.last), 0);
+  const short = rest.length >= 2 && restWords / rest.length <= shortListWords;
   if (short) {
     pushSplit(context, { first: clauseStart(context, sentence.first, cue), last: sentence.last, confidence: 0.6 }, out, true);
     return 0;
   }
-  segments.forEach((segment, i) => {
-    const first = i === 0 ? clauseStart(context, segment.first, cue) : segment.first;
-    pushSplit(context, { first, last: segment.last, confidence: i === 0 ? 0.6 : 0.55 }, out, false);
-  });
+  // Segments before the first cue are narrative; the ones after it continue its list.
+  let started = false;
+  for (const segment of segments) {
+    const segmentCue = firstCue(context, segment.first, segment.last);
+    if (!started && segmentCue === -1) continue;
+    const first = started ? segment.first : clauseStart(context, segment.first, segmentCue);
+    pushSplit(context, { first, last: segment.last, confidence: started ? 0.55 : 0.6 }, out, false);
+    started = true;
+  }
   return 0;
 }
 
@@ -133,24 +175,14 @@ function pushSplit(context: CommitmentContext, piece: Piece, out: Piece[], keepW
 }
 
 function firstCue(context: CommitmentContext, first: number, last: number): number {
-  for (let i = first; i < last; i++) {
-    const match = matchLongest(cueTries[context.lang], context.tokens, i);
-    if (match && !isOpinion(context, i)) return i;
-  }
+  for (let i = first; i < last; i++) if (context.cueAt?.[i] === 1) return i;
   return -1;
 }
 
 function lastCue(context: CommitmentContext, first: number, last: number): number {
   let found = first;
-  for (let i = first; i < last; i++) {
-    if (matchLongest(cueTries[context.lang], context.tokens, i) && !isOpinion(context, i)) found = i;
-  }
+  for (let i = first; i < last; i++) if (context.cueAt?.[i] === 1) found = i;
   return found;
-}
-
-function isOpinion(context: CommitmentContext, cue: number): boolean {
-  for (let i = Math.max(0, cue - 12); i < cue; i++) if (matchLongest(beliefTrie, context.tokens, i)) return true;
-  return false;
 }
 
 function findEnumerationColon(context: CommitmentContext, sentence: Sentence): number {

@@ -63,7 +63,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     if (length === 1 && head?.key === tiepKey && (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))) continue;
     if (length === 1 && kyKeys.has(head?.key ?? '') && (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))) continue;
     const sentence = sentenceOf[match.start] ?? -1;
-    if (isAfterCue(context, futureTrie, match.start, sentence, 40)) continue;
+    if (isAfterCue(context, futureTrie, match.start, sentence, 400)) continue;
     if (kind === 'signing' && isAfterCue(context, pastTrie, match.start, sentence, 4)) continue;
     triggers.push({ kind, first: match.start, last: match.end, sentence });
   }

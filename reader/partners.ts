@@ -3,8 +3,9 @@
 // sentence, not inside a run of name syllables, not the first half of a compound word.
 import countries from './lexicons/countries.generated.json' with { type: 'json' };
 import organisations from './lexicons/organisations.json' with { type: 'json' };
+import people from './lexicons/people.json' with { type: 'json' };
 import { addPhrase, createTrie, matchLongest, type TrieMatch, type TrieNode } from './lexicon.ts';
-import { keyPhrase, type Token } from './normalise.ts';
+import { keyPhrase, keySyllable, type Token } from './normalise.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -35,6 +36,7 @@ const notBefore = new Map<string, Set<string>>(
 );
 const directions = new Set(['bắc', 'nam', 'đông', 'tây', 'trung', 'thượng', 'hạ'].map((w) => keyPhrase(w)[0]));
 const countryCues = new Set(['nước', 'phía', 'bạn', 'liên', 'bang'].map((w) => keyPhrase(w)[0]));
+const surnameFolds = new Set(people.surnames.map((name) => keySyllable(name)[1]));
 
 const entityTrie: TrieNode<Entry> = createTrie();
 const blockTrie: TrieNode<true> = createTrie();
@@ -108,6 +110,8 @@ function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly To
     return false;
   }
   if (entry.form === 'demonym' && lang !== 'en') return false;
+  // 'Thai Xuan Dung': a demonym that is also a Vietnamese family name, opening a run of names.
+  if (entry.form === 'demonym' && surnameFolds.has(first.fold) && opensNameRun(tokens, match.end)) return false;
   if (entry.form === 'en' && lang === 'vi' && (entry.length < 4 || !first.isCapital)) return false;
   // Words glued to letters on either side are part of a longer word ('Laos' inside 'xLaos').
   const after = tokens[match.end];
@@ -128,6 +132,12 @@ function isAmbiguousNameInContext(tokens: readonly Token[], start: number): bool
     return false;
   }
   return true;
+}
+
+function opensNameRun(tokens: readonly Token[], from: number): boolean {
+  const second = tokens[from];
+  const third = tokens[from + 1];
+  return Boolean(second?.isCapital && !second.afterBreak && third?.isCapital && !third.afterBreak);
 }
 
 /** Marks, per token, the entity that covers it (or -1), so name recognition can split around it. */

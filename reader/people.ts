@@ -50,7 +50,8 @@ const barrierWords = new Set(
     'đã', 'đang', 'sẽ', 'được', 'bị', 'là', 'có', 'với', 'cùng', 'cho', 'và', 'do', 'để', 'trong', 'khi', 'mà',
     'thì', 'tiếp', 'ký', 'chủ', 'dẫn', 'phát', 'biểu', 'cảm', 'đề', 'nghị', 'mong', 'chúc', 'gặp', 'thăm', 'nói',
     'has', 'have', 'had', 'said', 'says', 'with', 'and', 'who', 'which', 'at', 'on', 'was', 'were', 'is', 'are',
-    'met', 'received', 'signed', 'led', 'for', 'from', 'as', 'that',
+    'met', 'received', 'signed', 'led', 'for', 'from', 'as', 'that', 'nhấn', 'khẳng', 'bày', 'chia', 'nêu', 'đánh',
+    'trao', 'cho', 'emphasised', 'emphasized', 'stated', 'affirmed', 'added', 'noted',
   ].map((word) => keySyllable(word)[0]),
 );
 const englishCapitalWords = new Set(
