@@ -8,11 +8,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { registerSessionLoader } from './http/auth.ts';
-import { AppError } from './http/errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
-import { createServices } from './services.ts';
-import { registerRoutes } from './routes.ts';
+import { AppError } from './http/errors.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { registerRoutes } from './routes.ts';
+import { createServices } from './services.ts';
 
 export type AppOptions = {
   config: Config;
@@ -22,7 +22,11 @@ export type AppOptions = {
 };
 
 /** Registers plugins and modules on a new Fastify instance. Never listens: main.ts does. */
-export async function buildApp({ config, database, isServingWeb = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  isServingWeb = false,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.HOPTAC_BODY_LIMIT,
@@ -37,7 +41,11 @@ export async function buildApp({ config, database, isServingWeb = false }: AppOp
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new AppError('auth.rate_limited', 429, `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+      new AppError(
+        'auth.rate_limited',
+        429,
+        `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
   });
   await app.register(swagger, {
     openapi: {

@@ -15,7 +15,11 @@ const configSchema = z.object({
   /** Password of that administrator; when unset a one-time password is generated and printed once. */
   HOPTAC_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Largest accepted request body in bytes (uploads included). */
-  HOPTAC_BODY_LIMIT: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  HOPTAC_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
   /** Login attempts allowed per client address per minute. */
   HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Set to 1 behind a reverse proxy that terminates HTTPS, so cookies get the Secure flag. */

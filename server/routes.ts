@@ -3,7 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/client.ts';
-import { registerPartnersRoutes } from './modules/partners/partners.routes.ts';
+import { registerAgreementsRoutes } from './modules/agreements/agreements.routes.ts';
+import { registerAreasRoutes } from './modules/areas/areas.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
+import { registerEventsRoutes } from './modules/events/events.routes.ts';
+import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
+import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { registerSearchRoutes } from './modules/search/search.routes.ts';
+import { registerSourcesRoutes } from './modules/sources/sources.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import type { Services } from './services.ts';
 
@@ -14,9 +24,27 @@ export function registerRoutes(
 ) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
-    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
     () => ({ status: 'ok' as const, db: databaseKind }),
   );
-  registerUsersRoutes(app, services.users, { loginAttemptsPerMinute: config.HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE });
+  registerUsersRoutes(app, services.users, {
+    loginAttemptsPerMinute: config.HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE,
+  });
   registerPartnersRoutes(app, services.partners);
+  registerOrganisationsRoutes(app, services.organisations);
+  registerPeopleRoutes(app, services.people);
+  registerAreasRoutes(app, services.areas);
+  registerAgreementsRoutes(app, services.agreements);
+  registerEventsRoutes(app, services.events);
+  registerCommitmentsRoutes(app, services.commitments);
+  registerAuditRoutes(app, services.audit);
+  registerPartnerOverviewRoutes(app, services.partnerOverview);
+  registerSourcesRoutes(app, services.sources, services.review);
+  registerSearchRoutes(app, services.search);
+  registerPortalRoutes(app, services.portal);
 }

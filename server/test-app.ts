@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { readConfig } from './config.ts';
+import type { Role } from '../common/domain/enums.ts';
 import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createTestDatabase } from './db/test-database.ts';
-import type { Role } from '../common/domain/enums.ts';
 import { createServices, type Services } from './services.ts';
 
 export type TestApp = {
@@ -36,7 +36,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
         { email, password, role, organisationId: organisationId ?? null },
         { userId: null, email: 'test' },
       );
-      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+      });
       const setCookie = response.headers['set-cookie'];
       const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
       if (!raw) throw new Error(`login failed: ${response.body}`);

@@ -36,6 +36,7 @@ export const idParams = z.strictObject({ id: recordId });
 export const deleteQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+
 export { booleanQuery };
 
 /** Paging, sorting and free text shared by every list; each collection adds its filters. */

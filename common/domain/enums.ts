@@ -33,7 +33,14 @@ export const agreementKinds = [
 ] as const;
 export type AgreementKind = (typeof agreementKinds)[number];
 
-export const agreementStatuses = ['proposed', 'negotiating', 'signed', 'in_force', 'expired', 'terminated'] as const;
+export const agreementStatuses = [
+  'proposed',
+  'negotiating',
+  'signed',
+  'in_force',
+  'expired',
+  'terminated',
+] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
 
 /** International agreement under Law 70/2020, treaty under Law 108/2016, or outside both (ODA, NGO aid). */
@@ -58,7 +65,14 @@ export type EventMode = (typeof eventModes)[number];
 export const participantRoles = ['chair', 'signatory', 'attendee'] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
 
-export const commitmentStatuses = ['proposed', 'agreed', 'in_progress', 'done', 'stalled', 'dropped'] as const;
+export const commitmentStatuses = [
+  'proposed',
+  'agreed',
+  'in_progress',
+  'done',
+  'stalled',
+  'dropped',
+] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 
 /** Statuses after which a commitment is no longer open (not overdue, not on the to-do list). */
@@ -85,3 +99,6 @@ export const recordTypes = [
   'user',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
+
+/** The country whose cooperation hoptac records: its units own the "our side" of commitments. */
+export const homeCountryCode = 'VN';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, foldWords } from './text.ts';
+import { findFoldedMatches, foldText, foldWords } from './text.ts';
 
 describe('foldText', () => {
   it('lets unaccented typing find an accented name', () => {
@@ -21,5 +21,16 @@ describe('foldText', () => {
 describe('foldWords', () => {
   it('splits on punctuation and spaces', () => {
     expect(foldWords('Bộ Y tế, Cộng hòa Belarus!')).toEqual(['bo', 'y', 'te', 'cong', 'hoa', 'belarus']);
+  });
+});
+
+describe('findFoldedMatches', () => {
+  it('finds accented words from an unaccented query, at the original offsets', () => {
+    const text = 'Thứ trưởng Nguyễn Tri Thức';
+    const ranges = findFoldedMatches(text, 'nguyen thuc');
+    expect(ranges.map((range) => text.slice(range.start, range.end))).toEqual(['Nguyễn', 'Thức']);
+  });
+  it('returns nothing when the word is absent', () => {
+    expect(findFoldedMatches('Bộ Y tế', 'belarus')).toEqual([]);
   });
 });

@@ -70,6 +70,11 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock {
       rmSync(lockPath, { force: true });
     }
   }
-  const holder = readHolder(lockPath) ?? { pid: -1, command: 'unknown', startedAt: 'unknown', host: 'unknown' };
+  const holder = readHolder(lockPath) ?? {
+    pid: -1,
+    command: 'unknown',
+    startedAt: 'unknown',
+    host: 'unknown',
+  };
   throw new DataDirLockedError(dir, holder);
 }

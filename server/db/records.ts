@@ -101,9 +101,12 @@ export function toIso(value: Date | string | null): string | null {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
-export function createRecordService<T extends RecordTable, R, C extends object, U extends { version: number }>(
-  spec: RecordServiceSpec<T, R, C, U>,
-) {
+export function createRecordService<
+  T extends RecordTable,
+  R,
+  C extends object,
+  U extends { version: number },
+>(spec: RecordServiceSpec<T, R, C, U>) {
   const { db, table, recordType, noun } = spec;
   const idColumn = table.id;
 
@@ -112,7 +115,10 @@ export function createRecordService<T extends RecordTable, R, C extends object, 
   }
 
   async function findRow(executor: Executor, id: string, isLocking = false): Promise<Row<T> | null> {
-    const query = executor.select().from(table as PgTable).where(eq(idColumn, id));
+    const query = executor
+      .select()
+      .from(table as PgTable)
+      .where(eq(idColumn, id));
     const rows = isLocking ? await query.for('update') : await query;
     return (rows[0] as Row<T> | undefined) ?? null;
   }
@@ -176,7 +182,7 @@ export function createRecordService<T extends RecordTable, R, C extends object, 
     async create(input: C, actor: Actor, executor?: Transaction): Promise<R> {
       const run = async (tx: Transaction) => {
         await spec.checkInput?.(tx, input, null);
-        let values: Record<string, unknown> = { ...input };
+        let values: Record<string, unknown> = { ...(input as Record<string, unknown>) };
         values = { ...values, ...spec.deriveValues?.(values, null) };
         values.searchText = buildSearchText(values);
         const [row] = (await tx
@@ -199,12 +205,12 @@ export function createRecordService<T extends RecordTable, R, C extends object, 
       return executor ? run(executor) : db.transaction(run);
     },
 
-    async update(id: string, input: U, actor: Actor): Promise<R> {
-      return db.transaction(async (tx) => {
+    async update(id: string, input: U, actor: Actor, executor?: Transaction): Promise<R> {
+      const run = async (tx: Transaction) => {
         const current = await requireRow(tx, id, true);
         requireVersion(current, input.version);
         const { version: _version, ...patch } = input;
-        await spec.checkInput?.(tx, patch as Partial<C>, current);
+        await spec.checkInput?.(tx, patch as unknown as Partial<C>, current);
         const before = await loadOne(tx, current);
         let values: Record<string, unknown> = { ...(current as Record<string, unknown>), ...patch };
         values = { ...values, ...spec.deriveValues?.(values, current) };
@@ -219,7 +225,7 @@ export function createRecordService<T extends RecordTable, R, C extends object, 
           } as never)
           .where(eq(idColumn, id))
           .returning()) as Row<T>[];
-        await spec.writeRelated?.(tx, id, patch as Partial<C>);
+        await spec.writeRelated?.(tx, id, patch as unknown as Partial<C>);
         const after = await loadOne(tx, row as Row<T>);
         await writeAudit(tx, {
           actor,
@@ -230,7 +236,8 @@ export function createRecordService<T extends RecordTable, R, C extends object, 
           after: after as Record<string, unknown>,
         });
         return after;
-      });
+      };
+      return executor ? run(executor) : db.transaction(run);
     },
 
     async remove(id: string, version: number, actor: Actor): Promise<void> {
@@ -261,7 +268,7 @@ export type RecordService<R, C, U> = {
   list(request: ListRequest): Promise<ListPage<R>>;
   get(id: string): Promise<R>;
   create(input: C, actor: Actor, executor?: Transaction): Promise<R>;
-  update(id: string, input: U, actor: Actor): Promise<R>;
+  update(id: string, input: U, actor: Actor, executor?: Transaction): Promise<R>;
   remove(id: string, version: number, actor: Actor): Promise<void>;
 };
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Role } from '../../common/domain/enums.ts';
 import { deleteQuery, idParams, listResponse, problem } from '../../common/contracts/common.ts';
+import type { Role } from '../../common/domain/enums.ts';
 import type { ListPage } from '../db/records.ts';
 import { actorOf, readRoles, requireRole, writeRoles } from './auth.ts';
 
@@ -32,8 +32,13 @@ export function registerCollectionRoutes<
       remove(id: string, version: number, actor: ReturnType<typeof actorOf>): Promise<void>;
     };
     roles?: { read?: readonly Role[]; write?: readonly Role[] };
+    /** Set when the module registers its own POST (sources take uploads too). */
+    hasCustomCreate?: boolean;
+    /** Areas use stable text ids; everything else a UUID. */
+    params?: z.ZodObject<{ id: z.ZodType<string> }>;
   },
 ) {
+  const params = spec.params ?? idParams;
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const read = requireRole(spec.roles?.read ?? readRoles);
   const write = requireRole(spec.roles?.write ?? writeRoles);
@@ -41,32 +46,46 @@ export function registerCollectionRoutes<
 
   typed.get(
     spec.path,
-    { preHandler: read, schema: { tags, querystring: spec.listQuery, response: { 200: listResponse(spec.record), ...problems } } },
-    (request) => spec.service.list(request.query as z.output<Q>),
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        querystring: spec.listQuery,
+        response: { 200: listResponse(spec.record), ...problems },
+      },
+    },
+    (request) => spec.service.list(request.query as z.output<Q>) as never,
   );
   typed.get(
     `${spec.path}/:id`,
-    { preHandler: read, schema: { tags, params: idParams, response: { 200: spec.record, ...problems } } },
-    (request) => spec.service.get(request.params.id),
+    { preHandler: read, schema: { tags, params, response: { 200: spec.record, ...problems } } },
+    (request) => spec.service.get(request.params.id) as never,
   );
-  typed.post(
-    spec.path,
-    { preHandler: write, schema: { tags, body: spec.create, response: { 201: spec.record, ...problems } } },
-    async (request, reply) => {
-      const created = await spec.service.create(request.body as z.output<C>, actorOf(request));
-      return reply.code(201).send(created);
-    },
-  );
+  // Registered without the type provider: with generic schemas TypeScript cannot resolve the
+  // reply type, and the body is validated against spec.create all the same.
+  if (!spec.hasCustomCreate)
+    app.post(
+      spec.path,
+      { preHandler: write, schema: { tags, body: spec.create, response: { 201: spec.record, ...problems } } },
+      async (request, reply) => {
+        const created = await spec.service.create(request.body as z.output<C>, actorOf(request));
+        return reply.code(201).send(created);
+      },
+    );
   typed.patch(
     `${spec.path}/:id`,
-    { preHandler: write, schema: { tags, params: idParams, body: spec.update, response: { 200: spec.record, ...problems } } },
-    (request) => spec.service.update(request.params.id, request.body as z.output<U>, actorOf(request)),
+    {
+      preHandler: write,
+      schema: { tags, params, body: spec.update, response: { 200: spec.record, ...problems } },
+    },
+    (request) =>
+      spec.service.update(request.params.id, request.body as z.output<U>, actorOf(request)) as never,
   );
   typed.delete(
     `${spec.path}/:id`,
     {
       preHandler: write,
-      schema: { tags, params: idParams, querystring: deleteQuery, response: { 204: z.null(), ...problems } },
+      schema: { tags, params, querystring: deleteQuery, response: { 204: z.null(), ...problems } },
     },
     async (request, reply) => {
       await spec.service.remove(request.params.id, request.query.version, actorOf(request));

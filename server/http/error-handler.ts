@@ -30,12 +30,17 @@ function problem(status: number, code: string, detail: string, errors?: FieldPro
 
 /** PostgreSQL error codes that mean the request, not the server, was wrong. */
 function fromDatabaseError(error: unknown): Problem | null {
-  const cause = (error as { cause?: { code?: string; detail?: string } }).cause ?? (error as { code?: string });
+  const cause =
+    (error as { cause?: { code?: string; detail?: string } }).cause ?? (error as { code?: string });
   switch (cause?.code) {
     case '23505':
       return problem(409, 'record.duplicate', 'A record with the same unique value already exists.');
     case '23503':
-      return problem(409, 'record.in_use', 'The record is referenced by other records, or refers to one that does not exist.');
+      return problem(
+        409,
+        'record.in_use',
+        'The record is referenced by other records, or refers to one that does not exist.',
+      );
     case '22P02':
     case '22007':
     case '22008':
@@ -90,7 +95,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     const known = toProblem(error);
     if (known) return sendProblem(reply, known);
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problem(500, 'server.error', 'Something went wrong on the server. It has been logged.'));
+    return sendProblem(
+      reply,
+      problem(500, 'server.error', 'Something went wrong on the server. It has been logged.'),
+    );
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problem(404, 'route.not_found', `No route for ${request.method} ${request.url}.`)),

@@ -12,13 +12,17 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
     return;
   }
   await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
-  const sendIndex = (_request: unknown, reply: { header: (k: string, v: string) => void; sendFile: (f: string) => unknown }) => {
+  const sendIndex = (
+    _request: unknown,
+    reply: { header: (k: string, v: string) => void; sendFile: (f: string) => unknown },
+  ) => {
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   };
   app.get('/', { schema: { hide: true } }, sendIndex as never);
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) throw commonErrors.notFound(`No route for ${request.method} ${request.url}.`);
+    if (request.url.startsWith('/api/'))
+      throw commonErrors.notFound(`No route for ${request.method} ${request.url}.`);
     return sendIndex(request, reply);
   });
 }

@@ -172,6 +172,8 @@ CREATE TABLE "sources" (
 	"lead" text,
 	"text" text NOT NULL,
 	"draft" jsonb,
+	"partner_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"area_ids" text[] DEFAULT '{}'::text[] NOT NULL,
 	"review_status" text DEFAULT 'draft' NOT NULL,
 	"is_published" boolean DEFAULT false NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
@@ -195,6 +197,7 @@ CREATE TABLE "users" (
 	"role" text NOT NULL,
 	"organisation_id" uuid,
 	"is_active" boolean DEFAULT true NOT NULL,
+	"search_text" text DEFAULT '' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -26,23 +26,17 @@ export const agreements = pgTable(
     decisionNumber: text('decision_number'),
     summary: text('summary'),
     // Tag sets are arrays, checked against their tables by the service on every write.
-    partyIds: uuid('party_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    areaIds: text('area_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    sourceIds: uuid('source_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    partyIds: uuid('party_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
+    sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('agreements_signed_idx').on(table.signedOn), index('agreements_status_idx').on(table.status)],
+  (table) => [
+    index('agreements_signed_idx').on(table.signedOn),
+    index('agreements_status_idx').on(table.status),
+  ],
 );

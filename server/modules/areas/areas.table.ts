@@ -7,10 +7,7 @@ export const areas = pgTable('areas', {
   labelVi: text('label_vi').notNull(),
   labelEn: text('label_en').notNull(),
   dacCode: integer('dac_code'),
-  keywordsVi: text('keywords_vi')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  keywordsVi: text('keywords_vi').array().notNull().default(sql`'{}'::text[]`),
   parentId: text('parent_id'),
   searchText: text('search_text').notNull().default(''),
   version: integer('version').notNull().default(1),

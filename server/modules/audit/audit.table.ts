@@ -16,5 +16,8 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (table) => [index('audit_record_idx').on(table.recordType, table.recordId), index('audit_at_idx').on(table.at)],
+  (table) => [
+    index('audit_record_idx').on(table.recordType, table.recordId),
+    index('audit_at_idx').on(table.at),
+  ],
 );

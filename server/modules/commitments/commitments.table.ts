@@ -14,18 +14,9 @@ export const commitments = pgTable(
     agreementId: uuid('agreement_id').references(() => agreements.id, { onDelete: 'restrict' }),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'restrict' }),
     sourceId: uuid('source_id').references(() => sources.id, { onDelete: 'set null' }),
-    areaIds: text('area_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    vnOwnerIds: uuid('vn_owner_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    partnerOwnerIds: uuid('partner_owner_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
+    vnOwnerIds: uuid('vn_owner_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    partnerOwnerIds: uuid('partner_owner_ids').array().notNull().default(sql`'{}'::uuid[]`),
     dueOn: date('due_on', { mode: 'string' }),
     /** A horizon such as "by 2030" when no exact due date is agreed. */
     horizonYear: integer('horizon_year'),

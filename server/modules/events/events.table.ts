@@ -24,28 +24,13 @@ export const events = pgTable(
     endOn: date('end_on', { mode: 'string' }),
     mode: text('mode', { enum: eventModes }).notNull().default('in_person'),
     location: text('location'),
-    connectionPoints: text('connection_points')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    connectionPoints: text('connection_points').array().notNull().default(sql`'{}'::text[]`),
     summary: text('summary'),
-    partnerIds: uuid('partner_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    areaIds: text('area_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    partnerIds: uuid('partner_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
     /** Outcomes: the agreements signed or adopted at the event. */
-    agreementIds: uuid('agreement_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    sourceIds: uuid('source_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    agreementIds: uuid('agreement_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),

@@ -48,9 +48,24 @@ describe('partners API', () => {
   });
 
   it('refuses a second partner with the same code', async () => {
-    const payload = { kind: 'organisation', code: 'WHO', nameVi: 'Tổ chức Y tế Thế giới', nameEn: 'World Health Organization' };
-    const first = await t.app.inject({ method: 'POST', url: '/api/v1/partners', headers: { cookie: editor }, payload });
-    const second = await t.app.inject({ method: 'POST', url: '/api/v1/partners', headers: { cookie: editor }, payload });
+    const payload = {
+      kind: 'organisation',
+      code: 'WHO',
+      nameVi: 'Tổ chức Y tế Thế giới',
+      nameEn: 'World Health Organization',
+    };
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/partners',
+      headers: { cookie: editor },
+      payload,
+    });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/partners',
+      headers: { cookie: editor },
+      payload,
+    });
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(409);
   });

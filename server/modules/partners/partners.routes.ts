@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { createPartner, partnerListQuery, partnerRecord, updatePartner } from '../../../common/contracts/partners.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams, problem } from '../../../common/contracts/common.ts';
+import {
+  createPartner,
+  partnerListQuery,
+  partnerRecord,
+  updatePartner,
+} from '../../../common/contracts/partners.ts';
+import { partnerOverview } from '../../../common/contracts/portal.ts';
+import { readRoles, requireRole } from '../../http/auth.ts';
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
+import type { PartnerOverviewService } from './partner-overview.service.ts';
 import type { PartnersService } from './partners.service.ts';
 
 export function registerPartnersRoutes(app: FastifyInstance, service: PartnersService) {
@@ -13,4 +23,19 @@ export function registerPartnersRoutes(app: FastifyInstance, service: PartnersSe
     listQuery: partnerListQuery,
     service,
   });
+}
+
+export function registerPartnerOverviewRoutes(app: FastifyInstance, service: PartnerOverviewService) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/partners/:id/overview',
+    {
+      preHandler: requireRole(readRoles),
+      schema: {
+        tags: ['partners'],
+        params: idParams,
+        response: { 200: partnerOverview, 401: problem, 404: problem },
+      },
+    },
+    (request) => service.getOverview(request.params.id),
+  );
 }

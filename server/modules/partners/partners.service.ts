@@ -1,5 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import type { CreatePartner, PartnerListQuery, PartnerRecord, UpdatePartner } from '../../../common/contracts/partners.ts';
+import type {
+  CreatePartner,
+  PartnerListQuery,
+  PartnerRecord,
+  UpdatePartner,
+} from '../../../common/contracts/partners.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, toIso } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
@@ -48,9 +53,17 @@ export function createPartnersService({ db }: { db: Database }) {
             { path: 'body.code', message: 'is not an ISO 3166-1 alpha-2 country code' },
           ]);
         }
-        return { code: code.toUpperCase(), nameVi: values.nameVi ?? names.nameVi, nameEn: values.nameEn ?? names.nameEn };
+        return {
+          code: code.toUpperCase(),
+          nameVi: values.nameVi ?? names.nameVi,
+          nameEn: values.nameEn ?? names.nameEn,
+        };
       }
-      return { code: code.toUpperCase(), nameVi: values.nameVi ?? code.toUpperCase(), nameEn: values.nameEn ?? code.toUpperCase() };
+      return {
+        code: code.toUpperCase(),
+        nameVi: values.nameVi ?? code.toUpperCase(),
+        nameEn: values.nameEn ?? code.toUpperCase(),
+      };
     },
     checkDeletable: async (executor, id) => {
       const [usedByAgreement] = await executor
@@ -64,7 +77,9 @@ export function createPartnersService({ db }: { db: Database }) {
         .where(sql`${id}::uuid = any(${events.partnerIds})`)
         .limit(1);
       if (usedByAgreement || usedByEvent) {
-        throw commonErrors.inUse('This partner is a party to agreements or events; remove it from them first.');
+        throw commonErrors.inUse(
+          'This partner is a party to agreements or events; remove it from them first.',
+        );
       }
     },
   });
@@ -73,7 +88,10 @@ export function createPartnersService({ db }: { db: Database }) {
     ...records,
     list: (query: PartnerListQuery) =>
       records.list({
-        where: [matchesText(partners.searchText, query.q), query.kind ? eq(partners.kind, query.kind) : undefined],
+        where: [
+          matchesText(partners.searchText, query.q),
+          query.kind ? eq(partners.kind, query.kind) : undefined,
+        ],
         sort: sortColumns[query.sort],
         order: query.order,
         page: query.page,

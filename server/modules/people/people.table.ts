@@ -30,5 +30,8 @@ export const positions = pgTable(
     startOn: date('start_on', { mode: 'string' }),
     endOn: date('end_on', { mode: 'string' }),
   },
-  (table) => [index('positions_person_idx').on(table.personId), index('positions_org_idx').on(table.organisationId)],
+  (table) => [
+    index('positions_person_idx').on(table.personId),
+    index('positions_org_idx').on(table.organisationId),
+  ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { languages, recordTypes, sourceReviewStatuses } from '../../../common/domain/enums.ts';
 
@@ -14,6 +15,9 @@ export const sources = pgTable(
     /** The cleaned text the reader worked on; every provenance span points into it. */
     text: text('text').notNull(),
     draft: jsonb('draft'),
+    /** Partners and areas the accepted review found, for related news and portal pages. */
+    partnerIds: uuid('partner_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
     reviewStatus: text('review_status', { enum: sourceReviewStatuses }).notNull().default('draft'),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),

@@ -10,7 +10,14 @@ import {
   userListQuery,
   userRecord,
 } from '../../../common/contracts/users.ts';
-import { adminRoles, clearSessionCookie, readRoles, requireRole, sessionCookie, setSessionCookie } from '../../http/auth.ts';
+import {
+  adminRoles,
+  clearSessionCookie,
+  readRoles,
+  requireRole,
+  sessionCookie,
+  setSessionCookie,
+} from '../../http/auth.ts';
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
 import type { UsersService } from './users.service.ts';
 
@@ -51,7 +58,10 @@ export function registerUsersRoutes(
 
   typed.get(
     '/api/v1/me',
-    { preHandler: requireRole(readRoles), schema: { tags: ['auth'], response: { 200: sessionUser, 401: problem } } },
+    {
+      preHandler: requireRole(readRoles),
+      schema: { tags: ['auth'], response: { 200: sessionUser, 401: problem } },
+    },
     (request) => request.user!,
   );
 

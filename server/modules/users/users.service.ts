@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { CreateUser, UpdateUser, UserListQuery, UserRecord } from '../../../common/contracts/users.ts';
 import type { Database } from '../../db/client.ts';
@@ -25,8 +25,9 @@ function toUserRecord(row: UserRow): UserRecord {
   };
 }
 
+/** argon2id is the library's default algorithm (a test checks the stored hash says so). */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id });
+  return hash(password);
 }
 
 // Verifying against a fixed hash when the e-mail is unknown keeps the timing of "no such user"
@@ -42,16 +43,27 @@ export function createUsersService({ db }: { db: Database }) {
     toRecords: async (_executor, rows) => rows.map(toUserRecord),
     searchWords: (values) => [values.email as string, values.displayName as string],
     checkInput: async (executor, values, current) => {
-      await requireExisting(executor, organisations, values.organisationId ? [values.organisationId] : [], 'organisation', 'organisationId');
+      await requireExisting(
+        executor,
+        organisations,
+        values.organisationId ? [values.organisationId] : [],
+        'organisation',
+        'organisationId',
+      );
       const role = values.role ?? current?.role;
-      const organisationId = values.organisationId !== undefined ? values.organisationId : current?.organisationId;
+      const organisationId =
+        values.organisationId !== undefined ? values.organisationId : current?.organisationId;
       if (role === 'unit' && !organisationId) {
-        throw userErrors.unitNeedsOrganisation('A unit account must belong to an organisation (organisationId).', [
-          { path: 'body.organisationId', message: 'is required for the unit role' },
-        ]);
+        throw userErrors.unitNeedsOrganisation(
+          'A unit account must belong to an organisation (organisationId).',
+          [{ path: 'body.organisationId', message: 'is required for the unit role' }],
+        );
       }
       if (!current && values.email) {
-        const [taken] = await executor.select({ id: users.id }).from(users).where(eq(users.email, values.email.toLowerCase()));
+        const [taken] = await executor
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.email, values.email.toLowerCase()));
         if (taken) throw userErrors.emailTaken(`An account for ${values.email} already exists.`);
       }
     },
@@ -137,7 +149,13 @@ export function createUsersService({ db }: { db: Database }) {
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.isActive, true)));
+        .where(
+          and(
+            eq(sessions.tokenHash, tokenHash),
+            gt(sessions.expiresAt, new Date()),
+            eq(users.isActive, true),
+          ),
+        );
       return row ?? null;
     },
   };

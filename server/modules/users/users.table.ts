@@ -13,6 +13,7 @@ export const users = pgTable(
     /** For the unit role: the organisation whose commitments the user reports on. */
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     isActive: boolean('is_active').notNull().default(true),
+    searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { agreementKinds, agreementStatuses, legalBases } from '../domain/enums.ts';
+import {
+  areaIdList,
+  booleanQuery,
+  idList,
+  isoDate,
+  listQueryBase,
+  recordId,
+  recordMeta,
+  shortText,
+  version,
+} from './common.ts';
+
+export const statusChange = z.object({
+  status: z.enum(agreementStatuses),
+  on: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const agreementRecord = z.object({
+  ...recordMeta,
+  kind: z.enum(agreementKinds),
+  titleVi: z.string(),
+  titleEn: z.string(),
+  status: z.enum(agreementStatuses),
+  statusHistory: z.array(statusChange),
+  signedOn: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  renewalNote: z.string().nullable(),
+  legalBasis: z.enum(legalBases).nullable(),
+  decisionNumber: z.string().nullable(),
+  summary: z.string().nullable(),
+  partyIds: z.array(z.string()),
+  areaIds: z.array(z.string()),
+  sourceIds: z.array(z.string()),
+  isPublished: z.boolean(),
+});
+export type AgreementRecord = z.infer<typeof agreementRecord>;
+
+const agreementFields = {
+  kind: z.enum(agreementKinds),
+  titleVi: shortText.max(1000),
+  titleEn: z.string().trim().max(1000).optional(),
+  status: z.enum(agreementStatuses),
+  /** The date of the status change being recorded (defaults to today's date on change). */
+  statusChangedOn: isoDate.optional(),
+  signedOn: isoDate.nullable().optional(),
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+  renewalNote: z.string().trim().max(2000).nullable().optional(),
+  legalBasis: z.enum(legalBases).nullable().optional(),
+  /** Number of the decision that permitted signing, e.g. 3557/QĐ-BYT. */
+  decisionNumber: z.string().trim().max(100).nullable().optional(),
+  summary: z.string().max(20_000).nullable().optional(),
+  partyIds: idList.optional(),
+  areaIds: areaIdList.optional(),
+  sourceIds: idList.optional(),
+  isPublished: z.boolean().optional(),
+};
+
+function checkDates(
+  value: { signedOn?: string | null; validFrom?: string | null; validTo?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (value.validFrom && value.validTo && value.validFrom > value.validTo) {
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
+  }
+}
+
+export const createAgreement = z.strictObject(agreementFields).superRefine(checkDates);
+export type CreateAgreement = z.infer<typeof createAgreement>;
+
+export const updateAgreement = z
+  .strictObject({ version, ...z.object(agreementFields).partial().shape })
+  .superRefine(checkDates);
+export type UpdateAgreement = z.infer<typeof updateAgreement>;
+
+export const agreementListQuery = z.strictObject({
+  ...listQueryBase,
+  partnerId: recordId.optional(),
+  areaId: z.string().max(64).optional(),
+  kind: z.enum(agreementKinds).optional(),
+  status: z.enum(agreementStatuses).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  validToBefore: isoDate.optional(),
+  isPublished: booleanQuery.optional(),
+  sort: z.enum(['signedOn', 'validTo', 'titleVi', 'status', 'updatedAt']).default('signedOn'),
+});
+export type AgreementListQuery = z.infer<typeof agreementListQuery>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { organisationKinds } from '../domain/enums.ts';
+import { countryCode, listQueryBase, recordId, recordMeta, shortText, version } from './common.ts';
+
+export const organisationRecord = z.object({
+  ...recordMeta,
+  nameVi: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(organisationKinds),
+  countryCode: z.string().nullable(),
+  parentId: z.string().nullable(),
+});
+export type OrganisationRecord = z.infer<typeof organisationRecord>;
+
+const organisationFields = {
+  nameVi: shortText,
+  nameEn: z.string().trim().max(300).optional(),
+  kind: z.enum(organisationKinds),
+  countryCode: countryCode.nullable().optional(),
+  parentId: recordId.nullable().optional(),
+};
+
+export const createOrganisation = z.strictObject(organisationFields);
+export type CreateOrganisation = z.infer<typeof createOrganisation>;
+
+export const updateOrganisation = z.strictObject({
+  version,
+  ...z.object(organisationFields).partial().shape,
+});
+export type UpdateOrganisation = z.infer<typeof updateOrganisation>;
+
+export const organisationListQuery = z.strictObject({
+  ...listQueryBase,
+  kind: z.enum(organisationKinds).optional(),
+  countryCode: countryCode.optional(),
+  sort: z.enum(['nameVi', 'nameEn', 'kind', 'countryCode', 'updatedAt']).default('nameVi'),
+});
+export type OrganisationListQuery = z.infer<typeof organisationListQuery>;

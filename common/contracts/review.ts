@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { agreementKinds, eventKinds, eventModes, participantRoles } from '../domain/enums.ts';
+import { areaIdList, countryCode, isoDate, recordId, version } from './common.ts';
+
+// What the officer sends after reviewing a draft: the items kept (edited as needed), each with
+// the spans of the source that support it. The server writes them all in one transaction.
+
+const span = z
+  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) })
+  .refine((value) => value.end >= value.start, 'a span must not end before it starts');
+const spans = z.array(span).max(100).default([]);
+
+/** YYYY-MM-DD, or YYYY-MM when the source gives only the month. */
+const partialDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'must be YYYY-MM-DD or YYYY-MM');
+
+const partnerCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/, 'must be an ISO alpha-2 code or an acronym');
+
+export const reviewedParticipant = z.strictObject({
+  name: z.string().trim().min(1).max(300),
+  title: z.string().trim().max(500).nullable().optional(),
+  org: z.string().trim().max(500).nullable().optional(),
+  countryCode: countryCode.nullable().optional(),
+  role: z.enum(participantRoles).default('attendee'),
+  /** The existing person the officer confirmed; null or absent creates a new person. */
+  personId: recordId.nullable().optional(),
+  spans,
+});
+
+export const reviewedEvent = z.strictObject({
+  kind: z.enum(eventKinds),
+  title: z.string().trim().max(1000).optional(),
+  startOn: isoDate.nullable().optional(),
+  endOn: isoDate.nullable().optional(),
+  mode: z.enum(eventModes).nullable().optional(),
+  location: z.string().trim().max(300).nullable().optional(),
+  spans,
+});
+
+export const reviewedAgreement = z.strictObject({
+  kind: z.enum(agreementKinds),
+  /** As the source reports it: signed at the event, mentioned (signed earlier), or proposed. */
+  status: z.enum(['signed', 'mentioned', 'proposed']),
+  title: z.string().trim().max(1000).nullable().optional(),
+  date: partialDate.nullable().optional(),
+  partyCodes: z.array(partnerCode).max(20).default([]),
+  /** An existing agreement this mention refers to; absent creates a new record. */
+  agreementId: recordId.nullable().optional(),
+  spans,
+});
+
+export const reviewedCommitment = z.strictObject({
+  text: z.string().trim().min(1).max(5000),
+  areaIds: areaIdList.optional(),
+  dueOn: isoDate.nullable().optional(),
+  horizonYear: z.number().int().min(1945).max(2200).nullable().optional(),
+  spans,
+});
+
+export const acceptDraft = z.strictObject({
+  /** The source version the review started from. */
+  version,
+  publish: z.boolean().default(false),
+  title: z.string().trim().min(1).max(1000).optional(),
+  partners: z
+    .array(z.strictObject({ code: partnerCode, spans }))
+    .max(50)
+    .default([]),
+  participants: z.array(reviewedParticipant).max(200).default([]),
+  events: z.array(reviewedEvent).max(20).default([]),
+  agreements: z.array(reviewedAgreement).max(50).default([]),
+  areaIds: areaIdList.default([]),
+  commitments: z.array(reviewedCommitment).max(200).default([]),
+});
+export type AcceptDraft = z.infer<typeof acceptDraft>;
+export type AcceptDraftInput = z.input<typeof acceptDraft>;
+
+export const acceptResult = z.object({
+  sourceId: z.string(),
+  partnerIds: z.array(z.string()),
+  personIds: z.array(z.string()),
+  organisationIds: z.array(z.string()),
+  eventIds: z.array(z.string()),
+  agreementIds: z.array(z.string()),
+  commitmentIds: z.array(z.string()),
+});
+export type AcceptResult = z.infer<typeof acceptResult>;

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
+
+describe('data directory lock', () => {
+  it('refuses a second holder and names the first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoptac-lock-'));
+    const first = lockDataDir(dir, 'hoptac serve');
+    try {
+      expect(() => lockDataDir(dir, 'hoptac user add')).toThrow(DataDirLockedError);
+      expect(() => lockDataDir(dir, 'hoptac user add')).toThrow(
+        new RegExp(`process ${process.pid} \\(hoptac serve`),
+      );
+    } finally {
+      first.release();
+    }
+    const again = lockDataDir(dir, 'hoptac serve');
+    again.release();
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoptac-lock-'));
+    const child = spawn(process.execPath, ['-e', '0']);
+    const deadPid = child.pid!;
+    await new Promise((resolve) => child.on('exit', resolve));
+    const holder = JSON.parse(
+      JSON.stringify({ pid: deadPid, command: 'hoptac serve', startedAt: 'earlier', host: '' }),
+    );
+    holder.host = (await import('node:os')).hostname();
+    writeFileSync(join(dir, 'hoptac.lock'), JSON.stringify(holder));
+    const lock = lockDataDir(dir, 'hoptac serve');
+    expect(JSON.parse(readFileSync(join(dir, 'hoptac.lock'), 'utf8')).pid).toBe(process.pid);
+    lock.release();
+  });
+});

@@ -1,0 +1,35 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { AuditListQuery, AuditRecord } from '../../../common/contracts/audit.ts';
+import type { Database } from '../../db/client.ts';
+import type { ListPage } from '../../db/records.ts';
+import { toIso } from '../../db/records.ts';
+import { auditLog } from './audit.table.ts';
+
+/** Reads the audit trail; writes happen in server/db/records.ts, inside each write's transaction. */
+export function createAuditService({ db }: { db: Database }) {
+  return {
+    async list(query: AuditListQuery): Promise<ListPage<AuditRecord>> {
+      const where = and(
+        query.recordType ? eq(auditLog.recordType, query.recordType) : undefined,
+        query.recordId ? eq(auditLog.recordId, query.recordId) : undefined,
+        query.userId ? eq(auditLog.userId, query.userId) : undefined,
+      );
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(where)
+        .orderBy(desc(auditLog.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
+      return {
+        items: rows.map((row) => ({ ...row, at: toIso(row.at)! })),
+        total: Number(counted?.total ?? 0),
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

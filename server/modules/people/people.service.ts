@@ -1,0 +1,192 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  CreatePerson,
+  PersonListQuery,
+  PersonMatch,
+  PersonRecord,
+  UpdatePerson,
+} from '../../../common/contracts/people.ts';
+import { foldText } from '../../../common/domain/text.ts';
+import type { Database, Executor, Transaction } from '../../db/client.ts';
+import { createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
+import { commonErrors } from '../../http/errors.ts';
+import { eventParticipants } from '../events/events.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+import { people, positions } from './people.table.ts';
+
+type PersonRow = typeof people.$inferSelect;
+
+async function toPersonRecords(executor: Executor, rows: PersonRow[]): Promise<PersonRecord[]> {
+  const ids = rows.map((row) => row.id);
+  const held = ids.length
+    ? await executor
+        .select({
+          id: positions.id,
+          personId: positions.personId,
+          title: positions.title,
+          organisationId: positions.organisationId,
+          organisationName: organisations.nameVi,
+          startOn: positions.startOn,
+          endOn: positions.endOn,
+        })
+        .from(positions)
+        .leftJoin(organisations, eq(organisations.id, positions.organisationId))
+        .where(inArray(positions.personId, ids))
+        .orderBy(asc(positions.startOn), asc(positions.id))
+    : [];
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    honorific: row.honorific,
+    countryCode: row.countryCode,
+    note: row.note,
+    positions: held
+      .filter((position) => position.personId === row.id)
+      .map(({ personId: _personId, ...position }) => position),
+    version: row.version,
+    createdAt: toIso(row.createdAt)!,
+    updatedAt: toIso(row.updatedAt)!,
+  }));
+}
+
+export function createPeopleService({ db }: { db: Database }) {
+  const records = createRecordService<typeof people, PersonRecord, CreatePerson, UpdatePerson>({
+    db,
+    table: people,
+    recordType: 'person',
+    noun: 'person',
+    toRecords: toPersonRecords,
+    searchWords: (values) => [values.name as string, values.countryCode as string],
+    checkInput: async (executor, values) => {
+      const organisationIds = (values.positions ?? [])
+        .map((position) => position.organisationId)
+        .filter((id): id is string => !!id);
+      await requireExisting(
+        executor,
+        organisations,
+        organisationIds,
+        'organisation',
+        'positions.organisationId',
+      );
+    },
+    writeRelated: async (tx, id, input) => {
+      if (!input.positions) return;
+      await tx.delete(positions).where(eq(positions.personId, id));
+      if (input.positions.length > 0) {
+        await tx.insert(positions).values(
+          input.positions.map((position) => ({
+            personId: id,
+            title: position.title,
+            organisationId: position.organisationId ?? null,
+            startOn: position.startOn ?? null,
+            endOn: position.endOn ?? null,
+          })),
+        );
+      }
+    },
+    checkDeletable: async (executor, id) => {
+      const [participation] = await executor
+        .select({ eventId: eventParticipants.eventId })
+        .from(eventParticipants)
+        .where(eq(eventParticipants.personId, id))
+        .limit(1);
+      if (participation)
+        throw commonErrors.inUse('This person took part in events; remove them from those events first.');
+    },
+  });
+
+  async function findMatches(
+    executor: Executor,
+    name: string,
+    countryCode?: string | null,
+  ): Promise<PersonMatch[]> {
+    const key = foldText(name);
+    if (!key) return [];
+    const words = key.split(' ');
+    // Candidates share the last word of the name (the given name in Vietnamese order, the
+    // surname in most Latin-script names); the score then compares the whole folded name.
+    const anchor = words.at(-1)!;
+    const rows = await executor
+      .select()
+      .from(people)
+      .where(sql`${people.searchText} like ${`%${anchor}%`}`)
+      .limit(50);
+    const scored = rows
+      .map((row) => {
+        const candidate = foldText(row.name);
+        const evidence: string[] = [];
+        let score = 0;
+        if (candidate === key) {
+          score += 0.8;
+          evidence.push(row.name === name ? 'same name' : 'same name without diacritics or case');
+        } else {
+          const candidateWords = new Set(candidate.split(' '));
+          const shared = words.filter((word) => candidateWords.has(word)).length;
+          const overlap = shared / Math.max(words.length, candidateWords.size);
+          if (overlap < 0.6) return null;
+          score += 0.6 * overlap;
+          evidence.push(`${shared} of ${words.length} name words shared`);
+        }
+        if (countryCode && row.countryCode) {
+          if (row.countryCode === countryCode) {
+            score += 0.2;
+            evidence.push(`same country (${countryCode})`);
+          } else {
+            score -= 0.5;
+            evidence.push(`different country (${row.countryCode})`);
+          }
+        }
+        return score > 0.4 ? { row, score: Math.min(1, Math.round(score * 100) / 100), evidence } : null;
+      })
+      .filter((match) => match !== null)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5);
+    const personRecords = await toPersonRecords(
+      executor,
+      scored.map((match) => match.row),
+    );
+    return scored.map((match, index) => ({
+      person: personRecords[index]!,
+      score: match.score,
+      evidence: match.evidence,
+    }));
+  }
+
+  return {
+    ...records,
+    list: (query: PersonListQuery) =>
+      records.list({
+        where: [
+          matchesText(people.searchText, query.q),
+          query.countryCode ? eq(people.countryCode, query.countryCode) : undefined,
+          query.organisationId
+            ? sql`exists (select 1 from ${positions} where ${positions.personId} = ${people.id} and ${positions.organisationId} = ${query.organisationId})`
+            : undefined,
+        ],
+        sort: { name: people.name, countryCode: people.countryCode, updatedAt: people.updatedAt }[query.sort],
+        order: query.order,
+        page: query.page,
+        pageSize: query.pageSize,
+      }),
+    findMatches: (name: string, countryCode?: string | null) => findMatches(db, name, countryCode),
+
+    /** Adds a position unless the person already holds that title at that organisation. */
+    async ensurePosition(tx: Transaction, personId: string, title: string, organisationId: string | null) {
+      const [existing] = await tx
+        .select({ id: positions.id })
+        .from(positions)
+        .where(
+          and(
+            eq(positions.personId, personId),
+            eq(positions.title, title),
+            organisationId
+              ? eq(positions.organisationId, organisationId)
+              : sql`${positions.organisationId} is null`,
+          ),
+        );
+      if (!existing) await tx.insert(positions).values({ personId, title, organisationId });
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

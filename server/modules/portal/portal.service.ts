@@ -1,0 +1,155 @@
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type {
+  PublicNewsArticle,
+  PublicNewsItem,
+  PublicPartnerPage,
+} from '../../../common/contracts/portal.ts';
+import type { Database } from '../../db/client.ts';
+import { toIso } from '../../db/records.ts';
+import { commonErrors } from '../../http/errors.ts';
+import { agreements } from '../agreements/agreements.table.ts';
+import { areas } from '../areas/areas.table.ts';
+import { partners } from '../partners/partners.table.ts';
+import { sources } from '../sources/sources.table.ts';
+
+const relatedCount = 5;
+
+const newsColumns = {
+  id: sources.id,
+  title: sources.title,
+  publishedAt: sources.publishedAt,
+  lead: sources.lead,
+  outlet: sources.outlet,
+};
+
+function toNewsItem(row: {
+  id: string;
+  title: string;
+  publishedAt: Date | null;
+  lead: string | null;
+  outlet: string | null;
+}): PublicNewsItem {
+  return { ...row, publishedAt: toIso(row.publishedAt) };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The public portal: reads only what is published, through public schemas. */
+export function createPortalService({ db }: { db: Database }) {
+  const isPublic = eq(sources.isPublished, true);
+  const newestFirst = [sql`${sources.publishedAt} desc nulls last`, desc(sources.createdAt)];
+
+  async function listNewsWhere(where: SQL | undefined, limit: number, offset = 0) {
+    const rows = await db
+      .select(newsColumns)
+      .from(sources)
+      .where(and(isPublic, where))
+      .orderBy(...newestFirst)
+      .limit(limit)
+      .offset(offset);
+    return rows.map(toNewsItem);
+  }
+
+  return {
+    async listNews(page: number, pageSize: number) {
+      const items = await listNewsWhere(undefined, pageSize, (page - 1) * pageSize);
+      const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(sources).where(isPublic);
+      return { items, total: Number(counted?.total ?? 0), page };
+    },
+
+    async getArticle(id: string): Promise<PublicNewsArticle> {
+      const [row] = await db
+        .select()
+        .from(sources)
+        .where(and(eq(sources.id, id), isPublic));
+      if (!row) throw commonErrors.notFound('There is no published article with this address.');
+      const partnerRows = row.partnerIds.length
+        ? await db.select().from(partners).where(inArray(partners.id, row.partnerIds))
+        : [];
+      const areaRows = row.areaIds.length
+        ? await db.select().from(areas).where(inArray(areas.id, row.areaIds))
+        : [];
+      const sharesSomething = or(
+        row.partnerIds.length
+          ? sql`${sources.partnerIds} && ${sql.param(row.partnerIds)}::uuid[]`
+          : undefined,
+        row.areaIds.length ? sql`${sources.areaIds} && ${sql.param(row.areaIds)}::text[]` : undefined,
+      );
+      const related = sharesSomething
+        ? await listNewsWhere(and(sql`${sources.id} <> ${row.id}`, sharesSomething), relatedCount)
+        : [];
+      return {
+        ...toNewsItem(row),
+        text: row.text,
+        url: row.url,
+        language: row.language,
+        partners: partnerRows.map(({ code, kind, nameVi, nameEn }) => ({ code, kind, nameVi, nameEn })),
+        areas: areaRows.map(({ id: areaId, labelVi, labelEn }) => ({ id: areaId, labelVi, labelEn })),
+        related,
+      };
+    },
+
+    async listPartners() {
+      const rows = await db
+        .select({
+          code: partners.code,
+          kind: partners.kind,
+          nameVi: partners.nameVi,
+          nameEn: partners.nameEn,
+          agreementCount: sql<number>`(select count(*)::int from ${agreements} where ${agreements.isPublished} and ${partners.id} = any(${agreements.partyIds}))`,
+          newsCount: sql<number>`(select count(*)::int from ${sources} where ${sources.isPublished} and ${partners.id} = any(${sources.partnerIds}))`,
+        })
+        .from(partners)
+        .orderBy(partners.nameVi);
+      return {
+        items: rows
+          .map((row) => ({
+            ...row,
+            agreementCount: Number(row.agreementCount),
+            newsCount: Number(row.newsCount),
+          }))
+          .filter((row) => row.agreementCount + row.newsCount > 0),
+      };
+    },
+
+    async getPartnerPage(code: string): Promise<PublicPartnerPage> {
+      const [partner] = await db
+        .select()
+        .from(partners)
+        .where(sql`upper(${partners.code}) = ${code.toUpperCase()}`);
+      if (!partner) throw commonErrors.notFound(`There is no partner with code ${code}.`);
+      const inForce = await db
+        .select()
+        .from(agreements)
+        .where(
+          and(
+            eq(agreements.isPublished, true),
+            sql`${partner.id}::uuid = any(${agreements.partyIds})`,
+            inArray(agreements.status, ['signed', 'in_force']),
+            or(isNull(agreements.validTo), sql`${agreements.validTo} >= ${today()}`),
+          ),
+        )
+        .orderBy(desc(agreements.signedOn));
+      return {
+        partner: { code: partner.code, kind: partner.kind, nameVi: partner.nameVi, nameEn: partner.nameEn },
+        agreements: inForce.map(({ id, kind, titleVi, titleEn, status, signedOn, validFrom, validTo }) => ({
+          id,
+          kind,
+          titleVi,
+          titleEn,
+          status,
+          signedOn,
+          validFrom,
+          validTo,
+        })),
+        news: await listNewsWhere(sql`${partner.id}::uuid = any(${sources.partnerIds})`, 20),
+      };
+    },
+
+    listLatestNews: (limit: number) => listNewsWhere(undefined, limit),
+  };
+}
+
+export type PortalService = ReturnType<typeof createPortalService>;

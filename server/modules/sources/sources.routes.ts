@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams, problem } from '../../../common/contracts/common.ts';
+import { articleDraft } from '../../../common/contracts/draft.ts';
+import { acceptDraft, acceptResult } from '../../../common/contracts/review.ts';
+import {
+  createSource,
+  sourceListQuery,
+  sourceRecord,
+  updateSource,
+} from '../../../common/contracts/sources.ts';
+import { actorOf, readRoles, requireRole, writeRoles } from '../../http/auth.ts';
+import { registerCollectionRoutes } from '../../http/collection-routes.ts';
+import { commonErrors } from '../../http/errors.ts';
+import { parseBody } from '../../http/parse-body.ts';
+import type { ReviewService } from '../review/review.service.ts';
+import type { SourcesService } from './sources.service.ts';
+
+const problems = {
+  400: problem,
+  401: problem,
+  403: problem,
+  404: problem,
+  409: problem,
+  413: problem,
+  415: problem,
+  422: problem,
+};
+
+export function registerSourcesRoutes(app: FastifyInstance, service: SourcesService, review: ReviewService) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  registerCollectionRoutes(app, {
+    path: '/api/v1/sources',
+    tag: 'sources',
+    record: sourceRecord,
+    create: createSource,
+    update: updateSource,
+    listQuery: sourceListQuery,
+    service,
+    hasCustomCreate: true,
+  });
+
+  typed.post(
+    '/api/v1/sources',
+    {
+      preHandler: requireRole(writeRoles),
+      schema: {
+        tags: ['sources'],
+        description:
+          'Stores an article and the reader’s draft of it. Send JSON (see CreateSource: text, format, title, url, outlet, publishedAt, language) or multipart/form-data with a `file` (.txt, .html, .docx, .pdf) and the same optional fields.',
+        response: { 201: sourceRecord, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (request.isMultipart()) {
+        const file = await request.file();
+        if (!file) throw commonErrors.invalid('The upload has no file; send it in a field named "file".');
+        const bytes = new Uint8Array(await file.toBuffer());
+        const fields = Object.fromEntries(
+          Object.entries(file.fields)
+            .filter(([name]) => name !== 'file')
+            .map(([name, field]) => [name, field && 'value' in field ? field.value : undefined])
+            .filter(([, value]) => typeof value === 'string' && value !== ''),
+        );
+        const metadata = parseBody(createSource.omit({ text: true, format: true }), fields);
+        return reply
+          .code(201)
+          .send(await service.createFromUpload({ bytes, filename: file.filename }, metadata, actor));
+      }
+      const input = parseBody(createSource, request.body);
+      return reply.code(201).send(await service.create(input, actor));
+    },
+  );
+
+  typed.get(
+    '/api/v1/sources/:id/draft',
+    {
+      preHandler: requireRole(readRoles),
+      schema: { tags: ['sources'], params: idParams, response: { 200: articleDraft, ...problems } },
+    },
+    (request) => service.getDraft(request.params.id),
+  );
+
+  typed.post(
+    '/api/v1/sources/:id/accept',
+    {
+      preHandler: requireRole(writeRoles),
+      schema: {
+        tags: ['sources'],
+        params: idParams,
+        body: acceptDraft,
+        response: { 200: acceptResult, ...problems },
+      },
+    },
+    (request) => review.acceptDraft(request.params.id, request.body, actorOf(request)),
+  );
+}
