@@ -8,12 +8,17 @@ const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['common/**/*.test.ts', 'reader/**/*.test.ts', 'web/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'unit',
+          include: ['common/**/*.test.ts', 'reader/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+        },
       },
       {
         extends: true,

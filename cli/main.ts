@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database.ts';
+import { registerDevCommand } from './commands/dev.ts';
 import { registerExtractCommand } from './commands/extract.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
@@ -9,6 +10,7 @@ const program = new Command('hoptac')
   .showHelpAfterError();
 
 registerServeCommand(program);
+registerDevCommand(program);
 registerDatabaseCommands(program);
 registerUserCommands(program);
 registerExtractCommand(program);

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createTestDatabase } from './db/test-database.ts';
+import { ensureReferenceData } from './seed/reference-data.ts';
 import { createServices, type Services } from './services.ts';
 
 export type TestApp = {
@@ -20,6 +21,7 @@ let userCounter = 0;
 /** The real app over a fresh test database, for HTTP tests through app.inject(). */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  await ensureReferenceData(database.db);
   const config = readConfig({ LOG_LEVEL: 'silent', HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...env });
   const app = await buildApp({ config, database });
   await app.ready();

@@ -108,7 +108,7 @@ export function createUsersService({ db }: { db: Database }) {
     /** Checks the password and opens a session; returns the cookie token. */
     async logIn(email: string, password: string): Promise<{ token: string; user: SessionUser }> {
       const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-      if (!row || !row.isActive) {
+      if (!row?.isActive) {
         decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
         await verify(await decoyHash, password).catch(() => false);
         throw userErrors.badCredentials('The e-mail or password is wrong.');

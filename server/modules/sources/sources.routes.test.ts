@@ -1,0 +1,285 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleDraft } from '../../../common/contracts/draft.ts';
+import type { AcceptDraftInput } from '../../../common/contracts/review.ts';
+import { createTestApp, type TestApp } from '../../test-app.ts';
+
+let t: TestApp;
+let editor: string;
+
+// Articles written for these tests (not evaluation data).
+const firstArticle = `Việt Nam và Nhật Bản ký kết hợp tác y tế
+12/03/2025 | 10:00 AM
+Sáng ngày 12/3/2025, tại Hà Nội, Thứ trưởng Bộ Y tế Nguyễn Tri Thức đã tiếp ông Tanaka Hiroshi, Đại sứ Nhật Bản tại Việt Nam. Hai bên đã ký Bản ghi nhớ hợp tác trong lĩnh vực đào tạo nhân lực y tế và trang thiết bị y tế.
+Hai bên thống nhất tăng cường trao đổi chuyên gia và phối hợp nghiên cứu khoa học về ung thư.`;
+
+const secondArticle = `Thứ trưởng Nguyễn Tri Thức làm việc với đoàn Nhật Bản
+20/05/2025 | 09:00 AM
+Chiều ngày 20/5/2025, Thứ trưởng Bộ Y tế Nguyễn Tri Thức đã làm việc với đoàn công tác của Bộ Y tế Nhật Bản về đào tạo nhân lực y tế.`;
+
+async function count(table: string): Promise<number> {
+  const result = (await t.database.db.execute(
+    sql.raw(`select count(*)::int as n from ${table}`),
+  )) as unknown as {
+    rows: { n: number }[];
+  };
+  return Number(result.rows[0]!.n);
+}
+
+async function postSource(text: string) {
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sources',
+    headers: { cookie: editor },
+    payload: { text },
+  });
+  expect(created.statusCode).toBe(201);
+  const source = created.json();
+  const draft: ArticleDraft = (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/sources/${source.id}/draft`,
+      headers: { cookie: editor },
+    })
+  ).json();
+  return { source, draft };
+}
+
+/** Takes every drafted item as the reader proposed it, as an officer who accepts all would. */
+function acceptAll(
+  draft: ArticleDraft,
+  version: number,
+  personIds: Record<string, string> = {},
+): AcceptDraftInput {
+  return {
+    version,
+    publish: true,
+    partners: draft.partners.map((partner) => ({ code: partner.code, spans: partner.spans })),
+    participants: draft.participants.map((participant) => ({
+      name: participant.name,
+      title: participant.title,
+      org: participant.org,
+      countryCode: participant.country,
+      role: participant.role ?? 'attendee',
+      personId: personIds[participant.name] ?? null,
+      spans: participant.spans,
+    })),
+    events: draft.events.slice(0, 1).map((event) => ({
+      kind: event.kind,
+      startOn: event.start?.length === 10 ? event.start : null,
+      mode: event.mode,
+      location: event.location,
+      spans: event.spans,
+    })),
+    agreements: draft.agreements.map((agreement) => ({
+      kind: agreement.kind,
+      status: agreement.status,
+      title: agreement.title,
+      date: agreement.date,
+      partyCodes: agreement.parties,
+      spans: agreement.spans,
+    })),
+    areaIds: draft.areas.map((area) => area.id),
+    commitments: draft.commitments.map((commitment) => ({ text: commitment.text, spans: commitment.spans })),
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  editor = (await t.signIn('editor')).cookie;
+});
+afterAll(() => t.close());
+
+describe('sources and review', () => {
+  it('stores pasted text with the reader’s draft, whose spans point into the stored text', async () => {
+    const { source, draft } = await postSource(firstArticle);
+    expect(source).toMatchObject({
+      title: 'Việt Nam và Nhật Bản ký kết hợp tác y tế',
+      reviewStatus: 'draft',
+      isPublished: false,
+    });
+    expect(draft.text).toBe(source.text);
+    const thuc = draft.participants.find((participant) => participant.name === 'Nguyễn Tri Thức');
+    expect(thuc).toBeDefined();
+    expect(source.text.slice(thuc!.spans[0]!.start, thuc!.spans[0]!.end)).toBe('Nguyễn Tri Thức');
+    expect(draft.partners.map((partner) => partner.code)).toContain('JP');
+  });
+
+  it('accepts a reviewed draft in one transaction, linking every record to its spans', async () => {
+    const { source, draft } = await postSource(firstArticle);
+    const peopleBefore = await count('people');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source.id}/accept`,
+      headers: { cookie: editor },
+      payload: acceptAll(draft, source.version),
+    });
+    expect(response.statusCode).toBe(200);
+    const result = response.json();
+    expect(result.personIds).toHaveLength(draft.participants.length);
+    expect(await count('people')).toBe(peopleBefore + draft.participants.length);
+    expect(result.eventIds).toHaveLength(1);
+    const spans = (await t.database.db.execute(
+      sql`select record_type, count(*)::int as n from provenance_spans where source_id = ${source.id} group by record_type`,
+    )) as unknown as { rows: { record_type: string; n: number }[] };
+    expect(spans.rows.map((row) => row.record_type).sort()).toEqual(
+      expect.arrayContaining(['event', 'partner', 'person']),
+    );
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/sources/${source.id}`, headers: { cookie: editor } })
+    ).json();
+    expect(after).toMatchObject({ reviewStatus: 'accepted', isPublished: true, version: source.version + 1 });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source.id}/accept`,
+      headers: { cookie: editor },
+      payload: acceptAll(draft, after.version),
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('suggests the existing person for the same name typed without diacritics, and reuses them', async () => {
+    const matches = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/people/matches?name=nguyen%20tri%20thuc&countryCode=VN',
+      headers: { cookie: editor },
+    });
+    const [best] = matches.json().items;
+    expect(best.person.name).toBe('Nguyễn Tri Thức');
+    expect(best.evidence.join(' ')).toMatch(/same name/);
+    expect(best.evidence.join(' ')).toMatch(/same country/);
+
+    const { source, draft } = await postSource(secondArticle);
+    const peopleBefore = await count('people');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source.id}/accept`,
+      headers: { cookie: editor },
+      payload: acceptAll(draft, source.version, { 'Nguyễn Tri Thức': best.person.id }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().personIds).toContain(best.person.id);
+    expect(await count('people')).toBe(peopleBefore + draft.participants.length - 1);
+  });
+
+  it('writes nothing when any part of the review is wrong', async () => {
+    const { source, draft } = await postSource(firstArticle);
+    const before = {
+      people: await count('people'),
+      events: await count('events'),
+      audit: await count('audit_log'),
+    };
+    const payload = acceptAll(draft, source.version);
+    payload.commitments = [{ text: 'Một cam kết', spans: [{ start: 0, end: source.text.length + 10 }] }];
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source.id}/accept`,
+      headers: { cookie: editor },
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect({
+      people: await count('people'),
+      events: await count('events'),
+      audit: await count('audit_log'),
+    }).toEqual(before);
+  });
+
+  it('reads uploaded .txt and .html files and refuses other or damaged files', async () => {
+    const upload = (filename: string, content: string, contentType: string) => {
+      const boundary = '----hoptac';
+      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/sources',
+        headers: { cookie: editor, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.from(body),
+      });
+    };
+    const text = await upload('bai-bao.txt', firstArticle, 'text/plain');
+    expect(text.statusCode).toBe(201);
+    const html = await upload(
+      'page.html',
+      `<html><body><nav>Trang chủ | Tin tức</nav><article><h1>Hợp tác y tế Việt Nam – Lào</h1><p>Ngày 5/6/2025, Bộ trưởng Bộ Y tế tiếp Đại sứ Lào.</p></article></body></html>`,
+      'text/html',
+    );
+    expect(html.statusCode).toBe(201);
+    expect(html.json().text).toContain('Đại sứ Lào');
+    expect(html.json().text).not.toContain('Trang chủ | Tin tức');
+    expect((await upload('virus.exe', 'MZ', 'application/octet-stream')).statusCode).toBe(415);
+    expect((await upload('broken.docx', 'not a zip at all', 'application/octet-stream')).statusCode).toBe(
+      422,
+    );
+  });
+
+  it('refuses empty text', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sources',
+      headers: { cookie: editor },
+      payload: { text: '   ' },
+    });
+    expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('portal', () => {
+  it('shows only published sources, with related news sharing a partner', async () => {
+    const unpublished = await postSource(firstArticle);
+    const hidden = await t.app.inject({ method: 'GET', url: `/api/public/news/${unpublished.source.id}` });
+    expect(hidden.statusCode).toBe(404);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/public/news' })).json();
+    expect(list.items.map((item: { id: string }) => item.id)).not.toContain(unpublished.source.id);
+    expect(list.total).toBeGreaterThanOrEqual(2);
+    const [newest, older] = list.items;
+    const article = (await t.app.inject({ method: 'GET', url: `/api/public/news/${newest.id}` })).json();
+    expect(article.partners.map((partner: { code: string }) => partner.code)).toContain('JP');
+    expect(article.related.map((item: { id: string }) => item.id)).toContain(older.id);
+    expect(article).not.toHaveProperty('reviewStatus');
+    const japan = (await t.app.inject({ method: 'GET', url: '/api/public/partners/jp' })).json();
+    expect(japan.news.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('search', () => {
+  it('finds people and sources without diacritics, grouped by type with highlights', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/search?q=nguyen%20tri%20thuc',
+      headers: { cookie: editor },
+    });
+    const groups = response.json().groups as {
+      type: string;
+      items: { label: string; labelMatches: { start: number; end: number }[] }[];
+    }[];
+    const person = groups.find((group) => group.type === 'person')!.items[0]!;
+    expect(person.label).toBe('Nguyễn Tri Thức');
+    expect(person.labelMatches.map((range) => person.label.slice(range.start, range.end))).toEqual([
+      'Nguyễn',
+      'Tri',
+      'Thức',
+    ]);
+    expect(groups.map((group) => group.type)).toContain('source');
+  });
+
+  it('treats old and new tone-mark placement alike', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: { cookie: editor },
+      payload: {
+        nameVi: 'Bệnh viện Hữu nghị Việt Nam – Cu Ba Đồng Hới, Quảng Bình, hoà bình',
+        kind: 'hospital',
+        countryCode: 'VN',
+      },
+    });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent('hòa bình')}`,
+      headers: { cookie: editor },
+    });
+    expect(
+      response.json().groups.find((group: { type: string }) => group.type === 'organisation')?.total,
+    ).toBe(1);
+  });
+});

@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig, readTestDatabaseConfig } from '../config.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { createTestDatabase } from '../db/test-database.ts';
+import { prepareDatabase } from '../main.ts';
+import { createServices, type Services } from '../services.ts';
+import { isDatabaseEmpty, seedDemoData } from './demo-data.ts';
+import { ensureReferenceData } from './reference-data.ts';
+
+describe('demo data', () => {
+  let database: DatabaseHandle;
+  let services: Services;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await ensureReferenceData(database.db);
+    services = createServices({ db: database.db });
+    await seedDemoData(services);
+  });
+  afterAll(() => database.close());
+
+  it('records the Belarus MoU with its signatories and the Russia roadmap with its commitments', async () => {
+    const page = { page: 1, pageSize: 50, order: 'asc' as const };
+    const belarus = (await services.partners.findByCode(services.db, 'BY'))!;
+    const mous = await services.agreements.list({
+      ...page,
+      sort: 'signedOn',
+      partnerId: belarus.id,
+      kind: 'mou',
+    });
+    expect(mous.items).toHaveLength(1);
+    expect(mous.items[0]).toMatchObject({ status: 'signed', signedOn: '2024-10-08' });
+    const signing = await services.events.list({
+      ...page,
+      sort: 'startOn',
+      partnerId: belarus.id,
+      kind: 'signing',
+    });
+    expect(signing.items[0]).toMatchObject({ mode: 'online', startOn: '2024-10-08' });
+    expect(signing.items[0]!.connectionPoints).toHaveLength(3);
+    expect(
+      signing.items[0]!.participants.filter((p) => p.role === 'signatory').map((p) => p.personName),
+    ).toEqual(['Nguyễn Tri Thức', 'Aliaksandr Staravoitau']);
+    const roadmap = await services.agreements.list({ ...page, sort: 'signedOn', kind: 'roadmap' });
+    const items = await services.commitments.list({
+      ...page,
+      sort: 'dueOn',
+      agreementId: roadmap.items[0]!.id,
+    });
+    expect(items.total).toBeGreaterThanOrEqual(8);
+    expect(items.items.every((item) => item.horizonYear === 2030)).toBe(true);
+  });
+
+  it('publishes the two news items to the portal', async () => {
+    const news = await services.portal.listNews(1, 10);
+    expect(news.total).toBe(2);
+    expect(await isDatabaseEmpty(services)).toBe(false);
+  });
+});
+
+describe.runIf(readTestDatabaseConfig().kind === 'pglite')('restart', () => {
+  it('keeps every record across a restart and does not seed twice', async () => {
+    const config = readConfig({
+      HOPTAC_DATA_DIR: mkdtempSync(join(tmpdir(), 'hoptac-restart-')),
+      LOG_LEVEL: 'silent',
+    });
+    const lines: string[] = [];
+    const first = await prepareDatabase(config, { command: 'test', isDemo: true }, (line) =>
+      lines.push(line),
+    );
+    const before = await createServices({ db: first.db }).agreements.list({
+      page: 1,
+      pageSize: 50,
+      order: 'asc',
+      sort: 'signedOn',
+    });
+    await first.close();
+    expect(lines.some((line) => line.includes('one-time password'))).toBe(true);
+
+    const second = await prepareDatabase(config, { command: 'test', isDemo: true }, (line) =>
+      lines.push(line),
+    );
+    const after = await createServices({ db: second.db }).agreements.list({
+      page: 1,
+      pageSize: 50,
+      order: 'asc',
+      sort: 'signedOn',
+    });
+    await second.close();
+    expect(after.items.map((item) => item.id)).toEqual(before.items.map((item) => item.id));
+    expect(lines.filter((line) => line.includes('Added demo data'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('one-time password'))).toHaveLength(1);
+  });
+});
