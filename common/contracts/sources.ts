@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languages, sourceReviewStatuses } from '../domain/enums.ts';
+import { languages, recordTypes, sourceReviewStatuses } from '../domain/enums.ts';
 import { limits } from '../domain/limits.ts';
 import {
   areaIdList,
@@ -71,3 +71,19 @@ export const sourceListQuery = z.strictObject({
   sort: z.enum(['publishedAt', 'title', 'updatedAt', 'createdAt']).default('createdAt'),
 });
 export type SourceListQuery = z.infer<typeof sourceListQuery>;
+
+export const provenanceQuery = z.strictObject({
+  recordType: z.enum(recordTypes),
+  recordId: z.string().min(1).max(100),
+});
+
+/** Where a record came from: the source and the words that support it. */
+export const provenanceItem = z.object({
+  sourceId: z.string(),
+  sourceTitle: z.string(),
+  field: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  excerpt: z.string(),
+});
+export type ProvenanceItem = z.infer<typeof provenanceItem>;

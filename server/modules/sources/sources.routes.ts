@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParams, problem } from '../../../common/contracts/common.ts';
 import { articleDraft } from '../../../common/contracts/draft.ts';
 import { acceptDraft, acceptResult } from '../../../common/contracts/review.ts';
 import {
   createSource,
+  provenanceItem,
+  provenanceQuery,
   sourceListQuery,
   sourceRecord,
   updateSource,
@@ -72,6 +75,21 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
       const input = parseBody(createSource, request.body);
       return reply.code(201).send(await service.create(input, actor));
     },
+  );
+
+  typed.get(
+    '/api/v1/provenance',
+    {
+      preHandler: requireRole(readRoles),
+      schema: {
+        tags: ['sources'],
+        querystring: provenanceQuery,
+        response: { 200: z.object({ items: z.array(provenanceItem) }), ...problems },
+      },
+    },
+    async (request) => ({
+      items: await service.listProvenance(request.query.recordType, request.query.recordId),
+    }),
   );
 
   typed.get(

@@ -1,18 +1,20 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type ArticleDraft, articleDraft } from '../../../common/contracts/draft.ts';
 import type {
   CreateSource,
+  ProvenanceItem,
   SourceListQuery,
   SourceRecord,
   UpdateSource,
 } from '../../../common/contracts/sources.ts';
+import type { RecordType } from '../../../common/domain/enums.ts';
 import { documentToText, draftArticle, htmlToText } from '../../../reader/index.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sourceErrors } from './sources.errors.ts';
-import { sources } from './sources.table.ts';
+import { provenanceSpans, sources } from './sources.table.ts';
 
 type SourceRow = typeof sources.$inferSelect;
 
@@ -147,6 +149,24 @@ export function createSourcesService({ db }: { db: Database }) {
         );
       }
       return createFromText({ ...fields, text, format: 'text' }, actor);
+    },
+
+    /** The spans that support a record, with the words they cover. */
+    async listProvenance(recordType: RecordType, recordId: string): Promise<ProvenanceItem[]> {
+      const rows = await db
+        .select({
+          sourceId: provenanceSpans.sourceId,
+          sourceTitle: sources.title,
+          field: provenanceSpans.field,
+          start: provenanceSpans.start,
+          end: provenanceSpans.end,
+          excerpt: sql<string>`substr(${sources.text}, ${provenanceSpans.start} + 1, least(${provenanceSpans.end} - ${provenanceSpans.start}, 500))`,
+        })
+        .from(provenanceSpans)
+        .innerJoin(sources, eq(sources.id, provenanceSpans.sourceId))
+        .where(and(eq(provenanceSpans.recordType, recordType), eq(provenanceSpans.recordId, recordId)))
+        .orderBy(asc(sources.createdAt), asc(provenanceSpans.start));
+      return rows;
     },
 
     async getDraft(id: string): Promise<ArticleDraft> {
