@@ -11,6 +11,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const screenshotDir = join(repoRoot, 'test-results');
+// The server's default administrator (HOPTAC_ADMIN_EMAIL unset).
 export const adminEmail = 'admin@localhost';
 export const adminPassword = 'e2e-admin-password';
 
@@ -76,7 +77,6 @@ export async function startServer(): Promise<RunningServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       HOPTAC_DATA_DIR: dataDir,
-      HOPTAC_ADMIN_EMAIL: adminEmail,
       HOPTAC_ADMIN_PASSWORD: adminPassword,
       // The login limit is per address and every journey signs in from 127.0.0.1 several times.
       HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE: '100',

@@ -72,13 +72,6 @@ describe('a desk officer turns the Belarus article into records and the public r
     await card.getByLabel('Chức danh').fill('Thứ trưởng Bộ Y tế Việt Nam');
     await card.getByRole('button', { name: 'Xong' }).click();
     await card.getByText('Thứ trưởng Bộ Y tế Việt Nam').waitFor();
-    // The same person may already be on record (demo data): confirm the suggested match.
-    const useMatch = card.getByRole('button', { name: /Là người này/ });
-    if (await useMatch.count()) {
-      await useMatch.first().click();
-      await card.getByTestId('person-linked').waitFor();
-    }
-
     // Select a sentence of the source and add it as a commitment.
     const sentence = 'tiếp tục trao đổi, phối hợp xây dựng nội dung, chương trình, kế hoạch hợp tác sắp tới';
     await page.evaluate((text) => {
@@ -103,13 +96,29 @@ describe('a desk officer turns the Belarus article into records and the public r
     expect(await page.locator('[data-section="commitments"]').count()).toBe(commitmentsBefore + 1);
   });
 
+  it('asks the officer to confirm records that already exist before accepting', async () => {
+    // The demo data holds the Belarus MoU and its signatories: the draft must link to them, not copy them.
+    await page.getByTestId('undecided').waitFor();
+    const acceptButton = page.getByRole('button', { name: 'Lưu tất cả vào sổ đăng ký' });
+    expect(await acceptButton.isDisabled()).toBe(true);
+    for (;;) {
+      const link = page.getByRole('button', { name: /^(Là người này|Là thỏa thuận này)/ }).first();
+      if ((await link.count()) === 0) break;
+      await link.click();
+    }
+    const thuc = page.locator('[data-section="participants"]').filter({ hasText: 'Nguyễn Tri Thức' }).first();
+    await thuc.getByTestId('match-linked').waitFor();
+    expect(await page.getByTestId('undecided').count()).toBe(0);
+    expect(await acceptButton.isDisabled()).toBe(false);
+  });
+
   it('accepts the draft and publishes the article', async () => {
     await page.getByLabel('Công bố bài viết lên cổng thông tin').check();
     await page.getByRole('button', { name: 'Lưu tất cả vào sổ đăng ký' }).click();
     await page.getByText('Đã lưu bản nháp vào sổ đăng ký.').waitFor();
   });
 
-  it('shows the MoU on the Belarus partner page', async () => {
+  it('shows the MoU on the Belarus partner page, once', async () => {
     await page.goto('/app/partners?q=Belarus');
     await page.getByRole('link', { name: 'Belarus' }).first().click();
     await page.getByRole('heading', { name: 'Thỏa thuận', exact: true }).waitFor();
@@ -125,14 +134,17 @@ describe('a desk officer turns the Belarus article into records and the public r
   });
 
   it('publishes the article on the portal with a timestamp, its source line and related news', async () => {
+    const sourceId = reviewUrl.split('/').at(-1) ?? '';
     await page.goto('/');
-    const item = page.locator('.news-list li', { hasText: articleTitle }).first();
+    const item = page.locator('.news-list li', { has: page.locator(`a[href="/news/${sourceId}"]`) });
     await item.waitFor();
+    expect(await item.getByRole('link').textContent()).toBe(articleTitle);
     expect(await item.locator('time').textContent()).toMatch(portalTimestamp);
     await saveScreenshot(page, 'portal-home');
     expect(await findSeriousViolations(page)).toEqual([]);
 
     await item.getByRole('link', { name: articleTitle }).click();
+    await page.waitForURL(`**/news/${sourceId}`);
     await page.getByRole('heading', { level: 1, name: articleTitle }).waitFor();
     await page.getByRole('heading', { name: 'Tin liên quan' }).waitFor();
     expect(await page.locator('.related .news-list li').count()).toBeGreaterThan(0);

@@ -173,6 +173,12 @@ export const en: Dictionary = {
     matchedTo: 'Linked to record: {{name}}',
     unlinkMatch: 'Unlink, create a new record',
     newPerson: 'A new record will be created',
+    agreementMatches: 'Existing agreements that may be the same',
+    useAgreement: 'This is the agreement',
+    confirmNew: 'Not the same — create a new record',
+    undecided:
+      '{{count}} items may duplicate existing records: pick the matching record or confirm a new one.',
+    goToItem: 'Go to item: {{label}}',
     publish: 'Publish the article on the portal',
     acceptAll: 'Save everything to the registry',
     accepting: 'Saving…',

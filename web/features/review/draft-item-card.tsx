@@ -1,16 +1,18 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate, formatPercent } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { SelectField, TextField } from '../../ui/field.tsx';
-import type { Area } from '../registry/registry.api.ts';
-import { usePeopleMatches } from './review.api.ts';
+import { type Area, usePartnerLookup } from '../registry/registry.api.ts';
+import { type PersonMatch, useAgreementMatches, usePeopleMatches } from './review.api.ts';
 import { type FieldDef, fieldDefs, isLowConfidence, type ReviewItem, spanTypeOf } from './review-state.ts';
 
 interface DraftItemCardProps {
   item: ReviewItem;
   areas: Map<string, Area> | undefined;
+  /** Partner names by code, to show "Belarus" rather than "BY". */
+  partnerNames: Map<string, string>;
   isEditable: boolean;
   onChange: (item: ReviewItem) => void;
   onShow: (item: ReviewItem) => void;
@@ -19,6 +21,7 @@ interface DraftItemCardProps {
 function describeItem(
   item: ReviewItem,
   areas: Map<string, Area> | undefined,
+  partnerNames: Map<string, string>,
 ): { label: string; details: string[] } {
   const f = item.fields;
   switch (item.section) {
@@ -29,8 +32,8 @@ function describeItem(
       };
     case 'partners':
       return {
-        label: f.code ?? '',
-        details: [String(item.extra.name ?? item.extra.nameVi ?? '')].filter(Boolean),
+        label: partnerNames.get((f.code ?? '').toUpperCase()) ?? f.code ?? '',
+        details: [f.code ?? '', labelEnum('partnerKind', String(item.extra.kind ?? ''))].filter(Boolean),
       };
     case 'participants':
       return {
@@ -111,27 +114,45 @@ function ItemField({
   );
 }
 
-function PersonMatches({ item, onChange }: { item: ReviewItem; onChange: (item: ReviewItem) => void }) {
+function splitCodes(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+function MatchPanel({
+  item,
+  candidates,
+  onChange,
+}: {
+  item: ReviewItem;
+  candidates: PersonMatch[];
+  onChange: (item: ReviewItem) => void;
+}) {
   const { t } = useTranslation();
-  const matches = usePeopleMatches(item.fields.name ?? '', item.fields.countryCode ?? '');
-  const candidates = matches.data ?? [];
-  const linked = candidates.find((match) => match.id === item.personId);
-  if (item.personId) {
+  const isPerson = item.section === 'participants';
+  // Report the count up: accepting waits until every possible duplicate has a decision.
+  useEffect(() => {
+    if (item.candidateCount !== candidates.length) onChange({ ...item, candidateCount: candidates.length });
+  }, [candidates.length, item, onChange]);
+
+  const linked = candidates.find((match) => match.id === item.linkedId);
+  if (item.linkedId) {
     return (
-      <div className="matches" data-testid="person-linked">
-        <p>✓ {t('review.matchedTo', { name: linked?.name ?? item.fields.name })}</p>
-        <button type="button" className="link-button" onClick={() => onChange({ ...item, personId: null })}>
+      <div className="matches" data-testid="match-linked">
+        <p>✓ {t('review.matchedTo', { name: linked?.name ?? item.fields.name ?? '' })}</p>
+        <button type="button" className="link-button" onClick={() => onChange({ ...item, linkedId: null })}>
           {t('review.unlinkMatch')}
         </button>
       </div>
     );
   }
-  if (candidates.length === 0) {
-    return <p className="matches muted">{t('review.newPerson')}</p>;
-  }
+  if (candidates.length === 0)
+    return isPerson ? <p className="matches muted">{t('review.newPerson')}</p> : null;
   return (
-    <div className="matches">
-      <p>{t('review.matches')}</p>
+    <div className={item.isNewConfirmed ? 'matches' : 'matches matches-undecided'}>
+      <p>{isPerson ? t('review.matches') : t('review.agreementMatches')}</p>
       <ul>
         {candidates.map((match) => (
           <li key={match.id}>
@@ -141,27 +162,53 @@ function PersonMatches({ item, onChange }: { item: ReviewItem; onChange: (item: 
             {match.evidence && (
               <span className="muted"> · {t('review.matchEvidence', { evidence: match.evidence })}</span>
             )}{' '}
-            <button type="button" onClick={() => onChange({ ...item, personId: match.id })}>
-              {t('review.useMatch')}
+            <button
+              type="button"
+              onClick={() => onChange({ ...item, linkedId: match.id, isNewConfirmed: false })}
+            >
+              {isPerson ? t('review.useMatch') : t('review.useAgreement')}
               <span className="visually-hidden">: {match.name}</span>
             </button>
           </li>
         ))}
       </ul>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={item.isNewConfirmed}
+          onChange={(event) => onChange({ ...item, isNewConfirmed: event.target.checked })}
+        />
+        {t('review.confirmNew')}
+      </label>
     </div>
   );
+}
+
+function PersonMatches({ item, onChange }: { item: ReviewItem; onChange: (item: ReviewItem) => void }) {
+  const matches = usePeopleMatches(item.fields.name ?? '', item.fields.countryCode ?? '');
+  return <MatchPanel item={item} candidates={matches.data ?? []} onChange={onChange} />;
+}
+
+function AgreementMatches({ item, onChange }: { item: ReviewItem; onChange: (item: ReviewItem) => void }) {
+  const partners = usePartnerLookup();
+  // Vietnam is a party to everything; the other party is what tells agreements apart.
+  const foreignCode = splitCodes(item.fields.parties).find((code) => code !== 'VN');
+  const partnerId = [...(partners.data?.values() ?? [])].find((partner) => partner.code === foreignCode)?.id;
+  const matches = useAgreementMatches(item.fields.kind ?? '', item.fields.date ?? '', partnerId);
+  return <MatchPanel item={item} candidates={matches.data ?? []} onChange={onChange} />;
 }
 
 export const DraftItemCard = memo(function DraftItemCard({
   item,
   areas,
+  partnerNames,
   isEditable,
   onChange,
   onShow,
 }: DraftItemCardProps) {
   const { t } = useTranslation();
   const [isEditing, setIsEditing] = useState(item.fields.name === '' && item.section === 'participants');
-  const { label, details } = describeItem(item, areas);
+  const { label, details } = describeItem(item, areas, partnerNames);
   const isLow = isLowConfidence(item);
   const isDropped = item.state === 'dropped';
   const headingId = `item-${item.key}`;
@@ -193,6 +240,9 @@ export const DraftItemCard = memo(function DraftItemCard({
       )}
       {item.section === 'participants' && !isDropped && isEditable && (
         <PersonMatches item={item} onChange={onChange} />
+      )}
+      {item.section === 'agreements' && !isDropped && isEditable && (
+        <AgreementMatches item={item} onChange={onChange} />
       )}
       <div className="item-actions">
         <button type="button" disabled={item.spans.length === 0} onClick={() => onShow(item)}>

@@ -2,9 +2,10 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/http.ts';
+import { pickLocalised } from '../../i18n/i18n.ts';
 import { CheckboxField } from '../../ui/field.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
-import { type Source, useAreaLookup, useRecord } from '../registry/registry.api.ts';
+import { type Source, useAreaLookup, usePartnerLookup, useRecord } from '../registry/registry.api.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
 import { DraftItemCard } from './draft-item-card.tsx';
 import { type Draft, type Span, useAcceptDraft, useDraft } from './review.api.ts';
@@ -14,6 +15,7 @@ import {
   createItem,
   createItems,
   listMarks,
+  listUndecided,
   type ReviewItem,
   type Section,
   sections,
@@ -35,6 +37,17 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
   const me = useMe();
   const isEditable = canEdit(me.data) && source.reviewStatus !== 'accepted';
   const areas = useAreaLookup();
+  const partners = usePartnerLookup();
+  const partnerNames = useMemo(
+    () =>
+      new Map(
+        [...(partners.data?.values() ?? [])].map((partner) => [
+          partner.code,
+          pickLocalised(partner.nameVi, partner.nameEn),
+        ]),
+      ),
+    [partners.data],
+  );
   const accept = useAcceptDraft(source.id);
   const [items, setItems] = useState<ReviewItem[]>(() => createItems(draft));
   const [publish, setPublish] = useState(false);
@@ -62,6 +75,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
   const showCard = useCallback((key: string) => {
     const card = document.querySelector<HTMLElement>(`[data-item="${key}"]`);
     card?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    card?.querySelector<HTMLElement>('button:not(:disabled)')?.focus({ preventScroll: true });
     card?.classList.add('flash');
     window.setTimeout(() => card?.classList.remove('flash'), 1600);
   }, []);
@@ -87,6 +101,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
   }
 
   const kept = items.filter((item) => item.state !== 'dropped').length;
+  const undecided = listUndecided(items);
   const error = accept.error;
 
   return (
@@ -153,6 +168,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
                         key={item.key}
                         item={item}
                         areas={areas.data}
+                        partnerNames={partnerNames}
                         isEditable={isEditable}
                         onChange={updateItem}
                         onShow={showItem}
@@ -172,6 +188,20 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
                 isChecked={publish}
                 onChange={setPublish}
               />
+              {undecided.length > 0 && (
+                <div className="notice notice-warn" data-testid="undecided">
+                  <p>{t('review.undecided', { count: undecided.length })}</p>
+                  <ul>
+                    {undecided.map((item) => (
+                      <li key={item.key}>
+                        <button type="button" className="link-button" onClick={() => showCard(item.key)}>
+                          {t('review.goToItem', { label: item.fields.name || item.fields.title || item.key })}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               {error && (
                 <div className="notice notice-error" role="alert">
                   <p>{isApiError(error) ? error.detail || error.code : t('app.loadFailed')}</p>
@@ -190,7 +220,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
                 <button
                   type="button"
                   className="primary"
-                  disabled={accept.isPending}
+                  disabled={accept.isPending || undecided.length > 0}
                   onClick={() => accept.mutate(buildAcceptPayload(items, publish, source.version))}
                 >
                   {accept.isPending ? t('review.accepting') : t('review.acceptAll')}

@@ -6,6 +6,7 @@ import {
   createItems,
   isLowConfidence,
   listMarks,
+  listUndecided,
 } from './review-state.ts';
 
 const text = 'Thứ trưởng Nguyễn Tri Thức ký Bản ghi nhớ với Belarus.';
@@ -71,6 +72,17 @@ describe('review state', () => {
     expect(items.find((item) => item.section === 'areas')?.fields.id).toBe('research');
   });
 
+  it('waits for a decision on every item that may duplicate an existing record', () => {
+    const items = createItems(draft).map((item) =>
+      item.section === 'participants' ? { ...item, candidateCount: 1 } : item,
+    );
+    expect(listUndecided(items).map((item) => item.section)).toEqual(['participants']);
+    const linked = items.map((item) => ({ ...item, linkedId: item.candidateCount ? 'p-1' : null }));
+    expect(listUndecided(linked)).toEqual([]);
+    const confirmedNew = items.map((item) => ({ ...item, isNewConfirmed: true }));
+    expect(listUndecided(confirmedNew)).toEqual([]);
+  });
+
   it('flags items the reader was unsure of', () => {
     const flagged = createItems(draft)
       .filter(isLowConfidence)
@@ -90,7 +102,7 @@ describe('review state', () => {
       item.section === 'agreements'
         ? { ...item, state: 'dropped' as const }
         : item.section === 'participants'
-          ? { ...item, fields: { ...item.fields, title: 'Thứ trưởng Bộ Y tế' }, personId: 'p-1' }
+          ? { ...item, fields: { ...item.fields, title: 'Thứ trưởng Bộ Y tế' }, linkedId: 'p-1' }
           : item,
     );
     const payload = buildAcceptPayload(items, true, 3);

@@ -91,8 +91,11 @@ export interface ReviewItem {
   spans: Span[];
   confidence: number | null;
   state: ItemState;
-  /** An existing person the user confirmed this participant is; null creates a new record. */
-  personId: string | null;
+  /** The existing person (or agreement) the user confirmed this item is; null creates a new record. */
+  linkedId: string | null;
+  /** How many existing records may be the same; while any do, the user must link or confirm "new". */
+  candidateCount: number;
+  isNewConfirmed: boolean;
   /** Fields of the draft item the screen does not edit, posted back unchanged. */
   extra: Record<string, unknown>;
 }
@@ -142,7 +145,9 @@ export function createItem(section: Section, key: string, raw: DraftRecord | str
     spans: (record.spans ?? []).filter(isSpan),
     confidence: typeof record.confidence === 'number' ? record.confidence : null,
     state: 'pending',
-    personId: typeof record.personId === 'string' ? record.personId : null,
+    linkedId: null,
+    candidateCount: 0,
+    isNewConfirmed: false,
     extra,
   };
 }
@@ -150,6 +155,13 @@ export function createItem(section: Section, key: string, raw: DraftRecord | str
 export function createItems(draft: Draft): ReviewItem[] {
   return sections.flatMap((section) =>
     (draft[section] as DraftRecord[]).map((raw, index) => createItem(section, `${section}-${index}`, raw)),
+  );
+}
+
+/** Kept items that may duplicate an existing record and still wait for the user's decision. */
+export function listUndecided(items: ReviewItem[]): ReviewItem[] {
+  return items.filter(
+    (item) => item.state !== 'dropped' && item.candidateCount > 0 && !item.linkedId && !item.isNewConfirmed,
   );
 }
 
@@ -232,7 +244,7 @@ export function buildAcceptPayload(items: ReviewItem[], publish: boolean, versio
         org: orNull(item.fields.org),
         countryCode: orNull(item.fields.countryCode)?.toUpperCase() ?? null,
         role: (orNull(item.fields.role) ?? 'attendee') as Reviewed<'participants'>['role'],
-        personId: item.personId,
+        personId: item.linkedId,
         spans: item.spans,
       })),
     events: of('events').map((item) => ({
@@ -249,6 +261,7 @@ export function buildAcceptPayload(items: ReviewItem[], publish: boolean, versio
       title: orNull(item.fields.title),
       date: orNull(item.fields.date),
       partyCodes: splitList(item.fields.parties).map((code) => code.toUpperCase()),
+      agreementId: item.linkedId,
       spans: item.spans,
     })),
     areaIds: [

@@ -3,7 +3,7 @@ import type { ArticleDraft, TextSpan } from '../../../common/contracts/draft.ts'
 import type { PersonMatch as ApiPersonMatch } from '../../../common/contracts/people.ts';
 import type { AcceptDraftInput, AcceptResult } from '../../../common/contracts/review.ts';
 import { buildQuery, requestJson } from '../../app/http.ts';
-import type { Source } from '../registry/registry.api.ts';
+import type { Agreement, Source } from '../registry/registry.api.ts';
 
 export type Draft = ArticleDraft;
 export type Span = TextSpan;
@@ -76,6 +76,34 @@ export function usePeopleMatches(name: string, countryCode: string) {
       return (Array.isArray(body) ? body : body.items).map(readMatch);
     },
     enabled: name.trim().length > 1,
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * Existing agreements that may be the one drafted: same kind, signed the same day when the date is
+ * known, otherwise with the same foreign party.
+ */
+export function useAgreementMatches(kind: string, date: string, partnerId: string | undefined) {
+  const isFullDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const filter = isFullDate ? { from: date, to: date } : { partnerId };
+  return useQuery({
+    queryKey: ['agreements', 'matches', kind, filter],
+    queryFn: async () => {
+      const page = await requestJson<{ items: Agreement[] }>(
+        `/api/v1/agreements${buildQuery({ kind, ...filter, pageSize: 10 })}`,
+      );
+      return page.items.map(
+        (agreement): PersonMatch => ({
+          id: agreement.id,
+          name: agreement.titleVi || agreement.titleEn,
+          countryCode: null,
+          title: null,
+          evidence: [agreement.kind, agreement.signedOn].filter(Boolean).join(', '),
+        }),
+      );
+    },
+    enabled: Boolean(kind) && (isFullDate || Boolean(partnerId)),
     staleTime: 60_000,
   });
 }
