@@ -80,6 +80,13 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
 
   async function loadLatest() {
     const latest = await fetchRecord(collection, record.id);
+    // Keep only what this user changed; every other field takes the colleague's newer value.
+    const before = readValues(base, fields);
+    const edited = fields.filter((field) => values[field.name] !== before[field.name]);
+    setValues({
+      ...readValues(latest, fields),
+      ...Object.fromEntries(edited.map((field) => [field.name, values[field.name] ?? ''])),
+    });
     setBase(latest);
     setIsConflict(false);
     patch.reset();
