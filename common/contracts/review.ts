@@ -32,8 +32,9 @@ export const reviewedParticipant = z.strictObject({
 export const reviewedEvent = z.strictObject({
   kind: z.enum(eventKinds),
   title: z.string().trim().max(1000).optional(),
-  startOn: isoDate.nullable().optional(),
-  endOn: isoDate.nullable().optional(),
+  /** YYYY-MM-DD, or YYYY-MM when the source gives only the month (kept in the summary). */
+  startOn: partialDate.nullable().optional(),
+  endOn: partialDate.nullable().optional(),
   mode: z.enum(eventModes).nullable().optional(),
   location: z.string().trim().max(300).nullable().optional(),
   spans,

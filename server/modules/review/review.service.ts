@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AcceptDraft, AcceptResult } from '../../../common/contracts/review.ts';
-import type { RecordType } from '../../../common/domain/enums.ts';
+import { homeCountryCode, type RecordType } from '../../../common/domain/enums.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { type Actor, writeAudit } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
@@ -16,6 +16,12 @@ import type { SourcesService } from '../sources/sources.service.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
 
 type Span = { start: number; end: number };
+
+/** The date when the source gives the day; null for month-only dates, which are never padded
+ * into an invented day. */
+function exactDay(date: string | null | undefined): string | null {
+  return date && date.length === 10 ? date : null;
+}
 
 /** Turns a reviewed draft into records: one transaction, every record linked to its spans. */
 export function createReviewService(deps: {
@@ -65,6 +71,7 @@ export function createReviewService(deps: {
       }
       await requireAreas(tx, [...review.areaIds, ...review.commitments.flatMap((c) => c.areaIds ?? [])]);
       const textLength = source.text.length;
+      const homePartnerId = async () => (await deps.partners.ensureByCode(tx, homeCountryCode, actor)).id;
       const link = (type: RecordType, id: string, spans: Span[]) =>
         linkSpans(tx, sourceId, textLength, type, id, spans);
 
@@ -114,16 +121,17 @@ export function createReviewService(deps: {
           const parties = [];
           for (const code of item.partyCodes)
             parties.push((await deps.partners.ensureByCode(tx, code, actor)).id);
-          const isExactDay = item.date?.length === 10;
+          const signedOn = exactDay(item.date);
           const created = await deps.agreements.create(
             {
               kind: item.kind,
               titleVi: item.title || `${item.kind.toUpperCase()} ${item.partyCodes.join('–')}`,
               status: item.status === 'proposed' ? 'proposed' : 'signed',
-              signedOn: item.status !== 'proposed' && isExactDay ? item.date! : null,
+              signedOn: item.status !== 'proposed' ? signedOn : null,
               summary:
-                item.date && !isExactDay ? `Signed in ${item.date} (day not given by the source).` : null,
-              partyIds: parties.length > 0 ? parties : partnerIds,
+                item.date && !signedOn ? `Signed in ${item.date} (day not given by the source).` : null,
+              // The source named no parties: our country and the partners the article is about.
+              partyIds: parties.length > 0 ? parties : [await homePartnerId(), ...partnerIds],
               areaIds: review.areaIds,
               sourceIds: [sourceId],
               isPublished: review.publish,
@@ -144,8 +152,12 @@ export function createReviewService(deps: {
           {
             kind: item.kind,
             title: item.title || review.title || source.title,
-            startOn: item.startOn ?? null,
-            endOn: item.endOn ?? null,
+            startOn: exactDay(item.startOn),
+            endOn: exactDay(item.endOn),
+            summary:
+              item.startOn && !exactDay(item.startOn)
+                ? `Held in ${item.startOn} (day not given by the source).`
+                : null,
             mode: item.mode ?? 'in_person',
             location: item.location ?? null,
             partnerIds,

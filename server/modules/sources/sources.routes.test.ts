@@ -162,6 +162,43 @@ describe('sources and review', () => {
     expect(await count('people')).toBe(peopleBefore + draft.participants.length - 1);
   });
 
+  it('keeps a month-only event date out of the date field instead of inventing a day', async () => {
+    const { source } = await postSource(secondArticle);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source.id}/accept`,
+      headers: { cookie: editor },
+      payload: {
+        version: source.version,
+        partners: [{ code: 'JP' }],
+        events: [{ kind: 'talks', startOn: '2025-05' }],
+        agreements: [{ kind: 'mou', status: 'mentioned', title: 'Bản ghi nhớ', date: '2024-11' }],
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    const { eventIds, agreementIds } = response.json();
+    const event = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/events/${eventIds[0]}`, headers: { cookie: editor } })
+    ).json();
+    expect(event.startOn).toBeNull();
+    expect(event.summary).toContain('2025-05');
+    const agreement = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/agreements/${agreementIds[0]}`,
+        headers: { cookie: editor },
+      })
+    ).json();
+    expect(agreement.signedOn).toBeNull();
+    const japan = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/partners?q=JP', headers: { cookie: editor } })
+    ).json().items[0];
+    const vietnam = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/partners?q=VN', headers: { cookie: editor } })
+    ).json().items[0];
+    expect(agreement.partyIds.sort()).toEqual([japan.id, vietnam.id].sort());
+  });
+
   it('writes nothing when any part of the review is wrong', async () => {
     const { source, draft } = await postSource(firstArticle);
     const before = {
