@@ -2,9 +2,9 @@
 // 'thỏa thuận' are common nouns, so they name a document only when capitalised mid-sentence or
 // right after a signing verb.
 import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
-import agreements from './lexicons/agreements.json' with { type: 'json' };
 import { type DateMention, resolveDate } from './dates.ts';
 import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import agreements from './lexicons/agreements.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { EntityMention } from './partners.ts';
 import type { Sentence } from './segment.ts';
@@ -60,7 +60,8 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     if (!sentence) continue;
     const previous = tokens[match.start - 1];
     const isAfterSigning = previous !== undefined && matchLongest(signTrie, tokens, match.start - 1) !== null;
-    if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning) continue;
+    if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning)
+      continue;
     const status = statusOf(context, sentence, match.start, match.end);
     if (entry.needsSigning && status !== 'signed') continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
@@ -84,7 +85,12 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
   return [...byKind.values()];
 }
 
-function statusOf(context: AgreementContext, sentence: Sentence, first: number, last: number): AgreementStatus {
+function statusOf(
+  context: AgreementContext,
+  sentence: Sentence,
+  first: number,
+  last: number,
+): AgreementStatus {
   const { tokens } = context;
   let signed = false;
   let proposed = false;

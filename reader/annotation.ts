@@ -7,10 +7,22 @@ export interface Annotation {
   lang: 'vi' | 'en';
   title: string | null;
   published: string | null;
-  events: { kind: string; start: string | null; end: string | null; mode: string | null; location: string | null }[];
+  events: {
+    kind: string;
+    start: string | null;
+    end: string | null;
+    mode: string | null;
+    location: string | null;
+  }[];
   partners: string[];
   participants: { name: string; title: string | null; org: string | null; country: string | null }[];
-  agreements: { kind: string; status: string; parties: string[]; date: string | null; title: string | null }[];
+  agreements: {
+    kind: string;
+    status: string;
+    parties: string[];
+    date: string | null;
+    title: string | null;
+  }[];
   areas: string[];
   commitments: string[];
 }
@@ -21,10 +33,22 @@ export function toAnnotation(draft: ArticleDraft): Annotation {
     lang: draft.lang,
     title: draft.title,
     published: draft.published,
-    events: draft.events.map(({ kind, start, end, mode, location }) => ({ kind, start, end, mode, location })),
+    events: draft.events.map(({ kind, start, end, mode, location }) => ({
+      kind,
+      start,
+      end,
+      mode,
+      location,
+    })),
     partners: draft.partners.map((partner) => partner.code),
     participants: draft.participants.map(({ name, title, org, country }) => ({ name, title, org, country })),
-    agreements: draft.agreements.map(({ kind, status, parties, date, title }) => ({ kind, status, parties, date, title })),
+    agreements: draft.agreements.map(({ kind, status, parties, date, title }) => ({
+      kind,
+      status,
+      parties,
+      date,
+      title,
+    })),
     areas: draft.areas.map((area) => area.id),
     commitments: draft.commitments.map((commitment) => commitment.text),
   };

@@ -1,8 +1,8 @@
 // Areas of cooperation from the shipped taxonomy's keywords plus our own vi/en additions.
 import type { DraftArea } from '../common/contracts/draft.ts';
+import { addPhrase, createTrie, findAll, type TrieNode } from './lexicon.ts';
 import extra from './lexicons/area-keywords.json' with { type: 'json' };
 import taxonomy from './lexicons/areas.json' with { type: 'json' };
-import { addPhrase, createTrie, findAll, type TrieNode } from './lexicon.ts';
 import type { Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 
@@ -28,7 +28,11 @@ for (const lang of ['vi', 'en'] as const) {
   }
 }
 
-export function findAreas(tokens: readonly Token[], lang: Lang, skip: (index: number) => boolean): DraftArea[] {
+export function findAreas(
+  tokens: readonly Token[],
+  lang: Lang,
+  skip: (index: number) => boolean,
+): DraftArea[] {
   const byId = new Map<string, DraftArea>();
   for (const match of findAll(areaTries[lang], tokens)) {
     const head = tokens[match.start];
@@ -37,7 +41,9 @@ export function findAreas(tokens: readonly Token[], lang: Lang, skip: (index: nu
       .slice(match.start, match.end)
       .map((t) => t.raw)
       .join('');
-    const keyword = match.values.find((value) => value.exact === null || value.exact.replace(/\s/g, '') === raw);
+    const keyword = match.values.find(
+      (value) => value.exact === null || value.exact.replace(/\s/g, '') === raw,
+    );
     if (!keyword) continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
     const existing = byId.get(keyword.id);

@@ -57,7 +57,16 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   );
   const eventContext = { text, tokens, sentences, sentenceOf, dates, published, lang, bodyStart };
   const events = assembleEvents(eventContext, findEventTriggers(eventContext));
-  const agreements = findAgreements({ text, tokens, sentences, sentenceOf, entities, dates, published, lang });
+  const agreements = findAgreements({
+    text,
+    tokens,
+    sentences,
+    sentenceOf,
+    entities,
+    dates,
+    published,
+    lang,
+  });
   const areas = findAreas(tokens, lang, (index) => quoted[sentenceOf[index] ?? -1] === 1);
   const commitments = findCommitments({
     text,
@@ -84,7 +93,10 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   };
 }
 
-function collectPartners(tokens: readonly Token[], entities: ReturnType<typeof findEntities>): DraftPartner[] {
+function collectPartners(
+  tokens: readonly Token[],
+  entities: ReturnType<typeof findEntities>,
+): DraftPartner[] {
   const byCode = new Map<string, DraftPartner>();
   for (const entity of entities) {
     if (entity.code === 'VN') continue;
@@ -101,7 +113,10 @@ function collectPartners(tokens: readonly Token[], entities: ReturnType<typeof f
 }
 
 /** Sentences inside quotation marks are speech: rhetoric, not the record of what was agreed. */
-function markQuotedSentences(tokens: readonly Token[], sentences: ReturnType<typeof segmentSentences>): Uint8Array {
+function markQuotedSentences(
+  tokens: readonly Token[],
+  sentences: ReturnType<typeof segmentSentences>,
+): Uint8Array {
   const quoted = new Uint8Array(sentences.length);
   let depth = 0;
   let sentence = 0;

@@ -12,7 +12,9 @@ describe('cleanArticle', () => {
   });
 
   it('keeps byline and source line out of the text', () => {
-    const cleaned = cleanArticle('Tiêu đề\n\nThân bài dài một câu.\n\nNGUYỄN VĂN A\n\nNguồn Báo X: https://x.vn/a.html\nZalo');
+    const cleaned = cleanArticle(
+      'Tiêu đề\n\nThân bài dài một câu.\n\nNGUYỄN VĂN A\n\nNguồn Báo X: https://x.vn/a.html\nZalo',
+    );
     expect(cleaned.byline).toBe('NGUYỄN VĂN A');
     expect(cleaned.url).toBe('https://x.vn/a.html');
     expect(cleaned.sourceLine).toBe('Nguồn Báo X: https://x.vn/a.html');

@@ -1,7 +1,8 @@
 // Step 1: keep the article, drop the page furniture. Related-news and latest-news lists, share
 // widgets and repeated photo captions go; the byline and the source line are kept as metadata.
-import furniture from './lexicons/furniture.json' with { type: 'json' };
+
 import { parsePublished } from './dates.ts';
+import furniture from './lexicons/furniture.json' with { type: 'json' };
 import { keySyllable } from './normalise.ts';
 
 export interface CleanedArticle {
@@ -25,7 +26,9 @@ const maxLineForHeading = 60;
 
 /** Cleans normalised text (NFC, \n line ends). Line 1 is the title, line 2 may be a date line. */
 export function cleanArticle(input: string): CleanedArticle {
-  const lines = input.split('\n').map((line) => line.replace(/[ \t\u00a0]+$/u, '').replace(/^[ \t\u00a0]+/u, ''));
+  const lines = input
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+$/u, '').replace(/^[ \t\u00a0]+/u, ''));
   let title: string | null = null;
   let published: string | null = null;
   let byline: string | null = null;

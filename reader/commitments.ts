@@ -3,8 +3,8 @@
 // sẽ'); enumerations ('bao gồm: a; b; c') become one item per element, unless the elements are
 // bare field names, which read better as one list.
 import type { DraftCommitment } from '../common/contracts/draft.ts';
-import cues from './lexicons/cues.json' with { type: 'json' };
 import { addPhrase, createTrie, matchLongest, type TrieNode } from './lexicon.ts';
+import cues from './lexicons/cues.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
@@ -67,8 +67,32 @@ const aidTrie: TrieNode<true> = createTrie();
 for (const head of cues.aidHeads) addPhrase(aidTrie, head, true);
 const leadingAdverbials = new Set(
   [
-    'theo', 'tại', 'về', 'trong', 'nhân', 'với', 'sau', 'ngoài', 'đồng', 'bên', 'từ', 'cụ', 'đặc', 'hiện', 'according',
-    'at', 'during', 'in', 'on', 'speaking', 'talking', 'meanwhile', 'besides', 'earlier', 'later', 'also',
+    'theo',
+    'tại',
+    'về',
+    'trong',
+    'nhân',
+    'với',
+    'sau',
+    'ngoài',
+    'đồng',
+    'bên',
+    'từ',
+    'cụ',
+    'đặc',
+    'hiện',
+    'according',
+    'at',
+    'during',
+    'in',
+    'on',
+    'speaking',
+    'talking',
+    'meanwhile',
+    'besides',
+    'earlier',
+    'later',
+    'also',
   ].map((w) => keyPhrase(w)[0]),
 );
 const minWords = 4;
@@ -114,15 +138,24 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     const isAid = matchLongest(aidTrie, tokens, sentence.first) !== null;
     if (headCue === -1 && cue === -1 && !isAid) return consumed;
     const nonEmpty = items.filter((item) => item.last > item.first);
-    const averageWords = nonEmpty.reduce((sum, item) => sum + countWords(tokens, item.first, item.last), 0) / Math.max(1, nonEmpty.length);
+    const averageWords =
+      nonEmpty.reduce((sum, item) => sum + countWords(tokens, item.first, item.last), 0) /
+      Math.max(1, nonEmpty.length);
     if (nonEmpty.length >= 2 && averageWords < shortItemWords) {
       const last = nonEmpty[nonEmpty.length - 1]?.last ?? colon;
-      out.push({ first: clauseStart(context, sentence.first, headCue === -1 ? colon : headCue), last, confidence: 0.6 });
+      out.push({
+        first: clauseStart(context, sentence.first, headCue === -1 ? colon : headCue),
+        last,
+        confidence: 0.6,
+      });
       return consumed;
     }
     const headFirst = lastCue(context, sentence.first, colon);
     // The head is an item of its own only when it says more than 'trao đổi về các nội dung'.
-    if (headCue !== -1 && countWords(tokens, headFirst, colon) >= 8) out.push({ first: headFirst, last: colon, confidence: 0.5 });
+    const headLast = enumerationWordBefore(context, sentence.first, colon);
+    if (headCue !== -1 && countWords(tokens, headFirst, headLast) >= 6) {
+      out.push({ first: headFirst, last: headLast, confidence: 0.5 });
+    }
     for (const item of nonEmpty) out.push({ ...item, confidence: 0.6 });
     return consumed;
   }
@@ -137,7 +170,12 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
   const restWords = rest.reduce((sum, seg) => sum + countWords(tokens, seg.first, seg.last), 0);
   const short = rest.length >= 2 && restWords / rest.length <= shortListWords;
   if (short) {
-    pushSplit(context, { first: clauseStart(context, sentence.first, cue), last: sentence.last, confidence: 0.6 }, out, true);
+    pushSplit(
+      context,
+      { first: clauseStart(context, sentence.first, cue), last: sentence.last, confidence: 0.6 },
+      out,
+      true,
+    );
     return 0;
   }
   // Segments before the first cue are narrative; the ones after it continue its list.
@@ -194,6 +232,14 @@ function findEnumerationColon(context: CommitmentContext, sentence: Sentence): n
     }
   }
   return -1;
+}
+
+function enumerationWordBefore(context: CommitmentContext, first: number, colon: number): number {
+  for (let back = Math.max(first, colon - 4); back < colon; back++) {
+    const match = matchLongest(enumerationTrie, context.tokens, back);
+    if (match && match.end === colon) return back;
+  }
+  return colon;
 }
 
 /** Drops a leading adverbial ('Theo đó,', 'Tại buổi làm việc,') before the clause with the cue. */

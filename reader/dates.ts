@@ -22,9 +22,30 @@ export interface ResolvedDate {
 }
 
 const monthNames: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const monthAlternation =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
@@ -39,7 +60,8 @@ const n = (value: string | undefined): number | null => (value === undefined ? n
 const patterns: Pattern[] = [
   {
     // 12-14/9, 26 - 29/6/2022, 30/6-2/7
-    regex: /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?\s{0,2}[-–]\s{0,2}(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/g,
+    regex:
+      /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?\s{0,2}[-–]\s{0,2}(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/g,
     build: (m) => ({
       day: n(m[1]),
       month: n(m[2]) ?? (n(m[4]) as number),
@@ -75,7 +97,10 @@ const patterns: Pattern[] = [
   },
   {
     // August 20, 2021 / Aug. 20
-    regex: new RegExp(`\\b(${monthAlternation})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{1,3}(\\d{4})\\b)?`, 'g'),
+    regex: new RegExp(
+      `\\b(${monthAlternation})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
+      'g',
+    ),
     build: (m) => ({
       day: n(m[2]),
       month: monthNames[(m[1] ?? '').toLowerCase()] ?? 0,
@@ -86,7 +111,10 @@ const patterns: Pattern[] = [
   },
   {
     // 20 August 2021
-    regex: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(${monthAlternation})\\b(?:,?\\s{1,3}(\\d{4})\\b)?`, 'g'),
+    regex: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(${monthAlternation})\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
+      'g',
+    ),
     build: (m) => ({
       day: n(m[1]),
       month: monthNames[(m[2] ?? '').toLowerCase()] ?? 0,
@@ -147,7 +175,11 @@ function isValid(d: Omit<DateMention, 'start' | 'end' | 'isDocumentDate'>): bool
  * date would fall well after publication), else a year written beside the same month elsewhere in
  * the text, else the only year the text's dates agree on. Otherwise null: never invented.
  */
-export function inferYear(mention: DateMention, all: readonly DateMention[], published: string | null): number | null {
+export function inferYear(
+  mention: DateMention,
+  all: readonly DateMention[],
+  published: string | null,
+): number | null {
   if (mention.year !== null) return mention.year;
   if (published) {
     const year = Number(published.slice(0, 4));
@@ -156,7 +188,9 @@ export function inferYear(mention: DateMention, all: readonly DateMention[], pub
   }
   const sameMonth = all.find((other) => other.year !== null && other.month === mention.month);
   if (sameMonth?.year) return sameMonth.year;
-  const years = new Set(all.filter((other) => other.year !== null && !other.isDocumentDate).map((o) => o.year));
+  const years = new Set(
+    all.filter((other) => other.year !== null && !other.isDocumentDate).map((o) => o.year),
+  );
   if (years.size === 1) return [...years][0] ?? null;
   return null;
 }
@@ -181,7 +215,8 @@ export function resolveDate(
 /** The publication date from a date line such as '08/10/2024 | 17:06 PM' or 'Thứ Ba, 11/12/2018'. */
 export function parsePublished(line: string): string | null {
   for (const mention of findDates(line)) {
-    if (mention.year !== null && mention.day !== null) return formatDate(mention.year, mention.month, mention.day);
+    if (mention.year !== null && mention.day !== null)
+      return formatDate(mention.year, mention.month, mention.day);
   }
   return null;
 }

@@ -1,9 +1,9 @@
 // Events: trigger phrases by kind, kept out of proposals ('có thể tổ chức hội thảo', 'wish to
 // visit') and of past anniversaries ('kể từ khi ký'), merged one per kind, dated from the sentence.
 import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
-import events from './lexicons/events.json' with { type: 'json' };
 import { type DateMention, resolveDate } from './dates.ts';
 import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import events from './lexicons/events.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
@@ -60,8 +60,18 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     const head = tokens[match.start];
     const previousKey = tokens[match.start - 1]?.key ?? '';
     const nextKey = tokens[match.end]?.key ?? '';
-    if (length === 1 && head?.key === tiepKey && (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))) continue;
-    if (length === 1 && kyKeys.has(head?.key ?? '') && (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))) continue;
+    if (
+      length === 1 &&
+      head?.key === tiepKey &&
+      (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))
+    )
+      continue;
+    if (
+      length === 1 &&
+      kyKeys.has(head?.key ?? '') &&
+      (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))
+    )
+      continue;
     const sentence = sentenceOf[match.start] ?? -1;
     if (isAfterCue(context, futureTrie, match.start, sentence, 400)) continue;
     if (kind === 'signing' && isAfterCue(context, pastTrie, match.start, sentence, 4)) continue;
@@ -155,8 +165,11 @@ function dateTrigger(
   return { start: resolved.start, end: resolved.end };
 }
 
+/** Characters between a trigger and a date, edge to edge. */
 function distance(tokens: readonly Token[], trigger: EventTrigger, offset: number): number {
-  return Math.abs((tokens[trigger.first]?.start ?? 0) - offset);
+  const start = tokens[trigger.first]?.start ?? 0;
+  const end = tokens[trigger.last - 1]?.end ?? start;
+  return offset >= end ? offset - end : Math.abs(start - offset);
 }
 
 function otherEvent(context: EventContext, datesBySentence: Map<number, DateMention[]>): DraftEvent {

@@ -4,12 +4,59 @@
 import { type HTMLElement, NodeType, parse } from 'node-html-parser';
 
 const droppedTags = new Set([
-  'script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg', 'button', 'select',
-  'template', 'object', 'embed', 'video', 'audio', 'canvas', 'input', 'textarea', 'menu', 'head',
+  'script',
+  'style',
+  'noscript',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'iframe',
+  'svg',
+  'button',
+  'select',
+  'template',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'canvas',
+  'input',
+  'textarea',
+  'menu',
+  'head',
 ]);
 const blockTags = new Set([
-  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'table',
-  'figure', 'figcaption', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'br', 'hr', 'td', 'th', 'address', 'center',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'dl',
+  'br',
+  'hr',
+  'td',
+  'th',
+  'address',
+  'center',
 ]);
 const furnitureClass =
   /(?:^|[\s_-])(?:share|sharing|social|related|relate|menu|nav|navbar|breadcrumbs?|comments?|footer|header|sidebar|banner|adv|ads|advert|advertisement|tags?|subscribe|newsletter|popup|modal|cookie|toolbar|widget|latest|most-?read|hot-?news|other-?news|tin-?lien-?quan|tinlienquan|box-?news|print|rating)(?:$|[\s_-])/i;
@@ -30,7 +77,10 @@ const maxNodes = 400_000;
 
 export function htmlToText(html: string): string {
   try {
-    const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
+    const root = parse(html, {
+      comment: false,
+      blockTextElements: { script: false, style: false, pre: true },
+    });
     const title = pickTitle(root);
     const published = pickPublished(root);
     removeFurniture(root);
@@ -56,7 +106,9 @@ function pickTitle(root: HTMLElement): string | null {
   const h1 = root.querySelector('h1');
   const text = h1?.textContent ?? root.querySelector('meta[property=og:title]')?.getAttribute('content');
   const fallback = root.querySelector('title')?.textContent;
-  const title = decode(text ?? fallback ?? '').replace(/\s+/g, ' ').trim();
+  const title = decode(text ?? fallback ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return title || null;
 }
 
@@ -73,7 +125,8 @@ function removeFurniture(root: HTMLElement): void {
   for (const element of root.querySelectorAll('*')) {
     const tag = element.rawTagName?.toLowerCase() ?? '';
     const marker = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('role') ?? ''}`;
-    if (droppedTags.has(tag) || (tag !== 'body' && tag !== 'html' && furnitureClass.test(marker))) element.remove();
+    if (droppedTags.has(tag) || (tag !== 'body' && tag !== 'html' && furnitureClass.test(marker)))
+      element.remove();
   }
 }
 
@@ -105,7 +158,8 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
       return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
     }
     return entities[name.toLowerCase()] ?? whole;

@@ -56,7 +56,11 @@ export function matchLongest<T>(
 }
 
 /** Every non-overlapping longest match, scanning left to right. */
-export function findAll<T>(trie: TrieNode<T>, tokens: readonly Token[], field: KeyField = 'key'): TrieMatch<T>[] {
+export function findAll<T>(
+  trie: TrieNode<T>,
+  tokens: readonly Token[],
+  field: KeyField = 'key',
+): TrieMatch<T>[] {
   const found: TrieMatch<T>[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -39,7 +39,9 @@ const keyCacheLimit = 200_000;
 
 /** NFC plus the input hygiene every later step relies on: no NULs or stray control characters. */
 export function normaliseText(text: string): string {
-  const cleaned = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ' ');
+  const cleaned = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ' ');
   return cleaned.normalize('NFC');
 }
 

@@ -19,7 +19,16 @@ export interface ParticipantContext {
 }
 
 const chairTrie: TrieNode<true> = createTrie();
-for (const cue of ['chủ trì', 'dẫn đầu', 'làm Trưởng đoàn', 'làm trưởng đoàn', 'led', 'chaired', 'headed', 'presided'])
+for (const cue of [
+  'chủ trì',
+  'dẫn đầu',
+  'làm Trưởng đoàn',
+  'làm trưởng đoàn',
+  'led',
+  'chaired',
+  'headed',
+  'presided',
+])
   addPhrase(chairTrie, cue, true);
 const signTrie: TrieNode<true> = createTrie();
 for (const cue of ['ký', 'ký kết', 'kí', 'signed', 'signing']) addPhrase(signTrie, cue, true);
@@ -30,12 +39,17 @@ interface Group {
   mentions: PersonMention[];
 }
 
-export function assembleParticipants(context: ParticipantContext, mentions: readonly PersonMention[]): DraftParticipant[] {
+export function assembleParticipants(
+  context: ParticipantContext,
+  mentions: readonly PersonMention[],
+): DraftParticipant[] {
   const groups: Group[] = [];
   for (const mention of mentions) {
     const name = nameOf(context, mention);
     const fold = foldText(name);
-    const group = groups.find((g) => g.fold === fold || g.fold.endsWith(` ${fold}`) || fold.endsWith(` ${g.fold}`));
+    const group = groups.find(
+      (g) => g.fold === fold || g.fold.endsWith(` ${fold}`) || fold.endsWith(` ${g.fold}`),
+    );
     if (group) {
       group.mentions.push(mention);
       if (fold.length > group.fold.length) {
@@ -54,7 +68,9 @@ export function assembleParticipants(context: ParticipantContext, mentions: read
       .sort((a, b) => b.titleLast - b.titleFirst - (a.titleLast - a.titleFirst))[0];
     const title = titled ? sliceTokens(context, titled.titleFirst, titled.titleLast) : null;
     const orgRange = titled ? findOrgInTitle(context.tokens, titled.titleFirst, titled.titleLast) : null;
-    const org = orgRange ? sliceTokens(context, orgRange[0], trimCountryTail(context, orgRange[0], orgRange[1])) : null;
+    const org = orgRange
+      ? sliceTokens(context, orgRange[0], trimCountryTail(context, orgRange[0], orgRange[1]))
+      : null;
     const spans = group.mentions.map((m) => ({
       start: context.tokens[m.first]?.start ?? 0,
       end: context.tokens[m.last - 1]?.end ?? 0,
@@ -91,7 +107,11 @@ function trimCountryTail(context: ParticipantContext, first: number, last: numbe
   return end > first ? end : last;
 }
 
-function countryOf(context: ParticipantContext, group: Group, titled: PersonMention | undefined): string | null {
+function countryOf(
+  context: ParticipantContext,
+  group: Group,
+  titled: PersonMention | undefined,
+): string | null {
   if (titled) {
     for (let i = titled.titleFirst; i < titled.titleLast; i++) {
       const index = context.entityMask[i] ?? -1;

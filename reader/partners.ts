@@ -1,10 +1,11 @@
 // Countries and international organisations. Country names hide inside ordinary words and names
 // (biện pháp, Ý định thư, Vũ Đức Đam), so short names need context: capitalised, not opening a
 // sentence, not inside a run of name syllables, not the first half of a compound word.
+
+import { addPhrase, createTrie, matchLongest, type TrieMatch, type TrieNode } from './lexicon.ts';
 import countries from './lexicons/countries.generated.json' with { type: 'json' };
 import organisations from './lexicons/organisations.json' with { type: 'json' };
 import people from './lexicons/people.json' with { type: 'json' };
-import { addPhrase, createTrie, matchLongest, type TrieMatch, type TrieNode } from './lexicon.ts';
 import { keyPhrase, keySyllable, type Token } from './normalise.ts';
 
 export type Lang = 'vi' | 'en';
@@ -34,7 +35,9 @@ const notBefore = new Map<string, Set<string>>(
     new Set(next.map((word) => keyPhrase(word).join(' '))),
   ]),
 );
-const directions = new Set(['bắc', 'nam', 'đông', 'tây', 'trung', 'thượng', 'hạ'].map((w) => keyPhrase(w)[0]));
+const directions = new Set(
+  ['bắc', 'nam', 'đông', 'tây', 'trung', 'thượng', 'hạ'].map((w) => keyPhrase(w)[0]),
+);
 const countryCues = new Set(['nước', 'phía', 'bạn', 'liên', 'bang'].map((w) => keyPhrase(w)[0]));
 const surnameFolds = new Set(people.surnames.map((name) => keySyllable(name)[1]));
 
@@ -61,10 +64,12 @@ function rawTokensOf(phrase: string): string[] {
 for (const country of countries.countries) {
   for (const name of country.vi) addEntry(name, { code: country.code, kind: 'country', form: 'vi' });
   for (const name of country.en) addEntry(name, { code: country.code, kind: 'country', form: 'en' });
-  for (const name of country.demonyms) addEntry(name, { code: country.code, kind: 'country', form: 'demonym' });
+  for (const name of country.demonyms)
+    addEntry(name, { code: country.code, kind: 'country', form: 'demonym' });
 }
 for (const org of organisations.organisations) {
-  for (const acronym of org.acronyms) addEntry(acronym, { code: org.code, kind: 'organisation', form: 'acronym' });
+  for (const acronym of org.acronyms)
+    addEntry(acronym, { code: org.code, kind: 'organisation', form: 'acronym' });
   for (const name of org.names) addEntry(name, { code: org.code, kind: 'organisation', form: 'name' });
 }
 for (const place of countries.notCountries.vi) addPhrase(blockTrie, place, true);
@@ -111,12 +116,18 @@ function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly To
   }
   if (entry.form === 'demonym' && lang !== 'en') return false;
   // 'Thai Xuan Dung': a demonym that is also a Vietnamese family name, opening a run of names.
-  if (entry.form === 'demonym' && surnameFolds.has(first.fold) && opensNameRun(tokens, match.end)) return false;
+  if (entry.form === 'demonym' && surnameFolds.has(first.fold) && opensNameRun(tokens, match.end))
+    return false;
   if (entry.form === 'en' && lang === 'vi' && (entry.length < 4 || !first.isCapital)) return false;
   // Words glued to letters on either side are part of a longer word ('Laos' inside 'xLaos').
   const after = tokens[match.end];
   const nextKey = after && !after.afterBreak ? after.key : '';
-  const notAfter = notBefore.get(tokens.slice(match.start, match.end).map((t) => t.key).join(' '));
+  const notAfter = notBefore.get(
+    tokens
+      .slice(match.start, match.end)
+      .map((t) => t.key)
+      .join(' '),
+  );
   if (notAfter?.has(nextKey)) return false;
   if (!entry.isAmbiguous) return true;
   return isAmbiguousNameInContext(tokens, match.start);
@@ -126,9 +137,15 @@ function isAmbiguousNameInContext(tokens: readonly Token[], start: number): bool
   const token = tokens[start];
   const previous = tokens[start - 1];
   if (!token || !previous || token.afterBreak) return false;
-  if (previous.raw === '.' || previous.raw === '!' || previous.raw === '?' || previous.raw === ':') return false;
+  if (previous.raw === '.' || previous.raw === '!' || previous.raw === '?' || previous.raw === ':')
+    return false;
   if (previous.raw === '“' || previous.raw === '"') return false;
-  if (previous.isWord && previous.isCapital && !directions.has(previous.key) && !countryCues.has(previous.key)) {
+  if (
+    previous.isWord &&
+    previous.isCapital &&
+    !directions.has(previous.key) &&
+    !countryCues.has(previous.key)
+  ) {
     return false;
   }
   return true;

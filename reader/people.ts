@@ -2,9 +2,10 @@
 // with a family name, foreign names are Latin-script runs. A run counts as a person only beside a
 // title ('Thứ trưởng Bộ Y tế Nguyễn Tri Thức', 'Jang Heechang - Viện trưởng ...') or an honorific
 // (ông, bà, ngài, TS., Dr), since capitalised runs are also places, organisations and headings.
+
+import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
 import people from './lexicons/people.json' with { type: 'json' };
 import titles from './lexicons/titles.json' with { type: 'json' };
-import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
 import { keyPhrase, keySyllable, type Token } from './normalise.ts';
 import type { EntityMention, Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
@@ -47,27 +48,190 @@ const photoCredits = new Set(people.photoCredits.map((word) => keySyllable(word)
 const namedAfter = new Set(people.namedAfter.map((phrase) => keyPhrase(phrase).join(' ')));
 const barrierWords = new Set(
   [
-    'đã', 'đang', 'sẽ', 'được', 'bị', 'là', 'có', 'với', 'cùng', 'cho', 'và', 'do', 'để', 'trong', 'khi', 'mà',
-    'thì', 'tiếp', 'ký', 'chủ', 'dẫn', 'phát', 'biểu', 'cảm', 'đề', 'nghị', 'mong', 'chúc', 'gặp', 'thăm', 'nói',
-    'has', 'have', 'had', 'said', 'says', 'with', 'and', 'who', 'which', 'at', 'on', 'was', 'were', 'is', 'are',
-    'met', 'received', 'signed', 'led', 'for', 'from', 'as', 'that', 'nhấn', 'khẳng', 'bày', 'chia', 'nêu', 'đánh',
-    'trao', 'cho', 'emphasised', 'emphasized', 'stated', 'affirmed', 'added', 'noted',
+    'đã',
+    'đang',
+    'sẽ',
+    'được',
+    'bị',
+    'là',
+    'có',
+    'với',
+    'cùng',
+    'cho',
+    'và',
+    'do',
+    'để',
+    'trong',
+    'khi',
+    'mà',
+    'thì',
+    'tiếp',
+    'ký',
+    'chủ',
+    'dẫn',
+    'phát',
+    'biểu',
+    'cảm',
+    'đề',
+    'nghị',
+    'mong',
+    'chúc',
+    'gặp',
+    'thăm',
+    'nói',
+    'has',
+    'have',
+    'had',
+    'said',
+    'says',
+    'with',
+    'and',
+    'who',
+    'which',
+    'at',
+    'on',
+    'was',
+    'were',
+    'is',
+    'are',
+    'met',
+    'received',
+    'signed',
+    'led',
+    'for',
+    'from',
+    'as',
+    'that',
+    'nhấn',
+    'khẳng',
+    'bày',
+    'chia',
+    'nêu',
+    'đánh',
+    'trao',
+    'cho',
+    'emphasised',
+    'emphasized',
+    'stated',
+    'affirmed',
+    'added',
+    'noted',
   ].map((word) => keySyllable(word)[0]),
 );
-const englishCapitalWords = new Set(
-  [
-    'the', 'in', 'on', 'at', 'for', 'from', 'with', 'and', 'of', 'during', 'after', 'before', 'according', 'speaking',
-    'talking', 'meanwhile', 'he', 'she', 'it', 'this', 'that', 'these', 'those', 'a', 'an', 'to', 'by', 'his', 'her',
-    'their', 'our', 'we', 'they', 'ministry', 'health', 'hospital', 'company', 'government', 'department', 'institute',
-    'center', 'centre', 'university', 'city', 'province', 'national', 'international', 'general', 'clinic', 'services',
-    'friendship', 'republic', 'agency', 'bank', 'fund', 'office', 'embassy', 'committee', 'council', 'program',
-    'programme', 'project', 'foundation', 'association', 'union', 'party', 'people', 'state', 'prime', 'vice',
-    'deputy', 'minister', 'ambassador', 'president', 'director', 'doctor', 'however', 'also', 'but', 'if', 'when',
-    'while', 'there', 'here', 'photo', 'source', 'news', 'agreement', 'memorandum', 'january', 'february', 'march',
-    'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday',
-    'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'covid', 'medical', 'cooperation', 'development',
-  ],
-);
+const englishCapitalWords = new Set([
+  'the',
+  'in',
+  'on',
+  'at',
+  'for',
+  'from',
+  'with',
+  'and',
+  'of',
+  'during',
+  'after',
+  'before',
+  'according',
+  'speaking',
+  'talking',
+  'meanwhile',
+  'he',
+  'she',
+  'it',
+  'this',
+  'that',
+  'these',
+  'those',
+  'a',
+  'an',
+  'to',
+  'by',
+  'his',
+  'her',
+  'their',
+  'our',
+  'we',
+  'they',
+  'ministry',
+  'health',
+  'hospital',
+  'company',
+  'government',
+  'department',
+  'institute',
+  'center',
+  'centre',
+  'university',
+  'city',
+  'province',
+  'national',
+  'international',
+  'general',
+  'clinic',
+  'services',
+  'friendship',
+  'republic',
+  'agency',
+  'bank',
+  'fund',
+  'office',
+  'embassy',
+  'committee',
+  'council',
+  'program',
+  'programme',
+  'project',
+  'foundation',
+  'association',
+  'union',
+  'party',
+  'people',
+  'state',
+  'prime',
+  'vice',
+  'deputy',
+  'minister',
+  'ambassador',
+  'president',
+  'director',
+  'doctor',
+  'however',
+  'also',
+  'but',
+  'if',
+  'when',
+  'while',
+  'there',
+  'here',
+  'photo',
+  'source',
+  'news',
+  'agreement',
+  'memorandum',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'covid',
+  'medical',
+  'cooperation',
+  'development',
+]);
 const vietnameseLetters = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/u;
 const nameSeparators = new Set([',', '-', '–', '—', '(']);
 const softBarriers = new Set([',', '-', '–', '—', '.', "'", '’', '&']);
@@ -89,7 +253,12 @@ export function findPeople(context: PeopleContext): PersonMention[] {
       continue;
     }
     let last = i + 1;
-    while (last < tokens.length && last - i < 6 && !tokens[last]?.afterBreak && isNameToken(context, last, titleStarts)) {
+    while (
+      last < tokens.length &&
+      last - i < 6 &&
+      !tokens[last]?.afterBreak &&
+      isNameToken(context, last, titleStarts)
+    ) {
       last++;
     }
     const mention = readRun(context, i, last, titleEnds, titleStarts);
@@ -126,7 +295,8 @@ function readRun(
   }
   if (!kind) return null;
   const last = runLast;
-  if (isNonPerson(tokens, first, last) || isNamedAfter(tokens, first) || isPhotoCredit(tokens, first)) return null;
+  if (isNonPerson(tokens, first, last) || isNamedAfter(tokens, first) || isPhotoCredit(tokens, first))
+    return null;
   const sentence = context.sentenceOf[first] ?? -1;
   const sentenceStart = context.sentences[sentence]?.first ?? 0;
   const sentenceEnd = context.sentences[sentence]?.last ?? tokens.length;
@@ -275,7 +445,11 @@ function isBackgroundSentence(tokens: readonly Token[], first: number, last: num
 }
 
 /** The organisation inside a title: from the first organisation head to the end of the title. */
-export function findOrgInTitle(tokens: readonly Token[], first: number, last: number): [number, number] | null {
+export function findOrgInTitle(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): [number, number] | null {
   for (let i = first; i < last; i++) {
     const match = matchLongest(orgHeadTrie, tokens, i);
     if (match && tokens[i]?.isCapital && i > first) return [i, last];

@@ -42,7 +42,9 @@ interface Sets {
 
 /** Python's fold: NFD, đ→d, drop category Mn, collapse whitespace, strip, lower. */
 export function foldLikeScorer(value: Json): string {
-  const text = pyStr(value === null || value === undefined || value === '' || value === false || value === 0 ? '' : value);
+  const text = pyStr(
+    value === null || value === undefined || value === '' || value === false || value === 0 ? '' : value,
+  );
   return text
     .normalize('NFD')
     .replace(/đ/g, 'd')
@@ -111,7 +113,8 @@ function setsOf(doc: Record<string, Json>): Sets {
   }
   const agreements = new Set<string>();
   for (const a of listOf(doc, 'agreements')) {
-    if (isTruthy(pick(a, 'kind'))) agreements.add(`${foldLikeScorer(pick(a, 'kind'))}:${foldLikeScorer(pick(a, 'status'))}`);
+    if (isTruthy(pick(a, 'kind')))
+      agreements.add(`${foldLikeScorer(pick(a, 'kind'))}:${foldLikeScorer(pick(a, 'status'))}`);
   }
   const commitments: string[] = [];
   for (const c of listOf(doc, 'commitments')) {
@@ -134,7 +137,10 @@ function wordsOf(text: string): Set<string> {
   return new Set(text.match(/[\p{L}\p{N}_\p{Mc}\p{Mn}]+/gu) ?? []);
 }
 
-export function matchCommitments(gold: readonly string[], predicted: readonly string[]): [number, number, number] {
+export function matchCommitments(
+  gold: readonly string[],
+  predicted: readonly string[],
+): [number, number, number] {
   const used = new Set<number>();
   let tp = 0;
   const predictedWords = predicted.map(wordsOf);
@@ -162,7 +168,10 @@ export function matchCommitments(gold: readonly string[], predicted: readonly st
 }
 
 /** Scores named predictions (NAME → parsed JSON or undefined when missing/unreadable) against gold. */
-export function scoreDrafts(gold: ReadonlyMap<string, Json>, predicted: ReadonlyMap<string, Json | undefined>): ScoreReport {
+export function scoreDrafts(
+  gold: ReadonlyMap<string, Json>,
+  predicted: ReadonlyMap<string, Json | undefined>,
+): ScoreReport {
   const tally = Object.fromEntries(scoredFields.map((f) => [f, [0, 0, 0]])) as Record<ScoredField, number[]>;
   const missing: string[] = [];
   const names = [...gold.keys()].sort(comparePython);
@@ -211,7 +220,8 @@ export function scoreDrafts(gold: ReadonlyMap<string, Json>, predicted: Readonly
 }
 
 function asRecord(value: Json): Record<string, Json> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, Json>;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value))
+    return value as Record<string, Json>;
   throw new Error('not an object');
 }
 
@@ -229,7 +239,9 @@ export function formatReport(report: ScoreReport): string {
     );
   }
   if (report.missing.length > 0) {
-    lines.push(`no usable draft for ${report.missing.length} of ${report.articles}: ${report.missing.slice(0, 8).join(', ')}`);
+    lines.push(
+      `no usable draft for ${report.missing.length} of ${report.articles}: ${report.missing.slice(0, 8).join(', ')}`,
+    );
   }
   lines.push(`macro F1 ${fixed3(report.macroF1)} over ${report.articles} articles`);
   return lines.join('\n');

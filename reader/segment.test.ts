@@ -24,6 +24,10 @@ describe('segmentSentences', () => {
   });
 
   it('keeps the closing quote and ./. with the sentence', () => {
-    expect(sentencesOf('Ông nói: “Tốt.” Sau đó về./. Hết')).toEqual(['Ông nói: “Tốt.”', 'Sau đó về./.', 'Hết']);
+    expect(sentencesOf('Ông nói: “Tốt.” Sau đó về./. Hết')).toEqual([
+      'Ông nói: “Tốt.”',
+      'Sau đó về./.',
+      'Hết',
+    ]);
   });
 });

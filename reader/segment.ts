@@ -10,13 +10,56 @@ export interface Sentence {
   end: number;
 }
 
-const abbreviations = new Set(
-  [
-    'gs', 'pgs', 'ts', 'ths', 'bs', 'bsck', 'bsckii', 'bscki', 'ds', 'cn', 'ks', 'tp', 'tt', 'q', 'p', 'ubnd', 'mr',
-    'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'dept', 'gen', 'col', 'capt',
-    'lt', 'sgt', 'h.e', 'u.s', 'e.g', 'i.e', 'etc', 'tr', 'nxb', 'ths.bs', 'ts.bs', 'ttnd', 'ttưt', 'ngnd',
-  ],
-);
+const abbreviations = new Set([
+  'gs',
+  'pgs',
+  'ts',
+  'ths',
+  'bs',
+  'bsck',
+  'bsckii',
+  'bscki',
+  'ds',
+  'cn',
+  'ks',
+  'tp',
+  'tt',
+  'q',
+  'p',
+  'ubnd',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'no',
+  'vs',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'gen',
+  'col',
+  'capt',
+  'lt',
+  'sgt',
+  'h.e',
+  'u.s',
+  'e.g',
+  'i.e',
+  'etc',
+  'tr',
+  'nxb',
+  'ths.bs',
+  'ts.bs',
+  'ttnd',
+  'ttưt',
+  'ngnd',
+]);
 const terminators = new Set(['.', '!', '?', '…']);
 const closers = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
@@ -59,7 +102,7 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
 
 function isAbbreviationBefore(tokens: readonly Token[], dot: number): boolean {
   const previous = tokens[dot - 1];
-  if (!previous || !previous.glued && dot > 0 && tokens[dot]?.glued === false) return false;
+  if (!previous || (!previous.glued && dot > 0 && tokens[dot]?.glued === false)) return false;
   if (!previous.isWord) return false;
   if (previous.raw.length === 1 && previous.isCapital) return true;
   if (previous.isNumber) return false;
@@ -68,5 +111,7 @@ function isAbbreviationBefore(tokens: readonly Token[], dot: number): boolean {
 
 function startsSentence(token: Token): boolean {
   if (token.isCapital || token.isNumber) return true;
-  return token.raw === '"' || token.raw === '“' || token.raw === '(' || token.raw === '-' || token.raw === '–';
+  return (
+    token.raw === '"' || token.raw === '“' || token.raw === '(' || token.raw === '-' || token.raw === '–'
+  );
 }

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { draftArticle } from './assemble.ts';
+
+const draftOf = (body: string, published: string | null = null, lang?: 'vi' | 'en') =>
+  draftArticle({ text: `Tiêu đề bài viết\n\n${body}`, published, ...(lang ? { lang } : {}) });
+
+describe('events', () => {
+  it('reads talks dated by a daypart date and the visit around them', () => {
+    const draft = draftOf('Chiều ngày 08/10/2024, trong chuyến thăm chính thức, hai Bộ trưởng đã hội đàm.');
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([
+      ['visit', '2024-10-08'],
+      ['talks', '2024-10-08'],
+    ]);
+  });
+
+  it('gives a visit its range and the talks inside it only the month', () => {
+    const draft = draftOf(
+      'Trong chuyến thăm chính thức (từ 12-14/9), đoàn đã có cuộc hội đàm với Bộ Y tế.',
+      '2025-09-20',
+    );
+    expect(draft.events.map((e) => [e.kind, e.start, e.end])).toEqual([
+      ['visit', '2025-09-12', '2025-09-14'],
+      ['talks', '2025-09', null],
+    ]);
+  });
+
+  it('does not take tiếp tục or tiếp cận for a courtesy call, nor a proposed workshop for an event', () => {
+    const draft = draftOf(
+      'Hai bên tiếp tục hợp tác để tiếp cận thuốc. Hai bên có thể tổ chức hội thảo chuyên đề.',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['other']);
+  });
+
+  it('marks online signings', () => {
+    expect(draftOf('Lễ ký kết được tổ chức theo hình thức trực tuyến.').events[0]).toMatchObject({
+      kind: 'signing',
+      mode: 'online',
+    });
+  });
+});
+
+describe('agreements', () => {
+  it('reads a signed MoU and an old agreement being recalled', () => {
+    const draft = draftOf(
+      'Hai bên đã ký kết Bản ghi nhớ hợp tác về y tế. Hai bên nhìn lại 20 năm kể từ khi ký Hiệp định hợp tác năm 2004.',
+      '2024-05-01',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:signed',
+      'agreement:mentioned',
+    ]);
+  });
+
+  it('does not read common nouns as documents', () => {
+    const draft = draftOf(
+      'Hai bên xây dựng nội dung, chương trình, kế hoạch hợp tác sắp tới và đã đạt được những thỏa thuận.',
+    );
+    expect(draft.agreements).toEqual([]);
+  });
+
+  it('reads an Ý định thư without reading Italy', () => {
+    const draft = draftOf('Hai bên đã ký Ý định thư về hợp tác y tế.');
+    expect(draft.agreements.map((a) => a.kind)).toEqual(['letter_of_intent']);
+    expect(draft.partners).toEqual([]);
+  });
+});
+
+describe('areas and commitments', () => {
+  it('finds taxonomy areas with tone variants', () => {
+    const draft = draftOf(
+      'Hai bên hợp tác về y học cổ truyền, an toàn thực phẩm và chăm sóc người cao tuổi.',
+    );
+    expect(draft.areas.map((a) => a.id).sort()).toEqual([
+      'elderly_care',
+      'food_safety',
+      'traditional_medicine',
+    ]);
+  });
+
+  it('splits an enumeration into one commitment per element', () => {
+    const draft = draftOf(
+      'Bộ trưởng đề nghị hai bên tiếp tục triển khai các nội dung hợp tác theo Kế hoạch hành động, bao gồm: mở rộng hợp tác nghiên cứu phát triển thuốc mới giữa hai nước; đầu tư sản xuất vaccine tại thị trường trong nước; đào tạo nhân lực y tế chất lượng cao cho các bệnh viện.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Tiếp tục triển khai các nội dung hợp tác theo Kế hoạch hành động',
+      'Mở rộng hợp tác nghiên cứu phát triển thuốc mới giữa hai nước',
+      'Đầu tư sản xuất vaccine tại thị trường trong nước',
+      'Đào tạo nhân lực y tế chất lượng cao cho các bệnh viện',
+    ]);
+  });
+
+  it('keeps a list of bare fields as one commitment and skips opinions', () => {
+    const draft = draftOf(
+      'Hai bên thống nhất ưu tiên hợp tác trong các lĩnh vực: y học cổ truyền; y tế cơ sở; ứng phó khẩn cấp.\nĐại sứ tin tưởng hai nước sẽ học hỏi được nhiều kinh nghiệm.',
+    );
+    expect(draft.commitments).toHaveLength(1);
+  });
+
+  it('points every span at the words it came from', () => {
+    const draft = draftOf(
+      'Ngày 5/3/2024, Bộ trưởng Y tế Nguyễn Văn An tiếp Đại sứ Nhật Bản. Hai bên sẽ hợp tác về vaccine.',
+    );
+    const items = [
+      ...draft.partners,
+      ...draft.participants,
+      ...draft.areas,
+      ...draft.commitments,
+      ...draft.events,
+    ];
+    for (const item of items) {
+      for (const span of item.spans) expect(span.end).toBeLessThanOrEqual(draft.text.length);
+    }
+    const person = draft.participants[0];
+    expect(person && draft.text.slice(person.spans[0]?.start, person.spans[0]?.end)).toBe('Nguyễn Văn An');
+  });
+});
