@@ -7,6 +7,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export default function buildWebApp(): void {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
     cwd: repoRoot,
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
 }
