@@ -1,8 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../app/http.ts';
 
 interface QueryStateProps<T> {
-  query: { data: T | undefined; isPending: boolean; isError: boolean; refetch: () => unknown };
+  query: {
+    data: T | undefined;
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    refetch: () => unknown;
+  };
   children: (data: T) => ReactNode;
 }
 
@@ -13,6 +20,13 @@ export function QueryState<T>({ query, children }: QueryStateProps<T>) {
     return (
       <p className="muted" role="status">
         {t('app.loading')}
+      </p>
+    );
+  }
+  if (isApiError(query.error, 404)) {
+    return (
+      <p className="notice" role="alert">
+        {t('app.notFound')}
       </p>
     );
   }
