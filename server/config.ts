@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddress } from '../common/contracts/common.ts';
 
 // The only reader of process.env. Every key is documented here and in the README.
 const configSchema = z.object({
@@ -11,7 +12,7 @@ const configSchema = z.object({
   /** Directory of the embedded PGlite database (ignored when DATABASE_URL is set). */
   HOPTAC_DATA_DIR: z.string().min(1).default('./data'),
   /** E-mail of the administrator created on first start with an empty database. */
-  HOPTAC_ADMIN_EMAIL: z.string().email().default('admin@localhost'),
+  HOPTAC_ADMIN_EMAIL: emailAddress.default('admin@localhost'),
   /** Password of that administrator; when unset a one-time password is generated and printed once. */
   HOPTAC_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Largest accepted request body in bytes (uploads included). */

@@ -14,6 +14,13 @@ export const isoDate = z
 
 export const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp' });
 
+/** An e-mail address; local ones such as admin@localhost are accepted, as mail servers do. */
+export const emailAddress = z
+  .string()
+  .trim()
+  .max(320)
+  .regex(/^[^@\s]+@[^@\s]+$/, 'must be an e-mail address such as name@moh.gov.vn');
+
 export const recordId = z.uuid({ message: 'must be a record id (UUID)' });
 export const areaId = z
   .string()

@@ -82,6 +82,7 @@ export const eventListQuery = z.strictObject({
   ...listQueryBase,
   partnerId: recordId.optional(),
   personId: recordId.optional(),
+  agreementId: recordId.optional(),
   areaId: z.string().max(64).optional(),
   kind: z.enum(eventKinds).optional(),
   from: isoDate.optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../domain/enums.ts';
 import { limits } from '../domain/limits.ts';
-import { listQueryBase, recordId, recordMeta, version } from './common.ts';
+import { emailAddress, listQueryBase, recordId, recordMeta, version } from './common.ts';
 
 export const userRecord = z.object({
   ...recordMeta,
@@ -33,7 +33,7 @@ export const loginRequest = z.strictObject({
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const createUser = z.strictObject({
-  email: z.email({ message: 'must be an e-mail address' }).max(320),
+  email: emailAddress,
   displayName: z.string().trim().max(200).optional(),
   password,
   role: z.enum(roles),

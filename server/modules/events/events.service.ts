@@ -135,6 +135,7 @@ export function createEventsService({ db }: { db: Database }) {
           matchesText(events.searchText, query.q),
           query.partnerId ? sql`${query.partnerId}::uuid = any(${events.partnerIds})` : undefined,
           query.areaId ? sql`${query.areaId} = any(${events.areaIds})` : undefined,
+          query.agreementId ? sql`${query.agreementId}::uuid = any(${events.agreementIds})` : undefined,
           query.personId
             ? sql`exists (select 1 from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.personId} = ${query.personId})`
             : undefined,

@@ -121,7 +121,9 @@ export function createReviewService(deps: {
           const parties = [];
           for (const code of item.partyCodes)
             parties.push((await deps.partners.ensureByCode(tx, code, actor)).id);
-          const signedOn = exactDay(item.date);
+          // Signed at the reported event without a date of its own: signed on the event's day.
+          const signedOn =
+            exactDay(item.date) ?? (item.status === 'signed' ? exactDay(review.events[0]?.startOn) : null);
           const created = await deps.agreements.create(
             {
               kind: item.kind,

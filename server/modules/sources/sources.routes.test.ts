@@ -199,6 +199,38 @@ describe('sources and review', () => {
     expect(agreement.partyIds.sort()).toEqual([japan.id, vietnam.id].sort());
   });
 
+  it('dates an agreement signed at the event by the event’s day, and lists the event under it', async () => {
+    const { source } = await postSource(secondArticle);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source.id}/accept`,
+      headers: { cookie: editor },
+      payload: {
+        version: source.version,
+        partners: [{ code: 'JP' }],
+        events: [{ kind: 'signing', startOn: '2025-05-20' }],
+        agreements: [{ kind: 'mou', status: 'signed', title: 'Bản ghi nhớ về đào tạo', date: null }],
+      },
+    });
+    const { eventIds, agreementIds } = response.json();
+    const agreement = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/agreements/${agreementIds[0]}`,
+        headers: { cookie: editor },
+      })
+    ).json();
+    expect(agreement.signedOn).toBe('2025-05-20');
+    const events = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/events?agreementId=${agreementIds[0]}`,
+        headers: { cookie: editor },
+      })
+    ).json();
+    expect(events.items.map((event: { id: string }) => event.id)).toEqual(eventIds);
+  });
+
   it('writes nothing when any part of the review is wrong', async () => {
     const { source, draft } = await postSource(firstArticle);
     const before = {
