@@ -22,7 +22,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pglite', include: databaseTests, env: { HOPTAC_TEST_DB: 'pglite' } },
+        test: {
+          name: 'pglite',
+          include: databaseTests,
+          env: { HOPTAC_TEST_DB: 'pglite' },
+          globalSetup: ['server/db/test-template.global-setup.ts'],
+        },
       },
       ...(hasPostgres
         ? [

@@ -25,12 +25,21 @@ export type DatabaseHandle = {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Opens the embedded PGlite database in dataDir (or in memory when dataDir is null), holding
- * the directory lock for as long as it is open. */
-export async function openPglite(dataDir: string | null, command = 'hoptac'): Promise<DatabaseHandle> {
+/** Opens the embedded PGlite database in dataDir (or in memory when dataDir is null, optionally
+ * starting from a dumped template), holding the directory lock for as long as it is open. */
+export async function openPglite(
+  dataDir: string | null,
+  command = 'hoptac',
+  template?: Blob,
+): Promise<DatabaseHandle> {
   const lock = dataDir === null ? null : lockDataDir(dataDir, command);
   try {
-    const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+    const client =
+      dataDir !== null
+        ? new PGlite(dataDir)
+        : template
+          ? new PGlite({ loadDataDir: template })
+          : new PGlite();
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     return {

@@ -1,0 +1,25 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { TestProject } from 'vitest/node';
+import { openPglite } from './client.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+/** Starting PGlite from scratch (initdb in WebAssembly) takes seconds; every test file instead
+ * loads a copy of one migrated database made here once per run. */
+export default async function createPgliteTemplate(project: TestProject) {
+  const database = await openPglite(null);
+  await database.migrate();
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const dump = await client.dumpDataDir('none');
+  const path = join(mkdtempSync(join(tmpdir(), 'hoptac-template-')), 'migrated.tar');
+  writeFileSync(path, new Uint8Array(await dump.arrayBuffer()));
+  await database.close();
+  project.provide('pgliteTemplate', path);
+}
