@@ -54,6 +54,16 @@ describe('demo data', () => {
     expect(items.items.every((item) => item.horizonYear === 2030)).toBe(true);
   });
 
+  it('gives a partner’s whole picture, each person met once', async () => {
+    const russia = (await services.partners.findByCode(services.db, 'RU'))!;
+    const overview = await services.partnerOverview.getOverview(russia.id);
+    expect(overview.agreements.map((agreement) => agreement.kind).sort()).toEqual(['joint_statement', 'mou', 'roadmap']);
+    expect(overview.events.map((event) => event.kind).sort()).toEqual(['talks', 'visit']);
+    expect(overview.peopleMet.map((person) => person.name).sort()).toEqual(['Mikhail Murashko', 'Đào Hồng Lan']);
+    expect(overview.openCommitments.length).toBeGreaterThanOrEqual(10);
+    expect(overview.areas[0]).toMatchObject({ count: 3 });
+  });
+
   it('publishes the two news items to the portal', async () => {
     const news = await services.portal.listNews(1, 10);
     expect(news.total).toBe(2);

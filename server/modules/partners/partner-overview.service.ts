@@ -96,7 +96,8 @@ export function createPartnerOverviewService(deps: {
         partner,
         agreements: byDateDesc(agreementIds, partnerAgreements),
         events: byDateDesc(eventIds, partnerEvents),
-        peopleMet: met,
+        // One line per person, at their most recent meeting (rows come newest first).
+        peopleMet: met.filter((row, index) => met.findIndex((other) => other.personId === row.personId) === index),
         openCommitments,
         areas: areaRows
           .map((row) => ({
