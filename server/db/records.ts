@@ -96,6 +96,17 @@ export function matchesText(column: PgColumn, query: string | undefined): SQL | 
   return and(...words.map((word) => sql`${column} like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`));
 }
 
+type StoredRow = { searchText: string; createdAt: Date; updatedAt: Date };
+
+/** A stored row as an API record: the search column dropped, timestamps as ISO strings. Rows
+ * whose columns are all public use it as their whole mapping. */
+export function toRecordFields<T extends StoredRow>(
+  row: T,
+): Omit<T, 'searchText' | 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string } {
+  const { searchText: _searchText, createdAt, updatedAt, ...rest } = row;
+  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
 export function toIso(value: Date | string | null): string | null {
   if (value === null) return null;
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();

@@ -57,9 +57,16 @@ describe('demo data', () => {
   it('gives a partner’s whole picture, each person met once', async () => {
     const russia = (await services.partners.findByCode(services.db, 'RU'))!;
     const overview = await services.partnerOverview.getOverview(russia.id);
-    expect(overview.agreements.map((agreement) => agreement.kind).sort()).toEqual(['joint_statement', 'mou', 'roadmap']);
+    expect(overview.agreements.map((agreement) => agreement.kind).sort()).toEqual([
+      'joint_statement',
+      'mou',
+      'roadmap',
+    ]);
     expect(overview.events.map((event) => event.kind).sort()).toEqual(['talks', 'visit']);
-    expect(overview.peopleMet.map((person) => person.name).sort()).toEqual(['Mikhail Murashko', 'Đào Hồng Lan']);
+    expect(overview.peopleMet.map((person) => person.name).sort()).toEqual([
+      'Mikhail Murashko',
+      'Đào Hồng Lan',
+    ]);
     expect(overview.openCommitments.length).toBeGreaterThanOrEqual(10);
     expect(overview.areas[0]).toMatchObject({ count: 3 });
   });

@@ -6,7 +6,7 @@ import type {
   UpdateAgreement,
 } from '../../../common/contracts/agreements.ts';
 import type { Database } from '../../db/client.ts';
-import { createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
+import { createRecordService, matchesText, requireExisting, toRecordFields } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
@@ -17,28 +17,7 @@ import { agreements, type StatusChange } from './agreements.table.ts';
 type AgreementRow = typeof agreements.$inferSelect;
 
 export function toAgreementRecord(row: AgreementRow): AgreementRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    titleVi: row.titleVi,
-    titleEn: row.titleEn,
-    status: row.status,
-    statusHistory: row.statusHistory,
-    signedOn: row.signedOn,
-    validFrom: row.validFrom,
-    validTo: row.validTo,
-    renewalNote: row.renewalNote,
-    legalBasis: row.legalBasis,
-    decisionNumber: row.decisionNumber,
-    summary: row.summary,
-    partyIds: row.partyIds,
-    areaIds: row.areaIds,
-    sourceIds: row.sourceIds,
-    isPublished: row.isPublished,
-    version: row.version,
-    createdAt: toIso(row.createdAt)!,
-    updatedAt: toIso(row.updatedAt)!,
-  };
+  return toRecordFields(row);
 }
 
 function today(): string {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AreaListQuery, AreaRecord, CreateArea, UpdateArea } from '../../../common/contracts/areas.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { createRecordService, matchesText, toIso } from '../../db/records.ts';
+import { createRecordService, matchesText, toRecordFields } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
@@ -11,17 +11,7 @@ import { areas } from './areas.table.ts';
 type AreaRow = typeof areas.$inferSelect;
 
 function toAreaRecord(row: AreaRow): AreaRecord {
-  return {
-    id: row.id,
-    labelVi: row.labelVi,
-    labelEn: row.labelEn,
-    dacCode: row.dacCode,
-    keywordsVi: row.keywordsVi,
-    parentId: row.parentId,
-    version: row.version,
-    createdAt: toIso(row.createdAt)!,
-    updatedAt: toIso(row.updatedAt)!,
-  };
+  return toRecordFields(row);
 }
 
 /** Checks area ids against the areas table; 422 naming the unknown ones. */

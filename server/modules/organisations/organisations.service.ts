@@ -8,7 +8,13 @@ import type {
 import type { OrganisationKind } from '../../../common/domain/enums.ts';
 import { foldText } from '../../../common/domain/text.ts';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
-import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
+import {
+  type Actor,
+  createRecordService,
+  matchesText,
+  requireExisting,
+  toRecordFields,
+} from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { positions } from '../people/people.table.ts';
 import { organisations } from './organisations.table.ts';
@@ -16,17 +22,7 @@ import { organisations } from './organisations.table.ts';
 type OrganisationRow = typeof organisations.$inferSelect;
 
 export function toOrganisationRecord(row: OrganisationRow): OrganisationRecord {
-  return {
-    id: row.id,
-    nameVi: row.nameVi,
-    nameEn: row.nameEn,
-    kind: row.kind,
-    countryCode: row.countryCode,
-    parentId: row.parentId,
-    version: row.version,
-    createdAt: toIso(row.createdAt)!,
-    updatedAt: toIso(row.updatedAt)!,
-  };
+  return toRecordFields(row);
 }
 
 // The head noun of a Vietnamese or English organisation name tells its kind.

@@ -97,7 +97,9 @@ export function createPartnerOverviewService(deps: {
         agreements: byDateDesc(agreementIds, partnerAgreements),
         events: byDateDesc(eventIds, partnerEvents),
         // One line per person, at their most recent meeting (rows come newest first).
-        peopleMet: met.filter((row, index) => met.findIndex((other) => other.personId === row.personId) === index),
+        peopleMet: met.filter(
+          (row, index) => met.findIndex((other) => other.personId === row.personId) === index,
+        ),
         openCommitments,
         areas: areaRows
           .map((row) => ({

@@ -6,7 +6,7 @@ import type {
   UpdatePartner,
 } from '../../../common/contracts/partners.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { type Actor, createRecordService, matchesText, toIso } from '../../db/records.ts';
+import { type Actor, createRecordService, matchesText, toRecordFields } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { events } from '../events/events.table.ts';
@@ -16,16 +16,7 @@ import { partners } from './partners.table.ts';
 type PartnerRow = typeof partners.$inferSelect;
 
 export function toPartnerRecord(row: PartnerRow): PartnerRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    code: row.code,
-    nameVi: row.nameVi,
-    nameEn: row.nameEn,
-    version: row.version,
-    createdAt: toIso(row.createdAt)!,
-    updatedAt: toIso(row.updatedAt)!,
-  };
+  return toRecordFields(row);
 }
 
 const sortColumns = {
