@@ -1,41 +1,87 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/http.ts';
+import { type FieldError, isApiError } from '../../app/http.ts';
 import { type EnumGroup, listEnumOptions } from '../../i18n/enum-label.ts';
 import { CheckboxField, SelectField, TextField } from '../../ui/field.tsx';
-import { type Collection, fetchRecord, type RecordTypes, usePatchRecord } from './registry.api.ts';
+import { LinkField } from './link-field.tsx';
+import { ParticipantsField, type ParticipantValue, toParticipantInput } from './participants-field.tsx';
+import {
+  type Collection,
+  fetchRecord,
+  type LinkKind,
+  type RecordTypes,
+  usePatchRecord,
+} from './registry.api.ts';
 
 export interface EditField {
   name: string;
-  kind: 'text' | 'multiline' | 'date' | 'number' | 'select' | 'checkbox';
+  /** `links` is a list of ids, `link` a single id or null, `participants` an event's people. */
+  kind: 'text' | 'multiline' | 'date' | 'number' | 'select' | 'checkbox' | 'links' | 'link' | 'participants';
   options?: { group: EnumGroup; values: readonly string[] };
+  link?: LinkKind;
   isRequired?: boolean;
 }
 
-type Values = Record<string, string | boolean>;
+export function isLinkField(field: EditField): boolean {
+  return field.kind === 'links' || field.kind === 'link' || field.kind === 'participants';
+}
+
+type FormValue = string | boolean | string[] | ParticipantValue[];
+type Values = Record<string, FormValue>;
+
+function readValue(field: EditField, value: unknown): FormValue {
+  switch (field.kind) {
+    case 'checkbox':
+      return Boolean(value);
+    case 'links':
+      return Array.isArray(value) ? value.map(String) : [];
+    case 'link':
+      return value ? [String(value)] : [];
+    case 'participants':
+      return (Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []).map((row) => ({
+        personId: String(row.personId ?? ''),
+        personName: String(row.personName ?? ''),
+        role: (row.role ?? 'attendee') as ParticipantValue['role'],
+        title: row.title ? String(row.title) : '',
+        organisationId: row.organisationId ? String(row.organisationId) : null,
+      }));
+    default:
+      return value === null || value === undefined ? '' : String(value);
+  }
+}
 
 function readValues(record: object, fields: EditField[]): Values {
   const source = record as Record<string, unknown>;
-  return Object.fromEntries(
-    fields.map((field) => {
-      const value = source[field.name];
-      return [
-        field.name,
-        field.kind === 'checkbox'
-          ? Boolean(value)
-          : value === null || value === undefined
-            ? ''
-            : String(value),
-      ];
-    }),
-  );
+  return Object.fromEntries(fields.map((field) => [field.name, readValue(field, source[field.name])]));
 }
 
-function toApiValue(field: EditField, value: string | boolean): unknown {
-  if (field.kind === 'checkbox') return Boolean(value);
+function isSameValue(a: FormValue | undefined, b: FormValue | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function toApiValue(field: EditField, value: FormValue): unknown {
+  switch (field.kind) {
+    case 'checkbox':
+      return Boolean(value);
+    case 'links':
+      return value;
+    case 'link':
+      return (value as string[])[0] ?? null;
+    case 'participants':
+      return (value as ParticipantValue[]).filter((row) => row.personId).map(toParticipantInput);
+  }
   const text = String(value).trim();
   if (text === '') return field.isRequired ? '' : null;
   return field.kind === 'number' ? Number(text) : text;
+}
+
+/** Whether a server error path (`partyIds`, `partyIds.0`, `participants.1.title`) belongs to a field. */
+function isUnder(path: string, name: string): boolean {
+  return path === name || path.startsWith(`${name}.`);
+}
+
+function joinMessages(errors: FieldError[]): string | undefined {
+  return errors.length > 0 ? errors.map((item) => item.message).join('; ') : undefined;
 }
 
 interface RecordFormProps<C extends Collection> {
@@ -61,7 +107,7 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
     const before = readValues(base, fields);
     const changes = Object.fromEntries(
       fields
-        .filter((field) => values[field.name] !== before[field.name])
+        .filter((field) => !isSameValue(values[field.name], before[field.name]))
         .map((field) => [field.name, toApiValue(field, values[field.name] ?? '')]),
     );
     if (Object.keys(changes).length === 0) {
@@ -82,7 +128,7 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
     const latest = await fetchRecord(collection, record.id);
     // Keep only what this user changed; every other field takes the colleague's newer value.
     const before = readValues(base, fields);
-    const edited = fields.filter((field) => values[field.name] !== before[field.name]);
+    const edited = fields.filter((field) => !isSameValue(values[field.name], before[field.name]));
     setValues({
       ...readValues(latest, fields),
       ...Object.fromEntries(edited.map((field) => [field.name, values[field.name] ?? ''])),
@@ -94,8 +140,8 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
 
   const error = patch.error;
   const fieldErrors = isApiError(error) ? error.fieldErrors : [];
-  const errorFor = (name: string) => fieldErrors.find((item) => item.path === name)?.message;
-  const unplaced = fieldErrors.filter((item) => !fields.some((field) => field.name === item.path));
+  const errorFor = (name: string) => joinMessages(fieldErrors.filter((item) => isUnder(item.path, name)));
+  const unplaced = fieldErrors.filter((item) => !fields.some((field) => isUnder(item.path, field.name)));
 
   return (
     <form className="card stack record-form" onSubmit={submit} noValidate>
@@ -129,8 +175,35 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
         {fields.map((field) => {
           const label = t(`columns.${field.name}` as 'columns.name');
           const value = values[field.name];
-          const setValue = (next: string | boolean) =>
-            setValues((current) => ({ ...current, [field.name]: next }));
+          const setValue = (next: FormValue) => setValues((current) => ({ ...current, [field.name]: next }));
+          if ((field.kind === 'links' || field.kind === 'link') && field.link) {
+            return (
+              <LinkField
+                key={field.name}
+                kind={field.link}
+                name={field.name}
+                label={label}
+                ids={Array.isArray(value) ? (value as string[]) : []}
+                isSingle={field.kind === 'link'}
+                error={errorFor(field.name)}
+                onChange={setValue}
+              />
+            );
+          }
+          if (field.kind === 'participants') {
+            return (
+              <ParticipantsField
+                key={field.name}
+                label={label}
+                value={Array.isArray(value) ? (value as ParticipantValue[]) : []}
+                error={joinMessages(fieldErrors.filter((item) => item.path === field.name))}
+                rowErrors={(index) =>
+                  joinMessages(fieldErrors.filter((item) => isUnder(item.path, `${field.name}.${index}`)))
+                }
+                onChange={setValue}
+              />
+            );
+          }
           if (field.kind === 'checkbox') {
             return (
               <CheckboxField

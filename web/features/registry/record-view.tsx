@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
-import { RecordForm } from './record-form.tsx';
+import { isLinkField, RecordForm } from './record-form.tsx';
 import type { Collection, RecordTypes } from './registry.api.ts';
 import { editFields } from './registry-fields.ts';
 
@@ -61,12 +61,15 @@ export function RecordView<C extends Collection>({
         />
       ) : (
         <dl className="fields card">
-          {fields.map((field) => (
-            <div key={field.name}>
-              <dt>{t(`columns.${field.name}` as 'columns.name')}</dt>
-              <dd>{showValue(field, values[field.name], t('registry.yes'), t('registry.no'))}</dd>
-            </div>
-          ))}
+          {/* Links are shown by each page's related sections, with names and links. */}
+          {fields
+            .filter((field) => !isLinkField(field))
+            .map((field) => (
+              <div key={field.name}>
+                <dt>{t(`columns.${field.name}` as 'columns.name')}</dt>
+                <dd>{showValue(field, values[field.name], t('registry.yes'), t('registry.no'))}</dd>
+              </div>
+            ))}
         </dl>
       )}
       {children}

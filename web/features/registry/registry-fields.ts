@@ -10,7 +10,7 @@ import {
 import type { EditField } from './record-form.tsx';
 import type { Collection } from './registry.api.ts';
 
-/** The fields each record's edit form offers (links between records are edited elsewhere). */
+/** The fields each record's edit form offers, links to other records included. */
 export const editFields: Record<Collection, EditField[]> = {
   agreements: [
     { name: 'titleVi', kind: 'text' },
@@ -35,6 +35,8 @@ export const editFields: Record<Collection, EditField[]> = {
     { name: 'decisionNumber', kind: 'text' },
     { name: 'summary', kind: 'multiline' },
     { name: 'isPublished', kind: 'checkbox' },
+    { name: 'partyIds', kind: 'links', link: 'partners' },
+    { name: 'areaIds', kind: 'links', link: 'areas' },
   ],
   events: [
     { name: 'title', kind: 'text', isRequired: true },
@@ -45,6 +47,10 @@ export const editFields: Record<Collection, EditField[]> = {
     { name: 'location', kind: 'text' },
     { name: 'summary', kind: 'multiline' },
     { name: 'isPublished', kind: 'checkbox' },
+    { name: 'partnerIds', kind: 'links', link: 'partners' },
+    { name: 'areaIds', kind: 'links', link: 'areas' },
+    { name: 'agreementIds', kind: 'links', link: 'agreements' },
+    { name: 'participants', kind: 'participants' },
   ],
   commitments: [
     { name: 'text', kind: 'multiline', isRequired: true },
@@ -56,6 +62,11 @@ export const editFields: Record<Collection, EditField[]> = {
     },
     { name: 'dueOn', kind: 'date' },
     { name: 'horizonYear', kind: 'number' },
+    { name: 'agreementId', kind: 'link', link: 'agreements' },
+    { name: 'eventId', kind: 'link', link: 'events' },
+    { name: 'areaIds', kind: 'links', link: 'areas' },
+    { name: 'vnOwnerIds', kind: 'links', link: 'organisations' },
+    { name: 'partnerOwnerIds', kind: 'links', link: 'organisations' },
   ],
   people: [
     { name: 'name', kind: 'text', isRequired: true },

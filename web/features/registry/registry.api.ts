@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgreementRecord } from '../../../common/contracts/agreements.ts';
 import type { AreaRecord } from '../../../common/contracts/areas.ts';
 import type { CommitmentRecord } from '../../../common/contracts/commitments.ts';
@@ -9,6 +9,8 @@ import type { PersonRecord } from '../../../common/contracts/people.ts';
 import type { SourceRecord } from '../../../common/contracts/sources.ts';
 import { limits } from '../../../common/domain/limits.ts';
 import { buildQuery, type QueryValue, requestJson } from '../../app/http.ts';
+import { pickLocalised } from '../../i18n/i18n.ts';
+import type { Option } from '../../ui/field.tsx';
 
 export type Partner = PartnerRecord;
 export type Organisation = OrganisationRecord;
@@ -88,8 +90,9 @@ export function usePatchRecord<C extends Collection>(collection: C, id: string) 
 // and used to turn ids into names everywhere.
 const lookupPageSize = limits.listPageSizeMax;
 
-function useLookup<T extends { id: string }>(path: string) {
+function useLookup<T extends { id: string }>(path: string, isEnabled = true) {
   return useQuery({
+    enabled: isEnabled,
     queryKey: ['lookup', path],
     queryFn: async () => {
       const page = await requestJson<Page<T>>(`${path}${buildQuery({ pageSize: lookupPageSize })}`);
@@ -109,4 +112,76 @@ export function useAreaLookup() {
 
 export function useOrganisationLookup() {
   return useLookup<Organisation>('/api/v1/organisations');
+}
+
+/** Collections a record can link to from its edit form. */
+export type LinkKind = 'partners' | 'areas' | 'organisations' | 'agreements' | 'events' | 'people';
+
+const lookupKinds: ReadonlySet<LinkKind> = new Set(['partners', 'areas', 'organisations']);
+
+interface LinkItem {
+  id: string;
+  nameVi?: string;
+  nameEn?: string;
+  labelVi?: string;
+  labelEn?: string;
+  titleVi?: string;
+  titleEn?: string;
+  title?: string;
+  name?: string;
+  code?: string;
+  startOn?: string | null;
+}
+
+export function labelLinkItem(kind: LinkKind, item: LinkItem): string {
+  switch (kind) {
+    case 'partners':
+      return `${pickLocalised(item.nameVi ?? '', item.nameEn ?? '')}${item.code ? ` (${item.code})` : ''}`;
+    case 'organisations':
+      return pickLocalised(item.nameVi ?? '', item.nameEn ?? '');
+    case 'areas':
+      return pickLocalised(item.labelVi ?? '', item.labelEn ?? '');
+    case 'agreements':
+      return pickLocalised(item.titleVi ?? '', item.titleEn ?? '');
+    case 'events':
+      return item.startOn ? `${item.title ?? ''} (${item.startOn})` : (item.title ?? '');
+    case 'people':
+      return item.name ?? '';
+  }
+}
+
+const linkSearchPageSize = 20;
+
+/** Matches for a link picker, searched by the collection's own `?q=` so no list is capped. */
+export async function searchLinkOptions(
+  kind: LinkKind,
+  query: string,
+  signal: AbortSignal,
+): Promise<Option[]> {
+  const page = await requestJson<Page<LinkItem>>(
+    `/api/v1/${kind}${buildQuery({ q: query, pageSize: linkSearchPageSize })}`,
+    { signal },
+  );
+  return page.items.map((item) => ({ value: item.id, label: labelLinkItem(kind, item) }));
+}
+
+/**
+ * Names for linked ids already on a record: small reference lists come from their lookup,
+ * agreements, events and people are read one by one (and shared with their detail pages' cache).
+ */
+export function useLinkLabels(kind: LinkKind, ids: string[]): (id: string) => string | undefined {
+  const isLookup = lookupKinds.has(kind);
+  const lookup = useLookup<LinkItem>(`/api/v1/${kind}`, isLookup);
+  const singles = useQueries({
+    queries: (isLookup ? [] : ids).map((id) => ({
+      queryKey: [kind, 'one', id],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        requestJson<LinkItem>(`/api/v1/${kind}/${encodeURIComponent(id)}`, { signal }),
+      staleTime: 60_000,
+    })),
+  });
+  return (id) => {
+    const item = isLookup ? lookup.data?.get(id) : singles.find((single) => single.data?.id === id)?.data;
+    return item ? labelLinkItem(kind, item) : undefined;
+  };
 }
