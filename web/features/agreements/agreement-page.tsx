@@ -4,6 +4,7 @@ import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { QueryState } from '../../ui/query-state.tsx';
+import { ProvenanceSection } from '../provenance/provenance-section.tsx';
 import { RecordView } from '../registry/record-view.tsx';
 import {
   type Agreement,
@@ -57,6 +58,12 @@ function AgreementRelations({ agreement }: { agreement: Agreement }) {
                     <Link to={`/app/commitments/${commitment.id}`}>{commitment.text}</Link>{' '}
                     <span className="badge">{labelEnum('commitmentStatus', commitment.status)}</span>
                     {commitment.dueOn && ` · ${t('detail.due')} ${formatDate(commitment.dueOn)}`}
+                    {commitment.isOverdue && (
+                      <>
+                        {' '}
+                        <span className="badge badge-warn">{t('progress.overdue')}</span>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -113,6 +120,7 @@ export function AgreementPage() {
           title={pickLocalised(record.titleVi, record.titleEn)}
         >
           <AgreementRelations agreement={record} />
+          <ProvenanceSection recordType="agreement" recordId={record.id} />
         </RecordView>
       )}
     </QueryState>

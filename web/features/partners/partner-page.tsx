@@ -129,7 +129,17 @@ function OverviewSections({ overview }: { overview: PartnerOverview }) {
               {
                 key: 'status',
                 header: t('columns.status'),
-                render: (row) => labelEnum('commitmentStatus', row.status),
+                render: (row) => (
+                  <>
+                    {labelEnum('commitmentStatus', row.status)}
+                    {row.isOverdue && (
+                      <>
+                        {' '}
+                        <span className="badge badge-warn">{t('progress.overdue')}</span>
+                      </>
+                    )}
+                  </>
+                ),
               },
             ]}
           />

@@ -4,8 +4,18 @@ import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { QueryState } from '../../ui/query-state.tsx';
+import { canPostProgress } from '../commitments/commitments.api.ts';
+import { ProgressForm } from '../commitments/progress-form.tsx';
+import { ProvenanceSection } from '../provenance/provenance-section.tsx';
+import { useMe } from '../session/session.api.ts';
 import { RecordView } from './record-view.tsx';
-import { useAreaLookup, useOrganisationLookup, usePartnerLookup, useRecord } from './registry.api.ts';
+import {
+  type RecordTypes,
+  useAreaLookup,
+  useOrganisationLookup,
+  usePartnerLookup,
+  useRecord,
+} from './registry.api.ts';
 import { labelAreas, labelPartners } from './registry-columns.tsx';
 
 function useLookups() {
@@ -36,6 +46,13 @@ function IdLinks({ path, ids, label }: { path: string; ids: string[]; label?: (i
       ))}
     </ul>
   );
+}
+
+type Progress = RecordTypes['commitments']['progress'][number];
+
+/** Oldest first, as a dated log reads; same-day notes keep the order they were posted in. */
+function sortProgress(progress: Progress[]): Progress[] {
+  return [...progress].sort((a, b) => a.on.localeCompare(b.on));
 }
 
 export function EventPage() {
@@ -74,6 +91,7 @@ export function EventPage() {
           <Related title={t('detail.sources')}>
             <IdLinks path="sources" ids={record.sourceIds} />
           </Related>
+          <ProvenanceSection recordType="event" recordId={record.id} />
         </RecordView>
       )}
     </QueryState>
@@ -84,6 +102,7 @@ export function CommitmentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const commitment = useRecord('commitments', id);
+  const me = useMe();
   const organisations = useOrganisationLookup();
   const lookups = useLookups();
   const orgName = (orgId: string) => {
@@ -94,6 +113,13 @@ export function CommitmentPage() {
     <QueryState query={commitment}>
       {(record) => (
         <RecordView collection="commitments" record={record} title={record.text}>
+          {record.isOverdue && (
+            <p>
+              <span className="badge badge-warn" data-testid="overdue">
+                {t('progress.overdue')}
+              </span>
+            </p>
+          )}
           <Related title={t('detail.owner')}>
             <IdLinks
               path="organisations"
@@ -108,15 +134,23 @@ export function CommitmentPage() {
             {record.progress.length === 0 ? (
               <p className="muted">{t('app.empty')}</p>
             ) : (
-              <ol>
-                {record.progress.map((entry) => (
+              <ol className="progress-list" data-testid="progress-list">
+                {sortProgress(record.progress).map((entry) => (
                   <li key={entry.id}>
-                    {formatDate(entry.on)} — {entry.note}
-                    {entry.status && ` (${labelEnum('commitmentStatus', entry.status)})`}
+                    <time dateTime={entry.on}>{formatDate(entry.on)}</time> — {entry.note}
+                    {entry.status && (
+                      <>
+                        {' '}
+                        <span className={`badge status-${entry.status}`}>
+                          {labelEnum('commitmentStatus', entry.status)}
+                        </span>
+                      </>
+                    )}
                   </li>
                 ))}
               </ol>
             )}
+            {canPostProgress(me.data) && <ProgressForm key={record.version} commitment={record} />}
           </Related>
           {record.agreementId && (
             <Related title={t('detail.agreements')}>
@@ -128,6 +162,7 @@ export function CommitmentPage() {
               <IdLinks path="events" ids={[record.eventId]} />
             </Related>
           )}
+          <ProvenanceSection recordType="commitment" recordId={record.id} />
         </RecordView>
       )}
     </QueryState>
@@ -158,6 +193,7 @@ export function PersonPage() {
               </ul>
             )}
           </Related>
+          <ProvenanceSection recordType="person" recordId={record.id} />
         </RecordView>
       )}
     </QueryState>

@@ -205,7 +205,15 @@ export function describeList<C extends Collection>(
           header: t('columns.status'),
           sortKey: 'status',
           render: (r) => (
-            <span className={`badge status-${r.status}`}>{labelEnum('commitmentStatus', r.status)}</span>
+            <>
+              <span className={`badge status-${r.status}`}>{labelEnum('commitmentStatus', r.status)}</span>
+              {r.isOverdue && (
+                <>
+                  {' '}
+                  <span className="badge badge-warn">{t('progress.overdue')}</span>
+                </>
+              )}
+            </>
           ),
         },
         {
