@@ -29,7 +29,7 @@ export function draftArticle(input: DraftInput): ArticleDraft {
     cleanedText = cleaned.text;
     return readCleaned(cleaned, input);
   } catch {
-    return emptyDraft(cleanedText, input.lang ?? 'vi', validPublished(input.published));
+    return emptyDraft(cleanedText, input?.lang === 'en' ? 'en' : 'vi', validPublished(input?.published));
   }
 }
 
@@ -38,8 +38,10 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   const tokens = tokenize(text);
   const sentences = segmentSentences(tokens);
   const sentenceOf = new Int32Array(tokens.length).fill(-1);
-  sentences.forEach((sentence, index) => sentenceOf.fill(index, sentence.first, sentence.last));
-  const lang: Lang = input.lang ?? detectLanguage(text);
+  sentences.forEach((sentence, index) => {
+    sentenceOf.fill(index, sentence.first, sentence.last);
+  });
+  const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detectLanguage(text);
   const published = validPublished(input.published) ?? cleaned.published;
   const entities = findEntities(tokens, lang);
   const entityMask = maskEntities(tokens.length, entities);
@@ -137,13 +139,18 @@ function markQuotedSentences(
   return quoted;
 }
 
-const vietnameseMarks = /[ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ]/giu;
+const vietnameseMarks = new Set('ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ');
 
+/** Vietnamese when more than 3% of the letters in the opening carry Vietnamese marks. */
 function detectLanguage(text: string): Lang {
-  const sample = text.slice(0, 4000);
-  const letters = sample.replace(/[^\p{L}]/gu, '').length;
+  const sample = text.slice(0, 3000).toLowerCase();
+  let letters = 0;
+  let marks = 0;
+  for (const char of sample) {
+    if (vietnameseMarks.has(char)) marks++;
+    if (char.toUpperCase() !== char.toLowerCase() || vietnameseMarks.has(char)) letters++;
+  }
   if (letters === 0) return 'vi';
-  const marks = sample.match(vietnameseMarks)?.length ?? 0;
   return marks / letters > 0.03 ? 'vi' : 'en';
 }
 

@@ -293,7 +293,7 @@ function finish(context: CommitmentContext, pieces: readonly Piece[]): DraftComm
     const end = tokens[last - 1]?.end ?? start;
     const words = new Set<string>();
     for (let i = first; i < last; i++) if (tokens[i]?.isWord) words.add(tokens[i]?.fold ?? '');
-    if (kept.some((other) => jaccard(other.words, words) >= 0.7)) continue;
+    if (kept.slice(-50).some((other) => jaccard(other.words, words) >= 0.7)) continue;
     const body = text.slice(start, end);
     const sentenceText = body.charAt(0).toUpperCase() + body.slice(1);
     kept.push({ item: { text: sentenceText, spans: [{ start, end }], confidence: piece.confidence }, words });

@@ -115,8 +115,9 @@ describe('draftArticle under hostile input', () => {
     expect(articleDraft.safeParse(draftArticle(null as unknown as { text: string })).success).toBe(true);
   });
 
+  // The 2 MB worst cases are timed in bench/reader.bench.ts; here a quarter of that keeps the test quick.
   it('stays fast and valid on large degenerate inputs', () => {
-    const big = 2 * 1024 * 1024;
+    const big = 512 * 1024;
     const inputs = [
       'a'.repeat(big),
       'Ông '.repeat(big / 4),
@@ -128,7 +129,7 @@ describe('draftArticle under hostile input', () => {
     for (const text of inputs) {
       const started = performance.now();
       expectValid(text);
-      expect(performance.now() - started).toBeLessThan(4000);
+      expect(performance.now() - started).toBeLessThan(2000);
     }
   });
 });

@@ -53,6 +53,12 @@ const containers = new Set<EventKind>(['visit', 'conference']);
 export function findEventTriggers(context: EventContext): EventTrigger[] {
   const { tokens, sentenceOf } = context;
   const triggers: EventTrigger[] = [];
+  // First future cue per sentence, found in one pass, so each trigger checks it in O(1).
+  const firstFuture = new Map<number, number>();
+  for (const cue of findAll(futureTrie, tokens)) {
+    const sentence = sentenceOf[cue.start] ?? -1;
+    if (!firstFuture.has(sentence)) firstFuture.set(sentence, cue.end);
+  }
   for (const match of findAll(triggerTries[context.lang], tokens)) {
     const kind = match.values[0];
     if (!kind) continue;
@@ -73,7 +79,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     )
       continue;
     const sentence = sentenceOf[match.start] ?? -1;
-    if (isAfterCue(context, futureTrie, match.start, sentence, 400)) continue;
+    if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (kind === 'signing' && isAfterCue(context, pastTrie, match.start, sentence, 4)) continue;
     triggers.push({ kind, first: match.start, last: match.end, sentence });
   }

@@ -31,7 +31,6 @@ const toneMarks = new Map<string, string>([
 ]);
 const anyMark = /\p{M}/u;
 const allMarks = /\p{M}+/gu;
-const tokenPattern = /[\p{L}\p{M}\p{N}]+|\S/gu;
 
 // Vietnamese has a few thousand distinct syllables, so memoising keys makes long texts cheap.
 const keyCache = new Map<string, [string, string]>();
@@ -39,10 +38,21 @@ const keyCacheLimit = 200_000;
 
 /** NFC plus the input hygiene every later step relies on: no NULs or stray control characters. */
 export function normaliseText(text: string): string {
-  const cleaned = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ' ');
+  const cleaned = stripControls(text.replace(/\r\n?/g, '\n'));
   return cleaned.normalize('NFC');
+}
+
+function stripControls(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const isControl = (code < 32 && code !== 9 && code !== 10) || code === 0x7f || code === 0xfeff;
+    if (!isControl) continue;
+    out += `${text.slice(from, i)} `;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** The per-syllable key and the full fold of one word. */
@@ -80,27 +90,47 @@ export function keyPhrase(phrase: string): string[] {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
-  tokenPattern.lastIndex = 0;
-  for (let match = tokenPattern.exec(text); match !== null; match = tokenPattern.exec(text)) {
-    const raw = match[0];
-    const start = match.index;
-    const first = raw.charCodeAt(0);
-    const isWord = raw.length > 1 || isWordChar(raw);
-    const [key, fold] = isWord ? keySyllable(raw) : [raw, raw];
-    const isNumber = first >= 48 && first <= 57 && /^\d+$/.test(raw);
-    const firstChar = raw[0] ?? '';
-    const isCapital = isWord && firstChar !== firstChar.toLowerCase();
-    const isUpper = isWord && raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
-    let afterBreak = false;
-    for (let i = previousEnd; i < start; i++) {
-      if (text.charCodeAt(i) === 10) {
-        afterBreak = true;
-        break;
+  let sawBreak = true;
+  const length = text.length;
+  let i = 0;
+  // A hand-written scanner over a code-unit class table: a regex with \p{...} classes costs about
+  // a microsecond per token, which dominates on token-dense input.
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const kind = classOf(text, i, code);
+    if (kind === spaceClass) {
+      if (code === 10) sawBreak = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    if (kind === wordClass) {
+      i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      while (i < length) {
+        const next = text.charCodeAt(i);
+        if (classOf(text, i, next) !== wordClass) break;
+        i += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
       }
+    } else {
+      i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
+    }
+    const raw = text.slice(start, i);
+    const isWord = kind === wordClass;
+    let key = raw;
+    let fold = raw;
+    let isNumber = false;
+    let isCapital = false;
+    let isUpper = false;
+    if (isWord) {
+      [key, fold] = keySyllable(raw);
+      isNumber = isDigits(raw);
+      const head = raw[0] ?? '';
+      isCapital = !isNumber && head !== head.toLowerCase();
+      isUpper = isCapital && raw.length > 1 && raw === raw.toUpperCase();
     }
     tokens.push({
       start,
-      end: start + raw.length,
+      end: i,
       raw,
       key,
       fold,
@@ -108,20 +138,52 @@ export function tokenize(text: string): Token[] {
       isNumber,
       isCapital,
       isUpper,
-      afterBreak: afterBreak || tokens.length === 0,
+      afterBreak: sawBreak,
       glued: start === previousEnd && tokens.length > 0,
     });
-    previousEnd = start + raw.length;
+    sawBreak = false;
+    previousEnd = i;
   }
   return tokens;
+}
+
+const spaceClass = 0;
+const wordClass = 1;
+const otherClass = 2;
+const classTable = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const word = /[\p{L}\p{M}\p{N}]/u;
+  const space = /\s/u;
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) {
+      table[code] = otherClass;
+      continue;
+    }
+    const char = String.fromCharCode(code);
+    table[code] = word.test(char) ? wordClass : space.test(char) ? spaceClass : otherClass;
+  }
+  return table;
+}
+
+const astralWord = /^[\p{L}\p{M}\p{N}]/u;
+function classOf(text: string, index: number, code: number): number {
+  if (code >= 0xd800 && code <= 0xdbff) {
+    return astralWord.test(text.slice(index, index + 2)) ? wordClass : otherClass;
+  }
+  return classTable[code] ?? otherClass;
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
   return true;
-}
-
-const wordChar = /[\p{L}\p{N}]/u;
-function isWordChar(char: string): boolean {
-  return wordChar.test(char);
 }

@@ -44,6 +44,7 @@ export function assembleParticipants(
   mentions: readonly PersonMention[],
 ): DraftParticipant[] {
   const groups: Group[] = [];
+  const byFold = new Map<string, Group>();
   for (const mention of mentions) {
     const name = nameOf(context, mention);
     const fold = foldText(name);
@@ -56,8 +57,11 @@ export function assembleParticipants(
         group.name = name;
         group.fold = fold;
       }
+      byFold.set(fold, group);
     } else {
-      groups.push({ name, fold, mentions: [mention] });
+      const created = { name, fold, mentions: [mention] };
+      groups.push(created);
+      byFold.set(fold, created);
     }
   }
   const participants: DraftParticipant[] = [];

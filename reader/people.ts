@@ -270,7 +270,7 @@ export function findPeople(context: PeopleContext): PersonMention[] {
 
 function isNameToken(context: PeopleContext, index: number, titleStarts: Map<number, number>): boolean {
   const token = context.tokens[index];
-  if (!token || !token.isWord || !token.isCapital || token.isNumber) return false;
+  if (!token?.isWord || !token.isCapital || token.isNumber) return false;
   if (token.isUpper && token.raw.length > 1) return false;
   if (context.entityMask[index] !== -1) return false;
   if (titleStarts.has(index)) return false;

@@ -61,6 +61,8 @@ const abbreviations = new Set([
   'ngnd',
 ]);
 const terminators = new Set(['.', '!', '?', '…']);
+// Longer 'sentences' are not prose (lists, tables, junk); cutting them bounds every per-sentence scan.
+const maxSentenceTokens = 400;
 const closers = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
 export function segmentSentences(tokens: readonly Token[]): Sentence[] {
@@ -77,7 +79,7 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
-    if (i > first && token.afterBreak) close(i);
+    if (i > first && (token.afterBreak || i - first >= maxSentenceTokens)) close(i);
     if (!terminators.has(token.raw)) continue;
     let last = i + 1;
     // Keep closing quotes, repeated dots and the Vietnamese './.' ending with the sentence.
