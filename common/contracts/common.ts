@@ -12,6 +12,11 @@ export const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'is not a real calendar date');
 
+/** YYYY-MM-DD, or YYYY-MM when a source gives only the month. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a date written YYYY-MM-DD, or YYYY-MM');
+
 export const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp' });
 
 /** An e-mail address; local ones such as admin@localhost are accepted, as mail servers do. */

@@ -1,48 +1,30 @@
 import { z } from 'zod';
+import {
+  agreementKinds,
+  eventKinds,
+  eventModes,
+  languages,
+  participantRoles,
+  type ReportedAgreementStatus,
+  reportedAgreementStatuses,
+} from '../domain/enums.ts';
+import { partialDate } from './common.ts';
 
 // The reader's draft of one article: the annotation format of the development set plus provenance.
 // Every item points at the words that support it (spans into `text`) and says how sure the reader is.
 
-export const eventKinds = [
-  'signing',
-  'talks',
-  'visit',
-  'courtesy_call',
-  'working_session',
-  'conference',
-  'handover',
-  'other',
-] as const;
-export const eventModes = ['in_person', 'online', 'hybrid'] as const;
-export const agreementKinds = [
-  'mou',
-  'agreement',
-  'joint_statement',
-  'roadmap',
-  'plan',
-  'protocol',
-  'letter_of_intent',
-  'other',
-] as const;
-export const agreementStatuses = ['signed', 'mentioned', 'proposed'] as const;
-export const participantRoles = ['chair', 'signatory', 'attendee'] as const;
-export const draftLanguages = ['vi', 'en'] as const;
-
 export type EventKind = (typeof eventKinds)[number];
 export type EventMode = (typeof eventModes)[number];
 export type AgreementKind = (typeof agreementKinds)[number];
-export type AgreementStatus = (typeof agreementStatuses)[number];
+/** The draft's agreement status is how the article reports it (see reportedAgreementStatuses). */
+export type AgreementStatus = ReportedAgreementStatus;
 export type ParticipantRole = (typeof participantRoles)[number];
-export type DraftLanguage = (typeof draftLanguages)[number];
 
 /** Half-open character range [start, end) into the draft's `text`. */
 export const textSpan = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
   .refine((span) => span.end >= span.start, { message: 'span ends before it starts' });
 export type TextSpan = z.infer<typeof textSpan>;
-
-/** YYYY-MM-DD, or YYYY-MM when only the month is known. */
-export const partialDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/);
 
 const provenance = {
   spans: z.array(textSpan),
@@ -76,7 +58,7 @@ export const draftParticipant = z.object({
 
 export const draftAgreement = z.object({
   kind: z.enum(agreementKinds),
-  status: z.enum(agreementStatuses),
+  status: z.enum(reportedAgreementStatuses),
   parties: z.array(z.string()),
   date: partialDate.nullable(),
   title: z.string().nullable(),
@@ -89,7 +71,7 @@ export const draftCommitment = z.object({ text: z.string().min(1), ...provenance
 
 export const articleDraft = z.object({
   readerVersion: z.string(),
-  lang: z.enum(draftLanguages),
+  lang: z.enum(languages),
   /** The cleaned text every span points into. */
   text: z.string(),
   title: z.string().nullable(),

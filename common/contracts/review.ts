@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { agreementKinds, eventKinds, eventModes, participantRoles } from '../domain/enums.ts';
-import { areaIdList, countryCode, isoDate, recordId, version } from './common.ts';
+import {
+  agreementKinds,
+  eventKinds,
+  eventModes,
+  participantRoles,
+  reportedAgreementStatuses,
+} from '../domain/enums.ts';
+import { areaIdList, countryCode, isoDate, partialDate, recordId, version } from './common.ts';
 
 // What the officer sends after reviewing a draft: the items kept (edited as needed), each with
 // the spans of the source that support it. The server writes them all in one transaction.
@@ -9,9 +15,6 @@ const span = z
   .strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) })
   .refine((value) => value.end >= value.start, 'a span must not end before it starts');
 const spans = z.array(span).max(100).default([]);
-
-/** YYYY-MM-DD, or YYYY-MM when the source gives only the month. */
-const partialDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'must be YYYY-MM-DD or YYYY-MM');
 
 const partnerCode = z
   .string()
@@ -43,7 +46,7 @@ export const reviewedEvent = z.strictObject({
 export const reviewedAgreement = z.strictObject({
   kind: z.enum(agreementKinds),
   /** As the source reports it: signed at the event, mentioned (signed earlier), or proposed. */
-  status: z.enum(['signed', 'mentioned', 'proposed']),
+  status: z.enum(reportedAgreementStatuses),
   title: z.string().trim().max(1000).nullable().optional(),
   date: partialDate.nullable().optional(),
   partyCodes: z.array(partnerCode).max(20).default([]),

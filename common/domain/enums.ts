@@ -43,6 +43,11 @@ export const agreementStatuses = [
 ] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
 
+/** How an article reports an agreement: signed at the reported event, mentioned (signed
+ * earlier), or proposed. Not the lifecycle status above. */
+export const reportedAgreementStatuses = ['signed', 'mentioned', 'proposed'] as const;
+export type ReportedAgreementStatus = (typeof reportedAgreementStatuses)[number];
+
 /** International agreement under Law 70/2020, treaty under Law 108/2016, or outside both (ODA, NGO aid). */
 export const legalBases = ['international_agreement', 'treaty', 'other'] as const;
 export type LegalBasis = (typeof legalBases)[number];
