@@ -133,6 +133,21 @@ describe('a desk officer turns the Belarus article into records and the public r
     expect(await findSeriousViolations(page)).toEqual([]);
   });
 
+  it('shows the accepted article among the MoU’s sources, with the quoted words', async () => {
+    const agreements = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Thỏa thuận', exact: true }),
+    });
+    await agreements
+      .getByRole('link', { name: /Bản ghi nhớ/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/app\/agreements\//);
+    const provenance = page.getByTestId('provenance');
+    await provenance.getByRole('link', { name: articleTitle }).waitFor();
+    expect(await provenance.locator('blockquote').count()).toBeGreaterThan(0);
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
   it('publishes the article on the portal with a timestamp, its source line and related news', async () => {
     const sourceId = reviewUrl.split('/').at(-1) ?? '';
     await page.goto('/');

@@ -161,7 +161,9 @@ export function Combobox({
             setQuery(event.target.value);
             setIsOpen(true);
           }}
-          onFocus={() => setIsOpen(true)}
+          // Opens on typing, ArrowDown or a click, not on focus: tabbing through a form must not
+          // drop a list over the fields and buttons below.
+          onClick={() => setIsOpen(true)}
           onBlur={() => setIsOpen(false)}
           onKeyDown={handleKey}
         />

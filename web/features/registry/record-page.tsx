@@ -150,7 +150,7 @@ export function CommitmentPage() {
                 ))}
               </ol>
             )}
-            {canPostProgress(me.data) && <ProgressForm key={record.version} commitment={record} />}
+            {canPostProgress(me.data) && <ProgressForm commitment={record} />}
           </Related>
           {record.agreementId && (
             <Related title={t('detail.agreements')}>
