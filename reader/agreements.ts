@@ -2,8 +2,8 @@
 // 'thỏa thuận' are common nouns, so they name a document only when capitalised mid-sentence or
 // right after a signing verb.
 import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
-import { type DateMention, resolveDate } from './dates.ts';
-import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import { type DateMention, resolveDate, type YearHints } from './dates.ts';
+import { addPhrase, createLexicon, findAll, hasMatch, type Lexicon, type LexiconMarks } from './lexicon.ts';
 import agreements from './lexicons/agreements.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { EntityMention } from './partners.ts';
@@ -12,10 +12,12 @@ import type { Sentence } from './segment.ts';
 export interface AgreementContext {
   text: string;
   tokens: readonly Token[];
+  marks: LexiconMarks;
   sentences: readonly Sentence[];
   sentenceOf: Int32Array;
   entities: readonly EntityMention[];
   dates: readonly DateMention[];
+  years: YearHints;
   published: string | null;
   lang: 'vi' | 'en';
 }
@@ -26,40 +28,40 @@ interface KindEntry {
   needsSigning: boolean;
 }
 
-const kindTrie: TrieNode<KindEntry> = createTrie();
+const kindLexicon: Lexicon<KindEntry> = createLexicon();
 const capitalOnly = new Set(agreements.capitalOnly.map((p) => keyPhrase(p).join(' ')));
 for (const [kind, phrases] of Object.entries(agreements.kinds)) {
   for (const phrase of phrases) {
     const isLower = phrase === phrase.toLowerCase();
-    addPhrase(kindTrie, phrase, {
+    addPhrase(kindLexicon, phrase, {
       kind: kind as AgreementKind,
       isCapitalOnly: capitalOnly.has(keyPhrase(phrase).join(' ')),
       needsSigning: kind === 'other' || (kind === 'protocol' && isLower),
     });
   }
 }
-const signTrie: TrieNode<true> = createTrie();
-for (const verb of agreements.signVerbs) addPhrase(signTrie, verb, true);
-const proposeTrie: TrieNode<true> = createTrie();
-for (const cue of agreements.proposeCues) addPhrase(proposeTrie, cue, true);
-const pastTrie: TrieNode<true> = createTrie();
-for (const cue of agreements.pastCues) addPhrase(pastTrie, cue, true);
+const signLexicon: Lexicon<true> = createLexicon();
+for (const verb of agreements.signVerbs) addPhrase(signLexicon, verb, true);
+const proposeLexicon: Lexicon<true> = createLexicon();
+for (const cue of agreements.proposeCues) addPhrase(proposeLexicon, cue, true);
+const pastLexicon: Lexicon<true> = createLexicon();
+for (const cue of agreements.pastCues) addPhrase(pastLexicon, cue, true);
 const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPhrase(w)[0]));
 const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
 const statusRank: Record<AgreementStatus, number> = { mentioned: 0, proposed: 1, signed: 2 };
 const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
 
 export function findAgreements(context: AgreementContext): DraftAgreement[] {
-  const { tokens } = context;
+  const { tokens, marks } = context;
   const byKind = new Map<AgreementKind, DraftAgreement>();
-  for (const match of findAll(kindTrie, tokens)) {
+  for (const match of findAll(kindLexicon, marks)) {
     const entry = match.values[0];
     const head = tokens[match.start];
     if (!entry || !head) continue;
     const sentence = context.sentences[context.sentenceOf[match.start] ?? -1];
     if (!sentence) continue;
     const previous = tokens[match.start - 1];
-    const isAfterSigning = previous !== undefined && matchLongest(signTrie, tokens, match.start - 1) !== null;
+    const isAfterSigning = previous !== undefined && hasMatch(signLexicon, marks, match.start - 1);
     if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning)
       continue;
     const status = statusOf(context, sentence, match.start, match.end);
@@ -97,10 +99,10 @@ function statusOf(
   let past = false;
   for (let i = sentence.first; i < sentence.last; i++) {
     if (i >= first && i < last) continue;
-    if (matchLongest(pastTrie, tokens, i)) past = true;
+    if (hasMatch(pastLexicon, context.marks, i)) past = true;
     // A proposal governs the document directly ('đề xuất ký Bản ghi nhớ'), not a clause away.
-    if (i < first && i >= first - 6 && matchLongest(proposeTrie, tokens, i)) proposed = true;
-    if (matchLongest(signTrie, tokens, i)) {
+    if (i < first && i >= first - 6 && hasMatch(proposeLexicon, context.marks, i)) proposed = true;
+    if (hasMatch(signLexicon, context.marks, i)) {
       const next = tokens[i + 1]?.key ?? '';
       const before = tokens[i - 1]?.key ?? '';
       if (!notSigning.has(next) && !notSigningBefore.has(before)) signed = true;
@@ -113,9 +115,7 @@ function statusOf(
 
 /** 'Hiệp định ... năm 2004' read in a 2025 article is an old agreement being recalled. */
 function isOlderThanArticle(context: AgreementContext, last: number, sentence: Sentence): boolean {
-  const reference = context.published
-    ? Number(context.published.slice(0, 4))
-    : Math.max(0, ...context.dates.map((d) => d.year ?? 0));
+  const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
   if (!reference) return false;
   for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
     const token = context.tokens[i];
@@ -141,7 +141,7 @@ function partiesOf(context: AgreementContext, sentence: Sentence): string[] {
 function dateOf(context: AgreementContext, sentence: Sentence, after: number): string | null {
   const end = context.tokens[sentence.last - 1]?.end ?? 0;
   const mention = context.dates.find((d) => d.start >= after && d.end <= end && !d.isDocumentDate);
-  return mention ? resolveDate(mention, context.dates, context.published).start : null;
+  return mention ? resolveDate(mention, context.years, context.published).start : null;
 }
 
 function titleOf(context: AgreementContext, sentence: Sentence, first: number): string | null {

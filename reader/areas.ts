@@ -1,9 +1,8 @@
 // Areas of cooperation from the shipped taxonomy's keywords plus our own vi/en additions.
 import type { DraftArea } from '../common/contracts/draft.ts';
-import { addPhrase, createTrie, findAll, type TrieNode } from './lexicon.ts';
+import { addPhrase, createLexicon, findAll, type Lexicon, type LexiconMarks } from './lexicon.ts';
 import extra from './lexicons/area-keywords.json' with { type: 'json' };
 import taxonomy from './lexicons/areas.json' with { type: 'json' };
-import type { Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 
 interface AreaKeyword {
@@ -12,10 +11,10 @@ interface AreaKeyword {
   exact: string | null;
 }
 
-const areaTries: Record<Lang, TrieNode<AreaKeyword>> = { vi: createTrie(), en: createTrie() };
+const areaLexicons: Record<Lang, Lexicon<AreaKeyword>> = { vi: createLexicon(), en: createLexicon() };
 function addKeyword(lang: Lang, keyword: string, id: string): void {
   const isAcronym = /^[A-Z][A-Z0-9-]+$/.test(keyword) && !keyword.includes(' ');
-  addPhrase(areaTries[lang], keyword, { id, exact: isAcronym ? keyword : null });
+  addPhrase(areaLexicons[lang], keyword, { id, exact: isAcronym ? keyword : null });
 }
 for (const area of taxonomy.areas) {
   for (const keyword of area.keywords_vi) addKeyword('vi', keyword, area.id);
@@ -28,13 +27,10 @@ for (const lang of ['vi', 'en'] as const) {
   }
 }
 
-export function findAreas(
-  tokens: readonly Token[],
-  lang: Lang,
-  skip: (index: number) => boolean,
-): DraftArea[] {
+export function findAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boolean): DraftArea[] {
+  const { tokens } = marks;
   const byId = new Map<string, DraftArea>();
-  for (const match of findAll(areaTries[lang], tokens)) {
+  for (const match of findAll(areaLexicons[lang], marks)) {
     const head = tokens[match.start];
     if (!head || skip(match.start)) continue;
     const raw = tokens

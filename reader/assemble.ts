@@ -5,8 +5,9 @@ import { findAgreements } from './agreements.ts';
 import { findAreas } from './areas.ts';
 import { cleanArticle } from './clean.ts';
 import { findCommitments } from './commitments.ts';
-import { findDates } from './dates.ts';
+import { describeYears, findDates } from './dates.ts';
 import { assembleEvents, findEventTriggers } from './events.ts';
+import { markLexicons } from './lexicon.ts';
 import { normaliseText, type Token, tokenize } from './normalise.ts';
 import { assembleParticipants } from './participants.ts';
 import { findEntities, type Lang, maskEntities } from './partners.ts';
@@ -36,6 +37,7 @@ export function draftArticle(input: DraftInput): ArticleDraft {
 function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput): ArticleDraft {
   const text = cleaned.text;
   const tokens = tokenize(text);
+  const marks = markLexicons(tokens);
   const sentences = segmentSentences(tokens);
   const sentenceOf = new Int32Array(tokens.length).fill(-1);
   sentences.forEach((sentence, index) => {
@@ -43,36 +45,51 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   });
   const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detectLanguage(text);
   const published = validPublished(input.published) ?? cleaned.published;
-  const entities = findEntities(tokens, lang);
+  const entities = findEntities(marks, lang);
   const entityMask = maskEntities(tokens.length, entities);
   const dates = findDates(text);
+  const years = describeYears(dates);
   const hasTitle = cleaned.title !== null && sentences.length > 1;
   const bodyStart = hasTitle ? (sentences[1]?.first ?? 0) : 0;
   const quoted = markQuotedSentences(tokens, sentences);
 
   const partners = collectPartners(tokens, entities);
   const partnerCodes = partners.map((p) => p.code);
-  const mentions = findPeople({ text, tokens, sentences, sentenceOf, entities, entityMask, lang });
+  const mentions = findPeople({ text, tokens, marks, sentences, sentenceOf, entities, entityMask, lang });
   const participants = assembleParticipants(
-    { text, tokens, sentences, entities, entityMask, partnerCodes, lang },
+    { text, tokens, marks, sentences, entities, entityMask, partnerCodes, lang },
     mentions,
   );
-  const eventContext = { text, tokens, sentences, sentenceOf, dates, published, lang, bodyStart };
+  const eventContext = {
+    text,
+    tokens,
+    marks,
+    sentences,
+    sentenceOf,
+    dates,
+    years,
+    published,
+    lang,
+    bodyStart,
+  };
   const events = assembleEvents(eventContext, findEventTriggers(eventContext));
   const agreements = findAgreements({
     text,
     tokens,
+    marks,
     sentences,
     sentenceOf,
     entities,
     dates,
+    years,
     published,
     lang,
   });
-  const areas = findAreas(tokens, lang, (index) => quoted[sentenceOf[index] ?? -1] === 1);
+  const areas = findAreas(marks, lang, (index) => quoted[sentenceOf[index] ?? -1] === 1);
   const commitments = findCommitments({
     text,
     tokens,
+    marks,
     sentences,
     lang,
     skipSentence: (index) => (hasTitle && index === 0) || quoted[index] === 1,
@@ -140,15 +157,45 @@ function markQuotedSentences(
 }
 
 const vietnameseMarks = new Set('ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ');
+// Latin and Vietnamese letters all sit below U+2000: a table there spares two case mappings per char.
+const tableLimit = 0x2000;
+const letterTable = new Uint8Array(tableLimit);
+const markTable = new Uint8Array(tableLimit);
+for (let code = 0; code < tableLimit; code++) {
+  const [letters, marks] = countLetters(String.fromCharCode(code));
+  letterTable[code] = letters;
+  markTable[code] = marks;
+}
+
+/** Letters and Vietnamese-marked letters in the lower-case form of one character. */
+function countLetters(char: string): [letters: number, marks: number] {
+  let letters = 0;
+  let marks = 0;
+  for (const lower of char.toLowerCase()) {
+    const isMarked = vietnameseMarks.has(lower);
+    if (isMarked) marks++;
+    if (isMarked || lower.toUpperCase() !== lower.toLowerCase()) letters++;
+  }
+  return [letters, marks];
+}
 
 /** Vietnamese when more than 3% of the letters in the opening carry Vietnamese marks. */
 function detectLanguage(text: string): Lang {
-  const sample = text.slice(0, 3000).toLowerCase();
+  const sample = text.slice(0, 3000);
   let letters = 0;
   let marks = 0;
-  for (const char of sample) {
-    if (vietnameseMarks.has(char)) marks++;
-    if (char.toUpperCase() !== char.toLowerCase() || vietnameseMarks.has(char)) letters++;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < tableLimit) {
+      letters += letterTable[code] ?? 0;
+      marks += markTable[code] ?? 0;
+      continue;
+    }
+    const point = sample.codePointAt(i) ?? code;
+    if (point > 0xffff) i++;
+    const [pointLetters, pointMarks] = countLetters(String.fromCodePoint(point));
+    letters += pointLetters;
+    marks += pointMarks;
   }
   if (letters === 0) return 'vi';
   return marks / letters > 0.03 ? 'vi' : 'en';

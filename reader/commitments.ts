@@ -3,7 +3,14 @@
 // sẽ'); enumerations ('bao gồm: a; b; c') become one item per element, unless the elements are
 // bare field names, which read better as one list.
 import type { DraftCommitment } from '../common/contracts/draft.ts';
-import { addPhrase, createTrie, matchLongest, type TrieNode } from './lexicon.ts';
+import {
+  addPhrase,
+  createLexicon,
+  hasMatch,
+  type Lexicon,
+  type LexiconMarks,
+  matchLongest,
+} from './lexicon.ts';
 import cues from './lexicons/cues.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
@@ -12,6 +19,7 @@ import type { Sentence } from './segment.ts';
 export interface CommitmentContext {
   text: string;
   tokens: readonly Token[];
+  marks: LexiconMarks;
   sentences: readonly Sentence[];
   lang: Lang;
   /** Sentences to ignore: the title line, quotations. */
@@ -22,19 +30,19 @@ export interface CommitmentContext {
 
 /** One left-to-right pass: cues that are not opinions ('tin tưởng ... sẽ') nor outcomes ('sẽ giúp'). */
 function markCues(context: CommitmentContext): Uint8Array {
-  const { tokens } = context;
+  const { tokens, marks: lexicons } = context;
   const marks = new Uint8Array(tokens.length);
   let lastBelief = -100;
   let i = 0;
   while (i < tokens.length) {
-    if (matchLongest(beliefTrie, tokens, i)) lastBelief = i;
-    const match = matchLongest(cueTries[context.lang], tokens, i);
+    if (hasMatch(beliefLexicon, lexicons, i)) lastBelief = i;
+    const match = matchLongest(cueLexicons[context.lang], lexicons, i);
     if (!match) {
       i++;
       continue;
     }
     const isCue = match.values[0] === true;
-    const isOutcome = matchLongest(outcomeTrie, tokens, match.end) !== null;
+    const isOutcome = hasMatch(outcomeLexicon, lexicons, match.end);
     if (isCue && !isOutcome && i - lastBelief > 12) marks[i] = 1;
     i = match.end;
   }
@@ -48,23 +56,23 @@ interface Piece {
 }
 
 // Negative phrases sit in the same trie so that 'bàn giao cho' is not read as the cue 'giao cho'.
-const cueTries: Record<Lang, TrieNode<boolean>> = { vi: createTrie(), en: createTrie() };
-for (const cue of cues.vi) addPhrase(cueTries.vi, cue, true);
-for (const cue of cues.en) addPhrase(cueTries.en, cue, true);
+const cueLexicons: Record<Lang, Lexicon<boolean>> = { vi: createLexicon(), en: createLexicon() };
+for (const cue of cues.vi) addPhrase(cueLexicons.vi, cue, true);
+for (const cue of cues.en) addPhrase(cueLexicons.en, cue, true);
 for (const phrase of cues.negative) {
-  addPhrase(cueTries.vi, phrase, false);
-  addPhrase(cueTries.en, phrase, false);
+  addPhrase(cueLexicons.vi, phrase, false);
+  addPhrase(cueLexicons.en, phrase, false);
 }
-const outcomeTrie: TrieNode<true> = createTrie();
-for (const phrase of cues.outcomes) addPhrase(outcomeTrie, phrase, true);
-const beliefTrie: TrieNode<true> = createTrie();
-for (const word of cues.belief) addPhrase(beliefTrie, word, true);
-const splitterTrie: TrieNode<true> = createTrie();
-for (const word of cues.splitters) addPhrase(splitterTrie, word, true);
-const enumerationTrie: TrieNode<true> = createTrie();
-for (const word of cues.enumeration) addPhrase(enumerationTrie, word, true);
-const aidTrie: TrieNode<true> = createTrie();
-for (const head of cues.aidHeads) addPhrase(aidTrie, head, true);
+const outcomeLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.outcomes) addPhrase(outcomeLexicon, phrase, true);
+const beliefLexicon: Lexicon<true> = createLexicon();
+for (const word of cues.belief) addPhrase(beliefLexicon, word, true);
+const splitterLexicon: Lexicon<true> = createLexicon();
+for (const word of cues.splitters) addPhrase(splitterLexicon, word, true);
+const enumerationLexicon: Lexicon<true> = createLexicon();
+for (const word of cues.enumeration) addPhrase(enumerationLexicon, word, true);
+const aidLexicon: Lexicon<true> = createLexicon();
+for (const head of cues.aidHeads) addPhrase(aidLexicon, head, true);
 const leadingAdverbials = new Set(
   [
     'theo',
@@ -135,7 +143,7 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
         if (tokens[line.last - 1]?.raw !== ';') break;
       }
     }
-    const isAid = matchLongest(aidTrie, tokens, sentence.first) !== null;
+    const isAid = hasMatch(aidLexicon, context.marks, sentence.first);
     if (headCue === -1 && cue === -1 && !isAid) return consumed;
     const nonEmpty = items.filter((item) => item.last > item.first);
     const averageWords =
@@ -160,7 +168,10 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     return consumed;
   }
   if (cue === -1) {
-    if (matchLongest(aidTrie, tokens, sentence.first) && hasNumber(tokens, sentence.first, sentence.last)) {
+    if (
+      hasMatch(aidLexicon, context.marks, sentence.first) &&
+      hasNumber(tokens, sentence.first, sentence.last)
+    ) {
       out.push({ first: sentence.first, last: sentence.last, confidence: 0.4 });
     }
     return 0;
@@ -195,7 +206,7 @@ function pushSplit(context: CommitmentContext, piece: Piece, out: Piece[], keepW
   const { tokens } = context;
   let first = piece.first;
   for (let i = piece.first + 1; i < piece.last; i++) {
-    const match = matchLongest(splitterTrie, tokens, i);
+    const match = matchLongest(splitterLexicon, context.marks, i);
     if (!match) continue;
     const before = tokens[i - 1]?.raw;
     if (before !== ',' && before !== ';' && context.lang === 'vi') continue;
@@ -228,7 +239,7 @@ function findEnumerationColon(context: CommitmentContext, sentence: Sentence): n
   for (let i = sentence.first; i < sentence.last; i++) {
     if (tokens[i]?.raw !== ':') continue;
     for (let back = Math.max(sentence.first, i - 4); back < i; back++) {
-      if (matchLongest(enumerationTrie, tokens, back)) return i;
+      if (hasMatch(enumerationLexicon, context.marks, back)) return i;
     }
   }
   return -1;
@@ -236,7 +247,7 @@ function findEnumerationColon(context: CommitmentContext, sentence: Sentence): n
 
 function enumerationWordBefore(context: CommitmentContext, first: number, colon: number): number {
   for (let back = Math.max(first, colon - 4); back < colon; back++) {
-    const match = matchLongest(enumerationTrie, context.tokens, back);
+    const match = matchLongest(enumerationLexicon, context.marks, back);
     if (match && match.end === colon) return back;
   }
   return colon;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, parsePublished, resolveDate } from './dates.ts';
+import { describeYears, findDates, parsePublished, resolveDate } from './dates.ts';
 
 function resolveAll(text: string, published: string | null = null) {
   const all = findDates(text);
-  return all.map((m) => resolveDate(m, all, published));
+  const years = describeYears(all);
+  return all.map((m) => resolveDate(m, years, published));
 }
 
 describe('dates', () => {

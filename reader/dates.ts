@@ -170,37 +170,47 @@ function isValid(d: Omit<DateMention, 'start' | 'end' | 'isDocumentDate'>): bool
   return true;
 }
 
+/** What a text's dates say about years, gathered once so resolving each mention is O(1). */
+export interface YearHints {
+  /** By month (1-12): the year of the first mention of that month written with one. */
+  yearOfMonth: (number | null)[];
+  /** The only year the text's non-document dates agree on, else null. */
+  onlyYear: number | null;
+  /** The latest year written anywhere, or 0. */
+  latestYear: number;
+}
+
+export function describeYears(all: readonly DateMention[]): YearHints {
+  const yearOfMonth: (number | null)[] = new Array(13).fill(null);
+  const years = new Set<number>();
+  let latestYear = 0;
+  for (const mention of all) {
+    if (mention.year === null) continue;
+    if (yearOfMonth[mention.month] === null) yearOfMonth[mention.month] = mention.year;
+    if (!mention.isDocumentDate) years.add(mention.year);
+    if (mention.year > latestYear) latestYear = mention.year;
+  }
+  const onlyYear = years.size === 1 ? ([...years][0] ?? null) : null;
+  return { yearOfMonth, onlyYear, latestYear };
+}
+
 /**
  * The year for a mention written without one: the publication year (stepping back a year when the
  * date would fall well after publication), else a year written beside the same month elsewhere in
  * the text, else the only year the text's dates agree on. Otherwise null: never invented.
  */
-export function inferYear(
-  mention: DateMention,
-  all: readonly DateMention[],
-  published: string | null,
-): number | null {
+export function inferYear(mention: DateMention, years: YearHints, published: string | null): number | null {
   if (mention.year !== null) return mention.year;
   if (published) {
     const year = Number(published.slice(0, 4));
     const month = Number(published.slice(5, 7));
     return mention.month > month + 1 ? year - 1 : year;
   }
-  const sameMonth = all.find((other) => other.year !== null && other.month === mention.month);
-  if (sameMonth?.year) return sameMonth.year;
-  const years = new Set(
-    all.filter((other) => other.year !== null && !other.isDocumentDate).map((o) => o.year),
-  );
-  if (years.size === 1) return [...years][0] ?? null;
-  return null;
+  return years.yearOfMonth[mention.month] ?? years.onlyYear;
 }
 
-export function resolveDate(
-  mention: DateMention,
-  all: readonly DateMention[],
-  published: string | null,
-): ResolvedDate {
-  const year = inferYear(mention, all, published);
+export function resolveDate(mention: DateMention, years: YearHints, published: string | null): ResolvedDate {
+  const year = inferYear(mention, years, published);
   if (year === null) return { start: null, end: null, isRange: false };
   const start = formatDate(year, mention.month, mention.day);
   let end: string | null = null;

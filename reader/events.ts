@@ -1,8 +1,15 @@
 // Events: trigger phrases by kind, kept out of proposals ('có thể tổ chức hội thảo', 'wish to
 // visit') and of past anniversaries ('kể từ khi ký'), merged one per kind, dated from the sentence.
 import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
-import { type DateMention, resolveDate } from './dates.ts';
-import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import { type DateMention, resolveDate, type YearHints } from './dates.ts';
+import {
+  addPhrase,
+  createLexicon,
+  findAll,
+  type Lexicon,
+  type LexiconMarks,
+  matchLongest,
+} from './lexicon.ts';
 import events from './lexicons/events.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
@@ -11,9 +18,11 @@ import type { Sentence } from './segment.ts';
 export interface EventContext {
   text: string;
   tokens: readonly Token[];
+  marks: LexiconMarks;
   sentences: readonly Sentence[];
   sentenceOf: Int32Array;
   dates: readonly DateMention[];
+  years: YearHints;
   published: string | null;
   lang: Lang;
   /** Token index where the body starts (after the title line). */
@@ -27,20 +36,20 @@ export interface EventTrigger {
   sentence: number;
 }
 
-const triggerTries: Record<Lang, TrieNode<EventKind>> = { vi: createTrie(), en: createTrie() };
+const triggerLexicons: Record<Lang, Lexicon<EventKind>> = { vi: createLexicon(), en: createLexicon() };
 for (const lang of ['vi', 'en'] as const) {
   for (const [kind, phrases] of Object.entries(events[lang])) {
-    for (const phrase of phrases) addPhrase(triggerTries[lang], phrase, kind as EventKind);
+    for (const phrase of phrases) addPhrase(triggerLexicons[lang], phrase, kind as EventKind);
   }
 }
-const futureTrie: TrieNode<true> = createTrie();
-for (const cue of events.future) addPhrase(futureTrie, cue, true);
-const pastTrie: TrieNode<true> = createTrie();
-for (const cue of events.pastCues) addPhrase(pastTrie, cue, true);
-const onlineTrie: TrieNode<true> = createTrie();
-for (const cue of events.online) addPhrase(onlineTrie, cue, true);
-const inPersonTrie: TrieNode<true> = createTrie();
-for (const cue of events.inPerson) addPhrase(inPersonTrie, cue, true);
+const futureLexicon: Lexicon<true> = createLexicon();
+for (const cue of events.future) addPhrase(futureLexicon, cue, true);
+const pastLexicon: Lexicon<true> = createLexicon();
+for (const cue of events.pastCues) addPhrase(pastLexicon, cue, true);
+const onlineLexicon: Lexicon<true> = createLexicon();
+for (const cue of events.online) addPhrase(onlineLexicon, cue, true);
+const inPersonLexicon: Lexicon<true> = createLexicon();
+for (const cue of events.inPerson) addPhrase(inPersonLexicon, cue, true);
 const keySet = (words: string[]): Set<string> => new Set(words.map((w) => keyPhrase(w)[0] ?? ''));
 const notAfterTiep = keySet(events.notAfterTiep);
 const notBeforeTiep = keySet(events.notAfterTiepPrev);
@@ -51,15 +60,15 @@ const kyKeys = keySet(['ký', 'kí']);
 const containers = new Set<EventKind>(['visit', 'conference']);
 
 export function findEventTriggers(context: EventContext): EventTrigger[] {
-  const { tokens, sentenceOf } = context;
+  const { tokens, marks, sentenceOf } = context;
   const triggers: EventTrigger[] = [];
   // First future cue per sentence, found in one pass, so each trigger checks it in O(1).
   const firstFuture = new Map<number, number>();
-  for (const cue of findAll(futureTrie, tokens)) {
+  for (const cue of findAll(futureLexicon, marks)) {
     const sentence = sentenceOf[cue.start] ?? -1;
     if (!firstFuture.has(sentence)) firstFuture.set(sentence, cue.end);
   }
-  for (const match of findAll(triggerTries[context.lang], tokens)) {
+  for (const match of findAll(triggerLexicons[context.lang], marks)) {
     const kind = match.values[0];
     if (!kind) continue;
     const length = match.end - match.start;
@@ -80,7 +89,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
       continue;
     const sentence = sentenceOf[match.start] ?? -1;
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
-    if (kind === 'signing' && isAfterCue(context, pastTrie, match.start, sentence, 4)) continue;
+    if (kind === 'signing' && isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
     triggers.push({ kind, first: match.start, last: match.end, sentence });
   }
   return triggers;
@@ -88,14 +97,14 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
 
 function isAfterCue(
   context: EventContext,
-  trie: TrieNode<true>,
+  lexicon: Lexicon<true>,
   index: number,
   sentence: number,
   window: number,
 ): boolean {
   const from = Math.max(context.sentences[sentence]?.first ?? 0, index - window);
   for (let i = from; i < index; i++) {
-    const match = matchLongest(trie, context.tokens, i);
+    const match = matchLongest(lexicon, context.marks, i);
     if (match && match.end <= index) return true;
   }
   return false;
@@ -114,9 +123,21 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
     list.push(date);
     datesBySentence.set(sentence, list);
   }
+  // Grouped once: a ranged date compares the triggers of its own sentence only.
+  const triggersBySentence = new Map<number, EventTrigger[]>();
+  for (const trigger of triggers) {
+    const list = triggersBySentence.get(trigger.sentence);
+    if (list) list.push(trigger);
+    else triggersBySentence.set(trigger.sentence, [trigger]);
+  }
   for (const trigger of triggers) {
     const span = { start: tokens[trigger.first]?.start ?? 0, end: tokens[trigger.last - 1]?.end ?? 0 };
-    const dated = dateTrigger(context, trigger, triggers, datesBySentence);
+    const dated = dateTrigger(
+      context,
+      trigger,
+      triggersBySentence.get(trigger.sentence) ?? [],
+      datesBySentence,
+    );
     const existing = byKind.get(trigger.kind);
     if (existing) {
       existing.spans.push(span);
@@ -149,7 +170,7 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
 function dateTrigger(
   context: EventContext,
   trigger: EventTrigger,
-  triggers: readonly EventTrigger[],
+  sentenceTriggers: readonly EventTrigger[],
   datesBySentence: Map<number, DateMention[]>,
 ): { start: string | null; end: string | null } {
   const dates = datesBySentence.get(trigger.sentence);
@@ -158,12 +179,12 @@ function dateTrigger(
   const at = tokens[trigger.first]?.start ?? 0;
   const nearest = [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
   if (!nearest) return { start: null, end: null };
-  const resolved = resolveDate(nearest, context.dates, context.published);
+  const resolved = resolveDate(nearest, context.years, context.published);
   if (!resolved.isRange || !resolved.start) return { start: resolved.start, end: resolved.end };
   // A range belongs to the event nearest to it; a visit's range only bounds the talks inside it.
-  const owner = triggers
-    .filter((other) => other.sentence === trigger.sentence)
-    .sort((a, b) => distance(tokens, a, nearest.start) - distance(tokens, b, nearest.start))[0];
+  const owner = [...sentenceTriggers].sort(
+    (a, b) => distance(tokens, a, nearest.start) - distance(tokens, b, nearest.start),
+  )[0];
   if (!owner || owner.kind === trigger.kind) return { start: resolved.start, end: resolved.end };
   if (containers.has(owner.kind) && resolved.start.slice(0, 7) === resolved.end?.slice(0, 7)) {
     return { start: resolved.start.slice(0, 7), end: null };
@@ -182,7 +203,7 @@ function otherEvent(context: EventContext, datesBySentence: Map<number, DateMent
   const bodySentence = context.sentenceOf[context.bodyStart] ?? 0;
   const sentences = [...datesBySentence.keys()].filter((s) => s >= bodySentence).sort((a, b) => a - b);
   const first = sentences[0] !== undefined ? datesBySentence.get(sentences[0])?.[0] : undefined;
-  const resolved = first ? resolveDate(first, context.dates, context.published) : null;
+  const resolved = first ? resolveDate(first, context.years, context.published) : null;
   return {
     kind: 'other',
     start: resolved?.start ?? null,
@@ -195,8 +216,8 @@ function otherEvent(context: EventContext, datesBySentence: Map<number, DateMent
 }
 
 function findMode(context: EventContext): EventMode {
-  const online = findAll(onlineTrie, context.tokens).length > 0;
-  const inPerson = findAll(inPersonTrie, context.tokens).length > 0;
+  const online = findAll(onlineLexicon, context.marks).length > 0;
+  const inPerson = findAll(inPersonLexicon, context.marks).length > 0;
   if (online && inPerson) return 'hybrid';
   return online ? 'online' : 'in_person';
 }

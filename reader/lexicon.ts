@@ -1,11 +1,15 @@
-// Phrase tries over syllable keys: one hash lookup per token, longest match wins, no regexes, so
-// matching stays linear however hostile the input.
+// Phrase lexicons over syllable keys. Every lexicon shares one trie, so a single left-to-right pass
+// (markLexicons) finds, at each token, the longest phrase of every lexicon that starts there; the
+// recognisers then ask the marks instead of walking a trie each. No regexes: matching stays linear
+// however hostile the input.
 import type { Token } from './normalise.ts';
 import { keyPhrase } from './normalise.ts';
 
-export interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
-  values: T[];
+/** A handle on one lexicon's phrases inside the shared trie; T is the value a phrase carries. */
+export interface Lexicon<T> {
+  readonly id: number;
+  /** Phantom field: ties the handle to its value type. */
+  readonly values?: T;
 }
 
 export interface TrieMatch<T> {
@@ -14,70 +18,141 @@ export interface TrieMatch<T> {
   values: T[];
 }
 
-export type KeyField = 'key' | 'fold';
-
-export function createTrie<T>(): TrieNode<T> {
-  return { next: new Map(), values: [] };
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Values by lexicon id, for the lexicons that end a phrase here. */
+  values: Map<number, unknown[]>;
 }
 
-export function addPhrase<T>(trie: TrieNode<T>, phrase: string, value: T, field: KeyField = 'key'): void {
-  const keys = field === 'key' ? keyPhrase(phrase) : keyPhrase(phrase).map(foldKey);
+/** Longest match per (token, lexicon), as linked lists of hits per start token. */
+export interface LexiconMarks {
+  tokens: readonly Token[];
+  /** First hit starting at each token, or -1. */
+  head: Int32Array;
+  hitLexicon: number[];
+  hitEnd: number[];
+  hitValues: unknown[][];
+  hitNext: number[];
+  /** Start tokens of each lexicon's hits, ascending. */
+  starts: (number[] | undefined)[];
+}
+
+const root: TrieNode = createNode();
+let lexiconCount = 0;
+
+function createNode(): TrieNode {
+  return { next: new Map(), values: new Map() };
+}
+
+export function createLexicon<T>(): Lexicon<T> {
+  return { id: lexiconCount++ };
+}
+
+export function addPhrase<T>(lexicon: Lexicon<T>, phrase: string, value: T): void {
+  const keys = keyPhrase(phrase);
   if (keys.length === 0) return;
-  let node = trie;
+  let node = root;
   for (const key of keys) {
     let child = node.next.get(key);
     if (!child) {
-      child = createTrie<T>();
+      child = createNode();
       node.next.set(key, child);
     }
     node = child;
   }
-  node.values.push(value);
+  let values = node.values.get(lexicon.id);
+  if (!values) {
+    values = [];
+    node.values.set(lexicon.id, values);
+  }
+  values.push(value);
 }
 
-/** Longest phrase starting at token `start`, or null. */
-export function matchLongest<T>(
-  trie: TrieNode<T>,
-  tokens: readonly Token[],
-  start: number,
-  field: KeyField = 'key',
-): TrieMatch<T> | null {
-  let node: TrieNode<T> | undefined = trie;
-  let best: TrieMatch<T> | null = null;
-  for (let i = start; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token || !node) break;
-    if (i > start && token.afterBreak) break;
-    node = node.next.get(token[field]);
-    if (!node) break;
-    if (node.values.length > 0) best = { start, end: i + 1, values: node.values };
+/** One pass over the tokens: a phrase never crosses a line break, the deepest node wins per lexicon. */
+export function markLexicons(tokens: readonly Token[]): LexiconMarks {
+  const marks: LexiconMarks = {
+    tokens,
+    head: new Int32Array(tokens.length).fill(-1),
+    hitLexicon: [],
+    hitEnd: [],
+    hitValues: [],
+    hitNext: [],
+    starts: [],
+  };
+  const length = tokens.length;
+  for (let start = 0; start < length; start++) {
+    let node = root.next.get((tokens[start] as Token).key);
+    if (!node) continue;
+    let end = start + 1;
+    while (node) {
+      if (node.values.size > 0) recordHits(marks, start, end, node);
+      if (end >= length) break;
+      const token = tokens[end] as Token;
+      if (token.afterBreak) break;
+      node = node.next.get(token.key);
+      end++;
+    }
+    for (let hit = marks.head[start] ?? -1; hit !== -1; hit = marks.hitNext[hit] ?? -1) {
+      const lexicon = marks.hitLexicon[hit] ?? 0;
+      let list = marks.starts[lexicon];
+      if (!list) {
+        list = [];
+        marks.starts[lexicon] = list;
+      }
+      list.push(start);
+    }
   }
-  return best;
+  return marks;
+}
+
+function recordHits(marks: LexiconMarks, start: number, end: number, node: TrieNode): void {
+  for (const [lexicon, values] of node.values) {
+    const hit = findHit(marks, lexicon, start);
+    if (hit !== -1) {
+      marks.hitEnd[hit] = end;
+      marks.hitValues[hit] = values;
+      continue;
+    }
+    marks.hitLexicon.push(lexicon);
+    marks.hitEnd.push(end);
+    marks.hitValues.push(values);
+    marks.hitNext.push(marks.head[start] ?? -1);
+    marks.head[start] = marks.hitLexicon.length - 1;
+  }
+}
+
+function findHit(marks: LexiconMarks, lexicon: number, start: number): number {
+  let hit = start >= 0 && start < marks.head.length ? (marks.head[start] ?? -1) : -1;
+  while (hit !== -1 && marks.hitLexicon[hit] !== lexicon) hit = marks.hitNext[hit] ?? -1;
+  return hit;
+}
+
+/** Longest phrase of the lexicon starting at token `start`, or null. */
+export function matchLongest<T>(
+  lexicon: Lexicon<T>,
+  marks: LexiconMarks,
+  start: number,
+): TrieMatch<T> | null {
+  const hit = findHit(marks, lexicon.id, start);
+  if (hit === -1) return null;
+  return { start, end: marks.hitEnd[hit] ?? start, values: (marks.hitValues[hit] ?? []) as T[] };
+}
+
+/** True when a phrase of the lexicon starts at token `start`. */
+export function hasMatch<T>(lexicon: Lexicon<T>, marks: LexiconMarks, start: number): boolean {
+  return findHit(marks, lexicon.id, start) !== -1;
 }
 
 /** Every non-overlapping longest match, scanning left to right. */
-export function findAll<T>(
-  trie: TrieNode<T>,
-  tokens: readonly Token[],
-  field: KeyField = 'key',
-): TrieMatch<T>[] {
+export function findAll<T>(lexicon: Lexicon<T>, marks: LexiconMarks): TrieMatch<T>[] {
   const found: TrieMatch<T>[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const match = matchLongest(trie, tokens, i, field);
-    if (match) {
-      found.push(match);
-      i = match.end;
-    } else {
-      i++;
-    }
+  let from = 0;
+  for (const start of marks.starts[lexicon.id] ?? []) {
+    if (start < from) continue;
+    const match = matchLongest(lexicon, marks, start);
+    if (!match) continue;
+    found.push(match);
+    from = match.end;
   }
   return found;
-}
-
-function foldKey(key: string): string {
-  return key
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd');
 }

@@ -2,7 +2,7 @@
 // named only in background sentences (a resolution signed elsewhere, a centre named after someone).
 import type { DraftParticipant, ParticipantRole } from '../common/contracts/draft.ts';
 import { foldText } from '../common/domain/text.ts';
-import { addPhrase, createTrie, matchLongest, type TrieNode } from './lexicon.ts';
+import { addPhrase, createLexicon, hasMatch, type Lexicon, type LexiconMarks } from './lexicon.ts';
 import type { Token } from './normalise.ts';
 import type { EntityMention, Lang } from './partners.ts';
 import { findOrgInTitle, type PersonMention } from './people.ts';
@@ -11,6 +11,7 @@ import type { Sentence } from './segment.ts';
 export interface ParticipantContext {
   text: string;
   tokens: readonly Token[];
+  marks: LexiconMarks;
   sentences: readonly Sentence[];
   entities: readonly EntityMention[];
   entityMask: Int32Array;
@@ -18,7 +19,7 @@ export interface ParticipantContext {
   lang: Lang;
 }
 
-const chairTrie: TrieNode<true> = createTrie();
+const chairLexicon: Lexicon<true> = createLexicon();
 for (const cue of [
   'chủ trì',
   'dẫn đầu',
@@ -29,9 +30,9 @@ for (const cue of [
   'headed',
   'presided',
 ])
-  addPhrase(chairTrie, cue, true);
-const signTrie: TrieNode<true> = createTrie();
-for (const cue of ['ký', 'ký kết', 'kí', 'signed', 'signing']) addPhrase(signTrie, cue, true);
+  addPhrase(chairLexicon, cue, true);
+const signLexicon: Lexicon<true> = createLexicon();
+for (const cue of ['ký', 'ký kết', 'kí', 'signed', 'signing']) addPhrase(signLexicon, cue, true);
 
 interface Group {
   name: string;
@@ -71,7 +72,7 @@ export function assembleParticipants(
       .filter((m) => m.titleFirst !== -1)
       .sort((a, b) => b.titleLast - b.titleFirst - (a.titleLast - a.titleFirst))[0];
     const title = titled ? sliceTokens(context, titled.titleFirst, titled.titleLast) : null;
-    const orgRange = titled ? findOrgInTitle(context.tokens, titled.titleFirst, titled.titleLast) : null;
+    const orgRange = titled ? findOrgInTitle(context.marks, titled.titleFirst, titled.titleLast) : null;
     const org = orgRange
       ? sliceTokens(context, orgRange[0], trimCountryTail(context, orgRange[0], orgRange[1]))
       : null;
@@ -137,8 +138,8 @@ function roleOf(context: ParticipantContext, group: Group): ParticipantRole {
     const sentence = context.sentences[mention.sentence];
     if (!sentence) continue;
     for (let i = mention.last; i < Math.min(sentence.last, mention.last + 12); i++) {
-      if (matchLongest(chairTrie, context.tokens, i)) return 'chair';
-      if (matchLongest(signTrie, context.tokens, i)) role = 'signatory';
+      if (hasMatch(chairLexicon, context.marks, i)) return 'chair';
+      if (hasMatch(signLexicon, context.marks, i)) role = 'signatory';
     }
   }
   return role;

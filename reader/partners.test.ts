@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { markLexicons } from './lexicon.ts';
 import { tokenize } from './normalise.ts';
 import { findEntities, type Lang } from './partners.ts';
 
 function codes(text: string, lang: Lang = 'vi'): string[] {
-  return findEntities(tokenize(text), lang).map((m) => m.code);
+  return findEntities(markLexicons(tokenize(text)), lang).map((m) => m.code);
 }
 
 describe('findEntities', () => {

@@ -2,7 +2,14 @@
 // (biện pháp, Ý định thư, Vũ Đức Đam), so short names need context: capitalised, not opening a
 // sentence, not inside a run of name syllables, not the first half of a compound word.
 
-import { addPhrase, createTrie, matchLongest, type TrieMatch, type TrieNode } from './lexicon.ts';
+import {
+  addPhrase,
+  createLexicon,
+  type Lexicon,
+  type LexiconMarks,
+  matchLongest,
+  type TrieMatch,
+} from './lexicon.ts';
 import countries from './lexicons/countries.generated.json' with { type: 'json' };
 import organisations from './lexicons/organisations.json' with { type: 'json' };
 import people from './lexicons/people.json' with { type: 'json' };
@@ -41,15 +48,15 @@ const directions = new Set(
 const countryCues = new Set(['nước', 'phía', 'bạn', 'liên', 'bang'].map((w) => keyPhrase(w)[0]));
 const surnameFolds = new Set(people.surnames.map((name) => keySyllable(name)[1]));
 
-const entityTrie: TrieNode<Entry> = createTrie();
-const blockTrie: TrieNode<true> = createTrie();
+const entityLexicon: Lexicon<Entry> = createLexicon();
+const blockLexicon: Lexicon<true> = createLexicon();
 
 function addEntry(phrase: string, entry: Omit<Entry, 'exact' | 'isAmbiguous' | 'length'>): void {
   const letters = phrase.replace(/[^\p{L}]/gu, '');
   const isAllCaps = letters.length > 1 && letters.length <= 6 && letters === letters.toUpperCase();
   const exact = entry.form === 'acronym' || isAllCaps ? phrase.split(/(?=[.])|\s+/u).filter(Boolean) : null;
   const keyed = keyPhrase(phrase).join(' ');
-  addPhrase(entityTrie, phrase, {
+  addPhrase(entityLexicon, phrase, {
     ...entry,
     exact: exact ? rawTokensOf(phrase) : null,
     isAmbiguous: ambiguous.has(keyed),
@@ -72,9 +79,10 @@ for (const org of organisations.organisations) {
     addEntry(acronym, { code: org.code, kind: 'organisation', form: 'acronym' });
   for (const name of org.names) addEntry(name, { code: org.code, kind: 'organisation', form: 'name' });
 }
-for (const place of countries.notCountries.vi) addPhrase(blockTrie, place, true);
+for (const place of countries.notCountries.vi) addPhrase(blockLexicon, place, true);
 
-export function findEntities(tokens: readonly Token[], lang: Lang): EntityMention[] {
+export function findEntities(marks: LexiconMarks, lang: Lang): EntityMention[] {
+  const { tokens } = marks;
   const found: EntityMention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -83,12 +91,12 @@ export function findEntities(tokens: readonly Token[], lang: Lang): EntityMentio
       i++;
       continue;
     }
-    const blocked = matchLongest(blockTrie, tokens, i);
+    const blocked = matchLongest(blockLexicon, marks, i);
     if (blocked && tokens[i]?.isCapital) {
       i = blocked.end;
       continue;
     }
-    const match = matchLongest(entityTrie, tokens, i);
+    const match = matchLongest(entityLexicon, marks, i);
     const entry = match ? pickEntry(match, tokens, lang) : null;
     if (match && entry) {
       found.push({ code: entry.code, kind: entry.kind, first: match.start, last: match.end });

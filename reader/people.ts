@@ -3,7 +3,15 @@
 // title ('Thứ trưởng Bộ Y tế Nguyễn Tri Thức', 'Jang Heechang - Viện trưởng ...') or an honorific
 // (ông, bà, ngài, TS., Dr), since capitalised runs are also places, organisations and headings.
 
-import { addPhrase, createTrie, findAll, matchLongest, type TrieNode } from './lexicon.ts';
+import {
+  addPhrase,
+  createLexicon,
+  findAll,
+  hasMatch,
+  type Lexicon,
+  type LexiconMarks,
+  matchLongest,
+} from './lexicon.ts';
 import people from './lexicons/people.json' with { type: 'json' };
 import titles from './lexicons/titles.json' with { type: 'json' };
 import { keyPhrase, keySyllable, type Token } from './normalise.ts';
@@ -24,6 +32,7 @@ export interface PersonMention {
 export interface PeopleContext {
   text: string;
   tokens: readonly Token[];
+  marks: LexiconMarks;
   sentences: readonly Sentence[];
   sentenceOf: Int32Array;
   entities: readonly EntityMention[];
@@ -31,16 +40,16 @@ export interface PeopleContext {
   lang: Lang;
 }
 
-const titleTrie: TrieNode<true> = createTrie();
-for (const title of [...titles.vi, ...titles.en]) addPhrase(titleTrie, title, true);
-const honorificTrie: TrieNode<true> = createTrie();
-for (const honorific of people.honorifics) addPhrase(honorificTrie, honorific, true);
-const nonPersonTrie: TrieNode<true> = createTrie();
-for (const name of people.nonPersons) addPhrase(nonPersonTrie, name, true);
-const backgroundTrie: TrieNode<true> = createTrie();
-for (const phrase of people.background) addPhrase(backgroundTrie, phrase, true);
-const orgHeadTrie: TrieNode<true> = createTrie();
-for (const head of titles.orgHeads) addPhrase(orgHeadTrie, head, true);
+const titleLexicon: Lexicon<true> = createLexicon();
+for (const title of [...titles.vi, ...titles.en]) addPhrase(titleLexicon, title, true);
+const honorificLexicon: Lexicon<true> = createLexicon();
+for (const honorific of people.honorifics) addPhrase(honorificLexicon, honorific, true);
+const nonPersonLexicon: Lexicon<true> = createLexicon();
+for (const name of people.nonPersons) addPhrase(nonPersonLexicon, name, true);
+const backgroundLexicon: Lexicon<true> = createLexicon();
+for (const phrase of people.background) addPhrase(backgroundLexicon, phrase, true);
+const orgHeadLexicon: Lexicon<true> = createLexicon();
+for (const head of titles.orgHeads) addPhrase(orgHeadLexicon, head, true);
 
 const surnameKeys = new Set(people.surnames.map((name) => keyPhrase(name)[0] ?? ''));
 const surnameFolds = new Set(people.surnames.map((name) => keySyllable(name)[1]));
@@ -241,11 +250,13 @@ export function findPeople(context: PeopleContext): PersonMention[] {
   const { tokens } = context;
   const titleEnds = new Map<number, number>();
   const titleStarts = new Map<number, number>();
-  for (const match of findAll(titleTrie, tokens)) {
+  for (const match of findAll(titleLexicon, context.marks)) {
     titleEnds.set(match.end, match.start);
     titleStarts.set(match.start, match.end);
   }
   const found: PersonMention[] = [];
+  // Per sentence: 0 not yet asked, 1 narrative, 2 background; asked once, not once per name.
+  const background = new Uint8Array(context.sentences.length);
   let i = 0;
   while (i < tokens.length) {
     if (!isNameToken(context, i, titleStarts)) {
@@ -261,7 +272,7 @@ export function findPeople(context: PeopleContext): PersonMention[] {
     ) {
       last++;
     }
-    const mention = readRun(context, i, last, titleEnds, titleStarts);
+    const mention = readRun(context, i, last, titleEnds, titleStarts, background);
     if (mention) found.push(mention);
     i = last;
   }
@@ -275,7 +286,7 @@ function isNameToken(context: PeopleContext, index: number, titleStarts: Map<num
   if (context.entityMask[index] !== -1) return false;
   if (titleStarts.has(index)) return false;
   if (token.raw.length > 1 && /\d/u.test(token.raw)) return false;
-  return matchLongest(honorificTrie, context.tokens, index) === null;
+  return !hasMatch(honorificLexicon, context.marks, index);
 }
 
 function readRun(
@@ -284,6 +295,7 @@ function readRun(
   runLast: number,
   titleEnds: Map<number, number>,
   titleStarts: Map<number, number>,
+  background: Uint8Array,
 ): PersonMention | null {
   const { tokens, lang } = context;
   let first = runFirst;
@@ -295,12 +307,12 @@ function readRun(
   }
   if (!kind) return null;
   const last = runLast;
-  if (isNonPerson(tokens, first, last) || isNamedAfter(tokens, first) || isPhotoCredit(tokens, first))
+  if (isNonPerson(context.marks, first, last) || isNamedAfter(tokens, first) || isPhotoCredit(tokens, first))
     return null;
   const sentence = context.sentenceOf[first] ?? -1;
   const sentenceStart = context.sentences[sentence]?.first ?? 0;
   const sentenceEnd = context.sentences[sentence]?.last ?? tokens.length;
-  const hasHonorific = isAfterHonorific(tokens, first);
+  const hasHonorific = isAfterHonorific(context.marks, first);
   const left = findLeftTitle(context, first, sentenceStart, titleEnds);
   const right = left ? null : findRightTitle(context, last, sentenceEnd, titleStarts);
   const bySigner = lang === 'en' && isAfterSignedBy(tokens, first);
@@ -313,7 +325,7 @@ function readRun(
     titleFirst: title?.[0] ?? -1,
     titleLast: title?.[1] ?? -1,
     sentence,
-    isBackground: isBackgroundSentence(tokens, sentenceStart, sentenceEnd),
+    isBackground: isBackground(context.marks, background, sentence, sentenceStart, sentenceEnd),
   };
 }
 
@@ -338,8 +350,8 @@ function classifyName(tokens: readonly Token[], first: number, last: number, lan
   return 'foreign';
 }
 
-function isNonPerson(tokens: readonly Token[], first: number, last: number): boolean {
-  const match = matchLongest(nonPersonTrie, tokens, first);
+function isNonPerson(marks: LexiconMarks, first: number, last: number): boolean {
+  const match = matchLongest(nonPersonLexicon, marks, first);
   return match !== null && match.end >= last - 0 && match.end <= last;
 }
 
@@ -367,9 +379,10 @@ function isPhotoCredit(tokens: readonly Token[], first: number): boolean {
   return false;
 }
 
-function isAfterHonorific(tokens: readonly Token[], first: number): boolean {
+function isAfterHonorific(marks: LexiconMarks, first: number): boolean {
+  const { tokens } = marks;
   for (let start = Math.max(0, first - 5); start < first; start++) {
-    const match = matchLongest(honorificTrie, tokens, start);
+    const match = matchLongest(honorificLexicon, marks, start);
     if (!match) continue;
     let end = match.end;
     while (end < first && (tokens[end]?.raw === '.' || tokens[end]?.raw === ',')) end++;
@@ -435,24 +448,34 @@ function findRightTitle(
   return [start, end];
 }
 
-function isBackgroundSentence(tokens: readonly Token[], first: number, last: number): boolean {
+function isBackground(
+  marks: LexiconMarks,
+  background: Uint8Array,
+  sentence: number,
+  first: number,
+  last: number,
+): boolean {
+  const known = background[sentence];
+  if (known !== undefined && known !== 0) return known === 2;
+  const answer = isBackgroundSentence(marks, first, last);
+  if (known !== undefined) background[sentence] = answer ? 2 : 1;
+  return answer;
+}
+
+function isBackgroundSentence(marks: LexiconMarks, first: number, last: number): boolean {
+  const { tokens } = marks;
   for (let i = first; i < last; i++) {
     const token = tokens[i];
     if (!token?.isCapital && token?.key !== 'ban') continue;
-    if (matchLongest(backgroundTrie, tokens, i)) return true;
+    if (hasMatch(backgroundLexicon, marks, i)) return true;
   }
   return false;
 }
 
 /** The organisation inside a title: from the first organisation head to the end of the title. */
-export function findOrgInTitle(
-  tokens: readonly Token[],
-  first: number,
-  last: number,
-): [number, number] | null {
+export function findOrgInTitle(marks: LexiconMarks, first: number, last: number): [number, number] | null {
   for (let i = first; i < last; i++) {
-    const match = matchLongest(orgHeadTrie, tokens, i);
-    if (match && tokens[i]?.isCapital && i > first) return [i, last];
+    if (hasMatch(orgHeadLexicon, marks, i) && marks.tokens[i]?.isCapital && i > first) return [i, last];
   }
   return null;
 }
