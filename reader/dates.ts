@@ -52,6 +52,7 @@ const monthAlternation =
 
 interface Pattern {
   regex: RegExp;
+  needsMonthName?: boolean;
   build: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> | null;
 }
 
@@ -97,6 +98,7 @@ const patterns: Pattern[] = [
   },
   {
     // August 20, 2021 / Aug. 20
+    needsMonthName: true,
     regex: new RegExp(
       `\\b(${monthAlternation})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
       'g',
@@ -111,6 +113,7 @@ const patterns: Pattern[] = [
   },
   {
     // 20 August 2021
+    needsMonthName: true,
     regex: new RegExp(
       `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(${monthAlternation})\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
       'g',
@@ -125,6 +128,7 @@ const patterns: Pattern[] = [
   },
   {
     // August 2021
+    needsMonthName: true,
     regex: new RegExp(`\\b(${monthAlternation})\\s{1,3}(\\d{4})\\b`, 'g'),
     build: (m) => ({
       day: null,
@@ -138,9 +142,14 @@ const patterns: Pattern[] = [
 
 const documentBefore = /(?:số|No\.?)\s{1,3}[\p{L}\p{N}/.-]{1,40}\s{1,3}(?:ngày\s{1,3})?$/iu;
 
+// The English patterns all need a capitalised month name; most Vietnamese texts have none.
+const anyMonthName = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
 export function findDates(text: string): DateMention[] {
   const found: DateMention[] = [];
+  const hasMonthName = anyMonthName.test(text);
   for (const pattern of patterns) {
+    if (pattern.needsMonthName && !hasMonthName) continue;
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m !== null; m = pattern.regex.exec(text)) {
       const built = pattern.build(m);

@@ -20,8 +20,9 @@ export interface TrieMatch<T> {
 
 interface TrieNode {
   next: Map<string, TrieNode>;
-  /** Values by lexicon id, for the lexicons that end a phrase here. */
-  values: Map<number, unknown[]>;
+  /** Lexicons that end a phrase here, and each one's values (parallel arrays, cheap to walk). */
+  lexicons: number[];
+  values: unknown[][];
 }
 
 /** Longest match per (token, lexicon), as linked lists of hits per start token. */
@@ -41,7 +42,7 @@ const root: TrieNode = createNode();
 let lexiconCount = 0;
 
 function createNode(): TrieNode {
-  return { next: new Map(), values: new Map() };
+  return { next: new Map(), lexicons: [], values: [] };
 }
 
 export function createLexicon<T>(): Lexicon<T> {
@@ -60,12 +61,13 @@ export function addPhrase<T>(lexicon: Lexicon<T>, phrase: string, value: T): voi
     }
     node = child;
   }
-  let values = node.values.get(lexicon.id);
-  if (!values) {
-    values = [];
-    node.values.set(lexicon.id, values);
+  const index = node.lexicons.indexOf(lexicon.id);
+  if (index === -1) {
+    node.lexicons.push(lexicon.id);
+    node.values.push([value]);
+  } else {
+    node.values[index]?.push(value);
   }
-  values.push(value);
 }
 
 /** One pass over the tokens: a phrase never crosses a line break, the deepest node wins per lexicon. */
@@ -85,7 +87,7 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
     if (!node) continue;
     let end = start + 1;
     while (node) {
-      if (node.values.size > 0) recordHits(marks, start, end, node);
+      if (node.lexicons.length > 0) recordHits(marks, start, end, node);
       if (end >= length) break;
       const token = tokens[end] as Token;
       if (token.afterBreak) break;
@@ -106,7 +108,9 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
 }
 
 function recordHits(marks: LexiconMarks, start: number, end: number, node: TrieNode): void {
-  for (const [lexicon, values] of node.values) {
+  for (let index = 0; index < node.lexicons.length; index++) {
+    const lexicon = node.lexicons[index] ?? -1;
+    const values = node.values[index] ?? [];
     const hit = findHit(marks, lexicon, start);
     if (hit !== -1) {
       marks.hitEnd[hit] = end;

@@ -36,9 +36,37 @@ const allMarks = /\p{M}+/gu;
 const keyCache = new Map<string, [string, string]>();
 const keyCacheLimit = 200_000;
 
+/** Everything a token needs from its word, memoised per spelling: one lookup instead of case maps. */
+interface WordInfo {
+  key: string;
+  fold: string;
+  isNumber: boolean;
+  isCapital: boolean;
+  isUpper: boolean;
+}
+const wordCache = new Map<string, WordInfo>();
+
+function describeWord(raw: string): WordInfo {
+  const cached = wordCache.get(raw);
+  if (cached) return cached;
+  const [key, fold] = keySyllable(raw);
+  const isNumber = isDigits(raw);
+  const head = raw[0] ?? '';
+  const isCapital = !isNumber && head !== head.toLowerCase();
+  const isUpper = isCapital && raw.length > 1 && raw === raw.toUpperCase();
+  const info = { key, fold, isNumber, isCapital, isUpper };
+  if (wordCache.size < keyCacheLimit) wordCache.set(raw, info);
+  return info;
+}
+
+const carriageReturn = /\r/;
+const controlCharacter = /[\u0000-\u0008\u000b-\u001f\u007f\ufeff]/;
+
 /** NFC plus the input hygiene every later step relies on: no NULs or stray control characters. */
 export function normaliseText(text: string): string {
-  const cleaned = stripControls(text.replace(/\r\n?/g, '\n'));
+  // Most texts need neither rewrite; a native scan to check is far cheaper than a copy.
+  const unixLines = carriageReturn.test(text) ? text.replace(/\r\n?/g, '\n') : text;
+  const cleaned = controlCharacter.test(unixLines) ? stripControls(unixLines) : unixLines;
   return cleaned.normalize('NFC');
 }
 
@@ -122,11 +150,12 @@ export function tokenize(text: string): Token[] {
     let isCapital = false;
     let isUpper = false;
     if (isWord) {
-      [key, fold] = keySyllable(raw);
-      isNumber = isDigits(raw);
-      const head = raw[0] ?? '';
-      isCapital = !isNumber && head !== head.toLowerCase();
-      isUpper = isCapital && raw.length > 1 && raw === raw.toUpperCase();
+      const info = describeWord(raw);
+      key = info.key;
+      fold = info.fold;
+      isNumber = info.isNumber;
+      isCapital = info.isCapital;
+      isUpper = info.isUpper;
     }
     tokens.push({
       start,
