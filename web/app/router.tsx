@@ -1,7 +1,9 @@
 import { createBrowserRouter } from 'react-router';
+import { meQuery } from '../features/session/session.api.ts';
 import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PortalShell } from './portal-shell.tsx';
+import { queryClient } from './query-client.ts';
 
 // Every page is its own chunk, and the workspace shell too: a portal reader downloads none of
 // the workspace, and a desk officer only the pages they open.
@@ -30,6 +32,12 @@ export const router = createBrowserRouter([
   },
   {
     path: '/app',
+    // Asks who is signed in while the shell's chunk downloads, instead of after it has run;
+    // not awaited, so the route renders at once and the shell reads the answer from the cache.
+    loader: () => {
+      void queryClient.prefetchQuery(meQuery);
+      return null;
+    },
     element: <WorkspaceShell />,
     children: [
       { index: true, element: <InboxPage /> },

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../app/http.ts';
 
 interface QueryStateProps<T> {
   query: {
@@ -13,6 +12,11 @@ interface QueryStateProps<T> {
   children: (data: T) => ReactNode;
 }
 
+/** Errors that carry an HTTP status (the app's ApiError does); ui/ needs to know no more of them. */
+function hasStatus(error: unknown, status: number): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === status;
+}
+
 /** Loading, failure with retry, or the content: the three states every fetched view has. */
 export function QueryState<T>({ query, children }: QueryStateProps<T>) {
   const { t } = useTranslation();
@@ -23,7 +27,7 @@ export function QueryState<T>({ query, children }: QueryStateProps<T>) {
       </p>
     );
   }
-  if (isApiError(query.error, 404)) {
+  if (hasStatus(query.error, 404)) {
     return (
       <p className="notice" role="alert">
         {t('app.notFound')}

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FieldError, isApiError } from '../../app/http.ts';
+import { isApiError } from '../../app/http.ts';
 import { type EnumGroup, listEnumOptions } from '../../i18n/enum-label.ts';
 import { CheckboxField, SelectField, TextField } from '../../ui/field.tsx';
+import { findFieldMessage, listUnplacedErrors } from './field-errors.ts';
 import { LinkField } from './link-field.tsx';
 import { ParticipantsField, type ParticipantValue, toParticipantInput } from './participants-field.tsx';
 import {
@@ -75,15 +76,6 @@ function toApiValue(field: EditField, value: FormValue): unknown {
   return field.kind === 'number' ? Number(text) : text;
 }
 
-/** Whether a server error path (`partyIds`, `partyIds.0`, `participants.1.title`) belongs to a field. */
-function isUnder(path: string, name: string): boolean {
-  return path === name || path.startsWith(`${name}.`);
-}
-
-function joinMessages(errors: FieldError[]): string | undefined {
-  return errors.length > 0 ? errors.map((item) => item.message).join('; ') : undefined;
-}
-
 interface RecordFormProps<C extends Collection> {
   collection: C;
   record: RecordTypes[C];
@@ -140,8 +132,11 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
 
   const error = patch.error;
   const fieldErrors = isApiError(error) ? error.fieldErrors : [];
-  const errorFor = (name: string) => joinMessages(fieldErrors.filter((item) => isUnder(item.path, name)));
-  const unplaced = fieldErrors.filter((item) => !fields.some((field) => isUnder(item.path, field.name)));
+  const errorFor = (name: string) => findFieldMessage(fieldErrors, name);
+  const unplaced = listUnplacedErrors(
+    fieldErrors,
+    fields.map((field) => field.name),
+  );
 
   return (
     <form className="card stack record-form" onSubmit={submit} noValidate>
@@ -196,10 +191,11 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
                 key={field.name}
                 label={label}
                 value={Array.isArray(value) ? (value as ParticipantValue[]) : []}
-                error={joinMessages(fieldErrors.filter((item) => item.path === field.name))}
-                rowErrors={(index) =>
-                  joinMessages(fieldErrors.filter((item) => isUnder(item.path, `${field.name}.${index}`)))
-                }
+                error={findFieldMessage(
+                  fieldErrors.filter((item) => item.path === field.name),
+                  field.name,
+                )}
+                rowErrors={(index) => findFieldMessage(fieldErrors, `${field.name}.${index}`)}
                 onChange={setValue}
               />
             );

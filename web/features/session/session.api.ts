@@ -17,8 +17,11 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** Shared by useMe and the router's prefetch, so both hit (and keep fresh) the same cache entry. */
+export const meQuery = { queryKey: meKey, queryFn: fetchMe, staleTime: 60_000, retry: false } as const;
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  return useQuery(meQuery);
 }
 
 export function canEdit(me: Me | null | undefined): boolean {
