@@ -35,6 +35,11 @@ function markCues(context: CommitmentContext): Uint8Array {
   let lastBelief = -100;
   let i = 0;
   while (i < tokens.length) {
+    // Most tokens start no phrase at all: skip them without asking each lexicon.
+    if (lexicons.head[i] === -1) {
+      i++;
+      continue;
+    }
     if (hasMatch(beliefLexicon, lexicons, i)) lastBelief = i;
     const match = matchLongest(cueLexicons[context.lang], lexicons, i);
     if (!match) {

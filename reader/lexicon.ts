@@ -3,7 +3,7 @@
 // recognisers then ask the marks instead of walking a trie each. No regexes: matching stays linear
 // however hostile the input.
 import type { Token } from './normalise.ts';
-import { keyPhrase } from './normalise.ts';
+import { keyPhrase, registerKey } from './normalise.ts';
 
 /** A handle on one lexicon's phrases inside the shared trie; T is the value a phrase carries. */
 export interface Lexicon<T> {
@@ -19,7 +19,8 @@ export interface TrieMatch<T> {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by key number (registerKey). */
+  next: Map<number, TrieNode>;
   /** Lexicons that end a phrase here, and each one's values (parallel arrays, cheap to walk). */
   lexicons: number[];
   values: unknown[][];
@@ -39,6 +40,8 @@ export interface LexiconMarks {
 }
 
 const root: TrieNode = createNode();
+/** The root's children as a dense array: the one lookup every token pays. */
+const firstNodes: (TrieNode | undefined)[] = [];
 let lexiconCount = 0;
 
 function createNode(): TrieNode {
@@ -54,10 +57,12 @@ export function addPhrase<T>(lexicon: Lexicon<T>, phrase: string, value: T): voi
   if (keys.length === 0) return;
   let node = root;
   for (const key of keys) {
-    let child = node.next.get(key);
+    const id = registerKey(key);
+    let child = node.next.get(id);
     if (!child) {
       child = createNode();
-      node.next.set(key, child);
+      node.next.set(id, child);
+      if (node === root) firstNodes[id] = child;
     }
     node = child;
   }
@@ -83,7 +88,8 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
   };
   const length = tokens.length;
   for (let start = 0; start < length; start++) {
-    let node = root.next.get((tokens[start] as Token).key);
+    const id = (tokens[start] as Token).keyId;
+    let node = id < 0 ? undefined : firstNodes[id];
     if (!node) continue;
     let end = start + 1;
     while (node) {
@@ -91,7 +97,7 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
       if (end >= length) break;
       const token = tokens[end] as Token;
       if (token.afterBreak) break;
-      node = node.next.get(token.key);
+      node = token.keyId < 0 ? undefined : node.next.get(token.keyId);
       end++;
     }
     for (let hit = marks.head[start] ?? -1; hit !== -1; hit = marks.hitNext[hit] ?? -1) {

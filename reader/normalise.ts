@@ -10,6 +10,8 @@ export interface Token {
   key: string;
   /** Lower case without any mark, đ→d: for unaccented text (English articles, typed names). */
   fold: string;
+  /** The key's number in the lexicons (registerKey), or -1 when no lexicon phrase uses it. */
+  keyId: number;
   isWord: boolean;
   isNumber: boolean;
   /** First letter upper case. */
@@ -36,27 +38,70 @@ const allMarks = /\p{M}+/gu;
 const keyCache = new Map<string, [string, string]>();
 const keyCacheLimit = 200_000;
 
-/** Everything a token needs from its word, memoised per spelling: one lookup instead of case maps. */
-interface WordInfo {
+// Lexicon keys as small integers, so the shared lexicon trie indexes arrays instead of hashing
+// strings. Only lexicons register keys (at load): input never grows this table.
+const lexiconKeyIds = new Map<string, number>();
+let lexiconKeysVersion = 0;
+
+/** The number of a lexicon key, registering it if new. */
+export function registerKey(key: string): number {
+  let id = lexiconKeyIds.get(key);
+  if (id === undefined) {
+    id = lexiconKeyIds.size;
+    lexiconKeyIds.set(key, id);
+    lexiconKeysVersion++;
+  }
+  return id;
+}
+
+/** Everything a token needs from its spelling, memoised: one lookup instead of case maps. */
+interface SpellingInfo {
+  /** The spelling itself, shared by every token with it, so long texts hold one copy. */
+  raw: string;
   key: string;
   fold: string;
+  keyId: number;
+  /** lexiconKeysVersion when keyId was read: keys registered later refresh it. */
+  keyVersion: number;
   isNumber: boolean;
   isCapital: boolean;
   isUpper: boolean;
 }
-const wordCache = new Map<string, WordInfo>();
+const spellingCache = new Map<string, SpellingInfo>();
 
-function describeWord(raw: string): WordInfo {
-  const cached = wordCache.get(raw);
-  if (cached) return cached;
+function describeSpelling(raw: string, isWord: boolean): SpellingInfo {
+  let info = spellingCache.get(raw);
+  if (!info) {
+    info = isWord ? describeWord(raw) : describeSymbol(raw);
+    if (spellingCache.size < keyCacheLimit) spellingCache.set(raw, info);
+  }
+  if (info.keyVersion !== lexiconKeysVersion) {
+    info.keyId = lexiconKeyIds.get(info.key) ?? -1;
+    info.keyVersion = lexiconKeysVersion;
+  }
+  return info;
+}
+
+function describeWord(raw: string): SpellingInfo {
   const [key, fold] = keySyllable(raw);
   const isNumber = isDigits(raw);
   const head = raw[0] ?? '';
   const isCapital = !isNumber && head !== head.toLowerCase();
   const isUpper = isCapital && raw.length > 1 && raw === raw.toUpperCase();
-  const info = { key, fold, isNumber, isCapital, isUpper };
-  if (wordCache.size < keyCacheLimit) wordCache.set(raw, info);
-  return info;
+  return { raw, key, fold, keyId: -1, keyVersion: -1, isNumber, isCapital, isUpper };
+}
+
+function describeSymbol(raw: string): SpellingInfo {
+  return {
+    raw,
+    key: raw,
+    fold: raw,
+    keyId: -1,
+    keyVersion: -1,
+    isNumber: false,
+    isCapital: false,
+    isUpper: false,
+  };
 }
 
 const carriageReturn = /\r/;
@@ -142,31 +187,19 @@ export function tokenize(text: string): Token[] {
     } else {
       i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
     }
-    const raw = text.slice(start, i);
     const isWord = kind === wordClass;
-    let key = raw;
-    let fold = raw;
-    let isNumber = false;
-    let isCapital = false;
-    let isUpper = false;
-    if (isWord) {
-      const info = describeWord(raw);
-      key = info.key;
-      fold = info.fold;
-      isNumber = info.isNumber;
-      isCapital = info.isCapital;
-      isUpper = info.isUpper;
-    }
+    const info = describeSpelling(text.slice(start, i), isWord);
     tokens.push({
       start,
       end: i,
-      raw,
-      key,
-      fold,
+      raw: info.raw,
+      key: info.key,
+      fold: info.fold,
+      keyId: info.keyId,
       isWord,
-      isNumber,
-      isCapital,
-      isUpper,
+      isNumber: info.isNumber,
+      isCapital: info.isCapital,
+      isUpper: info.isUpper,
       afterBreak: sawBreak,
       glued: start === previousEnd && tokens.length > 0,
     });

@@ -87,7 +87,7 @@ export function findEntities(marks: LexiconMarks, lang: Lang): EntityMention[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
-    if (!token?.isWord) {
+    if (!token?.isWord || marks.head[i] === -1) {
       i++;
       continue;
     }
