@@ -115,8 +115,9 @@ describe('draftArticle under hostile input', () => {
     expect(articleDraft.safeParse(draftArticle(null as unknown as { text: string })).success).toBe(true);
   });
 
-  // The 2 MB worst cases are timed in bench/reader.bench.ts; here a quarter of that keeps the test quick.
-  it('stays fast and valid on large degenerate inputs', () => {
+  // Speed is measured in bench/reader.bench.ts (2 MB worst cases), not asserted here: a timed
+  // unit test fails on a busy machine, not on slow code.
+  it('stays valid on large degenerate inputs', () => {
     const big = 512 * 1024;
     const inputs = [
       'a'.repeat(big),
@@ -126,10 +127,6 @@ describe('draftArticle under hostile input', () => {
       'Bộ trưởng Nguyễn Văn An; '.repeat(big / 26),
       '<div>'.repeat(big / 5),
     ];
-    for (const text of inputs) {
-      const started = performance.now();
-      expectValid(text);
-      expect(performance.now() - started).toBeLessThan(2000);
-    }
+    for (const text of inputs) expectValid(text);
   });
 });
