@@ -1,18 +1,33 @@
 // API throughput and latency under load (autocannon, loopback only, bounded in time), over the
 // embedded database with the demo data. The same-run baseline is GET /api/health: it runs the
 // whole HTTP stack without touching the database, so each ratio says what the work itself costs.
-// Run: npx tsx bench/api.bench.ts
+// Run: npx tsx bench/api.bench.ts [postgres://user@host/db]  (with a URL: on a fresh database
+// hoptac_bench created on that server, instead of PGlite)
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { readConfig } from '../server/config.ts';
 import { startServer } from '../server/main.ts';
 
 const durationSeconds = 5;
 const connections = 10;
 
+async function createBenchDatabase(serverUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS hoptac_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE hoptac_bench');
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = '/hoptac_bench';
+  return url.toString();
+}
+
+const serverUrl = process.argv[2];
 const config = readConfig({
+  DATABASE_URL: serverUrl ? await createBenchDatabase(serverUrl) : undefined,
   HOPTAC_DATA_DIR: mkdtempSync(join(tmpdir(), 'hoptac-bench-')),
   PORT: '0',
   LOG_LEVEL: 'silent',
@@ -61,7 +76,9 @@ for (const [scenario, path] of scenarios) {
 await server.stop();
 
 const baseline = rows[0]!.requestsPerSecond;
-console.log(`\nAPI under load: ${connections} connections × ${durationSeconds} s each, PGlite, demo data`);
+console.log(
+  `\nAPI under load: ${connections} connections × ${durationSeconds} s each, ${serverUrl ? 'PostgreSQL server' : 'PGlite'}, demo data`,
+);
 console.log(
   'scenario'.padEnd(44),
   'req/s'.padStart(8),

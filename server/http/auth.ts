@@ -20,7 +20,11 @@ export type SessionStore = {
 };
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    sessionStore: SessionStore;
+  }
   interface FastifyRequest {
+    /** Set by requireRole; routes without it (portal, health, static files) never load a session. */
     user: SessionUser | null;
   }
 }
@@ -33,13 +37,11 @@ export function createSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Resolves the session cookie into request.user on every request (null when signed out). */
+/** Makes the session store available to requireRole, which resolves the cookie only for the
+ * routes that need a user: public reads and static files cost no database lookup. */
 export function registerSessionLoader(app: FastifyInstance, store: SessionStore) {
+  app.decorate('sessionStore', store);
   app.decorateRequest('user', null);
-  app.addHook('onRequest', async (request) => {
-    const token = request.cookies[sessionCookie];
-    request.user = token ? await store.findUserBySession(hashToken(token)) : null;
-  });
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
@@ -63,6 +65,8 @@ export const adminRoles: readonly Role[] = ['admin'];
 /** preHandler that lets through only signed-in users with one of the roles. */
 export function requireRole(allowed: readonly Role[]) {
   return async (request: FastifyRequest) => {
+    const token = request.cookies[sessionCookie];
+    request.user = token ? await request.server.sessionStore.findUserBySession(hashToken(token)) : null;
     if (!request.user) throw commonErrors.unauthenticated('Sign in to continue.');
     if (!allowed.includes(request.user.role)) {
       throw commonErrors.forbidden(`Your role (${request.user.role}) may not do this.`);

@@ -85,6 +85,31 @@ describe('sign-in', () => {
     expect(duplicate.statusCode).toBe(409);
   });
 
+  it('refuses a disabled account at once, even with a live session', async () => {
+    const admin = await t.signIn('admin');
+    const viewer = await t.signIn('viewer');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: viewer.cookie } }))
+        .statusCode,
+    ).toBe(200);
+    const account = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${viewer.userId}`,
+      headers: { cookie: admin.cookie },
+    });
+    const disabled = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${viewer.userId}`,
+      headers: { cookie: admin.cookie },
+      payload: { version: account.json().version, isActive: false },
+    });
+    expect(disabled.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: viewer.cookie } }))
+        .statusCode,
+    ).toBe(401);
+  });
+
   it('requires an organisation for a unit account', async () => {
     const admin = await t.signIn('admin');
     const response = await t.app.inject({

@@ -34,7 +34,13 @@ export function hashPassword(password: string): Promise<string> {
 // and "wrong password" alike, so logins cannot be used to list accounts.
 let decoyHash: Promise<string> | null = null;
 
+/** Sessions resolved in the last few seconds, so a page's burst of API calls costs one lookup.
+ * Cleared on sign-out and on any account change in this process; with several server processes
+ * a disabled account keeps access for at most this long. */
+const sessionCacheMs = 5_000;
+
 export function createUsersService({ db }: { db: Database }) {
+  const sessionCache = new Map<string, { user: SessionUser | null; until: number }>();
   const records = createRecordService<typeof users, UserRecord, CreateUser, UpdateUser>({
     db,
     table: users,
@@ -92,8 +98,19 @@ export function createUsersService({ db }: { db: Database }) {
       }),
     create: async (input: CreateUser, actor: Actor) =>
       records.create((await withHashedPassword(input)) as unknown as CreateUser, actor),
-    update: async (id: string, input: UpdateUser, actor: Actor) =>
-      records.update(id, (await withHashedPassword(input)) as unknown as UpdateUser, actor),
+    update: async (id: string, input: UpdateUser, actor: Actor) => {
+      const updated = await records.update(
+        id,
+        (await withHashedPassword(input)) as unknown as UpdateUser,
+        actor,
+      );
+      sessionCache.clear();
+      return updated;
+    },
+    remove: async (id: string, version: number, actor: Actor) => {
+      await records.remove(id, version, actor);
+      sessionCache.clear();
+    },
 
     async countUsers(): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -135,10 +152,14 @@ export function createUsersService({ db }: { db: Database }) {
     },
 
     async logOut(token: string): Promise<void> {
+      sessionCache.delete(hashToken(token));
       await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
     },
 
     async findUserBySession(tokenHash: string): Promise<SessionUser | null> {
+      const now = Date.now();
+      const cached = sessionCache.get(tokenHash);
+      if (cached && cached.until > now) return cached.user;
       const [row] = await db
         .select({
           id: users.id,
