@@ -31,6 +31,8 @@ export async function buildApp({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.HOPTAC_BODY_LIMIT,
     trustProxy: config.HOPTAC_TRUST_PROXY,
+    // One line per request drowns the start-up messages; it is there at debug level.
+    disableRequestLogging: !['debug', 'trace'].includes(config.LOG_LEVEL),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
