@@ -54,6 +54,7 @@ const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
 export function findAgreements(context: AgreementContext): DraftAgreement[] {
   const { tokens, marks } = context;
   const byKind = new Map<AgreementKind, DraftAgreement>();
+  let cues: StatusCues | null = null;
   for (const match of findAll(kindLexicon, marks)) {
     const entry = match.values[0];
     const head = tokens[match.start];
@@ -64,7 +65,8 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     const isAfterSigning = previous !== undefined && hasMatch(signLexicon, marks, match.start - 1);
     if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning)
       continue;
-    const status = statusOf(context, sentence, match.start, match.end);
+    cues ??= countStatusCues(context);
+    const status = statusOf(context, cues, sentence, match.start, match.end);
     if (entry.needsSigning && status !== 'signed') continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
     const existing = byKind.get(entry.kind);
@@ -87,26 +89,52 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
   return [...byKind.values()];
 }
 
+/** Running counts of past cues and signing verbs: any token range is asked in O(1), so a sentence
+ * full of documents is not rescanned once per document. */
+interface StatusCues {
+  past: Int32Array;
+  signed: Int32Array;
+}
+
+function countStatusCues(context: AgreementContext): StatusCues {
+  const { tokens, marks } = context;
+  const past = new Int32Array(tokens.length + 1);
+  const signed = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    const hasAny = marks.head[i] !== -1;
+    past[i + 1] = (past[i] ?? 0) + (hasAny && hasMatch(pastLexicon, marks, i) ? 1 : 0);
+    signed[i + 1] = (signed[i] ?? 0) + (hasAny && isSigningVerb(context, i) ? 1 : 0);
+  }
+  return { past, signed };
+}
+
+function isSigningVerb(context: AgreementContext, i: number): boolean {
+  if (!hasMatch(signLexicon, context.marks, i)) return false;
+  const next = context.tokens[i + 1]?.key ?? '';
+  const before = context.tokens[i - 1]?.key ?? '';
+  return !notSigning.has(next) && !notSigningBefore.has(before);
+}
+
+/** Cues in the sentence outside the document's own tokens [first, last). */
+function countOutside(counts: Int32Array, sentence: Sentence, first: number, last: number): number {
+  const inSentence = (counts[sentence.last] ?? 0) - (counts[sentence.first] ?? 0);
+  const inDocument = (counts[Math.min(last, sentence.last)] ?? 0) - (counts[first] ?? 0);
+  return inSentence - inDocument;
+}
+
 function statusOf(
   context: AgreementContext,
+  cues: StatusCues,
   sentence: Sentence,
   first: number,
   last: number,
 ): AgreementStatus {
-  const { tokens } = context;
-  let signed = false;
+  const signed = countOutside(cues.signed, sentence, first, last) > 0;
+  const past = countOutside(cues.past, sentence, first, last) > 0;
   let proposed = false;
-  let past = false;
-  for (let i = sentence.first; i < sentence.last; i++) {
-    if (i >= first && i < last) continue;
-    if (hasMatch(pastLexicon, context.marks, i)) past = true;
-    // A proposal governs the document directly ('đề xuất ký Bản ghi nhớ'), not a clause away.
-    if (i < first && i >= first - 6 && hasMatch(proposeLexicon, context.marks, i)) proposed = true;
-    if (hasMatch(signLexicon, context.marks, i)) {
-      const next = tokens[i + 1]?.key ?? '';
-      const before = tokens[i - 1]?.key ?? '';
-      if (!notSigning.has(next) && !notSigningBefore.has(before)) signed = true;
-    }
+  // A proposal governs the document directly ('đề xuất ký Bản ghi nhớ'), not a clause away.
+  for (let i = Math.max(sentence.first, first - 6); i < first; i++) {
+    if (hasMatch(proposeLexicon, context.marks, i)) proposed = true;
   }
   if (signed && !past && !isOlderThanArticle(context, last, sentence)) return 'signed';
   if (proposed && !signed) return 'proposed';

@@ -141,6 +141,8 @@ const patterns: Pattern[] = [
 ];
 
 const documentBefore = /(?:số|No\.?)\s{1,3}[\p{L}\p{N}/.-]{1,40}\s{1,3}(?:ngày\s{1,3})?$/iu;
+// The full pattern retries at every offset of its window; this cheap test rules most windows out.
+const documentWord = /số|No/iu;
 
 // The English patterns all need a capitalised month name; most Vietnamese texts have none.
 const anyMonthName = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
@@ -156,7 +158,12 @@ export function findDates(text: string): DateMention[] {
       if (!built || !isValid(built)) continue;
       const start = m.index;
       const before = text.slice(Math.max(0, start - 60), start);
-      found.push({ ...built, start, end: start + m[0].length, isDocumentDate: documentBefore.test(before) });
+      found.push({
+        ...built,
+        start,
+        end: start + m[0].length,
+        isDocumentDate: documentWord.test(before) && documentBefore.test(before),
+      });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -76,12 +76,15 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
     }
     first = last;
   };
+  // End of the glued run of closers after the latest terminator: a terminator inside that run
+  // ends at the same place, so a run of a million dots is scanned once, not once per dot.
+  let runEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
     if (i > first && (token.afterBreak || i - first >= maxSentenceTokens)) close(i);
     if (!terminators.has(token.raw)) continue;
-    let last = i + 1;
+    let last = Math.max(i + 1, runEnd);
     // Keep closing quotes, repeated dots and the Vietnamese './.' ending with the sentence.
     while (last < tokens.length) {
       const next = tokens[last];
@@ -89,6 +92,7 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
       if (closers.has(next.raw) || terminators.has(next.raw) || next.raw === '/') last++;
       else break;
     }
+    runEnd = last;
     const next = tokens[last];
     if (!next) continue;
     if (next.afterBreak) continue;
