@@ -67,14 +67,39 @@ interface SpellingInfo {
   isCapital: boolean;
   isUpper: boolean;
 }
-const spellingCache = new Map<string, SpellingInfo>();
+// Spellings in an open-addressing table hashed straight from the text's code units: a token seen
+// before costs no substring and no string hashing. Bounded like the key cache.
+const spellingSlotBits = 19;
+const spellingSlots = new Int32Array(1 << spellingSlotBits);
+const spellings: SpellingInfo[] = [];
 
-function describeSpelling(raw: string, isWord: boolean): SpellingInfo {
-  let info = spellingCache.get(raw);
-  if (!info) {
-    info = isWord ? describeWord(raw) : describeSymbol(raw);
-    if (spellingCache.size < keyCacheLimit) spellingCache.set(raw, info);
+/** The spelling of text[start, end), hashed as FNV-1a over its code units. */
+function findSpelling(text: string, start: number, end: number, isWord: boolean): SpellingInfo {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  const mask = spellingSlots.length - 1;
+  let slot = hash & mask;
+  for (let entry = spellingSlots[slot] ?? 0; entry !== 0; entry = spellingSlots[slot] ?? 0) {
+    const known = spellings[entry - 1];
+    if (known && isSameSpelling(known.raw, text, start, end)) return refreshKeyId(known);
+    slot = (slot + 1) & mask;
   }
+  const raw = text.slice(start, end);
+  const info = isWord ? describeWord(raw) : describeSymbol(raw);
+  if (spellings.length < keyCacheLimit) {
+    spellings.push(info);
+    spellingSlots[slot] = spellings.length;
+  }
+  return refreshKeyId(info);
+}
+
+function isSameSpelling(raw: string, text: string, start: number, end: number): boolean {
+  if (raw.length !== end - start) return false;
+  for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+function refreshKeyId(info: SpellingInfo): SpellingInfo {
   if (info.keyVersion !== lexiconKeysVersion) {
     info.keyId = lexiconKeyIds.get(info.key) ?? -1;
     info.keyVersion = lexiconKeysVersion;
@@ -238,7 +263,7 @@ export function tokenize(text: string): Token[] {
       i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
     }
     const isWord = kind === wordClass;
-    const spelling = describeSpelling(text.slice(start, i), isWord);
+    const spelling = findSpelling(text, start, i, isWord);
     tokens.push(
       new SpelledToken(start, i, spelling, isWord, sawBreak, start === previousEnd && tokens.length > 0),
     );
