@@ -177,6 +177,8 @@ export function createUsersService({ db }: { db: Database }) {
             eq(users.isActive, true),
           ),
         );
+      if (sessionCache.size > 10_000) sessionCache.clear();
+      sessionCache.set(tokenHash, { user: row ?? null, until: now + sessionCacheMs });
       return row ?? null;
     },
   };
