@@ -96,6 +96,44 @@ describe('areas and commitments', () => {
     expect(draft.commitments).toHaveLength(1);
   });
 
+  it('splits a cue-less list of agreed contents and skips a bare lead-in', () => {
+    const draft = draftOf(
+      'Sáng nay, hai viện đã ký thỏa thuận với các nội dung chính: trao đổi nghiên cứu viên giữa hai viện; tổ chức khóa tập huấn về an toàn sinh học hằng năm.\nHai bên thống nhất thực hiện các hoạt động hợp tác bao gồm: cử cán bộ sang học tập tại Osaka; xây dựng phòng xét nghiệm chung ở Cần Thơ.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Trao đổi nghiên cứu viên giữa hai viện',
+      'Tổ chức khóa tập huấn về an toàn sinh học hằng năm',
+      'Cử cán bộ sang học tập tại Osaka',
+      'Xây dựng phòng xét nghiệm chung ở Cần Thơ',
+    ]);
+  });
+
+  it('splits joined promises, drops praise and the speaker', () => {
+    const draft = draftOf(
+      'Ông Lâm cho biết quỹ sẽ cấp 200 máy thở cho các tỉnh phía Bắc và hỗ trợ tập huấn 50 kỹ thuật viên gây mê.\nBà Thu đánh giá cao kết quả hợp tác những năm qua, đồng thời đề nghị hai bên mở rộng hợp tác về dinh dưỡng học đường.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Quỹ sẽ cấp 200 máy thở cho các tỉnh phía Bắc',
+      'Hỗ trợ tập huấn 50 kỹ thuật viên gây mê',
+      'Đề nghị hai bên mở rộng hợp tác về dinh dưỡng học đường',
+    ]);
+  });
+
+  it('reads English lists, reported would and aims to', () => {
+    const draft = draftOf(
+      'The programme includes: building two rehabilitation centres in the delta; supplying 40 ambulances to district hospitals; and funding nurse exchanges with Osaka.\nThe minister said the foundation would also fund a survey of rural clinics next year.\nThe hospital aims to open its new cancer wing by 2028.',
+      null,
+      'en',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Building two rehabilitation centres in the delta',
+      'Supplying 40 ambulances to district hospitals',
+      'Funding nurse exchanges with Osaka',
+      'The foundation would also fund a survey of rural clinics next year',
+      'The hospital aims to open its new cancer wing by 2028',
+    ]);
+  });
+
   it('points every span at the words it came from', () => {
     const draft = draftOf(
       'Ngày 5/3/2024, Bộ trưởng Y tế Nguyễn Văn An tiếp Đại sứ Nhật Bản. Hai bên sẽ hợp tác về vaccine.',
