@@ -48,12 +48,17 @@ const pastLexicon: Lexicon<true> = createLexicon();
 for (const cue of agreements.pastCues) addPhrase(pastLexicon, cue, true);
 const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPhrase(w)[0]));
 const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
+/** How far before the document a proposal may stand ('mong muốn sớm nâng cấp khuôn khổ hợp tác thành Bản ghi nhớ'). */
+const proposeWindow = 8;
 const statusRank: Record<AgreementStatus, number> = { mentioned: 0, proposed: 1, signed: 2 };
 const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
 
 export function findAgreements(context: AgreementContext): DraftAgreement[] {
   const { tokens, marks } = context;
   const byKind = new Map<AgreementKind, DraftAgreement>();
+  // A second document of a kind is told apart by its period ('giai đoạn 2021-2023' vs '2024-2026').
+  const periods = new Map<DraftAgreement, string>();
+  const found: DraftAgreement[] = [];
   for (const match of findAll(kindLexicon, marks)) {
     const entry = match.values[0];
     const head = tokens[match.start];
@@ -67,14 +72,20 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     const status = statusOf(context, sentence, match.start, match.end);
     if (entry.needsSigning && status !== 'signed') continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
-    const existing = byKind.get(entry.kind);
+    const period = periodOf(context, sentence, match.start, match.end);
+    let existing = byKind.get(entry.kind);
+    const existingPeriod = existing ? (periods.get(existing) ?? '') : '';
+    if (existing && period !== '' && existingPeriod !== '' && period !== existingPeriod) {
+      existing = found.find((other) => other.kind === entry.kind && periods.get(other) === period);
+    }
     if (existing) {
+      if (existingPeriod === '' && period !== '') periods.set(existing, period);
       existing.spans.push(span);
       if (statusRank[status] > statusRank[existing.status]) existing.status = status;
       existing.confidence = Math.min(0.95, existing.confidence + 0.1);
       continue;
     }
-    byKind.set(entry.kind, {
+    const agreement: DraftAgreement = {
       kind: entry.kind,
       status,
       parties: partiesOf(context, sentence),
@@ -82,9 +93,12 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
       title: titleOf(context, sentence, match.start),
       spans: [span],
       confidence: 0.6,
-    });
+    };
+    if (!byKind.has(entry.kind)) byKind.set(entry.kind, agreement);
+    periods.set(agreement, period);
+    found.push(agreement);
   }
-  return [...byKind.values()];
+  return found;
 }
 
 function statusOf(
@@ -101,11 +115,15 @@ function statusOf(
     if (i >= first && i < last) continue;
     if (hasMatch(pastLexicon, context.marks, i)) past = true;
     // A proposal governs the document directly ('đề xuất ký Bản ghi nhớ'), not a clause away.
-    if (i < first && i >= first - 6 && hasMatch(proposeLexicon, context.marks, i)) proposed = true;
+    if (i < first && i >= first - proposeWindow && hasMatch(proposeLexicon, context.marks, i))
+      proposed = true;
     if (hasMatch(signLexicon, context.marks, i)) {
       const next = tokens[i + 1]?.key ?? '';
       const before = tokens[i - 1]?.key ?? '';
-      if (!notSigning.has(next) && !notSigningBefore.has(before)) signed = true;
+      if (notSigning.has(next) || notSigningBefore.has(before)) continue;
+      // 'hướng tới ký kết', 'towards signing', 'dự kiến ký': a signing still to come.
+      if (isIntended(context, i)) proposed = true;
+      else signed = true;
     }
   }
   if (signed && !past && !isOlderThanArticle(context, last, sentence)) return 'signed';
@@ -113,10 +131,36 @@ function statusOf(
   return 'mentioned';
 }
 
+function isIntended(context: AgreementContext, sign: number): boolean {
+  for (let i = Math.max(0, sign - 3); i < sign; i++) {
+    if (hasMatch(proposeLexicon, context.marks, i)) return true;
+  }
+  return false;
+}
+
+/** The years written with the document ('2021-2025 cooperation plan', 'giai đoạn 2024-2026'). */
+function periodOf(context: AgreementContext, sentence: Sentence, first: number, last: number): string {
+  const years: string[] = [];
+  const from = Math.max(sentence.first, first - 4);
+  const to = Math.min(sentence.last, last + 8);
+  for (let i = from; i < to; i++) {
+    const token = context.tokens[i];
+    if (token?.isNumber && token.raw.length === 4 && Number(token.raw) >= 1900) years.push(token.raw);
+  }
+  return years.join('-');
+}
+
 /** 'Hiệp định ... năm 2004' read in a 2025 article is an old agreement being recalled. */
 function isOlderThanArticle(context: AgreementContext, last: number, sentence: Sentence): boolean {
   const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
   if (!reference) return false;
+  // 'được ký kết tháng 8/2019': a dated signing in an earlier year.
+  const from = context.tokens[last]?.start ?? 0;
+  const to = context.tokens[sentence.last - 1]?.end ?? 0;
+  for (const mention of context.dates) {
+    if (mention.start < from || mention.end > to || mention.isDocumentDate) continue;
+    if (mention.year !== null && mention.year < reference) return true;
+  }
   for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
     const token = context.tokens[i];
     if (token?.isNumber && token.raw.length === 4) {

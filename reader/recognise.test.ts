@@ -58,6 +58,25 @@ describe('agreements', () => {
     expect(draft.agreements).toEqual([]);
   });
 
+  it('keeps two periods of one kind apart and reads dated old signings', () => {
+    const draft = draftOf(
+      'Hai sở rà soát Biên bản ghi nhớ giai đoạn 2019-2021. Sau đó hai sở ký Biên bản ghi nhớ giai đoạn 2025-2027.\nHiệp định về y tế dự phòng được ký kết tháng 3/2015 tại Viêng Chăn.',
+      '2025-06-01',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:mentioned',
+      'mou:signed',
+      'agreement:mentioned',
+    ]);
+  });
+
+  it('reads intended signings and upgrades as proposals', () => {
+    const draft = draftOf(
+      'Hai viện soạn Bản ghi nhớ về dược liệu, hướng tới ký kết vào quý sau.\nThey agreed to work towards signing a cooperation plan on nursing.',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual(['mou:proposed', 'plan:proposed']);
+  });
+
   it('reads an Ý định thư without reading Italy', () => {
     const draft = draftOf('Hai bên đã ký Ý định thư về hợp tác y tế.');
     expect(draft.agreements.map((a) => a.kind)).toEqual(['letter_of_intent']);
