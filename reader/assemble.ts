@@ -10,7 +10,7 @@ import { assembleEvents, findEventTriggers } from './events.ts';
 import { markLexicons } from './lexicon.ts';
 import { normaliseText, type Token, tokenize } from './normalise.ts';
 import { assembleParticipants } from './participants.ts';
-import { findEntities, type Lang, maskEntities } from './partners.ts';
+import { findEntities, isPassingMention, type Lang, maskEntities } from './partners.ts';
 import { findPeople } from './people.ts';
 import { segmentSentences } from './segment.ts';
 import { readerVersion } from './version.ts';
@@ -118,7 +118,7 @@ function collectPartners(
 ): DraftPartner[] {
   const byCode = new Map<string, DraftPartner>();
   for (const entity of entities) {
-    if (entity.code === 'VN') continue;
+    if (entity.code === 'VN' || isPassingMention(tokens, entity)) continue;
     const span = { start: tokens[entity.first]?.start ?? 0, end: tokens[entity.last - 1]?.end ?? 0 };
     const existing = byCode.get(entity.code);
     if (existing) {
