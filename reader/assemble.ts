@@ -5,7 +5,7 @@ import { findAgreements } from './agreements.ts';
 import { findAreas } from './areas.ts';
 import { cleanArticle } from './clean.ts';
 import { findCommitments } from './commitments.ts';
-import { describeYears, findDates } from './dates.ts';
+import { describeYears, findDates, findWeekdays } from './dates.ts';
 import { assembleEvents, findEventTriggers } from './events.ts';
 import { markLexicons } from './lexicon.ts';
 import { normaliseText, type Token, tokenize } from './normalise.ts';
@@ -47,7 +47,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   const published = validPublished(input.published) ?? cleaned.published;
   const entities = findEntities(marks, lang);
   const entityMask = maskEntities(tokens.length, entities);
-  const dates = findDates(text);
+  const dates = [...findDates(text), ...findWeekdays(text, published)].sort((a, b) => a.start - b.start);
   const years = describeYears(dates);
   const hasTitle = cleaned.title !== null && sentences.length > 1;
   const bodyStart = hasTitle ? (sentences[1]?.first ?? 0) : 0;

@@ -39,6 +39,16 @@ describe('events', () => {
   });
 });
 
+describe('events outside the report', () => {
+  it('drops earlier dated signings, intended signings and thanks for a welcome', () => {
+    const draft = draftOf(
+      'Sáng 4/6, hai Bộ trưởng đã hội đàm. Hiệp định được ký kết tháng 3/2016 tại Hà Nội.\nĐoàn cảm ơn sự đón tiếp chu đáo và hai bên hướng tới ký kết Bản ghi nhớ mới.',
+      '2025-06-04',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+  });
+});
+
 describe('agreements', () => {
   it('reads a signed MoU and an old agreement being recalled', () => {
     const draft = draftOf(
