@@ -106,6 +106,13 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads area keywords of resistance and software, not those inside a department name', () => {
+    const draft = draftOf(
+      'Cục Quản lý Y, Dược cổ truyền chủ trì hội thảo về kháng kháng sinh và phần mềm báo cáo ca bệnh.',
+    );
+    expect(draft.areas.map((a) => a.id).sort()).toEqual(['communicable_disease', 'digital_health']);
+  });
+
   it('splits an enumeration into one commitment per element', () => {
     const draft = draftOf(
       'Bộ trưởng đề nghị hai bên tiếp tục triển khai các nội dung hợp tác theo Kế hoạch hành động, bao gồm: mở rộng hợp tác nghiên cứu phát triển thuốc mới giữa hai nước; đầu tư sản xuất vaccine tại thị trường trong nước; đào tạo nhân lực y tế chất lượng cao cho các bệnh viện.',
