@@ -33,8 +33,10 @@ function markCues(context: CommitmentContext): Uint8Array {
   const { tokens, marks: lexicons } = context;
   const marks = new Uint8Array(tokens.length);
   let lastBelief = -100;
+  let lastPurpose = -100;
   let i = 0;
   while (i < tokens.length) {
+    if (purposeMarkers.has(tokens[i]?.key)) lastPurpose = i;
     // Most tokens start no phrase at all: skip them without asking each lexicon.
     if (lexicons.head[i] === -1) {
       i++;
@@ -48,7 +50,10 @@ function markCues(context: CommitmentContext): Uint8Array {
     }
     const isCue = match.values[0] === true;
     const isOutcome = hasMatch(outcomeLexicon, lexicons, match.end);
-    if (isCue && !isOutcome && i - lastBelief > 12) marks[i] = 1;
+    // 'Đây là định hướng quan trọng để hai bên có thể ...': a cue inside a purpose clause states
+    // why, not what was agreed.
+    const isPurpose = i - lastPurpose <= 4;
+    if (isCue && !isOutcome && !isPurpose && i - lastBelief > beliefReach) marks[i] = 1;
     i = match.end;
   }
   return marks;
@@ -90,6 +95,8 @@ const conjunctions: ReadonlySet<string | undefined> = new Set(['và', 'and'].map
 // list's lead-in; a head that goes on after it ('... theo Lộ trình đến 2030') says more.
 const leadInMarkers = new Set(['các', 'những', 'following'].map((w) => keyPhrase(w)[0]));
 const leadInWords = 5;
+/** 'tin tưởng thông qua hợp tác chặt chẽ, hai nước sẽ ...': a belief governs the clauses after it. */
+const beliefReach = 20;
 /** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
 const joinedHalfWords = 5;
 const leadingAdverbials = new Set(

@@ -90,8 +90,8 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
       continue;
     const sentence = sentenceOf[match.start] ?? -1;
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
-    if (kind === 'signing' && isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
-    if (kind === 'signing' && isSignedEarlier(context, match.end, sentence)) continue;
+    if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
+    if (isSignedEarlier(context, match.end, sentence)) continue;
     // 'cảm ơn sự đón tiếp': a noun made with 'sự' names the welcome, not a meeting.
     if (
       kind === 'courtesy_call' &&
@@ -103,7 +103,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
   return triggers;
 }
 
-/** 'được ký kết tháng 8/2019', 'signed in Vientiane in 2021': a year before the article's, not a period. */
+/** 'được ký kết tháng 8/2019', 'visited in 2019': a year before the article's, not a period. */
 function isSignedEarlier(context: EventContext, end: number, sentence: number): boolean {
   const { tokens } = context;
   const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;

@@ -49,6 +49,16 @@ describe('events outside the report', () => {
   });
 });
 
+describe('past visits', () => {
+  it('leaves out a visit the speaker made before', () => {
+    const draft = draftOf(
+      'Ngày 3/4, hai bên hội đàm. Ông từng thăm Bệnh viện Bạch Long năm 2018.',
+      '2025-04-03',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+  });
+});
+
 describe('agreements', () => {
   it('reads a signed MoU and an old agreement being recalled', () => {
     const draft = draftOf(
@@ -142,6 +152,13 @@ describe('areas and commitments', () => {
       'Cử cán bộ sang học tập tại Osaka',
       'Xây dựng phòng xét nghiệm chung ở Cần Thơ',
     ]);
+  });
+
+  it('skips cues inside purpose clauses and far after a belief', () => {
+    const draft = draftOf(
+      'Đây là nền tảng quan trọng để hai viện có thể mở rộng hợp tác về xét nghiệm.\nGiám đốc tin tưởng rằng nhờ sự quan tâm của các cấp và nỗ lực chung, hai bệnh viện sẽ đạt nhiều kết quả.',
+    );
+    expect(draft.commitments).toEqual([]);
   });
 
   it('splits joined promises, drops praise and the speaker', () => {
