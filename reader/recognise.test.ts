@@ -154,6 +154,17 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads directives and English agreements as commitments, not requirements as nouns', () => {
+    const vi = draftOf(
+      'Thứ trưởng yêu cầu Cục Quản lý Dược hoàn thiện hồ sơ trong tháng tới.\nSản phẩm đáp ứng yêu cầu chất lượng của hai nước.',
+    );
+    expect(vi.commitments.map((c) => c.text)).toEqual([
+      'Thứ trưởng yêu cầu Cục Quản lý Dược hoàn thiện hồ sơ trong tháng tới',
+    ]);
+    const en = draftOf('Both sides agreed that the clinic opens a second ward next spring.', null, 'en');
+    expect(en.commitments).toHaveLength(1);
+  });
+
   it('skips cues inside purpose clauses and far after a belief', () => {
     const draft = draftOf(
       'Đây là nền tảng quan trọng để hai viện có thể mở rộng hợp tác về xét nghiệm.\nGiám đốc tin tưởng rằng nhờ sự quan tâm của các cấp và nỗ lực chung, hai bệnh viện sẽ đạt nhiều kết quả.',
