@@ -58,6 +58,7 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
   const byKind = new Map<AgreementKind, DraftAgreement>();
   // A second document of a kind is told apart by its period ('giai đoạn 2021-2023' vs '2024-2026').
   const periods = new Map<DraftAgreement, string>();
+  const byPeriod = new Map<string, DraftAgreement>();
   const found: DraftAgreement[] = [];
   for (const match of findAll(kindLexicon, marks)) {
     const entry = match.values[0];
@@ -76,10 +77,13 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     let existing = byKind.get(entry.kind);
     const existingPeriod = existing ? (periods.get(existing) ?? '') : '';
     if (existing && period !== '' && existingPeriod !== '' && period !== existingPeriod) {
-      existing = found.find((other) => other.kind === entry.kind && periods.get(other) === period);
+      existing = byPeriod.get(`${entry.kind} ${period}`);
     }
     if (existing) {
-      if (existingPeriod === '' && period !== '') periods.set(existing, period);
+      if (existingPeriod === '' && period !== '') {
+        periods.set(existing, period);
+        byPeriod.set(`${entry.kind} ${period}`, existing);
+      }
       existing.spans.push(span);
       if (statusRank[status] > statusRank[existing.status]) existing.status = status;
       existing.confidence = Math.min(0.95, existing.confidence + 0.1);
@@ -96,6 +100,7 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     };
     if (!byKind.has(entry.kind)) byKind.set(entry.kind, agreement);
     periods.set(agreement, period);
+    if (period !== '') byPeriod.set(`${entry.kind} ${period}`, agreement);
     found.push(agreement);
   }
   return found;

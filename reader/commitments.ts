@@ -99,6 +99,7 @@ const leadInWords = 5;
 const beliefReach = 20;
 /** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
 const joinedHalfWords = 5;
+const joinedReach = 40;
 const leadingAdverbials = new Set(
   [
     'theo',
@@ -283,12 +284,15 @@ function isJoinedPromise(context: CommitmentContext, first: number, at: number, 
   if (!conjunctions.has(tokens[at]?.key ?? '')) return false;
   const verb = tokens[at + 1]?.key === keyPhrase('also')[0] ? at + 2 : at + 1;
   if (!hasMatch(joinedLexicon, context.marks, verb)) return false;
-  const cue = firstCue(context, first, at);
+  // Scans stay within a clause's reach so that a long run of 'và' stays linear.
+  const from = Math.max(first, at - joinedReach);
+  const cue = firstCue(context, from, at);
   if (cue === -1) return false;
   // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.
   for (let i = cue; i < at; i++) if (purposeMarkers.has(tokens[i]?.key)) return false;
   return (
-    countWords(tokens, first, at) >= joinedHalfWords && countWords(tokens, at + 1, last) >= joinedHalfWords
+    countWords(tokens, from, at) >= joinedHalfWords &&
+    countWords(tokens, at + 1, Math.min(last, at + 1 + joinedReach)) >= joinedHalfWords
   );
 }
 
