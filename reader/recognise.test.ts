@@ -49,7 +49,15 @@ describe('events outside the report', () => {
   });
 });
 
-describe('past visits', () => {
+describe('events outside the reported one', () => {
+  it('leaves out events the sides agreed to hold later', () => {
+    const draft = draftOf(
+      'Ngày 3/4, hai bên hội đàm và thống nhất luân phiên tổ chức hội thảo khoa học hằng năm.',
+      '2025-04-03',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+  });
+
   it('leaves out a visit the speaker made before', () => {
     const draft = draftOf(
       'Ngày 3/4, hai bên hội đàm. Ông từng thăm Bệnh viện Bạch Long năm 2018.',
