@@ -81,4 +81,12 @@ describe('participants', () => {
     ).toEqual([]);
     expect(names('Công trình của GS. Trần Văn Khang được công bố từ lâu.')).toEqual([]);
   });
+
+  it('keeps particles and initials inside foreign names, not Vietnamese verbs', () => {
+    expect(names('The talks were attended by Dr Anna van der Berg and Dr Hans P. Muller.', 'en')).toEqual([
+      'Anna van der Berg',
+      'Hans P. Muller',
+    ]);
+    expect(names('Thứ trưởng Trần Văn Bình đề nghị Bộ Y tế hai nước phối hợp.')).toEqual(['Trần Văn Bình']);
+  });
 });

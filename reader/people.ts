@@ -245,6 +245,21 @@ const vietnameseLetters = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/u;
 const nameSeparators = new Set([',', '-', '–', '—', '(']);
 const softBarriers = new Set([',', '-', '–', '—', '.', "'", '’', '&']);
 const leftWindow = 16;
+const particles = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'la',
+  'del',
+  'da',
+  'di',
+  'dos',
+  'bin',
+  'binti',
+  'al',
+]);
 const possessives = new Set(['của', 'nơi'].map((word) => keySyllable(word)[0]));
 
 export function findPeople(context: PeopleContext): PersonMention[] {
@@ -269,6 +284,7 @@ export function findPeople(context: PeopleContext): PersonMention[] {
     while (last < tokens.length && words < 6 && !tokens[last]?.afterBreak) {
       if (isNameToken(context, last, titleStarts)) last++;
       else if (isHyphenJoin(tokens, last)) last += 2;
+      else if (isInnerJoin(context, last, titleStarts)) last++;
       else break;
       words++;
     }
@@ -285,6 +301,32 @@ function isHyphenJoin(tokens: readonly Token[], at: number): boolean {
   const next = tokens[at + 1];
   if (hyphen?.raw !== '-' || !hyphen.glued || !next?.glued) return false;
   return next.isWord && !next.isNumber && !next.isUpper;
+}
+
+/**
+ * 'Ursula von der Leyen', 'Hans P. Kluge': a lowercase particle or an initial's full stop inside a
+ * foreign name, when a capitalised name syllable follows.
+ */
+function isInnerJoin(context: PeopleContext, at: number, titleStarts: Map<number, number>): boolean {
+  const { tokens } = context;
+  const token = tokens[at];
+  const previous = tokens[at - 1];
+  if (!token || !previous) return false;
+  let next = at + 1;
+  if (token.raw === '.') {
+    if (!token.glued || !previous.isWord || previous.raw.length !== 1) return false;
+  } else {
+    if (!isParticle(token)) return false;
+    // 'van der Berg': a second particle may follow the first.
+    if (isParticle(tokens[next])) next++;
+  }
+  return !tokens[next]?.afterBreak && isNameToken(context, next, titleStarts);
+}
+
+// Unaccented only: 'đề', 'để', 'đa' fold to particles but are Vietnamese words.
+function isParticle(token: Token | undefined): boolean {
+  if (!token) return false;
+  return token.isWord && !token.isCapital && token.raw === token.fold && particles.has(token.fold);
 }
 
 function isNameToken(context: PeopleContext, index: number, titleStarts: Map<number, number>): boolean {
@@ -386,9 +428,10 @@ function classifyName(tokens: readonly Token[], first: number, last: number, lan
   if (length > 4) return null;
   for (let i = first; i < last; i++) {
     const token = tokens[i];
-    if (token && !token.isWord && isHyphenJoin(tokens, i)) continue;
+    if (token && !token.isWord && (isHyphenJoin(tokens, i) || token.raw === '.')) continue;
+    if (token && isParticle(token)) continue;
     if (!token || vietnameseLetters.test(token.raw) || englishCapitalWords.has(token.fold)) return null;
-    if (token.raw.length < 2 && i !== first) return null;
+    if (token.raw.length < 2 && i !== first && tokens[i + 1]?.raw !== '.') return null;
   }
   return 'foreign';
 }
