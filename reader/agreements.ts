@@ -162,8 +162,18 @@ function isOlderThanArticle(context: AgreementContext, last: number, sentence: S
   // 'được ký kết tháng 8/2019': a dated signing in an earlier year.
   const from = context.tokens[last]?.start ?? 0;
   const to = context.tokens[sentence.last - 1]?.end ?? 0;
-  for (const mention of context.dates) {
-    if (mention.start < from || mention.end > to || mention.isDocumentDate) continue;
+  // Dates are sorted by start: a binary search keeps many documents times many dates linear.
+  let low = 0;
+  let high = context.dates.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((context.dates[mid]?.start ?? 0) < from) low = mid + 1;
+    else high = mid;
+  }
+  for (let d = low; d < context.dates.length; d++) {
+    const mention = context.dates[d];
+    if (!mention || mention.start >= to) break;
+    if (mention.end > to || mention.isDocumentDate) continue;
     if (mention.year !== null && mention.year < reference) return true;
   }
   for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
