@@ -48,6 +48,8 @@ const pastLexicon: Lexicon<true> = createLexicon();
 for (const cue of agreements.pastCues) addPhrase(pastLexicon, cue, true);
 const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPhrase(w)[0]));
 const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
+/** How far before the document a proposal may stand ('mong muốn sớm nâng cấp khuôn khổ hợp tác thành Bản ghi nhớ'). */
+const proposeWindow = 8;
 const statusRank: Record<AgreementStatus, number> = { mentioned: 0, proposed: 1, signed: 2 };
 const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
 
@@ -55,6 +57,10 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
   const { tokens, marks } = context;
   const byKind = new Map<AgreementKind, DraftAgreement>();
   let cues: StatusCues | null = null;
+  // A second document of a kind is told apart by its period ('giai đoạn 2021-2023' vs '2024-2026').
+  const periods = new Map<DraftAgreement, string>();
+  const byPeriod = new Map<string, DraftAgreement>();
+  const found: DraftAgreement[] = [];
   for (const match of findAll(kindLexicon, marks)) {
     const entry = match.values[0];
     const head = tokens[match.start];
@@ -69,14 +75,23 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     const status = statusOf(context, cues, sentence, match.start, match.end);
     if (entry.needsSigning && status !== 'signed') continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
-    const existing = byKind.get(entry.kind);
+    const period = periodOf(context, sentence, match.start, match.end);
+    let existing = byKind.get(entry.kind);
+    const existingPeriod = existing ? (periods.get(existing) ?? '') : '';
+    if (existing && period !== '' && existingPeriod !== '' && period !== existingPeriod) {
+      existing = byPeriod.get(`${entry.kind} ${period}`);
+    }
     if (existing) {
+      if (existingPeriod === '' && period !== '') {
+        periods.set(existing, period);
+        byPeriod.set(`${entry.kind} ${period}`, existing);
+      }
       existing.spans.push(span);
       if (statusRank[status] > statusRank[existing.status]) existing.status = status;
       existing.confidence = Math.min(0.95, existing.confidence + 0.1);
       continue;
     }
-    byKind.set(entry.kind, {
+    const agreement: DraftAgreement = {
       kind: entry.kind,
       status,
       parties: partiesOf(context, sentence),
@@ -84,9 +99,13 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
       title: titleOf(context, sentence, match.start),
       spans: [span],
       confidence: 0.6,
-    });
+    };
+    if (!byKind.has(entry.kind)) byKind.set(entry.kind, agreement);
+    periods.set(agreement, period);
+    if (period !== '') byPeriod.set(`${entry.kind} ${period}`, agreement);
+    found.push(agreement);
   }
-  return [...byKind.values()];
+  return found;
 }
 
 /** Running counts of past cues and signing verbs: any token range is asked in O(1), so a sentence
@@ -94,18 +113,23 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
 interface StatusCues {
   past: Int32Array;
   signed: Int32Array;
+  intended: Int32Array;
 }
 
 function countStatusCues(context: AgreementContext): StatusCues {
   const { tokens, marks } = context;
   const past = new Int32Array(tokens.length + 1);
   const signed = new Int32Array(tokens.length + 1);
+  const intended = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) {
     const hasAny = marks.head[i] !== -1;
+    const isSigning = hasAny && isSigningVerb(context, i);
+    const isFuture = isSigning && isIntended(context, i);
     past[i + 1] = (past[i] ?? 0) + (hasAny && hasMatch(pastLexicon, marks, i) ? 1 : 0);
-    signed[i + 1] = (signed[i] ?? 0) + (hasAny && isSigningVerb(context, i) ? 1 : 0);
+    signed[i + 1] = (signed[i] ?? 0) + (isSigning && !isFuture ? 1 : 0);
+    intended[i + 1] = (intended[i] ?? 0) + (isFuture ? 1 : 0);
   }
-  return { past, signed };
+  return { past, signed, intended };
 }
 
 function isSigningVerb(context: AgreementContext, i: number): boolean {
@@ -133,18 +157,56 @@ function statusOf(
   const past = countOutside(cues.past, sentence, first, last) > 0;
   let proposed = false;
   // A proposal governs the document directly ('đề xuất ký Bản ghi nhớ'), not a clause away.
-  for (let i = Math.max(sentence.first, first - 6); i < first; i++) {
+  for (let i = Math.max(sentence.first, first - proposeWindow); i < first; i++) {
     if (hasMatch(proposeLexicon, context.marks, i)) proposed = true;
   }
+  // 'hướng tới ký kết', 'towards signing', 'dự kiến ký': a signing still to come.
+  if (countOutside(cues.intended, sentence, first, last) > 0) proposed = true;
   if (signed && !past && !isOlderThanArticle(context, last, sentence)) return 'signed';
   if (proposed && !signed) return 'proposed';
   return 'mentioned';
+}
+
+function isIntended(context: AgreementContext, sign: number): boolean {
+  for (let i = Math.max(0, sign - 3); i < sign; i++) {
+    if (hasMatch(proposeLexicon, context.marks, i)) return true;
+  }
+  return false;
+}
+
+/** The years written with the document ('2021-2025 cooperation plan', 'giai đoạn 2024-2026'). */
+function periodOf(context: AgreementContext, sentence: Sentence, first: number, last: number): string {
+  const years: string[] = [];
+  const from = Math.max(sentence.first, first - 4);
+  const to = Math.min(sentence.last, last + 8);
+  for (let i = from; i < to; i++) {
+    const token = context.tokens[i];
+    if (token?.isNumber && token.raw.length === 4 && Number(token.raw) >= 1900) years.push(token.raw);
+  }
+  return years.join('-');
 }
 
 /** 'Hiệp định ... năm 2004' read in a 2025 article is an old agreement being recalled. */
 function isOlderThanArticle(context: AgreementContext, last: number, sentence: Sentence): boolean {
   const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
   if (!reference) return false;
+  // 'được ký kết tháng 8/2019': a dated signing in an earlier year.
+  const from = context.tokens[last]?.start ?? 0;
+  const to = context.tokens[sentence.last - 1]?.end ?? 0;
+  // Dates are sorted by start: a binary search keeps many documents times many dates linear.
+  let low = 0;
+  let high = context.dates.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((context.dates[mid]?.start ?? 0) < from) low = mid + 1;
+    else high = mid;
+  }
+  for (let d = low; d < context.dates.length; d++) {
+    const mention = context.dates[d];
+    if (!mention || mention.start >= to) break;
+    if (mention.end > to || mention.isDocumentDate) continue;
+    if (mention.year !== null && mention.year < reference) return true;
+  }
   for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
     const token = context.tokens[i];
     if (token?.isNumber && token.raw.length === 4) {

@@ -27,12 +27,21 @@ for (const lang of ['vi', 'en'] as const) {
   }
 }
 
+// Keywords inside a body's name ('Cục Quản lý Khám, chữa bệnh') name the body, not an area.
+const organisationLexicon: Lexicon<true> = createLexicon();
+for (const name of extra.organisationNames.names) addPhrase(organisationLexicon, name, true);
+
 export function findAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boolean): DraftArea[] {
   const { tokens } = marks;
   const byId = new Map<string, DraftArea>();
+  const bodies = findAll(organisationLexicon, marks);
+  let body = 0;
   for (const match of findAll(areaLexicons[lang], marks)) {
     const head = tokens[match.start];
     if (!head || skip(match.start)) continue;
+    while (body < bodies.length && (bodies[body]?.end ?? 0) <= match.start) body++;
+    const inside = bodies[body];
+    if (inside && inside.start <= match.start && match.end <= inside.end) continue;
     const raw = tokens
       .slice(match.start, match.end)
       .map((t) => t.raw)

@@ -5,12 +5,12 @@ import { findAgreements } from './agreements.ts';
 import { findAreas } from './areas.ts';
 import { cleanArticle } from './clean.ts';
 import { findCommitments } from './commitments.ts';
-import { describeYears, findDates } from './dates.ts';
+import { describeYears, findDates, findWeekdays } from './dates.ts';
 import { assembleEvents, findEventTriggers } from './events.ts';
 import { markLexicons } from './lexicon.ts';
 import { normaliseText, type Token, tokenize } from './normalise.ts';
 import { assembleParticipants } from './participants.ts';
-import { findEntities, type Lang, maskEntities } from './partners.ts';
+import { findEntities, isPassingMention, type Lang, maskEntities } from './partners.ts';
 import { findPeople } from './people.ts';
 import { segmentSentences } from './segment.ts';
 import { readerVersion } from './version.ts';
@@ -47,7 +47,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   const published = validPublished(input.published) ?? cleaned.published;
   const entities = findEntities(marks, lang);
   const entityMask = maskEntities(tokens.length, entities);
-  const dates = findDates(text);
+  const dates = [...findDates(text), ...findWeekdays(text, published)].sort((a, b) => a.start - b.start);
   const years = describeYears(dates);
   const hasTitle = cleaned.title !== null && sentences.length > 1;
   const bodyStart = hasTitle ? (sentences[1]?.first ?? 0) : 0;
@@ -118,7 +118,7 @@ function collectPartners(
 ): DraftPartner[] {
   const byCode = new Map<string, DraftPartner>();
   for (const entity of entities) {
-    if (entity.code === 'VN') continue;
+    if (entity.code === 'VN' || isPassingMention(tokens, entity)) continue;
     const span = { start: tokens[entity.first]?.start ?? 0, end: tokens[entity.last - 1]?.end ?? 0 };
     const existing = byCode.get(entity.code);
     if (existing) {

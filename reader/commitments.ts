@@ -33,8 +33,10 @@ function markCues(context: CommitmentContext): Uint8Array {
   const { tokens, marks: lexicons } = context;
   const marks = new Uint8Array(tokens.length);
   let lastBelief = -100;
+  let lastPurpose = -100;
   let i = 0;
   while (i < tokens.length) {
+    if (purposeMarkers.has(tokens[i]?.key)) lastPurpose = i;
     // Most tokens start no phrase at all: skip them without asking each lexicon.
     if (lexicons.head[i] === -1) {
       i++;
@@ -48,7 +50,10 @@ function markCues(context: CommitmentContext): Uint8Array {
     }
     const isCue = match.values[0] === true;
     const isOutcome = hasMatch(outcomeLexicon, lexicons, match.end);
-    if (isCue && !isOutcome && i - lastBelief > 12) marks[i] = 1;
+    // 'Đây là định hướng quan trọng để hai bên có thể ...': a cue inside a purpose clause states
+    // why, not what was agreed.
+    const isPurpose = i - lastPurpose <= 4;
+    if (isCue && !isOutcome && !isPurpose && i - lastBelief > beliefReach) marks[i] = 1;
     i = match.end;
   }
   return marks;
@@ -78,6 +83,23 @@ const enumerationLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.enumeration) addPhrase(enumerationLexicon, word, true);
 const aidLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.aidHeads) addPhrase(aidLexicon, head, true);
+const contentLexicon: Lexicon<true> = createLexicon();
+for (const head of cues.contentHeads) addPhrase(contentLexicon, head, true);
+const joinedLexicon: Lexicon<true> = createLexicon();
+for (const verb of cues.joinedActions) addPhrase(joinedLexicon, verb, true);
+const reportingLexicon: Lexicon<true> = createLexicon();
+for (const verb of cues.reporting) addPhrase(reportingLexicon, verb, true);
+const purposeMarkers: ReadonlySet<string | undefined> = new Set(['nhằm', 'để'].map((w) => keyPhrase(w)[0]));
+const conjunctions: ReadonlySet<string | undefined> = new Set(['và', 'and'].map((w) => keyPhrase(w)[0]));
+// A plural noun right before the list ('các nội dung hợp tác gồm:', 'the following:') is only the
+// list's lead-in; a head that goes on after it ('... theo Lộ trình đến 2030') says more.
+const leadInMarkers = new Set(['các', 'những', 'following'].map((w) => keyPhrase(w)[0]));
+const leadInWords = 5;
+/** 'tin tưởng thông qua hợp tác chặt chẽ, hai nước sẽ ...': a belief governs the clauses after it. */
+const beliefReach = 20;
+/** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
+const joinedHalfWords = 5;
+const joinedReach = 40;
 const leadingAdverbials = new Set(
   [
     'theo',
@@ -149,7 +171,9 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
       }
     }
     const isAid = hasMatch(aidLexicon, context.marks, sentence.first);
-    if (headCue === -1 && cue === -1 && !isAid) return consumed;
+    // 'với các nội dung chính: a; b' lists what was agreed even without a cue word.
+    const isContent = hasMatchIn(contentLexicon, context, sentence.first, colon);
+    if (headCue === -1 && cue === -1 && !isAid && !isContent) return consumed;
     const nonEmpty = items.filter((item) => item.last > item.first);
     const averageWords =
       nonEmpty.reduce((sum, item) => sum + countWords(tokens, item.first, item.last), 0) /
@@ -166,10 +190,18 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     const headFirst = lastCue(context, sentence.first, colon);
     // The head is an item of its own only when it says more than 'trao đổi về các nội dung'.
     const headLast = enumerationWordBefore(context, sentence.first, colon);
-    if (headCue !== -1 && countWords(tokens, headFirst, headLast) >= 6) {
+    if (
+      headCue !== -1 &&
+      countWords(tokens, headFirst, headLast) >= 6 &&
+      !hasKey(tokens, Math.max(headFirst, headLast - leadInWords), headLast, leadInMarkers)
+    ) {
       out.push({ first: headFirst, last: headLast, confidence: 0.5 });
     }
-    for (const item of nonEmpty) out.push({ ...item, confidence: 0.6 });
+    for (const item of nonEmpty) {
+      // The last element of 'a; b; and c' carries the list's conjunction, not its own.
+      const first = conjunctions.has(tokens[item.first]?.key) ? item.first + 1 : item.first;
+      out.push({ first, last: item.last, confidence: 0.6 });
+    }
     return consumed;
   }
   if (cue === -1) {
@@ -200,32 +232,108 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     const segmentCue = firstCue(context, segment.first, segment.last);
     if (!started && segmentCue === -1) continue;
     const first = started ? segment.first : clauseStart(context, segment.first, segmentCue);
-    pushSplit(context, { first, last: segment.last, confidence: started ? 0.55 : 0.6 }, out, false);
+    pushSplit(context, { first, last: segment.last, confidence: started ? 0.55 : 0.6 }, out, false, !started);
     started = true;
   }
   return 0;
 }
 
 /** Splits a piece at 'đồng thời', 'trong đó' (and English 'and decides to'). */
-function pushSplit(context: CommitmentContext, piece: Piece, out: Piece[], keepWhole: boolean): void {
+function pushSplit(
+  context: CommitmentContext,
+  piece: Piece,
+  out: Piece[],
+  keepWhole: boolean,
+  needsCue = true,
+): void {
   const { tokens } = context;
   let first = piece.first;
   for (let i = piece.first + 1; i < piece.last; i++) {
+    if (isJoinedPromise(context, first, i, piece.last)) {
+      pushPiece(context, { first, last: i, confidence: piece.confidence }, out, needsCue);
+      needsCue = false;
+      first = i + 1;
+      continue;
+    }
     const match = matchLongest(splitterLexicon, context.marks, i);
     if (!match) continue;
     const before = tokens[i - 1]?.raw;
     if (before !== ',' && before !== ';' && context.lang === 'vi') continue;
     if (keepWhole && i > piece.first + 1) {
-      out.push({ first, last: i - 1, confidence: piece.confidence });
+      pushPiece(context, { first, last: i - 1, confidence: piece.confidence }, out, needsCue);
       first = match.end;
       out.push({ first, last: piece.last, confidence: piece.confidence });
       return;
     }
-    out.push({ first, last: before === ',' || before === ';' ? i - 1 : i, confidence: piece.confidence });
+    pushPiece(
+      context,
+      { first, last: before === ',' || before === ';' ? i - 1 : i, confidence: piece.confidence },
+      out,
+      needsCue,
+    );
+    needsCue = false;
     first = context.lang === 'vi' ? match.end : i + 1;
     i = match.end - 1;
   }
-  out.push({ first, last: piece.last, confidence: piece.confidence });
+  pushPiece(context, { first, last: piece.last, confidence: piece.confidence }, out, needsCue);
+}
+
+/** 'và'/'and' + an action verb after a cue, with enough words on both sides, opens a second promise. */
+function isJoinedPromise(context: CommitmentContext, first: number, at: number, last: number): boolean {
+  const { tokens } = context;
+  if (!conjunctions.has(tokens[at]?.key ?? '')) return false;
+  const verb = tokens[at + 1]?.key === keyPhrase('also')[0] ? at + 2 : at + 1;
+  if (!hasMatch(joinedLexicon, context.marks, verb)) return false;
+  // Scans stay within a clause's reach so that a long run of 'và' stays linear.
+  const from = Math.max(first, at - joinedReach);
+  const cue = firstCue(context, from, at);
+  if (cue === -1) return false;
+  // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.
+  for (let i = cue; i < at; i++) if (purposeMarkers.has(tokens[i]?.key)) return false;
+  return (
+    countWords(tokens, from, at) >= joinedHalfWords &&
+    countWords(tokens, at + 1, Math.min(last, at + 1 + joinedReach)) >= joinedHalfWords
+  );
+}
+
+/**
+ * A split part before any cue ('đánh giá cao ..., đồng thời đề nghị ...') is praise or narrative;
+ * a part whose cue follows a reporting verb ('X cho biết Y sẽ ...') starts after the speaker.
+ */
+function pushPiece(context: CommitmentContext, piece: Piece, out: Piece[], needsCue: boolean): void {
+  const cue = firstCue(context, piece.first, piece.last);
+  if (cue === -1) {
+    if (!needsCue) out.push(piece);
+    return;
+  }
+  let first = piece.first;
+  for (let i = piece.first; i < cue; i++) {
+    const match = matchLongest(reportingLexicon, context.marks, i);
+    if (match && match.end <= cue) first = match.end;
+  }
+  const that = context.tokens[first]?.key;
+  if (first > piece.first && (that === keyPhrase('rằng')[0] || that === keyPhrase('that')[0])) first++;
+  out.push({ ...piece, first });
+}
+
+function hasMatchIn(
+  lexicon: Lexicon<true>,
+  context: CommitmentContext,
+  first: number,
+  last: number,
+): boolean {
+  for (let i = first; i < last; i++) if (hasMatch(lexicon, context.marks, i)) return true;
+  return false;
+}
+
+function hasKey(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  keys: ReadonlySet<string | undefined>,
+): boolean {
+  for (let i = first; i < last; i++) if (keys.has(tokens[i]?.key)) return true;
+  return false;
 }
 
 function firstCue(context: CommitmentContext, first: number, last: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeYears, findDates, parsePublished, resolveDate } from './dates.ts';
+import { describeYears, findDates, findWeekdays, parsePublished, resolveDate } from './dates.ts';
 
 function resolveAll(text: string, published: string | null = null) {
   const all = findDates(text);
@@ -59,5 +59,17 @@ describe('dates', () => {
     expect(parsePublished('09:23 | 30/06/2012')).toBe('2012-06-30');
     expect(parsePublished('Cập nhật: 15/07/2022')).toBe('2022-07-15');
     expect(parsePublished('')).toBeNull();
+  });
+
+  it('reads two days joined by và as a range', () => {
+    expect(resolveAll('Trong hai ngày 12 và 13/3, đoàn làm việc tại tỉnh', '2025-03-20')).toEqual([
+      { start: '2025-03-12', end: '2025-03-13', isRange: true },
+    ]);
+  });
+
+  it('resolves an English weekday against publication, never without it', () => {
+    const [mention] = findWeekdays('The two sides met on Monday in Hue.', '2025-03-20');
+    expect(mention && resolveDate(mention, describeYears([]), '2025-03-20').start).toBe('2025-03-17');
+    expect(findWeekdays('The two sides met on Monday.', null)).toEqual([]);
   });
 });

@@ -60,9 +60,9 @@ const n = (value: string | undefined): number | null => (value === undefined ? n
 
 const patterns: Pattern[] = [
   {
-    // 12-14/9, 26 - 29/6/2022, 30/6-2/7
+    // 12-14/9, 26 - 29/6/2022, 30/6-2/7, (hai ngày) 5 và 6/8
     regex:
-      /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?\s{0,2}[-–]\s{0,2}(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/g,
+      /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?(?:\s{0,2}[-–]\s{0,2}|\s{1,2}(?:và|and)\s{1,2})(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/g,
     build: (m) => ({
       day: n(m[1]),
       month: n(m[2]) ?? (n(m[4]) as number),
@@ -175,6 +175,38 @@ export function findDates(text: string): DateMention[] {
     coveredTo = mention.end;
   }
   return kept;
+}
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const weekdayPattern = /\bon\s{1,3}(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
+/**
+ * 'on Thursday' in an English report: the last such weekday on or before publication (news
+ * reports the week's events). Without a publication date it stays unresolved, so none is made.
+ */
+export function findWeekdays(text: string, published: string | null): DateMention[] {
+  if (!published || published.length < 10) return [];
+  const base = new Date(`${published.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(base.getTime())) return [];
+  const found: DateMention[] = [];
+  weekdayPattern.lastIndex = 0;
+  for (let m = weekdayPattern.exec(text); m !== null; m = weekdayPattern.exec(text)) {
+    const wanted = weekdays.indexOf((m[1] ?? '').toLowerCase());
+    const back = (base.getUTCDay() - wanted + 7) % 7;
+    const day = new Date(base.getTime() - back * 86_400_000);
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    found.push({
+      start,
+      end: m.index + m[0].length,
+      day: day.getUTCDate(),
+      month: day.getUTCMonth() + 1,
+      year: day.getUTCFullYear(),
+      endDay: null,
+      endMonth: null,
+      isDocumentDate: false,
+    });
+  }
+  return found;
 }
 
 function isValid(d: Omit<DateMention, 'start' | 'end' | 'isDocumentDate'>): boolean {

@@ -56,6 +56,7 @@ const notBeforeTiep = keySet(events.notAfterTiepPrev);
 const notAfterKy = keySet(events.notBeforeKy);
 const notBeforeKy = keySet(events.notAfterKy);
 const tiepKey = keyPhrase('tiếp')[0];
+const suKey = keyPhrase('sự')[0];
 const kyKeys = keySet(['ký', 'kí']);
 const containers = new Set<EventKind>(['visit', 'conference']);
 
@@ -89,10 +90,33 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
       continue;
     const sentence = sentenceOf[match.start] ?? -1;
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
-    if (kind === 'signing' && isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
+    if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
+    if (isSignedEarlier(context, match.end, sentence)) continue;
+    // 'cảm ơn sự đón tiếp': a noun made with 'sự' names the welcome, not a meeting.
+    if (
+      kind === 'courtesy_call' &&
+      (tokens[match.start - 1]?.key === suKey || tokens[match.start - 2]?.key === suKey)
+    )
+      continue;
     triggers.push({ kind, first: match.start, last: match.end, sentence });
   }
   return triggers;
+}
+
+/** 'được ký kết tháng 8/2019', 'visited in 2019': a year before the article's, not a period. */
+function isSignedEarlier(context: EventContext, end: number, sentence: number): boolean {
+  const { tokens } = context;
+  const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
+  if (!reference) return false;
+  const last = Math.min(context.sentences[sentence]?.last ?? end, end + 8);
+  for (let i = end; i < last; i++) {
+    const token = tokens[i];
+    if (!token?.isNumber || token.raw.length !== 4) continue;
+    const year = Number(token.raw);
+    const isPeriod = tokens[i + 1]?.raw === '-' || tokens[i + 1]?.raw === '–' || tokens[i - 1]?.raw === '-';
+    if (year >= 1900 && year < reference && !isPeriod) return true;
+  }
+  return false;
 }
 
 function isAfterCue(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markLexicons } from './lexicon.ts';
 import { tokenize } from './normalise.ts';
-import { findEntities, type Lang } from './partners.ts';
+import { findEntities, isPassingMention, type Lang } from './partners.ts';
 
 function codes(text: string, lang: Lang = 'vi'): string[] {
   return findEntities(markLexicons(tokenize(text)), lang).map((m) => m.code);
@@ -48,5 +48,23 @@ describe('findEntities', () => {
 
   it('treats tone placement variants alike', () => {
     expect(codes('Cộng hoà Belarus')).toEqual(['BY']);
+  });
+
+  it('sets aside currencies, postings, standards, local bodies and former states', () => {
+    const partnerCodes = (text: string, lang: Lang) => {
+      const tokens = tokenize(text);
+      return findEntities(markLexicons(tokens), lang)
+        .filter((m) => !isPassingMention(tokens, m))
+        .map((m) => m.code);
+    };
+    expect(partnerCodes('Japan lent US$20 million to build a clinic.', 'en')).toEqual(['JP']);
+    expect(partnerCodes('Ms Roe, UNICEF Regional Director for Thailand and Myanmar, spoke.', 'en')).toEqual([
+      'UNICEF',
+    ]);
+    expect(partnerCodes('The plant seeks WHO prequalification for its vaccine.', 'en')).toEqual([]);
+    expect(
+      partnerCodes('Trung tâm Kiểm soát bệnh tật (CDC) tỉnh Nam Định và CDC tỉnh Bắc Ninh phối hợp.', 'vi'),
+    ).toEqual([]);
+    expect(codes('Ông từng học tập tại Cộng hòa Dân chủ Đức những năm 1980.')).toEqual([]);
   });
 });

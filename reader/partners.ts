@@ -165,6 +165,44 @@ function opensNameRun(tokens: readonly Token[], from: number): boolean {
   return Boolean(second?.isCapital && !second.afterBreak && third?.isCapital && !third.afterBreak);
 }
 
+const standardNouns = new Set(organisations.standardNouns.map((word) => keySyllable(word)[0]));
+const localUnits = new Set(
+  ['tỉnh', 'thành', 'tp', 'quận', 'huyện', 'province', 'city'].map((w) => keySyllable(w)[0]),
+);
+const listJoins = new Set([',', 'and', 'và']);
+
+/**
+ * A mention that names no partner of the reported event: a currency ('US$80 million'), the
+ * countries an official is posted for ('Country Director for Laos and Cambodia'), a standard
+ * ('WHO prequalification'), or a local body's abbreviation ('Trung tâm Kiểm soát bệnh tật (CDC)
+ * tỉnh X', 'CDC Hà Nội').
+ */
+export function isPassingMention(tokens: readonly Token[], mention: EntityMention): boolean {
+  const after = tokens[mention.last];
+  if (after?.raw === '$' && after.glued) return true;
+  if (mention.kind === 'organisation') {
+    if (after && !after.afterBreak && standardNouns.has(after.key) && !after.isCapital) return true;
+    const before = tokens[mention.first - 1];
+    const beforeThat = tokens[mention.first - 2];
+    if (before?.raw === '(' && beforeThat?.isWord && tokens[mention.last]?.raw === ')') {
+      const next = tokens[mention.last + 1];
+      if (next && localUnits.has(next.key)) return true;
+    }
+    if (after && !after.afterBreak && localUnits.has(after.key)) return true;
+  }
+  if (mention.kind !== 'country') return false;
+  // Walk back over the list 'for A, B and C' to the word that governs it.
+  let k = mention.first - 1;
+  for (let steps = 0; k >= 0 && steps < 12; steps++, k--) {
+    const token = tokens[k];
+    if (!token) break;
+    if (listJoins.has(token.fold) || (token.isWord && token.isCapital)) continue;
+    break;
+  }
+  const governor = tokens[k];
+  return governor?.fold === 'for' && tokens[k - 1]?.isCapital === true && tokens[k - 1]?.isWord === true;
+}
+
 /** Marks, per token, the entity that covers it (or -1), so name recognition can split around it. */
 export function maskEntities(tokenCount: number, mentions: readonly EntityMention[]): Int32Array {
   const mask = new Int32Array(tokenCount).fill(-1);

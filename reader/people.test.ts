@@ -51,4 +51,42 @@ describe('participants', () => {
       'Thai Van Nam',
     ]);
   });
+
+  it('keeps hyphenated given names whole', () => {
+    expect(names('Về phía Hàn Quốc có ông Choi Min-jae, Viện trưởng Viện Vắc xin Quốc tế.')).toEqual([
+      'Choi Min-jae',
+    ]);
+  });
+
+  it('reads an organisation name before the person and alone as no person', () => {
+    expect(names('Giám đốc Bệnh viện Chợ Rẫy Phạm Văn Tâm phát biểu.')).toEqual(['Phạm Văn Tâm']);
+    expect(
+      names('Viện trưởng Nguyễn Văn Lộc cho biết sẽ hỗ trợ Bệnh viện Bạch Long xây dựng phác đồ.'),
+    ).toEqual(['Nguyễn Văn Lộc']);
+  });
+
+  it('reads English titles around organisations and names', () => {
+    expect(names('Mekong Diagnostics CEO Lee Hye-won spoke online.', 'en')).toEqual(['Lee Hye-won']);
+    expect(
+      names('Officials met Maria Lopez, Asian Development Bank Country Director for Vietnam.', 'en'),
+    ).toEqual(['Maria Lopez']);
+    expect(names('Also present was Head of the Provincial Planning Department Lê Thị Thu.', 'en')).toEqual([
+      'Lê Thị Thu',
+    ]);
+  });
+
+  it('leaves out quoted outside sources and owners of past work', () => {
+    expect(
+      names('According to epidemiologist Dr Mark Fisher of a Sydney university, costs are high.', 'en'),
+    ).toEqual([]);
+    expect(names('Công trình của GS. Trần Văn Khang được công bố từ lâu.')).toEqual([]);
+  });
+
+  it('keeps particles and initials inside foreign names, not Vietnamese verbs', () => {
+    expect(names('The talks were attended by Dr Anna van der Berg and Dr Hans P. Muller.', 'en')).toEqual([
+      'Anna van der Berg',
+      'Hans P. Muller',
+    ]);
+    expect(names('Thứ trưởng Trần Văn Bình đề nghị Bộ Y tế hai nước phối hợp.')).toEqual(['Trần Văn Bình']);
+  });
 });

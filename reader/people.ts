@@ -245,6 +245,22 @@ const vietnameseLetters = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/u;
 const nameSeparators = new Set([',', '-', '–', '—', '(']);
 const softBarriers = new Set([',', '-', '–', '—', '.', "'", '’', '&']);
 const leftWindow = 16;
+const particles = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'la',
+  'del',
+  'da',
+  'di',
+  'dos',
+  'bin',
+  'binti',
+  'al',
+]);
+const possessives = new Set(['của', 'nơi'].map((word) => keySyllable(word)[0]));
 
 export function findPeople(context: PeopleContext): PersonMention[] {
   const { tokens } = context;
@@ -264,19 +280,53 @@ export function findPeople(context: PeopleContext): PersonMention[] {
       continue;
     }
     let last = i + 1;
-    while (
-      last < tokens.length &&
-      last - i < 6 &&
-      !tokens[last]?.afterBreak &&
-      isNameToken(context, last, titleStarts)
-    ) {
-      last++;
+    let words = 1;
+    while (last < tokens.length && words < 6 && !tokens[last]?.afterBreak) {
+      if (isNameToken(context, last, titleStarts)) last++;
+      else if (isHyphenJoin(tokens, last)) last += 2;
+      else if (isInnerJoin(context, last, titleStarts)) last++;
+      else break;
+      words++;
     }
     const mention = readRun(context, i, last, titleEnds, titleStarts, background);
     if (mention) found.push(mention);
     i = last;
   }
   return found;
+}
+
+/** 'Jin-ho', 'Sang-hoon': a hyphen glued on both sides joins two syllables of one given name. */
+function isHyphenJoin(tokens: readonly Token[], at: number): boolean {
+  const hyphen = tokens[at];
+  const next = tokens[at + 1];
+  if (hyphen?.raw !== '-' || !hyphen.glued || !next?.glued) return false;
+  return next.isWord && !next.isNumber && !next.isUpper;
+}
+
+/**
+ * 'Ursula von der Leyen', 'Hans P. Kluge': a lowercase particle or an initial's full stop inside a
+ * foreign name, when a capitalised name syllable follows.
+ */
+function isInnerJoin(context: PeopleContext, at: number, titleStarts: Map<number, number>): boolean {
+  const { tokens } = context;
+  const token = tokens[at];
+  const previous = tokens[at - 1];
+  if (!token || !previous) return false;
+  let next = at + 1;
+  if (token.raw === '.') {
+    if (!token.glued || !previous.isWord || previous.raw.length !== 1) return false;
+  } else {
+    if (!isParticle(token)) return false;
+    // 'van der Berg': a second particle may follow the first.
+    if (isParticle(tokens[next])) next++;
+  }
+  return !tokens[next]?.afterBreak && isNameToken(context, next, titleStarts);
+}
+
+// Unaccented only: 'đề', 'để', 'đa' fold to particles but are Vietnamese words.
+function isParticle(token: Token | undefined): boolean {
+  if (!token) return false;
+  return token.isWord && !token.isCapital && token.raw === token.fold && particles.has(token.fold);
 }
 
 function isNameToken(context: PeopleContext, index: number, titleStarts: Map<number, number>): boolean {
@@ -305,7 +355,29 @@ function readRun(
     first = runFirst + 1;
     kind = classifyName(tokens, first, runLast, lang);
   }
+  // 'International Cooperation Department Đinh Văn Nam': capitalised words of an organisation
+  // before a Vietnamese name.
+  for (let p = runFirst + 2; !kind && p <= runLast - 2; p++) {
+    if (classifyName(tokens, p, runLast, lang) === 'vietnamese') {
+      first = p;
+      kind = 'vietnamese';
+    }
+  }
   if (!kind) return null;
+  // 'Bệnh viện Bạch Mai Lê Văn Hòa': an organisation's proper name comes first and may itself
+  // start with a family name; the person is the tail, and a short run is the organisation alone.
+  if (isAfterOrgHead(context.marks, first)) {
+    const words = countWords(tokens, first, runLast);
+    if (words <= 2) return null;
+    if (words >= 4) {
+      let tail = -1;
+      for (let p = first + 2; tail === -1 && p <= runLast - 2; p++) {
+        if (classifyName(tokens, p, runLast, lang) === 'vietnamese') tail = p;
+      }
+      if (tail === -1) return null;
+      first = tail;
+    }
+  }
   const last = runLast;
   if (isNonPerson(context.marks, first, last) || isNamedAfter(tokens, first) || isPhotoCredit(tokens, first))
     return null;
@@ -315,6 +387,16 @@ function readRun(
   const hasHonorific = isAfterHonorific(context.marks, first);
   const left = findLeftTitle(context, first, sentenceStart, titleEnds);
   const right = left ? null : findRightTitle(context, last, sentenceEnd, titleStarts);
+  // 'Acme Pharma CEO Jane Roe': a capitalised run glued to a title that a name follows is the
+  // organisation the title belongs to.
+  const titleAfter = right && right[0] === last ? titleStarts.get(last) : undefined;
+  if (
+    titleAfter !== undefined &&
+    !hasHonorific &&
+    isNameToken(context, titleAfter, titleStarts) &&
+    !hasMatch(orgHeadLexicon, context.marks, titleAfter)
+  )
+    return null;
   const bySigner = lang === 'en' && isAfterSignedBy(tokens, first);
   const isUnmistakable = lang === 'en' && kind === 'vietnamese' && last - first >= 3;
   if (!left && !right && !hasHonorific && !bySigner && !isUnmistakable) return null;
@@ -325,14 +407,16 @@ function readRun(
     titleFirst: title?.[0] ?? -1,
     titleLast: title?.[1] ?? -1,
     sentence,
-    isBackground: isBackground(context.marks, background, sentence, sentenceStart, sentenceEnd),
+    isBackground:
+      isBackground(context.marks, background, sentence, sentenceStart, sentenceEnd) ||
+      isAside(context, first, sentenceStart, hasHonorific && !left && !right),
   };
 }
 
 type NameKind = 'vietnamese' | 'foreign';
 
 function classifyName(tokens: readonly Token[], first: number, last: number, lang: Lang): NameKind | null {
-  const length = last - first;
+  const length = countWords(tokens, first, last);
   const head = tokens[first];
   if (!head || length < 2) return null;
   const isSurname = lang === 'en' ? surnameFolds.has(head.fold) : surnameKeys.has(head.key);
@@ -344,10 +428,50 @@ function classifyName(tokens: readonly Token[], first: number, last: number, lan
   if (length > 4) return null;
   for (let i = first; i < last; i++) {
     const token = tokens[i];
+    if (token && !token.isWord && (isHyphenJoin(tokens, i) || token.raw === '.')) continue;
+    if (token && isParticle(token)) continue;
     if (!token || vietnameseLetters.test(token.raw) || englishCapitalWords.has(token.fold)) return null;
-    if (token.raw.length < 2 && i !== first) return null;
+    if (token.raw.length < 2 && i !== first && tokens[i + 1]?.raw !== '.') return null;
   }
   return 'foreign';
+}
+
+/**
+ * People who only colour the story: an English source quoted 'According to ...', or a scholar
+ * named as the owner of a work ('nhóm nghiên cứu của GS. X', 'nơi GS. X phát triển').
+ */
+function isAside(
+  context: PeopleContext,
+  first: number,
+  sentenceStart: number,
+  honorificOnly: boolean,
+): boolean {
+  const { tokens } = context;
+  if (
+    context.lang === 'en' &&
+    first - sentenceStart <= 8 &&
+    tokens[sentenceStart]?.fold === 'according' &&
+    tokens[sentenceStart + 1]?.fold === 'to'
+  )
+    return true;
+  if (!honorificOnly) return false;
+  const start = honorificStart(context.marks, first);
+  const before = tokens[start - 1]?.key;
+  return before !== undefined && possessives.has(before);
+}
+
+function isAfterOrgHead(marks: LexiconMarks, first: number): boolean {
+  for (let start = Math.max(0, first - 3); start < first; start++) {
+    const match = matchLongest(orgHeadLexicon, marks, start);
+    if (match?.end === first && marks.tokens[start]?.isCapital) return true;
+  }
+  return false;
+}
+
+function countWords(tokens: readonly Token[], first: number, last: number): number {
+  let count = 0;
+  for (let i = first; i < last; i++) if (tokens[i]?.isWord) count++;
+  return count;
 }
 
 function isNonPerson(marks: LexiconMarks, first: number, last: number): boolean {
@@ -380,15 +504,19 @@ function isPhotoCredit(tokens: readonly Token[], first: number): boolean {
 }
 
 function isAfterHonorific(marks: LexiconMarks, first: number): boolean {
+  return honorificStart(marks, first) !== -1;
+}
+
+function honorificStart(marks: LexiconMarks, first: number): number {
   const { tokens } = marks;
   for (let start = Math.max(0, first - 5); start < first; start++) {
     const match = matchLongest(honorificLexicon, marks, start);
     if (!match) continue;
     let end = match.end;
     while (end < first && (tokens[end]?.raw === '.' || tokens[end]?.raw === ',')) end++;
-    if (end === first) return true;
+    if (end === first) return start;
   }
-  return false;
+  return -1;
 }
 
 function isAfterSignedBy(tokens: readonly Token[], first: number): boolean {
@@ -434,8 +562,16 @@ function findRightTitle(
 ): [number, number] | null {
   const { tokens } = context;
   let start = last;
-  if (nameSeparators.has(tokens[start]?.raw ?? '')) start++;
-  const titleEnd = titleStarts.get(start);
+  const separated = nameSeparators.has(tokens[start]?.raw ?? '');
+  if (separated) start++;
+  let titleEnd = titleStarts.get(start);
+  // 'Name, World Bank Country Director ...': the title's organisation may come before it.
+  for (let k = start; separated && titleEnd === undefined && k < start + 4; k++) {
+    const token = tokens[k];
+    if (!token?.isWord || (!token.isCapital && context.entityMask[k] === -1)) break;
+    if (barrierWords.has(token.key) || titleStarts.has(k)) break;
+    titleEnd = titleStarts.get(k + 1);
+  }
   if (titleEnd === undefined) return null;
   let end = titleEnd;
   while (end < sentenceEnd && end - titleEnd < 14) {

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDirectory } from './evaluate.ts';
 
 // Quality floors, so a change that makes the reader worse fails the suite. The development set
-// carries the targets; the held-out set (written by the team without looking at the
-// reader, never tuned on) guards generalisation at a floor below its measured 0.77.
+// carries the targets. fixtures/holdout (team-written) has since been used to diagnose
+// general rules; fixtures/holdout-2 (team-written, never read by whoever changes the rules) is
+// the honest measure of generalisation, guarded at a floor below its measured 0.786.
 const developmentSet = join(import.meta.dirname, '..', '..', 'shared', 'articles');
-const heldOutSet = join(import.meta.dirname, 'fixtures', 'holdout');
+const diagnosisSet = join(import.meta.dirname, 'fixtures', 'holdout');
+const heldOutSet = join(import.meta.dirname, 'fixtures', 'holdout-2');
 
 describe('reader quality', () => {
   it.skipIf(!existsSync(developmentSet))('meets the targets on the development set', () => {
@@ -17,9 +19,15 @@ describe('reader quality', () => {
     expect(report.fields.partners.f1).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('stays above its floor on the diagnosis set', () => {
+    const report = evaluateDirectory(diagnosisSet);
+    expect(report.articles).toBe(10);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('stays above its floor on the held-out set', () => {
     const report = evaluateDirectory(heldOutSet);
-    expect(report.articles).toBe(10);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.72);
+    expect(report.articles).toBe(8);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.74);
   });
 });

@@ -39,6 +39,34 @@ describe('events', () => {
   });
 });
 
+describe('events outside the report', () => {
+  it('drops earlier dated signings, intended signings and thanks for a welcome', () => {
+    const draft = draftOf(
+      'Sáng 4/6, hai Bộ trưởng đã hội đàm. Hiệp định được ký kết tháng 3/2016 tại Hà Nội.\nĐoàn cảm ơn sự đón tiếp chu đáo và hai bên hướng tới ký kết Bản ghi nhớ mới.',
+      '2025-06-04',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+  });
+});
+
+describe('events outside the reported one', () => {
+  it('leaves out events the sides agreed to hold later', () => {
+    const draft = draftOf(
+      'Ngày 3/4, hai bên hội đàm và thống nhất luân phiên tổ chức hội thảo khoa học hằng năm.',
+      '2025-04-03',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+  });
+
+  it('leaves out a visit the speaker made before', () => {
+    const draft = draftOf(
+      'Ngày 3/4, hai bên hội đàm. Ông từng thăm Bệnh viện Bạch Long năm 2018.',
+      '2025-04-03',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+  });
+});
+
 describe('agreements', () => {
   it('reads a signed MoU and an old agreement being recalled', () => {
     const draft = draftOf(
@@ -56,6 +84,25 @@ describe('agreements', () => {
       'Hai bên xây dựng nội dung, chương trình, kế hoạch hợp tác sắp tới và đã đạt được những thỏa thuận.',
     );
     expect(draft.agreements).toEqual([]);
+  });
+
+  it('keeps two periods of one kind apart and reads dated old signings', () => {
+    const draft = draftOf(
+      'Hai sở rà soát Biên bản ghi nhớ giai đoạn 2019-2021. Sau đó hai sở ký Biên bản ghi nhớ giai đoạn 2025-2027.\nHiệp định về y tế dự phòng được ký kết tháng 3/2015 tại Viêng Chăn.',
+      '2025-06-01',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:mentioned',
+      'mou:signed',
+      'agreement:mentioned',
+    ]);
+  });
+
+  it('reads intended signings and upgrades as proposals', () => {
+    const draft = draftOf(
+      'Hai viện soạn Bản ghi nhớ về dược liệu, hướng tới ký kết vào quý sau.\nThey agreed to work towards signing a cooperation plan on nursing.',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual(['mou:proposed', 'plan:proposed']);
   });
 
   it('reads an Ý định thư without reading Italy', () => {
@@ -77,6 +124,13 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads area keywords of resistance and software, not those inside a department name', () => {
+    const draft = draftOf(
+      'Cục Quản lý Y, Dược cổ truyền chủ trì hội thảo về kháng kháng sinh và phần mềm báo cáo ca bệnh.',
+    );
+    expect(draft.areas.map((a) => a.id).sort()).toEqual(['communicable_disease', 'digital_health']);
+  });
+
   it('splits an enumeration into one commitment per element', () => {
     const draft = draftOf(
       'Bộ trưởng đề nghị hai bên tiếp tục triển khai các nội dung hợp tác theo Kế hoạch hành động, bao gồm: mở rộng hợp tác nghiên cứu phát triển thuốc mới giữa hai nước; đầu tư sản xuất vaccine tại thị trường trong nước; đào tạo nhân lực y tế chất lượng cao cho các bệnh viện.',
@@ -94,6 +148,62 @@ describe('areas and commitments', () => {
       'Hai bên thống nhất ưu tiên hợp tác trong các lĩnh vực: y học cổ truyền; y tế cơ sở; ứng phó khẩn cấp.\nĐại sứ tin tưởng hai nước sẽ học hỏi được nhiều kinh nghiệm.',
     );
     expect(draft.commitments).toHaveLength(1);
+  });
+
+  it('splits a cue-less list of agreed contents and skips a bare lead-in', () => {
+    const draft = draftOf(
+      'Sáng nay, hai viện đã ký thỏa thuận với các nội dung chính: trao đổi nghiên cứu viên giữa hai viện; tổ chức khóa tập huấn về an toàn sinh học hằng năm.\nHai bên thống nhất thực hiện các hoạt động hợp tác bao gồm: cử cán bộ sang học tập tại Osaka; xây dựng phòng xét nghiệm chung ở Cần Thơ.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Trao đổi nghiên cứu viên giữa hai viện',
+      'Tổ chức khóa tập huấn về an toàn sinh học hằng năm',
+      'Cử cán bộ sang học tập tại Osaka',
+      'Xây dựng phòng xét nghiệm chung ở Cần Thơ',
+    ]);
+  });
+
+  it('reads directives and English agreements as commitments, not requirements as nouns', () => {
+    const vi = draftOf(
+      'Thứ trưởng yêu cầu Cục Quản lý Dược hoàn thiện hồ sơ trong tháng tới.\nSản phẩm đáp ứng yêu cầu chất lượng của hai nước.',
+    );
+    expect(vi.commitments.map((c) => c.text)).toEqual([
+      'Thứ trưởng yêu cầu Cục Quản lý Dược hoàn thiện hồ sơ trong tháng tới',
+    ]);
+    const en = draftOf('Both sides agreed that the clinic opens a second ward next spring.', null, 'en');
+    expect(en.commitments).toHaveLength(1);
+  });
+
+  it('skips cues inside purpose clauses and far after a belief', () => {
+    const draft = draftOf(
+      'Đây là nền tảng quan trọng để hai viện có thể mở rộng hợp tác về xét nghiệm.\nGiám đốc tin tưởng rằng nhờ sự quan tâm của các cấp và nỗ lực chung, hai bệnh viện sẽ đạt nhiều kết quả.',
+    );
+    expect(draft.commitments).toEqual([]);
+  });
+
+  it('splits joined promises, drops praise and the speaker', () => {
+    const draft = draftOf(
+      'Ông Lâm cho biết quỹ sẽ cấp 200 máy thở cho các tỉnh phía Bắc và hỗ trợ tập huấn 50 kỹ thuật viên gây mê.\nBà Thu đánh giá cao kết quả hợp tác những năm qua, đồng thời đề nghị hai bên mở rộng hợp tác về dinh dưỡng học đường.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Quỹ sẽ cấp 200 máy thở cho các tỉnh phía Bắc',
+      'Hỗ trợ tập huấn 50 kỹ thuật viên gây mê',
+      'Đề nghị hai bên mở rộng hợp tác về dinh dưỡng học đường',
+    ]);
+  });
+
+  it('reads English lists, reported would and aims to', () => {
+    const draft = draftOf(
+      'The programme includes: building two rehabilitation centres in the delta; supplying 40 ambulances to district hospitals; and funding nurse exchanges with Osaka.\nThe minister said the foundation would also fund a survey of rural clinics next year.\nThe hospital aims to open its new cancer wing by 2028.',
+      null,
+      'en',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Building two rehabilitation centres in the delta',
+      'Supplying 40 ambulances to district hospitals',
+      'Funding nurse exchanges with Osaka',
+      'The foundation would also fund a survey of rural clinics next year',
+      'The hospital aims to open its new cancer wing by 2028',
+    ]);
   });
 
   it('points every span at the words it came from', () => {
