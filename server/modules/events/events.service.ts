@@ -1,4 +1,4 @@
-import { asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type {
   CreateEvent,
   EventListQuery,
@@ -129,6 +129,28 @@ export function createEventsService({ db }: { db: Database }) {
 
   return {
     ...records,
+    /** The registered event an article most likely reports again: same kind, same day, and a
+     * partner in common. */
+    async findSameEvent(
+      executor: Executor,
+      kind: EventRecord['kind'],
+      startOn: string,
+      partnerIds: string[],
+    ): Promise<EventRecord | null> {
+      if (partnerIds.length === 0) return null;
+      const [row] = await executor
+        .select()
+        .from(events)
+        .where(
+          and(
+            eq(events.kind, kind),
+            eq(events.startOn, startOn),
+            sql`${events.partnerIds} && ${sql.param(partnerIds)}::uuid[]`,
+          ),
+        )
+        .limit(1);
+      return row ? ((await toEventRecords(executor, [row]))[0] ?? null) : null;
+    },
     list: (query: EventListQuery) =>
       records.list({
         where: [

@@ -150,6 +150,33 @@ export function createReviewService(deps: {
 
       const eventIds: string[] = [];
       for (const item of review.events) {
+        const startOn = exactDay(item.startOn);
+        const same = startOn ? await deps.events.findSameEvent(tx, item.kind, startOn, partnerIds) : null;
+        if (same) {
+          // Another article about an event already registered: add to it rather than duplicate it.
+          const known = new Set(same.participants.map((participant) => participant.personId));
+          const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+          await deps.events.update(
+            same.id,
+            {
+              version: same.version,
+              partnerIds: union(same.partnerIds, partnerIds),
+              areaIds: union(same.areaIds, review.areaIds),
+              agreementIds: union(same.agreementIds, signedHere),
+              sourceIds: union(same.sourceIds, [sourceId]),
+              participants: [
+                ...same.participants,
+                ...(eventIds.length === 0 ? participants.filter((p) => !known.has(p.personId)) : []),
+              ],
+              isPublished: same.isPublished || review.publish,
+            },
+            actor,
+            tx,
+          );
+          eventIds.push(same.id);
+          await link('event', same.id, item.spans);
+          continue;
+        }
         const created = await deps.events.create(
           {
             kind: item.kind,

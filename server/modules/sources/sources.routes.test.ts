@@ -231,6 +231,44 @@ describe('sources and review', () => {
     expect(events.items.map((event: { id: string }) => event.id)).toEqual(eventIds);
   });
 
+  it('adds a second article about the same event to the registered event instead of duplicating it', async () => {
+    const accept = async (personIds: string[]) => {
+      const { source } = await postSource(secondArticle);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sources/${source.id}/accept`,
+        headers: { cookie: editor },
+        payload: {
+          version: source.version,
+          partners: [{ code: 'KR' }],
+          participants: personIds.map((personId) => ({ name: 'x', personId })),
+          events: [{ kind: 'working_session', startOn: '2025-07-01' }],
+        },
+      });
+      expect(response.statusCode).toBe(200);
+      return { sourceId: source.id, eventId: response.json().eventIds[0] as string };
+    };
+    const person = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/people?q=nguyen%20tri%20thuc',
+        headers: { cookie: editor },
+      })
+    ).json().items[0];
+    const first = await accept([]);
+    const second = await accept([person.id]);
+    expect(second.eventId).toBe(first.eventId);
+    const event = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/events/${first.eventId}`,
+        headers: { cookie: editor },
+      })
+    ).json();
+    expect(event.sourceIds.sort()).toEqual([first.sourceId, second.sourceId].sort());
+    expect(event.participants.map((p: { personId: string }) => p.personId)).toEqual([person.id]);
+  });
+
   it('writes nothing when any part of the review is wrong', async () => {
     const { source, draft } = await postSource(firstArticle);
     const before = {
