@@ -167,6 +167,9 @@ for (let code = 0; code < tableLimit; code++) {
   markTable[code] = marks;
 }
 
+/** countLetters of the code points above the table met so far, bounded so input cannot grow it. */
+const countedPoints = new Map<number, [letters: number, marks: number]>();
+
 /** Letters and Vietnamese-marked letters in the lower-case form of one character. */
 function countLetters(char: string): [letters: number, marks: number] {
   let letters = 0;
@@ -193,9 +196,14 @@ function detectLanguage(text: string): Lang {
     }
     const point = sample.codePointAt(i) ?? code;
     if (point > 0xffff) i++;
-    const [pointLetters, pointMarks] = countLetters(String.fromCodePoint(point));
-    letters += pointLetters;
-    marks += pointMarks;
+    // Curly quotes and dashes sit above the table and recur in every article: count each once.
+    let counted = countedPoints.get(point);
+    if (counted === undefined) {
+      counted = countLetters(String.fromCodePoint(point));
+      if (countedPoints.size < 10_000) countedPoints.set(point, counted);
+    }
+    letters += counted[0];
+    marks += counted[1];
   }
   if (letters === 0) return 'vi';
   return marks / letters > 0.03 ? 'vi' : 'en';

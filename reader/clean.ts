@@ -24,11 +24,24 @@ const sourceLine = new RegExp(
 const urlPattern = /https?:\/\/\S{1,2000}/u;
 const maxLineForHeading = 60;
 
+/** The line without leading and trailing spaces, tabs and no-break spaces (not String.trim's wider
+ * set). A scan from both ends instead of two regexes per line: the unanchored trailing regex retries
+ * at every blank run, and this runs once per line of every article. */
+function trimBlanks(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+  while (start < end && isBlank(line.charCodeAt(start))) start++;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
 /** Cleans normalised text (NFC, \n line ends). Line 1 is the title, line 2 may be a date line. */
 export function cleanArticle(input: string): CleanedArticle {
-  const lines = input
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/u, '').replace(/^[ \t\u00a0]+/u, ''));
+  const lines = input.split('\n').map(trimBlanks);
   let title: string | null = null;
   let published: string | null = null;
   let byline: string | null = null;
