@@ -46,9 +46,16 @@ export function assembleParticipants(
 ): DraftParticipant[] {
   const groups: Group[] = [];
   const byFold = new Map<string, Group>();
+  // A name recurs through an article (and tens of thousands of times in a repetitive input):
+  // fold each spelling once, foldText being an NFD and four regex passes.
+  const folds = new Map<string, string>();
   for (const mention of mentions) {
     const name = nameOf(context, mention);
-    const fold = foldText(name);
+    let fold = folds.get(name);
+    if (fold === undefined) {
+      fold = foldText(name);
+      folds.set(name, fold);
+    }
     const group = groups.find(
       (g) => g.fold === fold || g.fold.endsWith(` ${fold}`) || fold.endsWith(` ${g.fold}`),
     );
