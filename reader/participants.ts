@@ -108,7 +108,40 @@ function nameOf(context: ParticipantContext, mention: PersonMention): string {
 function sliceTokens(context: ParticipantContext, first: number, last: number): string {
   const start = context.tokens[first]?.start ?? 0;
   const end = context.tokens[last - 1]?.end ?? start;
-  return context.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  const slice = context.text.slice(start, end);
+  return isTidy(slice) ? slice : slice.replace(/\s+/g, ' ').trim();
+}
+
+/** True when collapsing whitespace and trimming would leave the text as it is (the usual case),
+ * so the regex pass and its copy are skipped. Anything \s may match other than a lone inner space
+ * sends the text down the regex path. */
+function isTidy(text: string): boolean {
+  let previousSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (previousSpace) return false;
+      previousSpace = true;
+      continue;
+    }
+    if (code < 32 || (code >= 0xa0 && isOtherSpace(code))) return false;
+    previousSpace = false;
+  }
+  return !previousSpace || text.length === 0;
+}
+
+function isOtherSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** 'Bộ Y tế nước Cộng hòa ... Việt Nam' keeps its country in `country`, not in `org`. */

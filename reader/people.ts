@@ -55,6 +55,9 @@ const surnameKeys = new Set(people.surnames.map((name) => keyPhrase(name)[0] ?? 
 const surnameFolds = new Set(people.surnames.map((name) => keySyllable(name)[1]));
 const photoCredits = new Set(people.photoCredits.map((word) => keySyllable(word)[0]));
 const namedAfter = new Set(people.namedAfter.map((phrase) => keyPhrase(phrase).join(' ')));
+// First keys of the phrases with more than one key (keys hold no spaces): a two-key phrase is only
+// worth building when its first key heads one.
+const namedAfterHeads = new Set([...namedAfter].filter((p) => p.includes(' ')).map((p) => p.split(' ')[0]));
 const barrierWords = new Set(
   [
     'đã',
@@ -483,12 +486,13 @@ function isNamedAfter(tokens: readonly Token[], first: number): boolean {
   for (let back = 1; back <= 4; back++) {
     const from = first - back;
     if (from < 0) break;
-    const phrase = tokens
-      .slice(from, from + Math.min(back, 2))
-      .map((t) => t.key)
-      .join(' ');
-    if (namedAfter.has(phrase) || namedAfter.has(tokens[from]?.key ?? '')) return true;
-    if (!tokens[from]?.isWord) break;
+    const token = tokens[from] as Token;
+    const key = token.key;
+    if (namedAfter.has(key)) return true;
+    // Checked once a name is read, for every name: no phrase string unless one can match.
+    if (back >= 2 && namedAfterHeads.has(key) && namedAfter.has(`${key} ${tokens[from + 1]?.key ?? ''}`))
+      return true;
+    if (!token.isWord) break;
   }
   return false;
 }
