@@ -1,5 +1,5 @@
 // npm run eval -- DIR: drafts every NAME.txt in DIR, scores it against NAME.json and prints the
-// per-field table and macro F1 exactly as ../shared/tools/score_reader.py does.
+// per-field table and macro F1 exactly as the reference scorer (shared/tools/score_reader.py) does.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { toAnnotation } from './annotation.ts';

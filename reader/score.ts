@@ -1,4 +1,4 @@
-// A faithful port of ../shared/tools/score_reader.py: same folding, same sets, same greedy
+// A faithful port of the reference scorer (shared/tools/score_reader.py): same folding, same sets, same greedy
 // commitment matching and the same printed lines, so both tools report identical numbers.
 
 type Json = unknown;
