@@ -3,6 +3,7 @@ import { agreementKinds, agreementStatuses, legalBases } from '../domain/enums.t
 import {
   areaIdList,
   booleanQuery,
+  checkDateOrder,
   idList,
   isoDate,
   listQueryBase,
@@ -60,14 +61,7 @@ const agreementFields = {
   isPublished: z.boolean().optional(),
 };
 
-function checkDates(
-  value: { signedOn?: string | null; validFrom?: string | null; validTo?: string | null },
-  ctx: z.RefinementCtx,
-) {
-  if (value.validFrom && value.validTo && value.validFrom > value.validTo) {
-    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
-  }
-}
+const checkDates = checkDateOrder('validFrom', 'validTo');
 
 export const createAgreement = z.strictObject(agreementFields).superRefine(checkDates);
 export type CreateAgreement = z.infer<typeof createAgreement>;

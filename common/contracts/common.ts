@@ -17,6 +17,17 @@ export const partialDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a date written YYYY-MM-DD, or YYYY-MM');
 
+/** A refinement: the period must not end before it starts (`validFrom`…`validTo`, `startOn`…`endOn`). */
+export function checkDateOrder<K extends string>(startKey: K, endKey: K) {
+  return (value: Partial<Record<K, string | null>>, ctx: z.RefinementCtx) => {
+    const start = value[startKey];
+    const end = value[endKey];
+    if (start && end && start > end) {
+      ctx.addIssue({ code: 'custom', path: [endKey], message: `must not be before ${startKey}` });
+    }
+  };
+}
+
 export const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp' });
 
 /** An e-mail address; local ones such as admin@localhost are accepted, as mail servers do. */

@@ -3,6 +3,7 @@ import { eventKinds, eventModes, participantRoles } from '../domain/enums.ts';
 import {
   areaIdList,
   booleanQuery,
+  checkDateOrder,
   idList,
   isoDate,
   listQueryBase,
@@ -64,11 +65,7 @@ const eventFields = {
   isPublished: z.boolean().optional(),
 };
 
-function checkDates(value: { startOn?: string | null; endOn?: string | null }, ctx: z.RefinementCtx) {
-  if (value.startOn && value.endOn && value.startOn > value.endOn) {
-    ctx.addIssue({ code: 'custom', path: ['endOn'], message: 'must not be before startOn' });
-  }
-}
+const checkDates = checkDateOrder('startOn', 'endOn');
 
 export const createEvent = z.strictObject(eventFields).superRefine(checkDates);
 export type CreateEvent = z.infer<typeof createEvent>;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { countryCode, isoDate, listQueryBase, recordId, recordMeta, shortText, version } from './common.ts';
+import {
+  checkDateOrder,
+  countryCode,
+  isoDate,
+  listQueryBase,
+  recordId,
+  recordMeta,
+  shortText,
+  version,
+} from './common.ts';
 
 export const positionRecord = z.object({
   id: z.string(),
@@ -27,10 +36,7 @@ export const positionInput = z
     startOn: isoDate.nullable().optional(),
     endOn: isoDate.nullable().optional(),
   })
-  .refine((value) => !value.startOn || !value.endOn || value.startOn <= value.endOn, {
-    message: 'endOn must not be before startOn',
-    path: ['endOn'],
-  });
+  .superRefine(checkDateOrder('startOn', 'endOn'));
 
 const personFields = {
   name: shortText,

@@ -283,6 +283,26 @@ export type RecordService<R, C, U> = {
   remove(id: string, version: number, actor: Actor): Promise<void>;
 };
 
+/** Refuses a period that would end before it starts once the edit is applied to the current row
+ * (a PATCH may send only one of the two dates). */
+export function requireDateOrder(
+  values: Record<string, unknown>,
+  current: Record<string, unknown> | null,
+  [startKey, endKey]: [string, string],
+  noun: string,
+) {
+  const pick = (key: string) =>
+    (values[key] !== undefined ? values[key] : current?.[key]) as string | null | undefined;
+  const start = pick(startKey);
+  const end = pick(endKey);
+  if (start && end && start > end) {
+    throw commonErrors.invalid(
+      `The ${noun} cannot end (${endKey} ${end}) before it starts (${startKey} ${start}).`,
+      [{ path: `body.${endKey}`, message: `must not be before ${startKey}` }],
+    );
+  }
+}
+
 /** Checks that every id in the list names an existing row of the table; 422 otherwise. */
 export async function requireExisting(
   executor: Executor,

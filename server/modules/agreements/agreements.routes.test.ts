@@ -128,6 +128,18 @@ describe('agreements API', () => {
     }
   });
 
+  it('refuses an edit that sends only one date but would end the agreement before it starts', async () => {
+    const agreement = (await createMou({ validFrom: '2025-01-01' })).json();
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${agreement.id}`,
+      headers: { cookie: editor },
+      payload: { version: 1, validTo: '2024-12-31' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('body.validTo');
+  });
+
   it('refuses references to partners that do not exist with 422', async () => {
     const response = await createMou({ partyIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(response.statusCode).toBe(422);

@@ -6,7 +6,13 @@ import type {
   UpdateAgreement,
 } from '../../../common/contracts/agreements.ts';
 import type { Database } from '../../db/client.ts';
-import { createRecordService, matchesText, requireExisting, toRecordFields } from '../../db/records.ts';
+import {
+  createRecordService,
+  matchesText,
+  requireDateOrder,
+  requireExisting,
+  toRecordFields,
+} from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
@@ -41,14 +47,7 @@ export function createAgreementsService({ db }: { db: Database }) {
       await requireExisting(executor, partners, values.partyIds, 'partner', 'partyIds');
       await requireExisting(executor, sources, values.sourceIds, 'source', 'sourceIds');
       await requireAreas(executor, values.areaIds);
-      const validFrom = values.validFrom !== undefined ? values.validFrom : current?.validFrom;
-      const validTo = values.validTo !== undefined ? values.validTo : current?.validTo;
-      if (validFrom && validTo && validFrom > validTo) {
-        throw commonErrors.invalid(
-          'The agreement cannot end before it starts (validTo is before validFrom).',
-          [{ path: 'body.validTo', message: 'must not be before validFrom' }],
-        );
-      }
+      requireDateOrder(values, current, ['validFrom', 'validTo'], 'agreement');
     },
     // Each status change is kept with its date, so the lifecycle can be read back.
     deriveValues: (values, current) => {

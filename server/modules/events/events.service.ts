@@ -6,7 +6,13 @@ import type {
   UpdateEvent,
 } from '../../../common/contracts/events.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
+import {
+  createRecordService,
+  matchesText,
+  requireDateOrder,
+  requireExisting,
+  toIso,
+} from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
@@ -93,13 +99,7 @@ export function createEventsService({ db }: { db: Database }) {
           { path: 'body.participants', message: 'lists the same person twice' },
         ]);
       }
-      const startOn = values.startOn !== undefined ? values.startOn : current?.startOn;
-      const endOn = values.endOn !== undefined ? values.endOn : current?.endOn;
-      if (startOn && endOn && startOn > endOn) {
-        throw commonErrors.invalid('The event cannot end before it starts.', [
-          { path: 'body.endOn', message: 'must not be before startOn' },
-        ]);
-      }
+      requireDateOrder(values, current, ['startOn', 'endOn'], 'event');
     },
     writeRelated: async (tx, id, input) => {
       if (!input.participants) return;
