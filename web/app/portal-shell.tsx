@@ -3,20 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useMe } from '../features/session/session.api.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { TopBar } from './top-bar.tsx';
 
 export function PortalShell() {
   const { t } = useTranslation();
   const me = useMe();
   return (
     <div className="shell portal-shell">
-      <a href="#main" className="skip-link">
-        {t('app.skipToContent')}
-      </a>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          <strong>{t('app.name')}</strong>
-          <span>{t('app.tagline')}</span>
-        </Link>
+      <TopBar home="/">
         <nav aria-label={t('portal.nav')} className="topnav">
           <Link to="/">{t('portal.latestNews')}</Link>
           <a href="/feed.atom" type="application/atom+xml">
@@ -25,7 +19,7 @@ export function PortalShell() {
           <Link to="/app">{me.data ? t('portal.workspace') : t('portal.signIn')}</Link>
         </nav>
         <LanguageSwitch />
-      </header>
+      </TopBar>
       <main id="main" tabIndex={-1}>
         <Suspense
           fallback={

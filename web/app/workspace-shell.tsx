@@ -5,6 +5,7 @@ import { GlobalSearchBox } from '../features/search/global-search-box.tsx';
 import { canEdit, useMe, useSignOut } from '../features/session/session.api.ts';
 import { QueryState } from '../ui/query-state.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { TopBar } from './top-bar.tsx';
 
 const sections = [
   'agreements',
@@ -32,14 +33,7 @@ export function WorkspaceShell() {
         }
         return (
           <div className="shell workspace-shell">
-            <a href="#main" className="skip-link">
-              {t('app.skipToContent')}
-            </a>
-            <header className="topbar">
-              <Link to="/app" className="brand">
-                <strong>{t('app.name')}</strong>
-                <span>{t('app.tagline')}</span>
-              </Link>
+            <TopBar home="/app">
               <GlobalSearchBox />
               <div className="user-menu">
                 <span className="muted">
@@ -53,7 +47,7 @@ export function WorkspaceShell() {
                 </button>
               </div>
               <LanguageSwitch />
-            </header>
+            </TopBar>
             <div className="workspace-body">
               <nav aria-label={t('nav.workspace')} className="sidenav">
                 <ul>
