@@ -141,7 +141,9 @@ function markQuotedSentences(
   let sentence = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (sentence < sentences.length && (sentences[sentence]?.last ?? 0) <= i) sentence++;
-    const raw = tokens[i]?.raw;
+    const token = tokens[i] as Token;
+    // A word is never a quote mark: skip reading its spelling.
+    const raw = token.isWord ? '' : token.raw;
     const current = sentences[sentence];
     if (raw === '“') {
       if (current && current.first === i) quoted[sentence] = 1;
@@ -151,7 +153,7 @@ function markQuotedSentences(
     } else if (depth > 0 && current && current.first === i) {
       quoted[sentence] = 1;
     }
-    if (tokens[i]?.afterBreak && depth > 0 && raw !== '“') depth = 0;
+    if (token.afterBreak && depth > 0 && raw !== '“') depth = 0;
   }
   return quoted;
 }

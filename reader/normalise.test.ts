@@ -32,4 +32,51 @@ describe('normalise', () => {
     expect(tokens[1]?.glued).toBe(true);
     expect(tokens[3]?.glued).toBe(false);
   });
+
+  it('gives the same text as a full NFC pass, whatever characters the input mixes', () => {
+    // The fast path skips NFC when no character needs it: random mixes of composed and combining
+    // letters, jamo, characters NFC rewrites alone, controls and astral symbols must agree with it.
+    const pool = [
+      'a',
+      'ệ',
+      'ộ',
+      'o',
+      '\u0302',
+      '\u0323',
+      'Å',
+      '\u212b',
+      '\u2000',
+      'ᄀ',
+      '\u1161',
+      '\u11a8',
+      '가',
+      '\r',
+      '\r\n',
+      '\u0000',
+      '\ufeff',
+      '😀',
+      '漢',
+      ' ',
+      '\n',
+    ];
+    let seed = 7;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 4294967296;
+    };
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      const length = Math.floor(next() * 12);
+      for (let i = 0; i < length; i++) text += pool[Math.floor(next() * pool.length)];
+      const reference = text
+        .replace(/\r\n?/g, '\n')
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the reference rewrite of controls.
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufeff]/g, ' ');
+      expect(normaliseText(text)).toBe(reference.normalize('NFC'));
+    }
+  });
+
+  it('tokenizes a surrogate pair as one character', () => {
+    expect(tokenize('a𝐀b 😀x').map((t) => t.raw)).toEqual(['a𝐀b', '😀', 'x']);
+  });
 });

@@ -58,6 +58,8 @@ export function registerKey(key: string): number {
 interface SpellingInfo {
   /** The spelling itself, shared by every token with it, so long texts hold one copy. */
   raw: string;
+  /** FNV-1a over the spelling's code units: its slot in the spelling table. */
+  hash: number;
   key: string;
   fold: string;
   keyId: number;
@@ -67,30 +69,46 @@ interface SpellingInfo {
   isCapital: boolean;
   isUpper: boolean;
 }
-// Spellings in an open-addressing table hashed straight from the text's code units: a token seen
-// before costs no substring and no string hashing. Bounded like the key cache.
-const spellingSlotBits = 19;
-const spellingSlots = new Int32Array(1 << spellingSlotBits);
+// Spellings in an open-addressing table hashed (FNV-1a) from the text's code units while the
+// tokenizer scans them: a token seen before costs no substring and no string hashing. The table
+// starts small, so an article's few thousand spellings stay in cache, and doubles at half load.
+const maxSpellingSlots = 1 << 19;
+let spellingSlots = new Int32Array(1 << 12);
 const spellings: SpellingInfo[] = [];
 
-/** The spelling of text[start, end), hashed as FNV-1a over its code units. */
-function findSpelling(text: string, start: number, end: number, isWord: boolean): SpellingInfo {
-  let hash = 0x811c9dc5;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+const fnvOffset = 0x811c9dc5;
+const fnvPrime = 0x01000193;
+
+/** The spelling of text[start, end), whose FNV-1a hash over its code units the caller computed. */
+function findSpelling(text: string, start: number, end: number, isWord: boolean, hash: number): SpellingInfo {
   const mask = spellingSlots.length - 1;
   let slot = hash & mask;
   for (let entry = spellingSlots[slot] ?? 0; entry !== 0; entry = spellingSlots[slot] ?? 0) {
-    const known = spellings[entry - 1];
-    if (known && isSameSpelling(known.raw, text, start, end)) return refreshKeyId(known);
+    const known = spellings[entry - 1] as SpellingInfo;
+    if (known.hash === hash && isSameSpelling(known.raw, text, start, end)) return refreshKeyId(known);
     slot = (slot + 1) & mask;
   }
   const raw = text.slice(start, end);
-  const info = isWord ? describeWord(raw) : describeSymbol(raw);
+  const info = isWord ? describeWord(raw, hash) : describeSymbol(raw, hash);
   if (spellings.length < keyCacheLimit) {
     spellings.push(info);
     spellingSlots[slot] = spellings.length;
+    if (spellings.length * 2 > spellingSlots.length && spellingSlots.length < maxSpellingSlots) {
+      growSpellingSlots();
+    }
   }
   return refreshKeyId(info);
+}
+
+function growSpellingSlots(): void {
+  const slots = new Int32Array(spellingSlots.length * 2);
+  const mask = slots.length - 1;
+  for (let index = 0; index < spellings.length; index++) {
+    let slot = (spellings[index] as SpellingInfo).hash & mask;
+    while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+    slots[slot] = index + 1;
+  }
+  spellingSlots = slots;
 }
 
 function isSameSpelling(raw: string, text: string, start: number, end: number): boolean {
@@ -156,18 +174,19 @@ class SpelledToken implements Token {
   }
 }
 
-function describeWord(raw: string): SpellingInfo {
+function describeWord(raw: string, hash: number): SpellingInfo {
   const [key, fold] = keySyllable(raw);
   const isNumber = isDigits(raw);
   const head = raw[0] ?? '';
   const isCapital = !isNumber && head !== head.toLowerCase();
   const isUpper = isCapital && raw.length > 1 && raw === raw.toUpperCase();
-  return { raw, key, fold, keyId: -1, keyVersion: -1, isNumber, isCapital, isUpper };
+  return { raw, hash, key, fold, keyId: -1, keyVersion: -1, isNumber, isCapital, isUpper };
 }
 
-function describeSymbol(raw: string): SpellingInfo {
+function describeSymbol(raw: string, hash: number): SpellingInfo {
   return {
     raw,
+    hash,
     key: raw,
     fold: raw,
     keyId: -1,
@@ -178,16 +197,42 @@ function describeSymbol(raw: string): SpellingInfo {
   };
 }
 
-const carriageReturn = /\r/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const controlCharacter = /[\u0000-\u0008\u000b-\u001f\u007f\ufeff]/;
+// What each character asks of normaliseText: nothing, the control-character rewrite, or an NFC pass.
+// Most articles are Latin and Vietnamese letters already composed; a table check spares them the
+// copy that String.prototype.normalize always makes.
+const needsControlRewrite = 1;
+const needsComposition = 2;
+const normalTableLimit = 0x3000;
+const normalTable = buildNormalTable();
+
+function isControlCode(code: number): boolean {
+  return (code < 32 && code !== 9 && code !== 10) || code === 0x7f || code === 0xfeff;
+}
+
+function buildNormalTable(): Uint8Array {
+  const table = new Uint8Array(normalTableLimit);
+  const mark = /\p{M}/u;
+  for (let code = 0; code < normalTableLimit; code++) {
+    const char = String.fromCharCode(code);
+    if (isControlCode(code)) table[code] = needsControlRewrite;
+    // Marks combine with what precedes them, Hangul jamo with each other; a few characters change alone.
+    else if (mark.test(char) || (code >= 0x1100 && code <= 0x11ff) || char.normalize('NFC') !== char) {
+      table[code] = needsComposition;
+    }
+  }
+  return table;
+}
 
 /** NFC plus the input hygiene every later step relies on: no NULs or stray control characters. */
 export function normaliseText(text: string): string {
-  // Most texts need neither rewrite; a native scan to check is far cheaper than a copy.
-  const unixLines = carriageReturn.test(text) ? text.replace(/\r\n?/g, '\n') : text;
-  const cleaned = controlCharacter.test(unixLines) ? stripControls(unixLines) : unixLines;
-  return cleaned.normalize('NFC');
+  let needs = 0;
+  for (let i = 0; i < text.length && needs !== 3; i++) {
+    const code = text.charCodeAt(i);
+    if (code < normalTableLimit) needs |= normalTable[code] ?? 0;
+    else needs |= code === 0xfeff ? needsControlRewrite | needsComposition : needsComposition;
+  }
+  const cleaned = (needs & needsControlRewrite) === 0 ? text : stripControls(text.replace(/\r\n?/g, '\n'));
+  return (needs & needsComposition) === 0 ? cleaned : cleaned.normalize('NFC');
 }
 
 function stripControls(text: string): string {
@@ -195,8 +240,7 @@ function stripControls(text: string): string {
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const isControl = (code < 32 && code !== 9 && code !== 10) || code === 0x7f || code === 0xfeff;
-    if (!isControl) continue;
+    if (!isControlCode(code)) continue;
     out += `${text.slice(from, i)} `;
     from = i + 1;
   }
@@ -252,18 +296,27 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    let hash = Math.imul(fnvOffset ^ code, fnvPrime);
+    i++;
+    // A surrogate pair is one character: its low half joins whatever token the high half starts.
+    if (code >= 0xd800 && code <= 0xdbff && i < length) {
+      hash = Math.imul(hash ^ text.charCodeAt(i), fnvPrime);
+      i++;
+    }
     if (kind === wordClass) {
-      i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
       while (i < length) {
         const next = text.charCodeAt(i);
         if (classOf(text, i, next) !== wordClass) break;
-        i += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
+        hash = Math.imul(hash ^ next, fnvPrime);
+        i++;
+        if (next >= 0xd800 && next <= 0xdbff) {
+          hash = Math.imul(hash ^ text.charCodeAt(i), fnvPrime);
+          i++;
+        }
       }
-    } else {
-      i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
     }
     const isWord = kind === wordClass;
-    const spelling = findSpelling(text, start, i, isWord);
+    const spelling = findSpelling(text, start, i, isWord, hash);
     tokens.push(
       new SpelledToken(start, i, spelling, isWord, sawBreak, start === previousEnd && tokens.length > 0),
     );

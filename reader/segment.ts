@@ -83,7 +83,8 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
     const token = tokens[i];
     if (!token) continue;
     if (i > first && (token.afterBreak || i - first >= maxSentenceTokens)) close(i);
-    if (!terminators.has(token.raw)) continue;
+    // Words are most tokens and never terminators: skip them before reading the spelling.
+    if (token.isWord || !terminators.has(token.raw)) continue;
     let last = Math.max(i + 1, runEnd);
     // Keep closing quotes, repeated dots and the Vietnamese './.' ending with the sentence.
     while (last < tokens.length) {
