@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../cli/commands/extract.ts';
 import { evaluateDirectory } from './evaluate.ts';
-import { fixed3, formatReport } from './score.ts';
+import { findMisses, fixed3, formatReport } from './score.ts';
 
 const articles = join(import.meta.dirname, '..', '..', 'shared', 'articles');
 const scorer = join(import.meta.dirname, '..', '..', 'shared', 'tools', 'score_reader.py');
@@ -35,5 +35,23 @@ describe('evaluation', () => {
     }
     const python = execFileSync('python3', [scorer, articles, out], { encoding: 'utf8' }).trim();
     expect(formatReport(evaluateDirectory(articles))).toBe(python);
+  });
+
+  it("lists what a draft missed and what it added, commitments by the scorer's matching", () => {
+    const gold = {
+      partners: [{ code: 'BY' }, { code: 'RU' }],
+      commitments: [{ text: 'Hai bên phối hợp đào tạo nhân lực y tế' }, { text: 'Trao đổi chuyên gia' }],
+    };
+    const draft = {
+      partners: [{ code: 'RU' }, { code: 'LA' }],
+      commitments: [{ text: 'phối hợp đào tạo nhân lực y tế' }, { text: 'Nghiên cứu y học cổ truyền' }],
+    };
+    const misses = findMisses(gold, draft);
+    expect(misses.partners).toEqual({ missed: ['BY'], extra: ['LA'] });
+    expect(misses.commitments).toEqual({
+      missed: ['trao doi chuyen gia'],
+      extra: ['nghien cuu y hoc co truyen'],
+    });
+    expect(misses.areas).toEqual({ missed: [], extra: [] });
   });
 });

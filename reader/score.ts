@@ -137,14 +137,12 @@ function wordsOf(text: string): Set<string> {
   return new Set(text.match(/[\p{L}\p{N}_\p{Mc}\p{Mn}]+/gu) ?? []);
 }
 
-export function matchCommitments(
-  gold: readonly string[],
-  predicted: readonly string[],
-): [number, number, number] {
+/** Greedy one-to-one pairs [gold index, predicted index] with word-set Jaccard ≥ 0.35, as the scorer does. */
+export function pairCommitments(gold: readonly string[], predicted: readonly string[]): [number, number][] {
   const used = new Set<number>();
-  let tp = 0;
+  const pairs: [number, number][] = [];
   const predictedWords = predicted.map(wordsOf);
-  for (const g of gold) {
+  gold.forEach((g, goldIndex) => {
     const goldWords = wordsOf(g);
     let best: number | null = null;
     let bestScore = 0;
@@ -161,10 +159,45 @@ export function matchCommitments(
     });
     if (best !== null && bestScore >= 0.35) {
       used.add(best);
-      tp++;
+      pairs.push([goldIndex, best]);
+    }
+  });
+  return pairs;
+}
+
+export function matchCommitments(
+  gold: readonly string[],
+  predicted: readonly string[],
+): [number, number, number] {
+  const tp = pairCommitments(gold, predicted).length;
+  return [tp, predicted.length - tp, gold.length - tp];
+}
+
+/** What one draft missed and what it added beyond the annotation, per field (for diagnosis). */
+export function findMisses(
+  gold: Json,
+  predicted: Json,
+): Record<ScoredField, { missed: string[]; extra: string[] }> {
+  const g = setsOf(asRecord(gold));
+  const p = setsOf(asRecord(predicted));
+  const misses = {} as Record<ScoredField, { missed: string[]; extra: string[] }>;
+  for (const field of scoredFields) {
+    if (field === 'commitments') {
+      const pairs = pairCommitments(g.commitments, p.commitments);
+      const goldMatched = new Set(pairs.map(([goldIndex]) => goldIndex));
+      const predictedMatched = new Set(pairs.map(([, predictedIndex]) => predictedIndex));
+      misses[field] = {
+        missed: g.commitments.filter((_, i) => !goldMatched.has(i)),
+        extra: p.commitments.filter((_, i) => !predictedMatched.has(i)),
+      };
+    } else {
+      misses[field] = {
+        missed: [...g[field]].filter((value) => !p[field].has(value)),
+        extra: [...p[field]].filter((value) => !g[field].has(value)),
+      };
     }
   }
-  return [tp, predicted.length - tp, gold.length - tp];
+  return misses;
 }
 
 /** Scores named predictions (NAME → parsed JSON or undefined when missing/unreadable) against gold. */
