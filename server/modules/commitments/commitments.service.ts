@@ -7,6 +7,7 @@ import type {
   UpdateCommitment,
 } from '../../../common/contracts/commitments.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
+import { mayPostProgress } from '../../../common/domain/permissions.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import {
   type Actor,
@@ -184,13 +185,10 @@ export function createCommitmentsService({ db }: { db: Database }) {
             `This commitment was changed by someone else (your version ${input.version}, current ${current.version}). Reload it and post again.`,
           );
         }
-        if (user.role === 'unit') {
-          const owners = [...current.vnOwnerIds, ...current.partnerOwnerIds];
-          if (!user.organisationId || !owners.includes(user.organisationId)) {
-            throw commitmentErrors.notOwner(
-              'Your unit does not own this commitment, so it cannot post progress on it.',
-            );
-          }
+        if (!mayPostProgress(user, current)) {
+          throw commitmentErrors.notOwner(
+            'Your unit does not own this commitment, so it cannot post progress on it.',
+          );
         }
         const [before] = await toCommitmentRecords(tx, [current]);
         await tx.insert(progressUpdates).values({

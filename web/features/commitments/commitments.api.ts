@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AddProgress } from '../../../common/contracts/commitments.ts';
 import { isApiError, requestJson } from '../../app/http.ts';
 import type { Commitment } from '../registry/registry.api.ts';
-import type { Me } from '../session/session.api.ts';
 
 export function useAddProgress(id: string) {
   const queryClient = useQueryClient();
@@ -22,12 +21,4 @@ export function useAddProgress(id: string) {
         await queryClient.invalidateQueries({ queryKey: ['commitments', 'one', id] });
     },
   });
-}
-
-/**
- * Whether to offer the progress form: editors always, unit users too, since only the server
- * knows the ownership at the moment of posting; it answers 403 to a unit that does not own it.
- */
-export function canPostProgress(me: Me | null | undefined): boolean {
-  return me?.role === 'admin' || me?.role === 'editor' || me?.role === 'unit';
 }

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { mayPostProgress } from '../../../common/domain/permissions.ts';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { QueryState } from '../../ui/query-state.tsx';
-import { canPostProgress } from '../commitments/commitments.api.ts';
 import { ProgressForm } from '../commitments/progress-form.tsx';
 import { ProvenanceSection } from '../provenance/provenance-section.tsx';
 import { useMe } from '../session/session.api.ts';
@@ -150,7 +150,7 @@ export function CommitmentPage() {
                 ))}
               </ol>
             )}
-            {canPostProgress(me.data) && <ProgressForm commitment={record} />}
+            {mayPostProgress(me.data, record) && <ProgressForm commitment={record} />}
           </Related>
           {record.agreementId && (
             <Related title={t('detail.agreements')}>
