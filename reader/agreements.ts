@@ -3,7 +3,15 @@
 // right after a signing verb.
 import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
-import { addPhrase, createLexicon, findAll, hasMatch, type Lexicon, type LexiconMarks } from './lexicon.ts';
+import {
+  addPhrase,
+  createLexicon,
+  findAll,
+  hasMatch,
+  type Lexicon,
+  type LexiconMarks,
+  matchLongest,
+} from './lexicon.ts';
 import agreements from './lexicons/agreements.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { EntityMention } from './partners.ts';
@@ -46,6 +54,16 @@ const proposeLexicon: Lexicon<true> = createLexicon();
 for (const cue of agreements.proposeCues) addPhrase(proposeLexicon, cue, true);
 const pastLexicon: Lexicon<true> = createLexicon();
 for (const cue of agreements.pastCues) addPhrase(pastLexicon, cue, true);
+const basisLexicon: Lexicon<true> = createLexicon();
+for (const cue of agreements.basisCues) addPhrase(basisLexicon, cue, true);
+const notDocumentLexicon: Lexicon<true> = createLexicon();
+for (const phrase of agreements.notDocuments) addPhrase(notDocumentLexicon, phrase, true);
+const unitLexicon: Lexicon<true> = createLexicon();
+for (const noun of agreements.unitNouns) addPhrase(unitLexicon, noun, true);
+/** Words that may stand between a basis cue and the document: 'to implement the MoU', 'các Bản ghi nhớ'. */
+const basisFillers = new Set(
+  ['the', 'this', 'that', 'its', 'their', 'các', 'những', 'bản'].map((w) => keyPhrase(w)[0]),
+);
 const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPhrase(w)[0]));
 const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
 /** How far before the document a proposal may stand ('mong muốn sớm nâng cấp khuôn khổ hợp tác thành Bản ghi nhớ'). */
@@ -71,9 +89,15 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     const isAfterSigning = previous !== undefined && hasMatch(signLexicon, marks, match.start - 1);
     if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning)
       continue;
+    if (entry.isCapitalOnly && isUnitName(context, match.start)) continue;
+    const record = matchLongest(notDocumentLexicon, marks, match.start);
+    if (record && record.end >= match.end) continue;
     cues ??= countStatusCues(context);
-    const status = statusOf(context, cues, sentence, match.start, match.end);
-    if (entry.needsSigning && status !== 'signed') continue;
+    const status = isAfterBasis(context, match.start)
+      ? 'mentioned'
+      : statusOf(context, cues, sentence, match.start, match.end);
+    // A generic document ('biên bản', 'framework') counts only when someone signs it, now or before.
+    if (entry.needsSigning && countOutside(cues.signed, sentence, match.start, match.end) === 0) continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
     const period = periodOf(context, sentence, match.start, match.end);
     let existing = byKind.get(entry.kind);
@@ -167,6 +191,27 @@ function statusOf(
   return 'mentioned';
 }
 
+/** 'Vụ Kế hoạch – Tài chính', 'Planning Department': a unit named after the word, not a document. */
+function isUnitName(context: AgreementContext, first: number): boolean {
+  const previous = context.tokens[first - 1];
+  if (!previous?.isCapital) return false;
+  for (let i = Math.max(0, first - 2); i < first; i++) {
+    if (matchLongest(unitLexicon, context.marks, i)?.end === first) return true;
+  }
+  return false;
+}
+
+/** 'trên cơ sở Bản ghi nhớ', 'to implement the Memorandum': a document already in force. */
+function isAfterBasis(context: AgreementContext, first: number): boolean {
+  let end = first;
+  while (end > 0 && basisFillers.has(context.tokens[end - 1]?.key ?? '')) end--;
+  for (let i = Math.max(0, end - 5); i < end; i++) {
+    const cue = matchLongest(basisLexicon, context.marks, i);
+    if (cue && cue.end >= end && cue.end <= first) return true;
+  }
+  return false;
+}
+
 function isIntended(context: AgreementContext, sign: number): boolean {
   for (let i = Math.max(0, sign - 3); i < sign; i++) {
     if (hasMatch(proposeLexicon, context.marks, i)) return true;
@@ -205,16 +250,33 @@ function isOlderThanArticle(context: AgreementContext, last: number, sentence: S
     const mention = context.dates[d];
     if (!mention || mention.start >= to) break;
     if (mention.end > to || mention.isDocumentDate) continue;
-    if (mention.year !== null && mention.year < reference) return true;
+    if ((mention.year !== null && mention.year < reference) || isEarlierMonth(mention, context.published))
+      return true;
   }
   for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
-    const token = context.tokens[i];
-    if (token?.isNumber && token.raw.length === 4) {
-      const year = Number(token.raw);
-      if (year >= 1900 && year < reference) return true;
+    if (isEarlierYear(context.tokens[i], reference)) return true;
+  }
+  // '... giữa UBND tỉnh A và Chính quyền tỉnh B ký năm 2019': a year right after a later signing verb.
+  for (let i = last; i < sentence.last; i++) {
+    if (!hasMatch(signLexicon, context.marks, i)) continue;
+    for (let k = i + 1; k < Math.min(sentence.last, i + 6); k++) {
+      if (isEarlierYear(context.tokens[k], reference)) return true;
     }
   }
   return false;
+}
+
+function isEarlierYear(token: Token | undefined, reference: number): boolean {
+  if (!token?.isNumber || token.raw.length !== 4) return false;
+  const year = Number(token.raw);
+  return year >= 1900 && year < reference;
+}
+
+/** 'ký tháng 6/2025' in an article of October 2025: a signing months before, not at this event. */
+function isEarlierMonth(mention: DateMention, published: string | null): boolean {
+  if (!published || published.length < 7 || mention.year === null) return false;
+  const publishedMonth = Number(published.slice(0, 4)) * 12 + Number(published.slice(5, 7));
+  return mention.year * 12 + mention.month < publishedMonth - 1;
 }
 
 function partiesOf(context: AgreementContext, sentence: Sentence): string[] {

@@ -105,6 +105,38 @@ describe('agreements', () => {
     expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual(['mou:proposed', 'plan:proposed']);
   });
 
+  it('reads a document named as the basis of the work as one in force', () => {
+    const draft = draftOf(
+      'Trên cơ sở Bản ghi nhớ giữa hai tỉnh, hai sở đã ký kết Thỏa thuận hợp tác giai đoạn 2026-2030.\nThe two ministers signed a work plan to implement the Protocol on health cooperation.',
+      '2026-02-10',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:mentioned',
+      'agreement:signed',
+      'plan:signed',
+      'protocol:mentioned',
+    ]);
+  });
+
+  it('reads a signing dated far from the verb, or months before, as a recalled one', () => {
+    const draft = draftOf(
+      'Hai bên rà soát Bản ghi nhớ hợp tác giữa Sở Y tế tỉnh Lâm Hà và Sở Y tế tỉnh Kép ký năm 2018.\nHai bộ bàn việc triển khai Nghị định thư về y tế ký tháng 2/2026 tại Hà Nội.',
+      '2026-09-20',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:mentioned',
+      'protocol:mentioned',
+    ]);
+  });
+
+  it('does not read a unit named after a document word, or a handover record, as agreements', () => {
+    const draft = draftOf(
+      'Đại diện Vụ Kế hoạch - Tài chính báo cáo tại hội nghị. Hai bên ký biên bản bàn giao thiết bị.',
+      '2026-03-01',
+    );
+    expect(draft.agreements).toEqual([]);
+  });
+
   it('reads an Ý định thư without reading Italy', () => {
     const draft = draftOf('Hai bên đã ký Ý định thư về hợp tác y tế.');
     expect(draft.agreements.map((a) => a.kind)).toEqual(['letter_of_intent']);
