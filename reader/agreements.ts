@@ -191,6 +191,11 @@ function statusOf(
   return 'mentioned';
 }
 
+/** 'biên bản bàn giao' at `index`: the record of an act (a handover), not a cooperation document. */
+export function isRecordOfAct(marks: LexiconMarks, index: number): boolean {
+  return hasMatch(notDocumentLexicon, marks, index);
+}
+
 /** 'Vụ Kế hoạch – Tài chính', 'Planning Department': a unit named after the word, not a document. */
 function isUnitName(context: AgreementContext, first: number): boolean {
   const previous = context.tokens[first - 1];

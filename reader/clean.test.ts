@@ -11,6 +11,14 @@ describe('cleanArticle', () => {
     expect(cleaned.text).toBe('Hợp tác y tế\n\nHai bên ký kết.');
   });
 
+  it('cuts list headings shaped like the listed ones, and keeps body lines that only share a word', () => {
+    const cleaned = cleanArticle(
+      'T\n\nCác hoạt động khác của dự án được duy trì.\nNhững bài viết mới cập nhật\n- Hội nghị tổng kết',
+    );
+    expect(cleaned.text).toBe('T\n\nCác hoạt động khác của dự án được duy trì.');
+    expect(cleanArticle('T\n\nThân bài.\nBài viết cùng chuyên mục:\n- Hội thảo').text).toBe('T\n\nThân bài.');
+  });
+
   it('keeps byline and source line out of the text', () => {
     const cleaned = cleanArticle(
       'Tiêu đề\n\nThân bài dài một câu.\n\nNGUYỄN VĂN A\n\nNguồn Báo X: https://x.vn/a.html\nZalo',

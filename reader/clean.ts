@@ -16,6 +16,9 @@ export interface CleanedArticle {
 
 const cutHeadings = new Set(furniture.cutHeadings.map(keyLine));
 const shareWidgets = new Set(furniture.shareWidgets.map(keyLine));
+const cutHeadingHeads = furniture.cutHeadingHeads.map(keyLine);
+const cutHeadingTails = furniture.cutHeadingTails.map(keyLine);
+const maxWordsInHeading = 7;
 const bylineStart = new RegExp(`^(?:${furniture.bylinePrefixes.map(escapeRegex).join('|')})(?:\\s|:|$)`, 'u');
 const sourceLine = new RegExp(
   `^(?:${furniture.sourcePrefixes.map(escapeRegex).join('|')})\\b[^\\n]{0,120}?(https?:\\/\\/\\S{1,2000})`,
@@ -76,7 +79,7 @@ export function cleanArticle(input: string): CleanedArticle {
       continue;
     }
     const key = line.length <= maxLineForHeading ? keyLine(line) : '';
-    if (key && cutHeadings.has(key)) break;
+    if (key && isCutHeading(key)) break;
     if (key && shareWidgets.has(key)) continue;
     const sourceMatch = line.length <= 2200 ? sourceLine.exec(line) : null;
     if (sourceMatch) {
@@ -99,6 +102,14 @@ export function cleanArticle(input: string): CleanedArticle {
   }
   if (!url && source) url = urlPattern.exec(source)?.[0] ?? null;
   return { text: kept.join('\n'), title, published, byline, sourceLine: source, url };
+}
+
+/** 'Tin liên quan' as listed, or any short 'Bài viết … cùng chuyên mục'-shaped line. */
+function isCutHeading(key: string): boolean {
+  if (cutHeadings.has(key)) return true;
+  if (key.split(' ').length > maxWordsInHeading) return false;
+  const opens = cutHeadingHeads.some((head) => key.startsWith(`${head} `));
+  return opens && cutHeadingTails.some((tail) => key.endsWith(` ${tail}`));
 }
 
 function isByline(line: string): boolean {

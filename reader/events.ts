@@ -1,6 +1,7 @@
 // Events: trigger phrases by kind, kept out of proposals ('có thể tổ chức hội thảo', 'wish to
 // visit') and of past anniversaries ('kể từ khi ký'), merged one per kind, dated from the sentence.
 import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
+import { isRecordOfAct } from './agreements.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import {
   addPhrase,
@@ -59,6 +60,7 @@ const tiepKey = keyPhrase('tiếp')[0];
 const suKey = keyPhrase('sự')[0];
 const kyKeys = keySet(['ký', 'kí']);
 const containers = new Set<EventKind>(['visit', 'conference']);
+const timeWords = keySet(events.timeWords);
 
 export function findEventTriggers(context: EventContext): EventTrigger[] {
   const { tokens, marks, sentenceOf } = context;
@@ -92,6 +94,9 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
     if (isSignedEarlier(context, match.end, sentence)) continue;
+    if (isInEarlierTime(context, match.start, sentence)) continue;
+    // 'ký biên bản bàn giao': signing the record of a handover is part of the handover.
+    if (kind === 'signing' && isRecordOfAct(marks, match.end)) continue;
     // 'cảm ơn sự đón tiếp': a noun made with 'sự' names the welcome, not a meeting.
     if (
       kind === 'courtesy_call' &&
@@ -113,10 +118,56 @@ function isSignedEarlier(context: EventContext, end: number, sentence: number): 
     const token = tokens[i];
     if (!token?.isNumber || token.raw.length !== 4) continue;
     const year = Number(token.raw);
-    const isPeriod = tokens[i + 1]?.raw === '-' || tokens[i + 1]?.raw === '–' || tokens[i - 1]?.raw === '-';
-    if (year >= 1900 && year < reference && !isPeriod) return true;
+    if (year >= 1900 && year < reference && !isPeriodYear(tokens, i)) return true;
   }
   return false;
+}
+
+/**
+ * 'Năm 2024, đoàn ... đã làm việc với', 'tháng 5/2025, Ý định thư ... được ký kết': the latest time
+ * the sentence sets before the trigger is well before the article's own, so the event is background.
+ */
+function isInEarlierTime(context: EventContext, index: number, sentence: number): boolean {
+  const { tokens } = context;
+  const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
+  const first = context.sentences[sentence]?.first;
+  if (!reference || first === undefined) return false;
+  const from = tokens[first]?.start ?? 0;
+  const to = tokens[index]?.start ?? 0;
+  let latestAt = -1;
+  let isEarlier = false;
+  for (const mention of context.dates) {
+    if (mention.start < from || mention.isDocumentDate) continue;
+    if (mention.start >= to) break;
+    const resolved = resolveDate(mention, context.years, context.published).start;
+    latestAt = mention.start;
+    isEarlier = resolved !== null && isBeforeArticle(resolved, reference, context.published);
+  }
+  for (let i = first + 1; i < index; i++) {
+    const token = tokens[i] as Token;
+    if (!token.isNumber || token.raw.length !== 4 || token.start < latestAt) continue;
+    if (!timeWords.has(tokens[i - 1]?.key ?? '') || isPeriodYear(tokens, i)) continue;
+    const year = Number(token.raw);
+    if (year < 1900) continue;
+    latestAt = token.start;
+    isEarlier = year < reference;
+  }
+  return isEarlier;
+}
+
+/** A date (YYYY, YYYY-MM or YYYY-MM-DD) in an earlier year, or two months or more before publication. */
+function isBeforeArticle(date: string, reference: number, published: string | null): boolean {
+  const year = Number(date.slice(0, 4));
+  if (year < reference) return true;
+  if (!published || published.length < 7 || date.length < 7) return false;
+  const month = year * 12 + Number(date.slice(5, 7));
+  return month < Number(published.slice(0, 4)) * 12 + Number(published.slice(5, 7)) - 1;
+}
+
+function isPeriodYear(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]?.raw;
+  const previous = tokens[i - 1]?.raw;
+  return next === '-' || next === '–' || previous === '-' || previous === '–';
 }
 
 function isAfterCue(

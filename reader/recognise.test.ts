@@ -49,6 +49,24 @@ describe('events outside the report', () => {
   });
 });
 
+describe('events set in an earlier time', () => {
+  it('leaves out what a sentence dates to an earlier year or months before, but not the day reported', () => {
+    const draft = draftOf(
+      'Sáng 5/3, hai bên hội đàm tại Hà Nội. Năm 2022, đoàn công tác của Sở đã làm việc với Bệnh viện Trung ương. Tháng 9/2025, hai bên đã ký kết Bản ghi nhớ đầu tiên.\nNhân dịp kỷ niệm giai đoạn 2020 - 2026, Bộ trưởng tiếp Đại sứ.',
+      '2026-03-05',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks', 'courtesy_call']);
+  });
+
+  it('reads the signing of a handover record as part of the handover, and negotiating as no meeting', () => {
+    const draft = draftOf(
+      'Sáng 2/4, bệnh viện tổ chức lễ bàn giao thiết bị. Hai bên ký biên bản bàn giao. Hai bên hoàn tất đàm phán dự thảo Bản ghi nhớ.',
+      '2026-04-02',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['handover']);
+  });
+});
+
 describe('events outside the reported one', () => {
   it('leaves out events the sides agreed to hold later', () => {
     const draft = draftOf(
