@@ -2,6 +2,7 @@
 // 'thỏa thuận' are common nouns, so they name a document only when capitalised mid-sentence or
 // right after a signing verb.
 import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
+import { isBeforeArticle, referenceYear } from './background.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import {
   addPhrase,
@@ -238,7 +239,7 @@ function periodOf(context: AgreementContext, sentence: Sentence, first: number, 
 
 /** 'Hiệp định ... năm 2004' read in a 2025 article is an old agreement being recalled. */
 function isOlderThanArticle(context: AgreementContext, last: number, sentence: Sentence): boolean {
-  const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
+  const reference = referenceYear(context);
   if (!reference) return false;
   // 'được ký kết tháng 8/2019': a dated signing in an earlier year.
   const from = context.tokens[last]?.start ?? 0;
@@ -255,8 +256,8 @@ function isOlderThanArticle(context: AgreementContext, last: number, sentence: S
     const mention = context.dates[d];
     if (!mention || mention.start >= to) break;
     if (mention.end > to || mention.isDocumentDate) continue;
-    if ((mention.year !== null && mention.year < reference) || isEarlierMonth(mention, context.published))
-      return true;
+    const month = `${mention.year}-${String(mention.month).padStart(2, '0')}`;
+    if (mention.year !== null && isBeforeArticle(month, reference, context.published)) return true;
   }
   for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
     if (isEarlierYear(context.tokens[i], reference)) return true;
@@ -275,13 +276,6 @@ function isEarlierYear(token: Token | undefined, reference: number): boolean {
   if (!token?.isNumber || token.raw.length !== 4) return false;
   const year = Number(token.raw);
   return year >= 1900 && year < reference;
-}
-
-/** 'ký tháng 6/2025' in an article of October 2025: a signing months before, not at this event. */
-function isEarlierMonth(mention: DateMention, published: string | null): boolean {
-  if (!published || published.length < 7 || mention.year === null) return false;
-  const publishedMonth = Number(published.slice(0, 4)) * 12 + Number(published.slice(5, 7));
-  return mention.year * 12 + mention.month < publishedMonth - 1;
 }
 
 function partiesOf(context: AgreementContext, sentence: Sentence): string[] {

@@ -3,6 +3,7 @@
 import type { ArticleDraft, DraftPartner } from '../common/contracts/draft.ts';
 import { findAgreements } from './agreements.ts';
 import { findAreas } from './areas.ts';
+import { isInEarlierTime } from './background.ts';
 import { cleanArticle } from './clean.ts';
 import { findCommitments } from './commitments.ts';
 import { describeYears, findDates, findWeekdays } from './dates.ts';
@@ -55,7 +56,14 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
 
   const partners = collectPartners(tokens, entities);
   const partnerCodes = partners.map((p) => p.code);
-  const mentions = findPeople({ text, tokens, marks, sentences, sentenceOf, entities, entityMask, lang });
+  const timeContext = { tokens, sentences, dates, years, published };
+  // A person named in a sentence set in an earlier time ('Năm 2022, GS. X ...') is history, not a participant.
+  const mentions = findPeople({ text, tokens, marks, sentences, sentenceOf, entities, entityMask, lang }).map(
+    (mention) =>
+      mention.isBackground || !isInEarlierTime(timeContext, mention.first, mention.sentence)
+        ? mention
+        : { ...mention, isBackground: true },
+  );
   const participants = assembleParticipants(
     { text, tokens, marks, sentences, entities, entityMask, partnerCodes, lang },
     mentions,

@@ -2,6 +2,7 @@
 // visit') and of past anniversaries ('kể từ khi ký'), merged one per kind, dated from the sentence.
 import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
 import { isRecordOfAct } from './agreements.ts';
+import { isInEarlierTime, isPeriodYear, referenceYear } from './background.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import {
   addPhrase,
@@ -60,7 +61,6 @@ const tiepKey = keyPhrase('tiếp')[0];
 const suKey = keyPhrase('sự')[0];
 const kyKeys = keySet(['ký', 'kí']);
 const containers = new Set<EventKind>(['visit', 'conference']);
-const timeWords = keySet(events.timeWords);
 
 export function findEventTriggers(context: EventContext): EventTrigger[] {
   const { tokens, marks, sentenceOf } = context;
@@ -111,7 +111,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
 /** 'được ký kết tháng 8/2019', 'visited in 2019': a year before the article's, not a period. */
 function isSignedEarlier(context: EventContext, end: number, sentence: number): boolean {
   const { tokens } = context;
-  const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
+  const reference = referenceYear(context);
   if (!reference) return false;
   const last = Math.min(context.sentences[sentence]?.last ?? end, end + 8);
   for (let i = end; i < last; i++) {
@@ -121,53 +121,6 @@ function isSignedEarlier(context: EventContext, end: number, sentence: number): 
     if (year >= 1900 && year < reference && !isPeriodYear(tokens, i)) return true;
   }
   return false;
-}
-
-/**
- * 'Năm 2024, đoàn ... đã làm việc với', 'tháng 5/2025, Ý định thư ... được ký kết': the latest time
- * the sentence sets before the trigger is well before the article's own, so the event is background.
- */
-function isInEarlierTime(context: EventContext, index: number, sentence: number): boolean {
-  const { tokens } = context;
-  const reference = context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
-  const first = context.sentences[sentence]?.first;
-  if (!reference || first === undefined) return false;
-  const from = tokens[first]?.start ?? 0;
-  const to = tokens[index]?.start ?? 0;
-  let latestAt = -1;
-  let isEarlier = false;
-  for (const mention of context.dates) {
-    if (mention.start < from || mention.isDocumentDate) continue;
-    if (mention.start >= to) break;
-    const resolved = resolveDate(mention, context.years, context.published).start;
-    latestAt = mention.start;
-    isEarlier = resolved !== null && isBeforeArticle(resolved, reference, context.published);
-  }
-  for (let i = first + 1; i < index; i++) {
-    const token = tokens[i] as Token;
-    if (!token.isNumber || token.raw.length !== 4 || token.start < latestAt) continue;
-    if (!timeWords.has(tokens[i - 1]?.key ?? '') || isPeriodYear(tokens, i)) continue;
-    const year = Number(token.raw);
-    if (year < 1900) continue;
-    latestAt = token.start;
-    isEarlier = year < reference;
-  }
-  return isEarlier;
-}
-
-/** A date (YYYY, YYYY-MM or YYYY-MM-DD) in an earlier year, or two months or more before publication. */
-function isBeforeArticle(date: string, reference: number, published: string | null): boolean {
-  const year = Number(date.slice(0, 4));
-  if (year < reference) return true;
-  if (!published || published.length < 7 || date.length < 7) return false;
-  const month = year * 12 + Number(date.slice(5, 7));
-  return month < Number(published.slice(0, 4)) * 12 + Number(published.slice(5, 7)) - 1;
-}
-
-function isPeriodYear(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1]?.raw;
-  const previous = tokens[i - 1]?.raw;
-  return next === '-' || next === '–' || previous === '-' || previous === '–';
 }
 
 function isAfterCue(

@@ -36,6 +36,14 @@ describe('participants', () => {
     expect(names('Trung tâm mang tên Chủ tịch Hồ Chí Minh hoạt động hiệu quả.')).toEqual([]);
   });
 
+  it('leaves out people of a time the sentence sets earlier, and places after their kind', () => {
+    const read = draftArticle({
+      text: 'Tiêu đề\n\nSáng 4/3, Thứ trưởng Lê Văn Bình tiếp Giám đốc Sở Y tế tỉnh Kông Phen. Năm 2019, nguyên Bộ trưởng Trần Văn Hùng đã thăm Sở. In 2021, Professor Anna Berg led a survey.',
+      published: '2026-03-04',
+    }).participants.map((p) => p.name);
+    expect(read).toEqual(['Lê Văn Bình']);
+  });
+
   it('matches tone placement variants of a title', () => {
     expect(names('Uỷ viên Bộ Chính trị Lê Văn Dũng dự lễ.')).toEqual(['Lê Văn Dũng']);
   });

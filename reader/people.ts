@@ -42,6 +42,8 @@ export interface PeopleContext {
 
 const titleLexicon: Lexicon<true> = createLexicon();
 for (const title of [...titles.vi, ...titles.en]) addPhrase(titleLexicon, title, true);
+const placeNounLexicon: Lexicon<true> = createLexicon();
+for (const noun of people.placeNouns) addPhrase(placeNounLexicon, noun, true);
 const honorificLexicon: Lexicon<true> = createLexicon();
 for (const honorific of people.honorifics) addPhrase(honorificLexicon, honorific, true);
 const nonPersonLexicon: Lexicon<true> = createLexicon();
@@ -382,7 +384,12 @@ function readRun(
     }
   }
   const last = runLast;
-  if (isNonPerson(context.marks, first, last) || isNamedAfter(tokens, first) || isPhotoCredit(tokens, first))
+  if (
+    isNonPerson(context.marks, first, last) ||
+    isNamedAfter(tokens, first) ||
+    isPhotoCredit(tokens, first) ||
+    isAfterPlaceNoun(context.marks, first)
+  )
     return null;
   const sentence = context.sentenceOf[first] ?? -1;
   const sentenceStart = context.sentences[sentence]?.first ?? 0;
@@ -480,6 +487,14 @@ function countWords(tokens: readonly Token[], first: number, last: number): numb
 function isNonPerson(marks: LexiconMarks, first: number, last: number): boolean {
   const match = matchLongest(nonPersonLexicon, marks, first);
   return match !== null && match.end >= last - 0 && match.end <= last;
+}
+
+/** 'tỉnh Tà Keo', 'thành phố Hồ Chí Minh', 'bang Victoria': a place named right after its kind. */
+function isAfterPlaceNoun(marks: LexiconMarks, first: number): boolean {
+  for (let i = Math.max(0, first - 2); i < first; i++) {
+    if (matchLongest(placeNounLexicon, marks, i)?.end === first) return true;
+  }
+  return false;
 }
 
 function isNamedAfter(tokens: readonly Token[], first: number): boolean {
