@@ -14,6 +14,11 @@ describe('findEntities', () => {
     expect(codes('tại tỉnh Phông-Sa-Lỳ nước CHDCND Lào')).toEqual(['LA']);
   });
 
+  it('reads the United Kingdom by its formal name and a UN agency by its own, not Ireland or the UN', () => {
+    expect(codes('Chính phủ Vương quốc Anh và Bắc Ai-len tài trợ dự án')).toEqual(['GB']);
+    expect(codes('phối hợp với Tổ chức Nông lương Liên hợp quốc (FAO)')).toEqual(['FAO', 'FAO']);
+  });
+
   it('does not read biện pháp as France', () => {
     expect(codes('Tiêm vaccine là biện pháp phòng bệnh')).toEqual([]);
   });
