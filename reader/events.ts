@@ -142,6 +142,7 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
   const { tokens } = context;
   const mode = findMode(context);
   const byKind = new Map<EventKind, DraftEvent & { count: number }>();
+  const sentencesOf = new Map<EventKind, Set<number>>();
   const datesBySentence = new Map<number, DateMention[]>();
   for (const date of context.dates) {
     if (date.isDocumentDate) continue;
@@ -167,10 +168,13 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
       datesBySentence,
     );
     const existing = byKind.get(trigger.kind);
+    sentencesOf.get(trigger.kind)?.add(trigger.sentence) ??
+      sentencesOf.set(trigger.kind, new Set([trigger.sentence]));
     if (existing) {
       existing.spans.push(span);
       existing.count++;
-      if (!existing.start && dated.start) {
+      // A day beats a month: 'signed on 5 November' refines a visit's 'November' given earlier.
+      if (dated.start && (existing.start?.length ?? 0) < dated.start.length) {
         existing.start = dated.start;
         existing.end = dated.end;
       }
@@ -186,6 +190,20 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
       confidence: 0,
       count: 1,
     });
+  }
+  // 'Kết thúc buổi hội đàm, hai bên đã ký kết ...': an undated event told in the same sentence as a
+  // dated one happened then.
+  for (const [kind, event] of byKind) {
+    if (event.start) continue;
+    const own = sentencesOf.get(kind) ?? new Set<number>();
+    for (const [otherKind, other] of byKind) {
+      if (otherKind === kind || !other.start || containers.has(otherKind)) continue;
+      if ([...(sentencesOf.get(otherKind) ?? [])].some((sentence) => own.has(sentence))) {
+        event.start = other.start;
+        event.end = other.end;
+        break;
+      }
+    }
   }
   const found = [...byKind.values()].map(({ count, ...event }) => ({
     ...event,

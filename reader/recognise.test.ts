@@ -49,6 +49,20 @@ describe('events outside the report', () => {
   });
 });
 
+describe('event dates across sentences', () => {
+  it('dates a signing told with dated talks, and lets a day refine a month', () => {
+    const draft = draftOf(
+      'Trong chuyến thăm (từ 10-12/9), đoàn đã hội đàm với Bộ Y tế. Chiều 11/9, hai Sở hội đàm. Kết thúc buổi hội đàm, hai bên đã ký kết Thỏa thuận hợp tác.',
+      '2026-09-20',
+    );
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([
+      ['visit', '2026-09-10'],
+      ['talks', '2026-09-11'],
+      ['signing', '2026-09-11'],
+    ]);
+  });
+});
+
 describe('events set in an earlier time', () => {
   it('leaves out what a sentence dates to an earlier year or months before, but not the day reported', () => {
     const draft = draftOf(
