@@ -42,6 +42,7 @@ export function findAreas(marks: LexiconMarks, lang: Lang, skip: (index: number)
     while (body < bodies.length && (bodies[body]?.end ?? 0) <= match.start) body++;
     const inside = bodies[body];
     if (inside && inside.start <= match.start && match.end <= inside.end) continue;
+    if (lang === 'en' && isInsideEnglishName(tokens, match.start, match.end)) continue;
     const raw = tokens
       .slice(match.start, match.end)
       .map((t) => t.raw)
@@ -60,4 +61,16 @@ export function findAreas(marks: LexiconMarks, lang: Lang, skip: (index: number)
     }
   }
   return [...byId.values()];
+}
+
+const nameJoins = new Set(['of', 'and', '&', ',']);
+/** 'Department of Health, Disability and Ageing': title-cased words that go on a name, not an area. */
+function isInsideEnglishName(tokens: LexiconMarks['tokens'], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const token = tokens[i];
+    if (token?.isWord && (!token.isCapital || token.isUpper)) return false;
+  }
+  const previous = tokens[first - 1];
+  if (!previous || previous.afterBreak || tokens[first]?.afterBreak) return false;
+  return nameJoins.has(previous.raw) || (previous.isCapital && !previous.isUpper);
 }

@@ -188,6 +188,15 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads English areas in prose, not in a title-cased body name', () => {
+    const draft = draftOf(
+      'The delegation met the Department of Health, Disability and Ageing. Both sides will cooperate on mental health and HIV.',
+      null,
+      'en',
+    );
+    expect(draft.areas.map((a) => a.id).sort()).toEqual(['communicable_disease', 'mental_health']);
+  });
+
   it('reads area keywords of resistance and software, not those inside a department name', () => {
     const draft = draftOf(
       'Cục Quản lý Y, Dược cổ truyền chủ trì hội thảo về kháng kháng sinh và phần mềm báo cáo ca bệnh.',
