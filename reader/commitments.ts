@@ -31,36 +31,36 @@ export interface CommitmentContext {
 /** One left-to-right pass: cues that are not opinions ('tin tưởng ... sẽ') nor outcomes ('sẽ giúp'). */
 function markCues(context: CommitmentContext): number[] {
   const { tokens, marks: lexicons } = context;
+  const cueLexicon = cueLexicons[context.lang];
   const cueStarts: number[] = [];
+  // The pass reads tokens left to right, jumping over each cue phrase it takes; only where a cue
+  // or a belief phrase starts can anything happen, so it walks those two lexicons' sorted starts.
+  const cues = lexicons.starts[cueLexicon.id] ?? [];
+  const beliefs = lexicons.starts[beliefLexicon.id] ?? [];
+  let belief = 0;
   let lastBelief = -100;
   let lastPurpose = -100;
   // Purpose markers matter only within a few tokens before a cue, so they are looked for there,
-  // not at every token: tokens from scannedTo on were all visited (none skipped inside a match).
-  let scannedTo = 0;
-  let i = 0;
-  while (i < tokens.length) {
-    // Most tokens start no phrase at all: skip them without asking each lexicon.
-    if (lexicons.head[i] === -1) {
-      i++;
-      continue;
+  // not at every token: tokens from `next` on were all read (none skipped inside a cue phrase).
+  let next = 0;
+  for (const i of cues) {
+    if (i < next) continue;
+    for (; belief < beliefs.length && (beliefs[belief] as number) <= i; belief++) {
+      const at = beliefs[belief] as number;
+      if (at >= next) lastBelief = at;
     }
-    if (hasMatch(beliefLexicon, lexicons, i)) lastBelief = i;
-    const match = matchLongest(cueLexicons[context.lang], lexicons, i);
-    if (!match) {
-      i++;
-      continue;
-    }
+    const match = matchLongest(cueLexicon, lexicons, i);
+    if (!match) continue;
     const isCue = match.values[0] === true;
     const isOutcome = hasMatch(outcomeLexicon, lexicons, match.end);
-    for (let j = Math.max(scannedTo, i - purposeReach); j <= i; j++) {
+    for (let j = Math.max(next, i - purposeReach); j <= i; j++) {
       if (isPurposeMarker((tokens[j] as Token).keyId)) lastPurpose = j;
     }
-    scannedTo = match.end;
     // 'Đây là định hướng quan trọng để hai bên có thể ...': a cue inside a purpose clause states
     // why, not what was agreed.
     const isPurpose = i - lastPurpose <= purposeReach;
     if (isCue && !isOutcome && !isPurpose && i - lastBelief > beliefReach) cueStarts.push(i);
-    i = match.end;
+    next = match.end;
   }
   return cueStarts;
 }
@@ -153,7 +153,16 @@ const shortListWords = 7;
 
 export function findCommitments(context: CommitmentContext): DraftCommitment[] {
   const pieces: Piece[] = [];
-  context = { ...context, cueStarts: markCues(context) };
+  // Built field by field: a spread of the caller's object is a slow generic copy.
+  context = {
+    text: context.text,
+    tokens: context.tokens,
+    marks: context.marks,
+    sentences: context.sentences,
+    lang: context.lang,
+    skipSentence: context.skipSentence,
+    cueStarts: markCues(context),
+  };
   const { sentences } = context;
   for (let s = 0; s < sentences.length; s++) {
     if (context.skipSentence(s)) continue;
