@@ -270,6 +270,8 @@ export function findWeekdays(text: string, published: string | null): DateMentio
   const base = new Date(`${published.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(base.getTime())) return [];
   const found: DateMention[] = [];
+  // Every weekday name ends in 'day': a text without it (most Vietnamese ones) has no match.
+  if (!text.includes('day')) return found;
   weekdayPattern.lastIndex = 0;
   for (let m = weekdayPattern.exec(text); m !== null; m = weekdayPattern.exec(text)) {
     const wanted = weekdays.indexOf((m[1] ?? '').toLowerCase());
