@@ -29,8 +29,8 @@ interface Entry {
   code: string;
   kind: 'country' | 'organisation';
   form: 'vi' | 'en' | 'demonym' | 'acronym' | 'name';
-  /** Raw tokens that must match exactly (acronyms, all-caps forms), else null. */
-  exact: string[] | null;
+  /** The raw tokens, joined, that must match exactly (acronyms, all-caps forms), else null. */
+  exact: string | null;
   isAmbiguous: boolean;
   length: number;
 }
@@ -59,7 +59,7 @@ function addEntry(phrase: string, entry: Omit<Entry, 'exact' | 'isAmbiguous' | '
   const keyed = keyPhrase(phrase).join(' ');
   addPhrase(entityLexicon, phrase, {
     ...entry,
-    exact: exact ? rawTokensOf(phrase) : null,
+    exact: exact ? rawTokensOf(phrase).join('') : null,
     isAmbiguous: ambiguous.has(keyed),
     length: phrase.length,
   });
@@ -128,9 +128,9 @@ function pickEntry(match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang
 function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang): boolean {
   const first = tokens[match.start];
   if (!first) return false;
-  if (entry.exact) {
+  if (entry.exact !== null) {
     const raws = tokens.slice(match.start, match.end).map((t) => t.raw);
-    if (raws.join('') !== entry.exact.join('')) return false;
+    if (raws.join('') !== entry.exact) return false;
   } else if (!first.isCapital && entry.kind === 'country') {
     return false;
   }
@@ -142,15 +142,18 @@ function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly To
   // Words glued to letters on either side are part of a longer word ('Laos' inside 'xLaos').
   const after = tokens[match.end];
   const nextKey = after && !after.afterBreak ? after.key : '';
-  // The phrase's key string is built only when a listed name can start with its first key.
-  const notAfter = notBeforeHeads.has(first.key)
-    ? notBefore.get(
-        tokens
-          .slice(match.start, match.end)
-          .map((t) => t.key)
-          .join(' '),
-      )
-    : undefined;
+  // The phrase's key string is built only when a listed name can start with its first key, and a
+  // one-token phrase is its key.
+  const notAfter = !notBeforeHeads.has(first.key)
+    ? undefined
+    : match.end - match.start === 1
+      ? notBefore.get(first.key)
+      : notBefore.get(
+          tokens
+            .slice(match.start, match.end)
+            .map((t) => t.key)
+            .join(' '),
+        );
   if (notAfter?.has(nextKey)) return false;
   if (!entry.isAmbiguous) return true;
   return isAmbiguousNameInContext(tokens, match.start);
