@@ -133,26 +133,24 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
   return found;
 }
 
-/** Running counts of past cues and signing verbs: any token range is asked in O(1), so a sentence
- * full of documents is not rescanned once per document. */
+/** Where past cues and signing verbs stand (token indices, ascending): any token range is counted
+ * by binary search, so a sentence full of documents is not rescanned once per document. */
 interface StatusCues {
-  past: Int32Array;
-  signed: Int32Array;
-  intended: Int32Array;
+  past: readonly number[];
+  signed: readonly number[];
+  intended: readonly number[];
 }
 
 function countStatusCues(context: AgreementContext): StatusCues {
-  const { tokens, marks } = context;
-  const past = new Int32Array(tokens.length + 1);
-  const signed = new Int32Array(tokens.length + 1);
-  const intended = new Int32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) {
-    const hasAny = marks.head[i] !== -1;
-    const isSigning = hasAny && isSigningVerb(context, i);
-    const isFuture = isSigning && isIntended(context, i);
-    past[i + 1] = (past[i] ?? 0) + (hasAny && hasMatch(pastLexicon, marks, i) ? 1 : 0);
-    signed[i + 1] = (signed[i] ?? 0) + (isSigning && !isFuture ? 1 : 0);
-    intended[i + 1] = (intended[i] ?? 0) + (isFuture ? 1 : 0);
+  const { marks } = context;
+  // Taken from the lexicons' own sorted starts: cues are rare, tokens many.
+  const past = marks.starts[pastLexicon.id] ?? [];
+  const signed: number[] = [];
+  const intended: number[] = [];
+  for (const i of marks.starts[signLexicon.id] ?? []) {
+    if (!isSigningVerb(context, i)) continue;
+    if (isIntended(context, i)) intended.push(i);
+    else signed.push(i);
   }
   return { past, signed, intended };
 }
@@ -165,10 +163,27 @@ function isSigningVerb(context: AgreementContext, i: number): boolean {
 }
 
 /** Cues in the sentence outside the document's own tokens [first, last). */
-function countOutside(counts: Int32Array, sentence: Sentence, first: number, last: number): number {
-  const inSentence = (counts[sentence.last] ?? 0) - (counts[sentence.first] ?? 0);
-  const inDocument = (counts[Math.min(last, sentence.last)] ?? 0) - (counts[first] ?? 0);
+function countOutside(cues: readonly number[], sentence: Sentence, first: number, last: number): number {
+  const inSentence = countIn(cues, sentence.first, sentence.last);
+  const inDocument = countIn(cues, first, Math.min(last, sentence.last));
   return inSentence - inDocument;
+}
+
+/** Cues in the token range [first, last). */
+function countIn(cues: readonly number[], first: number, last: number): number {
+  return lowerBound(cues, last) - lowerBound(cues, first);
+}
+
+/** The index of the first value ≥ target in an ascending list. */
+function lowerBound(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] as number) < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function statusOf(

@@ -43,13 +43,16 @@ export function findAreas(marks: LexiconMarks, lang: Lang, skip: (index: number)
     const inside = bodies[body];
     if (inside && inside.start <= match.start && match.end <= inside.end) continue;
     if (lang === 'en' && isInsideEnglishName(tokens, match.start, match.end)) continue;
-    const raw = tokens
-      .slice(match.start, match.end)
-      .map((t) => t.raw)
-      .join('');
-    const keyword = match.values.find(
-      (value) => value.exact === null || value.exact.replace(/\s/g, '') === raw,
-    );
+    // The raw spelling is needed only for an acronym, which must match it exactly.
+    let raw: string | null = null;
+    const keyword = match.values.find((value) => {
+      if (value.exact === null) return true;
+      raw ??= tokens
+        .slice(match.start, match.end)
+        .map((t) => t.raw)
+        .join('');
+      return value.exact.replace(/\s/g, '') === raw;
+    });
     if (!keyword) continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
     const existing = byId.get(keyword.id);

@@ -12,7 +12,7 @@ import {
   matchLongest,
 } from './lexicon.ts';
 import cues from './lexicons/cues.json' with { type: 'json' };
-import { keyPhrase, type Token } from './normalise.ts';
+import { keyPhrase, registerKey, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
 
@@ -24,39 +24,45 @@ export interface CommitmentContext {
   lang: Lang;
   /** Sentences to ignore: the title line, quotations. */
   skipSentence: (index: number) => boolean;
-  /** 1 where a commitment cue starts; filled by findCommitments. */
-  cueAt?: Uint8Array;
+  /** Token indices where a commitment cue starts, ascending; filled by findCommitments. */
+  cueStarts?: readonly number[];
 }
 
 /** One left-to-right pass: cues that are not opinions ('tin tưởng ... sẽ') nor outcomes ('sẽ giúp'). */
-function markCues(context: CommitmentContext): Uint8Array {
+function markCues(context: CommitmentContext): number[] {
   const { tokens, marks: lexicons } = context;
-  const marks = new Uint8Array(tokens.length);
+  const cueLexicon = cueLexicons[context.lang];
+  const cueStarts: number[] = [];
+  // The pass reads tokens left to right, jumping over each cue phrase it takes; only where a cue
+  // or a belief phrase starts can anything happen, so it walks those two lexicons' sorted starts.
+  const cues = lexicons.starts[cueLexicon.id] ?? [];
+  const beliefs = lexicons.starts[beliefLexicon.id] ?? [];
+  let belief = 0;
   let lastBelief = -100;
   let lastPurpose = -100;
-  let i = 0;
-  while (i < tokens.length) {
-    if (purposeMarkers.has(tokens[i]?.key)) lastPurpose = i;
-    // Most tokens start no phrase at all: skip them without asking each lexicon.
-    if (lexicons.head[i] === -1) {
-      i++;
-      continue;
+  // Purpose markers matter only within a few tokens before a cue, so they are looked for there,
+  // not at every token: tokens from `next` on were all read (none skipped inside a cue phrase).
+  let next = 0;
+  for (const i of cues) {
+    if (i < next) continue;
+    for (; belief < beliefs.length && (beliefs[belief] as number) <= i; belief++) {
+      const at = beliefs[belief] as number;
+      if (at >= next) lastBelief = at;
     }
-    if (hasMatch(beliefLexicon, lexicons, i)) lastBelief = i;
-    const match = matchLongest(cueLexicons[context.lang], lexicons, i);
-    if (!match) {
-      i++;
-      continue;
-    }
+    const match = matchLongest(cueLexicon, lexicons, i);
+    if (!match) continue;
     const isCue = match.values[0] === true;
     const isOutcome = hasMatch(outcomeLexicon, lexicons, match.end);
+    for (let j = Math.max(next, i - purposeReach); j <= i; j++) {
+      if (isPurposeMarker((tokens[j] as Token).keyId)) lastPurpose = j;
+    }
     // 'Đây là định hướng quan trọng để hai bên có thể ...': a cue inside a purpose clause states
     // why, not what was agreed.
-    const isPurpose = i - lastPurpose <= 4;
-    if (isCue && !isOutcome && !isPurpose && i - lastBelief > beliefReach) marks[i] = 1;
-    i = match.end;
+    const isPurpose = i - lastPurpose <= purposeReach;
+    if (isCue && !isOutcome && !isPurpose && i - lastBelief > beliefReach) cueStarts.push(i);
+    next = match.end;
   }
-  return marks;
+  return cueStarts;
 }
 
 interface Piece {
@@ -89,14 +95,23 @@ const joinedLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.joinedActions) addPhrase(joinedLexicon, verb, true);
 const reportingLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.reporting) addPhrase(reportingLexicon, verb, true);
-const purposeMarkers: ReadonlySet<string | undefined> = new Set(['nhằm', 'để'].map((w) => keyPhrase(w)[0]));
-const conjunctions: ReadonlySet<string | undefined> = new Set(['và', 'and'].map((w) => keyPhrase(w)[0]));
+// The few single words asked of every token are compared by key number, not by string: a
+// registered key gives each of them an id that every token spelled so carries.
+const keyIdOf = (word: string): number => registerKey(keyPhrase(word)[0] ?? '');
+const purposeIds = ['nhằm', 'để'].map(keyIdOf);
+const conjunctionIds = ['và', 'and'].map(keyIdOf);
+const alsoId = keyIdOf('also');
+const thatIds = ['rằng', 'that'].map(keyIdOf);
+const isPurposeMarker = (id: number): boolean => id !== -1 && purposeIds.includes(id);
+const isConjunction = (id: number): boolean => id !== -1 && conjunctionIds.includes(id);
 // A plural noun right before the list ('các nội dung hợp tác gồm:', 'the following:') is only the
 // list's lead-in; a head that goes on after it ('... theo Lộ trình đến 2030') says more.
 const leadInMarkers = new Set(['các', 'những', 'following'].map((w) => keyPhrase(w)[0]));
 const leadInWords = 5;
 /** 'tin tưởng thông qua hợp tác chặt chẽ, hai nước sẽ ...': a belief governs the clauses after it. */
 const beliefReach = 20;
+/** 'để hai bên có thể': a purpose marker governs a cue at most this many tokens after it. */
+const purposeReach = 4;
 /** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
 const joinedHalfWords = 5;
 const joinedReach = 40;
@@ -130,13 +145,24 @@ const leadingAdverbials = new Set(
     'also',
   ].map((w) => keyPhrase(w)[0]),
 );
+/** A list's colon stands at most this many tokens after the word that announces it. */
+const enumerationReach = 4;
 const minWords = 4;
 const shortItemWords = 6;
 const shortListWords = 7;
 
 export function findCommitments(context: CommitmentContext): DraftCommitment[] {
   const pieces: Piece[] = [];
-  context = { ...context, cueAt: markCues(context) };
+  // Built field by field: a spread of the caller's object is a slow generic copy.
+  context = {
+    text: context.text,
+    tokens: context.tokens,
+    marks: context.marks,
+    sentences: context.sentences,
+    lang: context.lang,
+    skipSentence: context.skipSentence,
+    cueStarts: markCues(context),
+  };
   const { sentences } = context;
   for (let s = 0; s < sentences.length; s++) {
     if (context.skipSentence(s)) continue;
@@ -199,7 +225,7 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     }
     for (const item of nonEmpty) {
       // The last element of 'a; b; and c' carries the list's conjunction, not its own.
-      const first = conjunctions.has(tokens[item.first]?.key) ? item.first + 1 : item.first;
+      const first = isConjunction(tokens[item.first]?.keyId ?? -1) ? item.first + 1 : item.first;
       out.push({ first, last: item.last, confidence: 0.6 });
     }
     return consumed;
@@ -281,15 +307,15 @@ function pushSplit(
 /** 'và'/'and' + an action verb after a cue, with enough words on both sides, opens a second promise. */
 function isJoinedPromise(context: CommitmentContext, first: number, at: number, last: number): boolean {
   const { tokens } = context;
-  if (!conjunctions.has(tokens[at]?.key ?? '')) return false;
-  const verb = tokens[at + 1]?.key === keyPhrase('also')[0] ? at + 2 : at + 1;
+  if (!isConjunction((tokens[at] as Token).keyId)) return false;
+  const verb = tokens[at + 1]?.keyId === alsoId ? at + 2 : at + 1;
   if (!hasMatch(joinedLexicon, context.marks, verb)) return false;
   // Scans stay within a clause's reach so that a long run of 'và' stays linear.
   const from = Math.max(first, at - joinedReach);
   const cue = firstCue(context, from, at);
   if (cue === -1) return false;
   // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.
-  for (let i = cue; i < at; i++) if (purposeMarkers.has(tokens[i]?.key)) return false;
+  for (let i = cue; i < at; i++) if (isPurposeMarker((tokens[i] as Token).keyId)) return false;
   return (
     countWords(tokens, from, at) >= joinedHalfWords &&
     countWords(tokens, at + 1, Math.min(last, at + 1 + joinedReach)) >= joinedHalfWords
@@ -311,8 +337,7 @@ function pushPiece(context: CommitmentContext, piece: Piece, out: Piece[], needs
     const match = matchLongest(reportingLexicon, context.marks, i);
     if (match && match.end <= cue) first = match.end;
   }
-  const that = context.tokens[first]?.key;
-  if (first > piece.first && (that === keyPhrase('rằng')[0] || that === keyPhrase('that')[0])) first++;
+  if (first > piece.first && thatIds.includes(context.tokens[first]?.keyId ?? -1)) first++;
   out.push({ ...piece, first });
 }
 
@@ -336,30 +361,50 @@ function hasKey(
   return false;
 }
 
+// Cues are few, so ranges are asked of their sorted list instead of scanned token by token.
 function firstCue(context: CommitmentContext, first: number, last: number): number {
-  for (let i = first; i < last; i++) if (context.cueAt?.[i] === 1) return i;
-  return -1;
+  const cues = context.cueStarts ?? [];
+  const at = lowerBound(cues, first);
+  const cue = at < cues.length ? (cues[at] as number) : -1;
+  return cue !== -1 && cue < last ? cue : -1;
 }
 
 function lastCue(context: CommitmentContext, first: number, last: number): number {
-  let found = first;
-  for (let i = first; i < last; i++) if (context.cueAt?.[i] === 1) found = i;
-  return found;
+  const cues = context.cueStarts ?? [];
+  const at = lowerBound(cues, last) - 1;
+  // No cue in the range: the range's own start.
+  return Math.max(at >= 0 ? (cues[at] as number) : -1, first);
 }
 
+/** The index of the first value ≥ target in an ascending list. */
+function lowerBound(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] as number) < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The first ':' within enumerationReach tokens after an enumeration word ('bao gồm:', 'như sau:'). */
 function findEnumerationColon(context: CommitmentContext, sentence: Sentence): number {
   const { tokens } = context;
-  for (let i = sentence.first; i < sentence.last; i++) {
-    if (tokens[i]?.raw !== ':') continue;
-    for (let back = Math.max(sentence.first, i - 4); back < i; back++) {
-      if (hasMatch(enumerationLexicon, context.marks, back)) return i;
-    }
+  // Starting from the word instead of from each colon: the first word with a colon after it has
+  // the sentence's first such colon, and most sentences have no enumeration word at all.
+  const starts = context.marks.starts[enumerationLexicon.id] ?? [];
+  for (let at = lowerBound(starts, sentence.first); at < starts.length; at++) {
+    const back = starts[at] as number;
+    if (back >= sentence.last) break;
+    const end = Math.min(sentence.last, back + 1 + enumerationReach);
+    for (let i = back + 1; i < end; i++) if (tokens[i]?.raw === ':') return i;
   }
   return -1;
 }
 
 function enumerationWordBefore(context: CommitmentContext, first: number, colon: number): number {
-  for (let back = Math.max(first, colon - 4); back < colon; back++) {
+  for (let back = Math.max(first, colon - enumerationReach); back < colon; back++) {
     const match = matchLongest(enumerationLexicon, context.marks, back);
     if (match && match.end === colon) return back;
   }
@@ -404,9 +449,48 @@ function hasNumber(tokens: readonly Token[], first: number, last: number): boole
 }
 
 const trailing = new Set([',', ';', ':', '.', '…', '-', '–', '/']);
+/** Items this close in wording (Jaccard over folded words) repeat an earlier one. */
+const repeatSimilarity = 0.7;
+const repeatWindow = 50;
+
+// Folded words as numbers, shared by all articles (most words recur), so an item's word set is
+// an integer list; bounded like the tokeniser's caches, and cleared only between articles.
+const wordIds = new Map<string, number>();
+const wordIdLimit = 200_000;
+/** The last piece (by its stamp) each word number was seen in. */
+let seenBy = new Int32Array(1 << 14);
+let lastStamp = 0;
+
+function wordIdOf(fold: string): number {
+  let id = wordIds.get(fold);
+  if (id === undefined) {
+    id = wordIds.size;
+    wordIds.set(fold, id);
+    if (id >= seenBy.length) {
+      const grown = new Int32Array(seenBy.length * 2);
+      grown.set(seenBy);
+      seenBy = grown;
+    }
+  }
+  return id;
+}
+
+function nextStamp(): number {
+  if (lastStamp === 0x7fffffff) {
+    seenBy.fill(0);
+    lastStamp = 0;
+  }
+  return ++lastStamp;
+}
+
 function finish(context: CommitmentContext, pieces: readonly Piece[]): DraftCommitment[] {
   const { tokens, text } = context;
-  const kept: { item: DraftCommitment; words: Set<string> }[] = [];
+  const items: DraftCommitment[] = [];
+  // Each kept item's distinct word numbers; a piece's words are stamped into seenBy, so counting
+  // shared words is an array read per word instead of a string-set probe.
+  const keptWords: number[][] = [];
+  if (wordIds.size > wordIdLimit) wordIds.clear();
+  const words: number[] = [];
   for (const piece of pieces) {
     let first = piece.first;
     let last = piece.last;
@@ -415,18 +499,40 @@ function finish(context: CommitmentContext, pieces: readonly Piece[]): DraftComm
     if (countWords(tokens, first, last) < minWords) continue;
     const start = tokens[first]?.start ?? 0;
     const end = tokens[last - 1]?.end ?? start;
-    const words = new Set<string>();
-    for (let i = first; i < last; i++) if (tokens[i]?.isWord) words.add(tokens[i]?.fold ?? '');
-    if (kept.slice(-50).some((other) => jaccard(other.words, words) >= 0.7)) continue;
+    const stamp = nextStamp();
+    words.length = 0;
+    for (let i = first; i < last; i++) {
+      const token = tokens[i] as Token;
+      if (!token.isWord) continue;
+      const id = wordIdOf(token.fold);
+      if (seenBy[id] === stamp) continue;
+      seenBy[id] = stamp;
+      words.push(id);
+    }
+    if (repeatsKept(keptWords, words.length, stamp)) continue;
     const body = text.slice(start, end);
     const sentenceText = body.charAt(0).toUpperCase() + body.slice(1);
-    kept.push({ item: { text: sentenceText, spans: [{ start, end }], confidence: piece.confidence }, words });
+    items.push({ text: sentenceText, spans: [{ start, end }], confidence: piece.confidence });
+    keptWords.push(words.slice());
   }
-  return kept.map((entry) => entry.item);
+  return items;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / Math.max(1, a.size + b.size - shared);
+/**
+ * True when the piece's words (size distinct ones, stamped in seenBy) are as close as
+ * repeatSimilarity (Jaccard) to one of the last repeatWindow kept items.
+ */
+function repeatsKept(kept: readonly number[][], size: number, stamp: number): boolean {
+  for (let k = Math.max(0, kept.length - repeatWindow); k < kept.length; k++) {
+    const other = kept[k] as number[];
+    // Shared words are at most the smaller set and the union at least the larger, so sizes in a
+    // ratio under 7/10 (repeatSimilarity, tested in integers) cannot reach the threshold.
+    const small = Math.min(other.length, size);
+    const large = Math.max(other.length, size);
+    if (small * 10 < large * 7) continue;
+    let shared = 0;
+    for (let i = 0; i < other.length; i++) if (seenBy[other[i] as number] === stamp) shared++;
+    if (shared / Math.max(1, other.length + size - shared) >= repeatSimilarity) return true;
+  }
+  return false;
 }

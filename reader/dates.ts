@@ -51,8 +51,17 @@ const monthAlternation =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 
 interface Pattern {
+  /** Sticky: tried at one offset at a time. */
   regex: RegExp;
-  needsMonthName?: boolean;
+  /**
+   * Every match of the pattern holds an anchor, the start of a run of digits or of a capitalised
+   * month abbreviation (Jan ... Dec), `nearest` to `farthest` code units after the match's start.
+   * The pattern is tried only there, not at every offset of the text.
+   */
+  anchor: 'digits' | 'month';
+  at: readonly [nearest: number, farthest: number];
+  /** The code units a match can start with, when few: offsets starting otherwise are not tried. */
+  lead?: readonly number[];
   build: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> | null;
 }
 
@@ -62,7 +71,9 @@ const patterns: Pattern[] = [
   {
     // 12-14/9, 26 - 29/6/2022, 30/6-2/7, (hai ngày) 5 và 6/8
     regex:
-      /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?(?:\s{0,2}[-–]\s{0,2}|\s{1,2}(?:và|and)\s{1,2})(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/g,
+      /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?(?:\s{0,2}[-–]\s{0,2}|\s{1,2}(?:và|and)\s{1,2})(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/y,
+    anchor: 'digits',
+    at: [0, 0],
     build: (m) => ({
       day: n(m[1]),
       month: n(m[2]) ?? (n(m[4]) as number),
@@ -73,36 +84,50 @@ const patterns: Pattern[] = [
   },
   {
     // 08/10/2024, 08.10.2024, 8-10-2024
-    regex: /(?<![\d/.-])(\d{1,2})\s{0,2}([/.-])\s{0,2}(\d{1,2})\s{0,2}\2\s{0,2}(\d{4})(?![\d/])/g,
+    regex: /(?<![\d/.-])(\d{1,2})\s{0,2}([/.-])\s{0,2}(\d{1,2})\s{0,2}\2\s{0,2}(\d{4})(?![\d/])/y,
+    anchor: 'digits',
+    at: [0, 0],
     build: (m) => ({ day: n(m[1]), month: n(m[3]) as number, year: n(m[4]), endDay: null, endMonth: null }),
   },
   {
     // ngày 18 tháng 7 năm 2023, 18 tháng 7
-    regex: /(?<!\d)(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{0,3}(?:năm|,)\s{0,3}(\d{4}))?(?!\d)/giu,
+    regex: /(?<!\d)(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{0,3}(?:năm|,)\s{0,3}(\d{4}))?(?!\d)/iuy,
+    anchor: 'digits',
+    at: [0, 0],
     build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: n(m[3]), endDay: null, endMonth: null }),
   },
   {
     // tháng 5/2025, đầu tháng 9/2025, tháng 5 năm 2025
-    regex: /tháng\s{1,3}(\d{1,2})\s{0,2}(?:[/-]|\s{1,3}năm\s{1,3})\s{0,2}(\d{4})(?!\d)/giu,
+    regex: /tháng\s{1,3}(\d{1,2})\s{0,2}(?:[/-]|\s{1,3}năm\s{1,3})\s{0,2}(\d{4})(?!\d)/iuy,
+    // 'tháng' in any case is five code units, each \s one.
+    anchor: 'digits',
+    at: [6, 8],
+    lead: [...'tT'].map((c) => c.charCodeAt(0)),
     build: (m) => ({ day: null, month: n(m[1]) as number, year: n(m[2]), endDay: null, endMonth: null }),
   },
   {
     // ngày 10-12 (day-month with a hyphen, only after 'ngày')
-    regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-])/giu,
+    regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-])/iuy,
+    anchor: 'digits',
+    at: [5, 7],
+    lead: [...'nN'].map((c) => c.charCodeAt(0)),
     build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: null, endDay: null, endMonth: null }),
   },
   {
     // 5/3, 19/8
-    regex: /(?<![\d/\p{L}.-])(\d{1,2})\/(\d{1,2})(?![\d/\p{L}])/gu,
+    regex: /(?<![\d/\p{L}.-])(\d{1,2})\/(\d{1,2})(?![\d/\p{L}])/uy,
+    anchor: 'digits',
+    at: [0, 0],
     build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: null, endDay: null, endMonth: null }),
   },
   {
     // August 20, 2021 / Aug. 20
-    needsMonthName: true,
     regex: new RegExp(
       `\\b(${monthAlternation})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
-      'g',
+      'y',
     ),
+    anchor: 'month',
+    at: [0, 0],
     build: (m) => ({
       day: n(m[2]),
       month: monthNames[(m[1] ?? '').toLowerCase()] ?? 0,
@@ -113,11 +138,13 @@ const patterns: Pattern[] = [
   },
   {
     // 20 August 2021
-    needsMonthName: true,
     regex: new RegExp(
       `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(${monthAlternation})\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
-      'g',
+      'y',
     ),
+    // Day (1-2), suffix (0 or 2), spaces (1-3), then the month.
+    anchor: 'month',
+    at: [2, 7],
     build: (m) => ({
       day: n(m[1]),
       month: monthNames[(m[2] ?? '').toLowerCase()] ?? 0,
@@ -128,8 +155,9 @@ const patterns: Pattern[] = [
   },
   {
     // August 2021
-    needsMonthName: true,
-    regex: new RegExp(`\\b(${monthAlternation})\\s{1,3}(\\d{4})\\b`, 'g'),
+    regex: new RegExp(`\\b(${monthAlternation})\\s{1,3}(\\d{4})\\b`, 'y'),
+    anchor: 'month',
+    at: [0, 0],
     build: (m) => ({
       day: null,
       month: monthNames[(m[1] ?? '').toLowerCase()] ?? 0,
@@ -144,26 +172,32 @@ const documentBefore = /(?:số|No\.?)\s{1,3}[\p{L}\p{N}/.-]{1,40}\s{1,3}(?:ngà
 // The full pattern retries at every offset of its window; this cheap test rules most windows out.
 const documentWord = /số|No/iu;
 
-// The English patterns all need a capitalised month name; most Vietnamese texts have none.
-const anyMonthName = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+const digitRun = /\d+/g;
+// Every month name of the English patterns starts with one of these (a capital, two small letters:
+// two can never overlap).
+const monthAbbreviation = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g;
 
 export function findDates(text: string): DateMention[] {
   const found: DateMention[] = [];
-  const hasMonthName = anyMonthName.test(text);
-  for (const pattern of patterns) {
-    if (pattern.needsMonthName && !hasMonthName) continue;
-    pattern.regex.lastIndex = 0;
-    for (let m = pattern.regex.exec(text); m !== null; m = pattern.regex.exec(text)) {
-      const built = pattern.build(m);
-      if (!built || !isValid(built)) continue;
-      const start = m.index;
-      const before = text.slice(Math.max(0, start - 60), start);
-      found.push({
-        ...built,
-        start,
-        end: start + m[0].length,
-        isDocumentDate: documentWord.test(before) && documentBefore.test(before),
-      });
+  const anchors = { digits: digitRunStarts(text), month: monthStarts(text) };
+  for (let p = 0; p < patterns.length; p++) {
+    const pattern = patterns[p] as Pattern;
+    const [nearest, farthest] = pattern.at;
+    const { regex: sticky, lead } = pattern;
+    // The same matches as a global scan: offsets in ascending order, each from the end of the
+    // last match on, and no match can start at an offset left out.
+    let from = 0;
+    let tried = -1;
+    for (const anchor of anchors[pattern.anchor]) {
+      for (let at = Math.max(tried + 1, anchor - farthest, 0); at <= anchor - nearest; at++) {
+        tried = at;
+        if (at < from || (lead && !lead.includes(text.charCodeAt(at)))) continue;
+        sticky.lastIndex = at;
+        const m = sticky.exec(text);
+        if (m === null) continue;
+        addMention(found, pattern, m);
+        from = at + m[0].length;
+      }
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -171,10 +205,57 @@ export function findDates(text: string): DateMention[] {
   let coveredTo = -1;
   for (const mention of found) {
     if (mention.start < coveredTo) continue;
+    // Asked only of the mentions kept: it depends on the text before the start alone.
+    mention.isDocumentDate = isDocumentDate(text, mention.start);
     kept.push(mention);
     coveredTo = mention.end;
   }
   return kept;
+}
+
+/** Where each run of ASCII digits starts, ascending. */
+function digitRunStarts(text: string): number[] {
+  const starts: number[] = [];
+  digitRun.lastIndex = 0;
+  // test, not exec: no match object per run; the run's start is found walking back from its end.
+  while (digitRun.test(text)) {
+    let start = digitRun.lastIndex - 1;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    starts.push(start);
+  }
+  return starts;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function monthStarts(text: string): number[] {
+  const starts: number[] = [];
+  monthAbbreviation.lastIndex = 0;
+  while (monthAbbreviation.test(text)) starts.push(monthAbbreviation.lastIndex - 3);
+  return starts;
+}
+
+function addMention(found: DateMention[], pattern: Pattern, m: RegExpExecArray): void {
+  const built = pattern.build(m);
+  if (!built || !isValid(built)) return;
+  const start = m.index;
+  found.push({
+    day: built.day,
+    month: built.month,
+    year: built.year,
+    endDay: built.endDay,
+    endMonth: built.endMonth,
+    start,
+    end: start + m[0].length,
+    isDocumentDate: false,
+  });
+}
+
+function isDocumentDate(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  return documentWord.test(before) && documentBefore.test(before);
 }
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -189,6 +270,8 @@ export function findWeekdays(text: string, published: string | null): DateMentio
   const base = new Date(`${published.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(base.getTime())) return [];
   const found: DateMention[] = [];
+  // Every weekday name ends in 'day': a text without it (most Vietnamese ones) has no match.
+  if (!text.includes('day')) return found;
   weekdayPattern.lastIndex = 0;
   for (let m = weekdayPattern.exec(text); m !== null; m = weekdayPattern.exec(text)) {
     const wanted = weekdays.indexOf((m[1] ?? '').toLowerCase());

@@ -75,21 +75,14 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     const kind = match.values[0];
     if (!kind) continue;
     const length = match.end - match.start;
-    const head = tokens[match.start];
-    const previousKey = tokens[match.start - 1]?.key ?? '';
-    const nextKey = tokens[match.end]?.key ?? '';
-    if (
-      length === 1 &&
-      head?.key === tiepKey &&
-      (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))
-    )
-      continue;
-    if (
-      length === 1 &&
-      kyKeys.has(head?.key ?? '') &&
-      (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))
-    )
-      continue;
+    // The neighbours only matter around a lone 'tiếp' or 'ký'.
+    const headKey = length === 1 ? (tokens[match.start]?.key ?? '') : '';
+    const isTiep = length === 1 && headKey === tiepKey;
+    const isKy = length === 1 && kyKeys.has(headKey);
+    const previousKey = isTiep || isKy ? (tokens[match.start - 1]?.key ?? '') : '';
+    const nextKey = isTiep || isKy ? (tokens[match.end]?.key ?? '') : '';
+    if (isTiep && (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))) continue;
+    if (isKy && (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))) continue;
     const sentence = sentenceOf[match.start] ?? -1;
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
@@ -262,12 +255,14 @@ function otherEvent(context: EventContext, datesBySentence: Map<number, DateMent
 }
 
 function findMode(context: EventContext): EventMode {
-  const online = findAll(onlineLexicon, context.marks).length > 0;
-  const inPerson = findAll(inPersonLexicon, context.marks).length > 0;
+  // Any start of a phrase is a match: no need to list them.
+  const online = (context.marks.starts[onlineLexicon.id]?.length ?? 0) > 0;
+  const inPerson = (context.marks.starts[inPersonLexicon.id]?.length ?? 0) > 0;
   if (online && inPerson) return 'hybrid';
   return online ? 'online' : 'in_person';
 }
 
+const taiKey = keyPhrase('tại')[0];
 const locationStops = new Set([',', '.', ';', ':', '(', ')', '“', '”', '"']);
 function findLocation(context: EventContext, trigger: EventTrigger): string | null {
   const { tokens, sentences } = context;
@@ -276,7 +271,7 @@ function findLocation(context: EventContext, trigger: EventTrigger): string | nu
   for (let i = sentence.first; i < sentence.last; i++) {
     const fold = tokens[i]?.fold;
     if (fold !== 'tai' && fold !== 'in' && fold !== 'at') continue;
-    if (fold === 'tai' && tokens[i]?.key !== keyPhrase('tại')[0]) continue;
+    if (fold === 'tai' && tokens[i]?.key !== taiKey) continue;
     const next = tokens[i + 1];
     if (!next?.isCapital) continue;
     let end = i + 1;

@@ -29,8 +29,8 @@ interface Entry {
   code: string;
   kind: 'country' | 'organisation';
   form: 'vi' | 'en' | 'demonym' | 'acronym' | 'name';
-  /** Raw tokens that must match exactly (acronyms, all-caps forms), else null. */
-  exact: string[] | null;
+  /** The raw tokens, joined, that must match exactly (acronyms, all-caps forms), else null. */
+  exact: string | null;
   isAmbiguous: boolean;
   length: number;
 }
@@ -42,6 +42,7 @@ const notBefore = new Map<string, Set<string>>(
     new Set(next.map((word) => keyPhrase(word).join(' '))),
   ]),
 );
+const notBeforeHeads = new Set([...notBefore.keys()].map((name) => name.split(' ')[0]));
 const directions = new Set(
   ['bắc', 'nam', 'đông', 'tây', 'trung', 'thượng', 'hạ'].map((w) => keyPhrase(w)[0]),
 );
@@ -58,7 +59,7 @@ function addEntry(phrase: string, entry: Omit<Entry, 'exact' | 'isAmbiguous' | '
   const keyed = keyPhrase(phrase).join(' ');
   addPhrase(entityLexicon, phrase, {
     ...entry,
-    exact: exact ? rawTokensOf(phrase) : null,
+    exact: exact ? rawTokensOf(phrase).join('') : null,
     isAmbiguous: ambiguous.has(keyed),
     length: phrase.length,
   });
@@ -84,10 +85,21 @@ for (const place of countries.notCountries.vi) addPhrase(blockLexicon, place, tr
 export function findEntities(marks: LexiconMarks, lang: Lang): EntityMention[] {
   const { tokens } = marks;
   const found: EntityMention[] = [];
+  // Only tokens where a blocked place or an entity starts can do anything: walk the two lexicons'
+  // sorted starts together instead of every token.
+  const blockStarts = marks.starts[blockLexicon.id] ?? [];
+  const entityStarts = marks.starts[entityLexicon.id] ?? [];
+  let b = 0;
+  let e = 0;
   let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i];
-    if (!token?.isWord || marks.head[i] === -1) {
+  for (;;) {
+    while (b < blockStarts.length && (blockStarts[b] as number) < i) b++;
+    while (e < entityStarts.length && (entityStarts[e] as number) < i) e++;
+    const nextBlock = b < blockStarts.length ? (blockStarts[b] as number) : tokens.length;
+    const nextEntity = e < entityStarts.length ? (entityStarts[e] as number) : tokens.length;
+    i = Math.min(nextBlock, nextEntity);
+    if (i >= tokens.length) break;
+    if (!tokens[i]?.isWord) {
       i++;
       continue;
     }
@@ -116,9 +128,9 @@ function pickEntry(match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang
 function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang): boolean {
   const first = tokens[match.start];
   if (!first) return false;
-  if (entry.exact) {
+  if (entry.exact !== null) {
     const raws = tokens.slice(match.start, match.end).map((t) => t.raw);
-    if (raws.join('') !== entry.exact.join('')) return false;
+    if (raws.join('') !== entry.exact) return false;
   } else if (!first.isCapital && entry.kind === 'country') {
     return false;
   }
@@ -130,12 +142,18 @@ function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly To
   // Words glued to letters on either side are part of a longer word ('Laos' inside 'xLaos').
   const after = tokens[match.end];
   const nextKey = after && !after.afterBreak ? after.key : '';
-  const notAfter = notBefore.get(
-    tokens
-      .slice(match.start, match.end)
-      .map((t) => t.key)
-      .join(' '),
-  );
+  // The phrase's key string is built only when a listed name can start with its first key, and a
+  // one-token phrase is its key.
+  const notAfter = !notBeforeHeads.has(first.key)
+    ? undefined
+    : match.end - match.start === 1
+      ? notBefore.get(first.key)
+      : notBefore.get(
+          tokens
+            .slice(match.start, match.end)
+            .map((t) => t.key)
+            .join(' '),
+        );
   if (notAfter?.has(nextKey)) return false;
   if (!entry.isAmbiguous) return true;
   return isAmbiguousNameInContext(tokens, match.start);

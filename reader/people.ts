@@ -340,8 +340,16 @@ function isNameToken(context: PeopleContext, index: number, titleStarts: Map<num
   if (token.isUpper && token.raw.length > 1) return false;
   if (context.entityMask[index] !== -1) return false;
   if (titleStarts.has(index)) return false;
-  if (token.raw.length > 1 && /\d/u.test(token.raw)) return false;
+  if (token.raw.length > 1 && hasDigit(token.raw)) return false;
   return !hasMatch(honorificLexicon, context.marks, index);
+}
+
+function hasDigit(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 function readRun(
@@ -619,10 +627,20 @@ function isBackground(
 
 function isBackgroundSentence(marks: LexiconMarks, first: number, last: number): boolean {
   const { tokens } = marks;
-  for (let i = first; i < last; i++) {
+  // From the lexicon's own sorted starts: phrases are rare, tokens many.
+  const starts = marks.starts[backgroundLexicon.id] ?? [];
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] as number) < first) low = mid + 1;
+    else high = mid;
+  }
+  for (let at = low; at < starts.length; at++) {
+    const i = starts[at] as number;
+    if (i >= last) break;
     const token = tokens[i];
-    if (!token?.isCapital && token?.key !== 'ban') continue;
-    if (hasMatch(backgroundLexicon, marks, i)) return true;
+    if (token?.isCapital || token?.key === 'ban') return true;
   }
   return false;
 }

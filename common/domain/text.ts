@@ -6,13 +6,53 @@ const combiningMarks = /\p{M}+/gu;
 
 /** Lower-case, mark-free, đ→d, whitespace collapsed: the key search and matching compare. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(combiningMarks, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldByTable(text) ?? foldSlowly(text);
+}
+
+function foldSlowly(text: string): string {
+  return markFree(text).replace(/\s+/g, ' ').trim();
+}
+
+function markFree(text: string): string {
+  return text.normalize('NFD').replace(combiningMarks, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+// Latin, its combining marks and the Vietnamese block fold one character at a time (no character
+// there decomposes into a mark that is kept or lower-cases by context), so a table of each one's
+// fold replaces the NFD and four regex passes; text with any other character takes the full path.
+const tableLimit = 0x1f00;
+const isSpace = /^\s$/u;
+const foldTable: (string | undefined)[] = [];
+for (let code = 0; code < tableLimit; code++) {
+  const inRange = code < 0x250 || (code >= 0x300 && code < 0x370) || code >= 0x1e00;
+  if (!inRange || (code >= 0xd800 && code <= 0xdfff)) continue;
+  const char = String.fromCharCode(code);
+  const folded = markFree(char);
+  // Whitespace is collapsed by the fold itself; a fold holding a space would need the full path.
+  foldTable[code] = isSpace.test(char) ? ' ' : /\s/u.test(folded) ? undefined : folded;
+}
+
+/** foldText by the table, or null when the text has a character outside it. */
+function foldByTable(text: string): string | null {
+  let folded = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const part = code < tableLimit ? foldTable[code] : undefined;
+    if (part === undefined) return null;
+    if (part === ' ') {
+      // Leading and repeated whitespace collapse to one space, trailing whitespace is trimmed.
+      pendingSpace = folded.length > 0;
+      continue;
+    }
+    if (part === '') continue;
+    if (pendingSpace) {
+      folded += ' ';
+      pendingSpace = false;
+    }
+    folded += part;
+  }
+  return folded;
 }
 
 /** Splits folded text into words for word-level comparison. */
