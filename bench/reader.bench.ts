@@ -79,6 +79,9 @@ function main(): void {
     ['title+name; x 80k', 'Bộ trưởng Nguyễn Văn An; '.repeat(Math.floor(big / 26))],
     ['broken HTML', '<div><p class="x">'.repeat(Math.floor(big / 18))],
     ['one line, no stops', 'hợp tác y tế giữa hai nước '.repeat(Math.floor(big / 28))],
+    ['dates, 2 MB', '5/3 và 6/8/2024, '.repeat(Math.floor(big / 17))],
+    ['"1 May " x 350k', '1 May '.repeat(Math.floor(big / 6))],
+    ['"12 " x 700k', '12 '.repeat(Math.floor(big / 3))],
   ];
   const worst = hostile.map(([name, text]) => [name, time(() => draftArticle({ text }))] as const);
   const rows: [string, string][] = [
