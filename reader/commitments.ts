@@ -147,6 +147,7 @@ const leadingAdverbials = new Set(
 );
 /** A list's colon stands at most this many tokens after the word that announces it. */
 const enumerationReach = 4;
+const listBullets = new Set(['-', '–', '•', '+', '*', '·']);
 const minWords = 4;
 const shortItemWords = 6;
 const shortListWords = 7;
@@ -190,7 +191,8 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
       items.length = 0;
       for (let next = index + 1; next < sentences.length && consumed < 40; next++) {
         const line = sentences[next];
-        if (!line) break;
+        // A line that opens a list of its own is the next heading, not an element of this one.
+        if (!line || tokens[line.last - 1]?.raw === ':') break;
         items.push(...splitAt(tokens, line.first, line.last, ';'));
         consumed++;
         if (tokens[line.last - 1]?.raw !== ';') break;
@@ -225,7 +227,8 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     }
     for (const item of nonEmpty) {
       // The last element of 'a; b; and c' carries the list's conjunction, not its own.
-      const first = isConjunction(tokens[item.first]?.keyId ?? -1) ? item.first + 1 : item.first;
+      const unmarked = afterListMarker(tokens, item.first, item.last);
+      const first = isConjunction(tokens[unmarked]?.keyId ?? -1) ? unmarked + 1 : unmarked;
       out.push({ first, last: item.last, confidence: 0.6 });
     }
     return consumed;
@@ -391,6 +394,8 @@ function lowerBound(values: readonly number[], target: number): number {
 /** The first ':' within enumerationReach tokens after an enumeration word ('bao gồm:', 'như sau:'). */
 function findEnumerationColon(context: CommitmentContext, sentence: Sentence): number {
   const { tokens } = context;
+  // 'Hai bên thống nhất:' closing its line: the list follows, one element per line.
+  if (tokens[sentence.last - 1]?.raw === ':' && sentence.last - sentence.first > 1) return sentence.last - 1;
   // Starting from the word instead of from each colon: the first word with a colon after it has
   // the sentence's first such colon, and most sentences have no enumeration word at all.
   const starts = context.marks.starts[enumerationLexicon.id] ?? [];
@@ -401,6 +406,25 @@ function findEnumerationColon(context: CommitmentContext, sentence: Sentence): n
     for (let i = back + 1; i < end; i++) if (tokens[i]?.raw === ':') return i;
   }
   return -1;
+}
+
+/** The item without its list marker: '(ii)', 'b)', '3.', '-', '•'. */
+function afterListMarker(tokens: readonly Token[], first: number, last: number): number {
+  let at = first;
+  while (at < last && listBullets.has(tokens[at]?.raw ?? '')) at++;
+  const opens = tokens[at]?.raw === '(' ? 1 : 0;
+  const label = tokens[at + opens];
+  const close = tokens[at + opens + 1]?.raw;
+  const isLabel =
+    label !== undefined &&
+    (label.isNumber || (label.isWord && label.raw.length <= 4 && isListLabel(label.raw)));
+  if (isLabel && (close === ')' || (close === '.' && !opens))) return at + opens + 2;
+  return at;
+}
+
+/** 'a', 'iv', 'XII': a letter or a roman numeral that numbers a list element. */
+function isListLabel(raw: string): boolean {
+  return raw.length === 1 || /^[ivxIVX]+$/.test(raw);
 }
 
 function enumerationWordBefore(context: CommitmentContext, first: number, colon: number): number {

@@ -216,6 +216,26 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads a list laid out under a line that closes with a colon, without its markers', () => {
+    const draft = draftOf(
+      'Sau khi trao đổi, hai bên thống nhất:\n- Giao Cục Quản lý Dược hoàn thiện dự thảo quy chế phối hợp trong năm tới;\n(ii) phối hợp tổ chức diễn đàn doanh nghiệp dược tại Đà Nẵng;\nb) xây dựng danh sách bệnh viện tiếp nhận người bệnh từ nước bạn.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Giao Cục Quản lý Dược hoàn thiện dự thảo quy chế phối hợp trong năm tới',
+      'Phối hợp tổ chức diễn đàn doanh nghiệp dược tại Đà Nẵng',
+      'Xây dựng danh sách bệnh viện tiếp nhận người bệnh từ nước bạn',
+    ]);
+    const english = draftOf(
+      'The two sides will:\n1. share experience in community mental health services;\n2. promote the exchange of experts between the two ministries.',
+      null,
+      'en',
+    );
+    expect(english.commitments.map((c) => c.text)).toEqual([
+      'Share experience in community mental health services',
+      'Promote the exchange of experts between the two ministries',
+    ]);
+  });
+
   it('keeps a list of bare fields as one commitment and skips opinions', () => {
     const draft = draftOf(
       'Hai bên thống nhất ưu tiên hợp tác trong các lĩnh vực: y học cổ truyền; y tế cơ sở; ứng phó khẩn cấp.\nĐại sứ tin tưởng hai nước sẽ học hỏi được nhiều kinh nghiệm.',
