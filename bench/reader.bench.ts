@@ -82,6 +82,7 @@ function main(): void {
     ['dates, 2 MB', '5/3 và 6/8/2024, '.repeat(Math.floor(big / 17))],
     ['"1 May " x 350k', '1 May '.repeat(Math.floor(big / 6))],
     ['"12 " x 700k', '12 '.repeat(Math.floor(big / 3))],
+    ['ranges, 2 MB', 'từ 1 đến 2/3 và from 3 to 7 May, '.repeat(Math.floor(big / 33))],
   ];
   const worst = hostile.map(([name, text]) => [name, time(() => draftArticle({ text }))] as const);
   const rows: [string, string][] = [

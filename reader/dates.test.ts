@@ -19,6 +19,18 @@ describe('dates', () => {
     expect(range).toEqual({ start: '2025-09-12', end: '2025-09-14', isRange: true });
   });
 
+  it('reads ranges written with đến and English ranges either side of the month', () => {
+    expect(resolveAll('Từ ngày 10 đến ngày 12/9, đoàn thăm tỉnh', '2025-09-13')[0]).toEqual({
+      start: '2025-09-10',
+      end: '2025-09-12',
+      isRange: true,
+    });
+    expect(resolveAll('a visit from 3 to 7 November 2025 and talks on November 3-4, 2025')).toEqual([
+      { start: '2025-11-03', end: '2025-11-07', isRange: true },
+      { start: '2025-11-03', end: '2025-11-04', isRange: true },
+    ]);
+  });
+
   it('reads month-only dates', () => {
     expect(resolveAll('thông qua vào tháng 5/2025')[0]?.start).toBe('2025-05');
   });

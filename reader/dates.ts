@@ -69,9 +69,9 @@ const n = (value: string | undefined): number | null => (value === undefined ? n
 
 const patterns: Pattern[] = [
   {
-    // 12-14/9, 26 - 29/6/2022, 30/6-2/7, (hai ngày) 5 và 6/8
+    // 12-14/9, 26 - 29/6/2022, 30/6-2/7, (hai ngày) 5 và 6/8, (từ ngày) 10 đến (ngày) 12/9
     regex:
-      /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?(?:\s{0,2}[-–]\s{0,2}|\s{1,2}(?:và|and)\s{1,2})(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/y,
+      /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?(?:\s{0,2}[-–]\s{0,2}|\s{1,2}(?:và|and)\s{1,2}|\s{1,3}đến\s{1,3}(?:ngày\s{1,3})?)(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/y,
     anchor: 'digits',
     at: [0, 0],
     build: (m) => ({
@@ -119,6 +119,33 @@ const patterns: Pattern[] = [
     anchor: 'digits',
     at: [0, 0],
     build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: null, endDay: null, endMonth: null }),
+  },
+  {
+    // November 3-7, 2025 / Nov. 3 to 7
+    regex: new RegExp(
+      `\\b(${monthAlternation})\\.?\\s{1,3}(\\d{1,2})\\s{0,3}(?:-|–|to)\\s{0,3}(\\d{1,2})\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
+      'y',
+    ),
+    anchor: 'month',
+    at: [0, 0],
+    build: (m) => {
+      const month = monthNames[(m[1] ?? '').toLowerCase()] ?? 0;
+      return { day: n(m[2]), month, year: n(m[4]), endDay: n(m[3]), endMonth: month };
+    },
+  },
+  {
+    // (from) 3 to 7 November 2025, 3-7 Nov
+    regex: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:-|–|to|and)\\s{0,3}(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(${monthAlternation})\\b(?:,?\\s{1,3}(\\d{4})\\b)?`,
+      'y',
+    ),
+    // Day, suffix, spaces, separator, spaces, day, suffix, spaces: 4 to 20 code units before the month.
+    anchor: 'month',
+    at: [4, 20],
+    build: (m) => {
+      const month = monthNames[(m[3] ?? '').toLowerCase()] ?? 0;
+      return { day: n(m[1]), month, year: n(m[4]), endDay: n(m[2]), endMonth: month };
+    },
   },
   {
     // August 20, 2021 / Aug. 20
