@@ -153,15 +153,18 @@ function markQuotedSentences(
     // A word is never a quote mark: skip reading its spelling.
     const raw = token.isWord ? '' : token.raw;
     const current = sentences[sentence];
-    if (raw === '“') {
+    // A straight quote opens after a space or a line start and closes glued to the word before it.
+    const opens = raw === '“' || (raw === '"' && (!token.glued || token.afterBreak));
+    const closes = raw === '”' || (raw === '"' && !opens);
+    if (opens) {
       if (current && current.first === i) quoted[sentence] = 1;
       depth = 1;
-    } else if (raw === '”') {
+    } else if (closes) {
       depth = 0;
     } else if (depth > 0 && current && current.first === i) {
       quoted[sentence] = 1;
     }
-    if (token.afterBreak && depth > 0 && raw !== '“') depth = 0;
+    if (token.afterBreak && depth > 0 && !opens) depth = 0;
   }
   return quoted;
 }

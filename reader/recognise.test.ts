@@ -236,6 +236,15 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('skips speech inside straight quotes as it does inside curly ones', () => {
+    const draft = draftOf(
+      'Hai bên thống nhất sẽ trao đổi chuyên gia về kiểm soát nhiễm khuẩn trong năm tới. "Kháng thuốc không có biên giới. Chúng ta sẽ cùng nhau bảo vệ người dân hai nước", bà nói.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Hai bên thống nhất sẽ trao đổi chuyên gia về kiểm soát nhiễm khuẩn trong năm tới',
+    ]);
+  });
+
   it('keeps a list of bare fields as one commitment and skips opinions', () => {
     const draft = draftOf(
       'Hai bên thống nhất ưu tiên hợp tác trong các lĩnh vực: y học cổ truyền; y tế cơ sở; ứng phó khẩn cấp.\nĐại sứ tin tưởng hai nước sẽ học hỏi được nhiều kinh nghiệm.',
