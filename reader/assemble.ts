@@ -99,6 +99,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     tokens,
     marks,
     sentences,
+    sentenceOf,
     lang,
     skipSentence: (index) => (hasTitle && index === 0) || quoted[index] === 1,
   });

@@ -21,6 +21,8 @@ export interface CommitmentContext {
   tokens: readonly Token[];
   marks: LexiconMarks;
   sentences: readonly Sentence[];
+  /** The sentence of each token. */
+  sentenceOf: Int32Array;
   lang: Lang;
   /** Sentences to ignore: the title line, quotations. */
   skipSentence: (index: number) => boolean;
@@ -59,7 +61,10 @@ function markCues(context: CommitmentContext): number[] {
     // 'Đây là định hướng quan trọng để hai bên có thể ...': a cue inside a purpose clause states
     // why, not what was agreed.
     const isPurpose = i - lastPurpose <= purposeReach;
-    if (isCue && !isOutcome && !isPurpose && i - lastBelief > beliefReach) cueStarts.push(i);
+    // An opinion ('tin tưởng', 'considers') colours the cues of its own sentence only.
+    const isBelief =
+      i - lastBelief <= beliefReach && context.sentenceOf[lastBelief] === context.sentenceOf[i];
+    if (isCue && !isOutcome && !isPurpose && !isBelief) cueStarts.push(i);
     next = match.end;
   }
   return cueStarts;
@@ -160,6 +165,7 @@ export function findCommitments(context: CommitmentContext): DraftCommitment[] {
     tokens: context.tokens,
     marks: context.marks,
     sentences: context.sentences,
+    sentenceOf: context.sentenceOf,
     lang: context.lang,
     skipSentence: context.skipSentence,
     cueStarts: markCues(context),

@@ -308,6 +308,19 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads English requests, invitations and offers, and limits an opinion to its own sentence', () => {
+    const draft = draftOf(
+      'The minister said Italy considers Vietnam a key partner. He said the agency would send a working group to Hanoi next year.\nThe minister asked the Italian side to consider sending experts on rare diseases.\nThe hospital was ready to receive four Vietnamese surgeons each year for training.',
+      null,
+      'en',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'The agency would send a working group to Hanoi next year',
+      'The minister asked the Italian side to consider sending experts on rare diseases',
+      'The hospital was ready to receive four Vietnamese surgeons each year for training',
+    ]);
+  });
+
   it('points every span at the words it came from', () => {
     const draft = draftOf(
       'Ngày 5/3/2024, Bộ trưởng Y tế Nguyễn Văn An tiếp Đại sứ Nhật Bản. Hai bên sẽ hợp tác về vaccine.',
