@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDirectory } from './evaluate.ts';
 
 // Quality floors, so a change that makes the reader worse fails the suite. The development set
-// carries the targets. fixtures/holdout (team-written) has since been used to diagnose
-// general rules; fixtures/holdout-2 (team-written, never read by whoever changes the rules) is
-// the honest measure of generalisation, guarded at a floor below its measured 0.786.
+// carries the targets. fixtures/holdout and fixtures/holdout-3 (team-written, scored once
+// untouched) have since been used to diagnose general rules; fixtures/holdout-2 (team-written,
+// never read by whoever changes the rules) is the honest measure of generalisation, guarded at a
+// floor below its measured 0.830.
 const developmentSet = join(import.meta.dirname, '..', '..', 'shared', 'articles');
 const diagnosisSet = join(import.meta.dirname, 'fixtures', 'holdout');
 const heldOutSet = join(import.meta.dirname, 'fixtures', 'holdout-2');
+const secondDiagnosisSet = join(import.meta.dirname, 'fixtures', 'holdout-3');
 
 describe('reader quality', () => {
   it.skipIf(!existsSync(developmentSet))('meets the targets on the development set', () => {
@@ -25,9 +27,15 @@ describe('reader quality', () => {
     expect(report.macroF1).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('stays above its floor on the second diagnosis set', () => {
+    const report = evaluateDirectory(secondDiagnosisSet);
+    expect(report.articles).toBe(10);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('stays above its floor on the held-out set', () => {
     const report = evaluateDirectory(heldOutSet);
     expect(report.articles).toBe(8);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.74);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.8);
   });
 });
