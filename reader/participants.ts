@@ -163,6 +163,10 @@ function countryOf(
       const entity = index === -1 ? undefined : context.entities[index];
       if (entity) return entity.code;
     }
+    // 'Japanese Ambassador Ito Naoki', 'Vietnamese Health Minister ...': a country right before the title.
+    const before = context.entityMask[titled.titleFirst - 1] ?? -1;
+    const entity = before === -1 ? undefined : context.entities[before];
+    if (entity?.kind === 'country' && entity.last === titled.titleFirst) return entity.code;
   }
   const first = group.mentions[0];
   const head = first ? context.tokens[first.first] : undefined;

@@ -48,6 +48,17 @@ describe('participants', () => {
     expect(names('Uỷ viên Bộ Chính trị Lê Văn Dũng dự lễ.')).toEqual(['Lê Văn Dũng']);
   });
 
+  it("takes an English participant's country from the demonym before the title", () => {
+    const read = draftArticle({
+      text: 'Title\n\nVietnamese Health Minister Dao Hong Lan received Japanese Ambassador Ito Naoki in Hanoi.',
+      lang: 'en',
+    }).participants.map((p) => [p.name, p.country]);
+    expect(read).toEqual([
+      ['Dao Hong Lan', 'VN'],
+      ['Ito Naoki', 'JP'],
+    ]);
+  });
+
   it('reads English titles, honorifics and signers', () => {
     expect(
       names(
