@@ -79,13 +79,22 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
   // A second document of a kind is told apart by its period ('giai đoạn 2021-2023' vs '2024-2026').
   const periods = new Map<DraftAgreement, string>();
   const byPeriod = new Map<string, DraftAgreement>();
+  const ages = new Map<DraftAgreement, Age>();
+  const byAge = new Map<string, DraftAgreement>();
   const found: DraftAgreement[] = [];
-  for (const match of findAll(kindLexicon, marks)) {
+  const matches = findAll(kindLexicon, marks);
+  for (let m = 0; m < matches.length; m++) {
+    const match = matches[m] as (typeof matches)[number];
     const entry = match.values[0];
     const head = tokens[match.start];
     if (!entry || !head) continue;
     const sentence = context.sentences[context.sentenceOf[match.start] ?? -1];
     if (!sentence) continue;
+    // What follows the next document in the sentence ('... the MoU signed in 2016') dates that one.
+    const ownPart = {
+      ...sentence,
+      last: Math.max(match.end, Math.min(sentence.last, matches[m + 1]?.start ?? sentence.last)),
+    };
     const previous = tokens[match.start - 1];
     const isAfterSigning = previous !== undefined && hasMatch(signLexicon, marks, match.start - 1);
     if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning)
@@ -101,15 +110,26 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     if (entry.needsSigning && countOutside(cues.signed, sentence, match.start, match.end) === 0) continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
     const period = periodOf(context, sentence, match.start, match.end);
+    // 'Bản ghi nhớ ký năm 2019' and a Bản ghi nhớ signed today are two documents of one kind.
+    const age: Age =
+      status === 'signed' ? 'current' : isDatedEarlier(context, status, ownPart, match.end) ? 'old' : null;
     let existing = byKind.get(entry.kind);
     const existingPeriod = existing ? (periods.get(existing) ?? '') : '';
     if (existing && period !== '' && existingPeriod !== '' && period !== existingPeriod) {
       existing = byPeriod.get(`${entry.kind} ${period}`);
     }
+    const existingAge = existing ? (ages.get(existing) ?? null) : null;
+    if (existing && age !== null && existingAge !== null && age !== existingAge) {
+      existing = byAge.get(`${entry.kind} ${age}`);
+    }
     if (existing) {
       if (existingPeriod === '' && period !== '') {
         periods.set(existing, period);
         byPeriod.set(`${entry.kind} ${period}`, existing);
+      }
+      if ((ages.get(existing) ?? null) === null && age !== null) {
+        ages.set(existing, age);
+        if (!byAge.has(`${entry.kind} ${age}`)) byAge.set(`${entry.kind} ${age}`, existing);
       }
       existing.spans.push(span);
       if (statusRank[status] > statusRank[existing.status]) existing.status = status;
@@ -126,6 +146,8 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
       confidence: 0.6,
     };
     if (!byKind.has(entry.kind)) byKind.set(entry.kind, agreement);
+    ages.set(agreement, age);
+    if (age !== null && !byAge.has(`${entry.kind} ${age}`)) byAge.set(`${entry.kind} ${age}`, agreement);
     periods.set(agreement, period);
     if (period !== '') byPeriod.set(`${entry.kind} ${period}`, agreement);
     found.push(agreement);
@@ -184,6 +206,19 @@ function lowerBound(values: readonly number[], target: number): number {
     else high = mid;
   }
   return low;
+}
+
+/** Whether a document is one signed now, one dated before the article, or neither said. */
+type Age = 'current' | 'old' | null;
+
+/** A mention whose own sentence dates its signing before the article ('ký năm 2019'). */
+function isDatedEarlier(
+  context: AgreementContext,
+  status: AgreementStatus,
+  sentence: Sentence,
+  last: number,
+): boolean {
+  return status === 'mentioned' && isOlderThanArticle(context, last, sentence);
 }
 
 function statusOf(

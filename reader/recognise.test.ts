@@ -161,6 +161,18 @@ describe('agreements', () => {
     ]);
   });
 
+  it('keeps an MoU dated years before apart from the MoU signed today, and a document dated by the next one whole', () => {
+    const draft = draftOf(
+      'Hai bên điểm lại kết quả thực hiện Bản ghi nhớ về y tế ký năm 2019. Sáng nay, hai Bộ trưởng đã ký kết Bản ghi nhớ về y tế dự phòng.\nKế hoạch hành động sẽ cụ thể hóa Bản ghi nhớ ký năm 2019 giữa hai Bộ.',
+      '2026-05-10',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:mentioned',
+      'mou:signed',
+      'plan:mentioned',
+    ]);
+  });
+
   it('does not read a unit named after a document word, or a handover record, as agreements', () => {
     const draft = draftOf(
       'Đại diện Vụ Kế hoạch - Tài chính báo cáo tại hội nghị. Hai bên ký biên bản bàn giao thiết bị.',
