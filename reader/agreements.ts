@@ -1,6 +1,7 @@
 // Agreements: kind from the document noun, status from the sentence. Words such as 'kế hoạch' or
 // 'thỏa thuận' are common nouns, so they name a document only when capitalised mid-sentence or
 // right after a signing verb.
+
 import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
 import { isBeforeArticle, referenceYear } from './background.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
@@ -17,6 +18,7 @@ import agreements from './lexicons/agreements.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { EntityMention } from './partners.ts';
 import type { Sentence } from './segment.ts';
+import { lowerBound, lowerBoundBy } from './sorted.ts';
 
 export interface AgreementContext {
   text: string;
@@ -196,18 +198,6 @@ function countIn(cues: readonly number[], first: number, last: number): number {
   return lowerBound(cues, last) - lowerBound(cues, first);
 }
 
-/** The index of the first value ≥ target in an ascending list. */
-function lowerBound(values: readonly number[], target: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((values[mid] as number) < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Whether a document is one signed now, one dated before the article, or neither said. */
 type Age = 'current' | 'old' | null;
 
@@ -294,15 +284,7 @@ function isOlderThanArticle(context: AgreementContext, last: number, sentence: S
   // 'được ký kết tháng 8/2019': a dated signing in an earlier year.
   const from = context.tokens[last]?.start ?? 0;
   const to = context.tokens[sentence.last - 1]?.end ?? 0;
-  // Dates are sorted by start: a binary search keeps many documents times many dates linear.
-  let low = 0;
-  let high = context.dates.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((context.dates[mid]?.start ?? 0) < from) low = mid + 1;
-    else high = mid;
-  }
-  for (let d = low; d < context.dates.length; d++) {
+  for (let d = lowerBoundBy(context.dates, from, startOf); d < context.dates.length; d++) {
     const mention = context.dates[d];
     if (!mention || mention.start >= to) break;
     if (mention.end > to || mention.isDocumentDate) continue;
@@ -356,4 +338,8 @@ function titleOf(context: AgreementContext, sentence: Sentence, first: number): 
   const from = tokens[first]?.start ?? 0;
   const to = tokens[last - 1]?.end ?? from;
   return context.text.slice(from, to) || null;
+}
+
+function startOf(mention: DateMention): number {
+  return mention.start;
 }

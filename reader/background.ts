@@ -3,6 +3,7 @@
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Sentence } from './segment.ts';
+import { lowerBoundBy } from './sorted.ts';
 
 export interface TimeContext {
   tokens: readonly Token[];
@@ -30,15 +31,7 @@ export function isInEarlierTime(context: TimeContext, index: number, sentence: n
   const to = tokens[index]?.start ?? 0;
   let latestAt = -1;
   let isEarlier = false;
-  // Dates are sorted by start: a binary search keeps many names times many dates linear.
-  let low = 0;
-  let high = context.dates.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((context.dates[mid]?.start ?? 0) < from) low = mid + 1;
-    else high = mid;
-  }
-  for (let d = low; d < context.dates.length; d++) {
+  for (let d = lowerBoundBy(context.dates, from, (date) => date.start); d < context.dates.length; d++) {
     const mention = context.dates[d] as DateMention;
     if (mention.start >= to) break;
     if (mention.isDocumentDate) continue;

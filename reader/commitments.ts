@@ -2,6 +2,7 @@
 // carries a cue (sẽ, tiếp tục, đề nghị, will, promised...) that is not an opinion ('tin tưởng ...
 // sẽ'); enumerations ('bao gồm: a; b; c') become one item per element, unless the elements are
 // bare field names, which read better as one list.
+
 import type { DraftCommitment } from '../common/contracts/draft.ts';
 import {
   addPhrase,
@@ -15,6 +16,7 @@ import cues from './lexicons/cues.json' with { type: 'json' };
 import { keyPhrase, registerKey, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
+import { lowerBound } from './sorted.ts';
 
 export interface CommitmentContext {
   text: string;
@@ -383,18 +385,6 @@ function lastCue(context: CommitmentContext, first: number, last: number): numbe
   const at = lowerBound(cues, last) - 1;
   // No cue in the range: the range's own start.
   return Math.max(at >= 0 ? (cues[at] as number) : -1, first);
-}
-
-/** The index of the first value ≥ target in an ascending list. */
-function lowerBound(values: readonly number[], target: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((values[mid] as number) < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The first ':' within enumerationReach tokens after an enumeration word ('bao gồm:', 'như sau:'). */

@@ -1,5 +1,6 @@
 // Events: trigger phrases by kind, kept out of proposals ('có thể tổ chức hội thảo', 'wish to
 // visit') and of past anniversaries ('kể từ khi ký'), merged one per kind, dated from the sentence.
+
 import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
 import { isRecordOfAct } from './agreements.ts';
 import { isInEarlierTime, isPeriodYear, referenceYear } from './background.ts';
@@ -16,6 +17,7 @@ import events from './lexicons/events.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
+import { lowerBoundBy } from './sorted.ts';
 
 export interface EventContext {
   text: string;
@@ -283,15 +285,12 @@ function findLocation(context: EventContext, trigger: EventTrigger): string | nu
   return null;
 }
 
+/** The token holding `offset`: the first whose end is past it (the last token when none is). */
 export function findTokenAt(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((tokens[mid]?.end ?? 0) <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return Math.min(
+    lowerBoundBy(tokens, offset + 1, (token) => token.end),
+    Math.max(0, tokens.length - 1),
+  );
 }
 
 function round(value: number): number {

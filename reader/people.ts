@@ -17,6 +17,7 @@ import titles from './lexicons/titles.json' with { type: 'json' };
 import { keyPhrase, keySyllable, type Token } from './normalise.ts';
 import type { EntityMention, Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
+import { lowerBound } from './sorted.ts';
 
 export interface PersonMention {
   /** Token range of the name. */
@@ -629,14 +630,7 @@ function isBackgroundSentence(marks: LexiconMarks, first: number, last: number):
   const { tokens } = marks;
   // From the lexicon's own sorted starts: phrases are rare, tokens many.
   const starts = marks.starts[backgroundLexicon.id] ?? [];
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((starts[mid] as number) < first) low = mid + 1;
-    else high = mid;
-  }
-  for (let at = low; at < starts.length; at++) {
+  for (let at = lowerBound(starts, first); at < starts.length; at++) {
     const i = starts[at] as number;
     if (i >= last) break;
     const token = tokens[i];
