@@ -102,6 +102,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     sentenceOf,
     lang,
     skipSentence: (index) => (hasTitle && index === 0) || quoted[index] === 1,
+    isHistory: (index) => isInEarlierTime(timeContext, index, sentenceOf[index] ?? -1),
   });
   return {
     readerVersion,

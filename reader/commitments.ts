@@ -28,6 +28,8 @@ export interface CommitmentContext {
   lang: Lang;
   /** Sentences to ignore: the title line, quotations. */
   skipSentence: (index: number) => boolean;
+  /** Tokens in a sentence set in an earlier time ('In 2023, the two sides discussed ...'). */
+  isHistory: (index: number) => boolean;
   /** Token indices where a commitment cue starts, ascending; filled by findCommitments. */
   cueStarts?: readonly number[];
 }
@@ -66,7 +68,7 @@ function markCues(context: CommitmentContext): number[] {
     // An opinion ('tin tưởng', 'considers') colours the cues of its own sentence only.
     const isBelief =
       i - lastBelief <= beliefReach && context.sentenceOf[lastBelief] === context.sentenceOf[i];
-    if (isCue && !isOutcome && !isPurpose && !isBelief) cueStarts.push(i);
+    if (isCue && !isOutcome && !isPurpose && !isBelief && !context.isHistory(i)) cueStarts.push(i);
     next = match.end;
   }
   return cueStarts;
@@ -170,6 +172,7 @@ export function findCommitments(context: CommitmentContext): DraftCommitment[] {
     sentenceOf: context.sentenceOf,
     lang: context.lang,
     skipSentence: context.skipSentence,
+    isHistory: context.isHistory,
     cueStarts: markCues(context),
   };
   const { sentences } = context;

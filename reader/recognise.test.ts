@@ -248,6 +248,16 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('skips what a sentence set in an earlier time agreed', () => {
+    const draft = draftOf(
+      'Năm 2023, hai bên đã thống nhất hợp tác đào tạo điều dưỡng. Sáng 4/3, hai bên thống nhất sẽ trao đổi chuyên gia về kiểm soát nhiễm khuẩn.',
+      '2026-03-04',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Sáng 4/3, hai bên thống nhất sẽ trao đổi chuyên gia về kiểm soát nhiễm khuẩn',
+    ]);
+  });
+
   it('skips speech inside straight quotes as it does inside curly ones', () => {
     const draft = draftOf(
       'Hai bên thống nhất sẽ trao đổi chuyên gia về kiểm soát nhiễm khuẩn trong năm tới. "Kháng thuốc không có biên giới. Chúng ta sẽ cùng nhau bảo vệ người dân hai nước", bà nói.',
