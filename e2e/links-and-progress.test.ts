@@ -4,6 +4,7 @@ import {
   adminEmail,
   adminPassword,
   findSeriousViolations,
+  isTopmost,
   launchBrowser,
   newContext,
   type RunningServer,
@@ -101,7 +102,7 @@ describe('uploading, editing links and posting progress', () => {
       .getByRole('list', { name: /Lĩnh vực/ })
       .getByText('Ung thư')
       .waitFor();
-    // Backspace in the empty box drops the last choice; Enter then re-adds it from the still-open list.
+    // Backspace in the empty box drops the last choice; typing reopens the list to re-add it.
     await page.keyboard.press('Backspace');
     expect(
       await page
@@ -125,6 +126,61 @@ describe('uploading, editing links and posting progress', () => {
     expect(saved.partyIds).toContain(russia.items[0]?.id);
     expect(saved.areaIds).toContain('oncology');
     await page.getByRole('heading', { name: 'Nguồn', exact: true }).waitFor();
+  });
+
+  it('saves right after a value is picked with the mouse: the list closes and never covers Save', async () => {
+    const agreements = (await (await page.request.get('/api/v1/agreements?q=Belarus')).json()) as Listed;
+    const id = agreements.items[0]?.id ?? '';
+    const before = (await (await page.request.get(`/api/v1/agreements/${id}`)).json()) as {
+      areaIds: string[];
+    };
+    await page.goto(`/app/agreements/${id}`);
+    await page.getByTestId('edit-record').click();
+    const save = page.getByRole('button', { name: 'Lưu thay đổi' });
+    // The form runs past the bottom of the window; its actions stay in view all the same.
+    expect(await isTopmost(save)).toBe(true);
+
+    // Areas is the form's last field: an open list right above the actions must not cover them.
+    const areas = page.getByRole('combobox', { name: 'Lĩnh vực', exact: true });
+    await areas.click();
+    const list = page.getByRole('listbox', { name: 'Lĩnh vực' });
+    await list.getByRole('option').nth(5).waitFor();
+    expect(await isTopmost(save)).toBe(true);
+    const listBox = await list.boundingBox();
+    const viewport = page.viewportSize();
+    // Bounded: a long list scrolls inside itself instead of running off the page.
+    expect(listBox && viewport && listBox.height < viewport.height / 2).toBe(true);
+    await saveScreenshot(page, 'link-picker-open');
+
+    await list.getByRole('option').first().click();
+    expect(await list.isVisible()).toBe(false);
+    expect(await areas.getAttribute('aria-expanded')).toBe('false');
+    await save.click();
+    await page.getByTestId('edit-record').waitFor();
+    const after = (await (await page.request.get(`/api/v1/agreements/${id}`)).json()) as {
+      areaIds: string[];
+    };
+    expect(after.areaIds).toHaveLength(before.areaIds.length + 1);
+  });
+
+  it('closes the link picker on Escape and when focus leaves it', async () => {
+    const agreements = (await (await page.request.get('/api/v1/agreements?q=Belarus')).json()) as Listed;
+    await page.goto(`/app/agreements/${agreements.items[0]?.id ?? ''}`);
+    await page.getByTestId('edit-record').click();
+    const areas = page.getByRole('combobox', { name: 'Lĩnh vực', exact: true });
+    await areas.click();
+    const list = page.getByRole('listbox', { name: 'Lĩnh vực' });
+    await list.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await list.isVisible()).toBe(false);
+    // Escape closes the list only, not the form around it.
+    expect(await page.getByRole('button', { name: 'Lưu thay đổi' }).isVisible()).toBe(true);
+
+    await page.keyboard.press('ArrowDown');
+    await list.getByRole('option').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await list.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Hủy' }).click();
   });
 
   it('shows a field error from the server next to the link field', async () => {

@@ -21,7 +21,7 @@ const searchDelayMs = 150;
 /**
  * A labelled multi-select following the WAI-ARIA combobox pattern: type to filter, arrows to
  * move, Enter to pick, Escape to close, Backspace on an empty box to drop the last choice.
- * Choices show as removable chips above the box.
+ * Choices show as removable chips above the box. The list closes on a pick, on blur and on Escape.
  */
 export function Combobox({
   label,
@@ -44,6 +44,7 @@ export function Combobox({
   const [isLoading, setIsLoading] = useState(false);
   const [activeIndex, setActiveIndex] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   // The latest loader without re-running the search effect each render (callers pass closures).
   const loadRef = useRef(loadOptions);
   loadRef.current = loadOptions;
@@ -76,10 +77,12 @@ export function Combobox({
   const active = visible[Math.min(activeIndex, visible.length - 1)];
   const optionId = (index: number) => `${id}-option-${index}`;
 
+  // Picking closes the list even in a multi-select: an open list hangs over what follows (the
+  // form's Save among it), and typing or ArrowDown brings it back for the next choice.
   function pick(option: Option) {
     onChange(isSingle ? [option] : [...selected, option]);
     setQuery('');
-    if (isSingle) setIsOpen(false);
+    setIsOpen(false);
     inputRef.current?.focus();
   }
 
@@ -121,6 +124,13 @@ export function Combobox({
   }
 
   const activeVisibleIndex = active ? visible.indexOf(active) : -1;
+
+  // The list is bounded in height, so arrowing past its edge must scroll the active option in.
+  useEffect(() => {
+    if (isOpen && activeVisibleIndex >= 0)
+      listRef.current?.children[activeVisibleIndex]?.scrollIntoView({ block: 'nearest' });
+  }, [isOpen, activeVisibleIndex]);
+
   return (
     <div className={error ? 'field field-invalid combobox' : 'field combobox'}>
       <label htmlFor={id}>{label}</label>
@@ -167,7 +177,14 @@ export function Combobox({
           onBlur={() => setIsOpen(false)}
           onKeyDown={handleKey}
         />
-        <div id={listId} role="listbox" aria-label={label} className="combobox-list" hidden={!isOpen}>
+        <div
+          ref={listRef}
+          id={listId}
+          role="listbox"
+          aria-label={label}
+          className="combobox-list"
+          hidden={!isOpen}
+        >
           {visible.map((option, index) => (
             <div
               key={option.value}

@@ -241,7 +241,7 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
         })}
       </div>
       <p className="muted">{t('detail.version', { version: base.version })}</p>
-      <div className="row">
+      <div className="row form-actions">
         <button type="submit" className="primary" disabled={patch.isPending}>
           {patch.isPending ? t('detail.saving') : t('detail.save')}
         </button>
