@@ -83,6 +83,7 @@ function main(): void {
     ['"1 May " x 350k', '1 May '.repeat(Math.floor(big / 6))],
     ['"12 " x 700k', '12 '.repeat(Math.floor(big / 3))],
     ['ranges, 2 MB', 'từ 1 đến 2/3 và from 3 to 7 May, '.repeat(Math.floor(big / 33))],
+    ['"sẽ " x 700k', 'sẽ '.repeat(Math.floor(big / 3))],
   ];
   const worst = hostile.map(([name, text]) => [name, time(() => draftArticle({ text }))] as const);
   const rows: [string, string][] = [

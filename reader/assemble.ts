@@ -3,7 +3,7 @@
 import type { ArticleDraft, DraftPartner } from '../common/contracts/draft.ts';
 import { findAgreements } from './agreements.ts';
 import { findAreas } from './areas.ts';
-import { isInEarlierTime } from './background.ts';
+import { createHistory } from './background.ts';
 import { cleanArticle } from './clean.ts';
 import { findCommitments } from './commitments.ts';
 import { describeYears, findDates, findWeekdays } from './dates.ts';
@@ -56,13 +56,11 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
 
   const partners = collectPartners(tokens, entities);
   const partnerCodes = partners.map((p) => p.code);
-  const timeContext = { tokens, sentences, dates, years, published };
+  const isHistory = createHistory({ tokens, sentences, sentenceOf, dates, years, published });
   // A person named in a sentence set in an earlier time ('Năm 2022, GS. X ...') is history, not a participant.
   const mentions = findPeople({ text, tokens, marks, sentences, sentenceOf, entities, entityMask, lang }).map(
     (mention) =>
-      mention.isBackground || !isInEarlierTime(timeContext, mention.first, mention.sentence)
-        ? mention
-        : { ...mention, isBackground: true },
+      mention.isBackground || !isHistory(mention.first) ? mention : { ...mention, isBackground: true },
   );
   const participants = assembleParticipants(
     { text, tokens, marks, sentences, entities, entityMask, partnerCodes, lang },
@@ -79,6 +77,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     published,
     lang,
     bodyStart,
+    isHistory,
   };
   const events = assembleEvents(eventContext, findEventTriggers(eventContext));
   const agreements = findAgreements({
@@ -102,7 +101,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     sentenceOf,
     lang,
     skipSentence: (index) => (hasTitle && index === 0) || quoted[index] === 1,
-    isHistory: (index) => isInEarlierTime(timeContext, index, sentenceOf[index] ?? -1),
+    isHistory,
   });
   return {
     readerVersion,

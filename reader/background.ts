@@ -3,11 +3,13 @@
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Sentence } from './segment.ts';
-import { lowerBoundBy } from './sorted.ts';
+import { lowerBound, lowerBoundBy } from './sorted.ts';
 
 export interface TimeContext {
   tokens: readonly Token[];
   sentences: readonly Sentence[];
+  /** The sentence of each token. */
+  sentenceOf: Int32Array;
   dates: readonly DateMention[];
   years: YearHints;
   published: string | null;
@@ -21,34 +23,55 @@ export function referenceYear(context: Pick<TimeContext, 'published' | 'years'>)
   return context.published ? Number(context.published.slice(0, 4)) : context.years.latestYear;
 }
 
-/** True when the latest time the sentence sets before token `index` is well before the article's. */
-export function isInEarlierTime(context: TimeContext, index: number, sentence: number): boolean {
-  const { tokens } = context;
+/** Times a sentence sets, in order: where each starts (a code-unit offset) and whether it is earlier. */
+interface SentenceTimes {
+  at: number[];
+  isEarlier: boolean[];
+}
+
+/**
+ * A question for the whole draft: is token `index` in a sentence whose latest time set before it is
+ * well before the article's own? Each sentence's times are read once, on first ask, so asking for
+ * every cue and every name stays linear.
+ */
+export function createHistory(context: TimeContext): (index: number) => boolean {
   const reference = referenceYear(context);
-  const first = context.sentences[sentence]?.first;
-  if (!reference || first === undefined) return false;
-  const from = tokens[first]?.start ?? 0;
-  const to = tokens[index]?.start ?? 0;
-  let latestAt = -1;
-  let isEarlier = false;
+  const bySentence = new Map<number, SentenceTimes>();
+  return (index) => {
+    const sentence = context.sentenceOf[index] ?? -1;
+    if (!reference || sentence === -1) return false;
+    let times = bySentence.get(sentence);
+    if (!times) {
+      times = readTimes(context, sentence, reference);
+      bySentence.set(sentence, times);
+    }
+    const before = lowerBound(times.at, context.tokens[index]?.start ?? 0) - 1;
+    return before >= 0 && times.isEarlier[before] === true;
+  };
+}
+
+function readTimes(context: TimeContext, number: number, reference: number): SentenceTimes {
+  const { tokens } = context;
+  const sentence = context.sentences[number] as Sentence;
+  const marks: [at: number, isEarlier: boolean][] = [];
+  const from = tokens[sentence.first]?.start ?? 0;
+  const to = tokens[sentence.last - 1]?.end ?? from;
   for (let d = lowerBoundBy(context.dates, from, (date) => date.start); d < context.dates.length; d++) {
     const mention = context.dates[d] as DateMention;
     if (mention.start >= to) break;
     if (mention.isDocumentDate) continue;
     const resolved = resolveDate(mention, context.years, context.published).start;
-    latestAt = mention.start;
-    isEarlier = resolved !== null && isBeforeArticle(resolved, reference, context.published);
+    marks.push([mention.start, resolved !== null && isBeforeArticle(resolved, reference, context.published)]);
   }
-  for (let i = first + 1; i < index; i++) {
+  for (let i = sentence.first + 1; i < sentence.last; i++) {
     const token = tokens[i] as Token;
-    if (!token.isNumber || token.raw.length !== 4 || token.start < latestAt) continue;
+    if (!token.isNumber || token.raw.length !== 4) continue;
     if (!timeWords.has(tokens[i - 1]?.key ?? '') || isPeriodYear(tokens, i)) continue;
     const year = Number(token.raw);
-    if (year < 1900) continue;
-    latestAt = token.start;
-    isEarlier = year < reference;
+    if (year >= 1900) marks.push([token.start, year < reference]);
   }
-  return isEarlier;
+  marks.sort((a, b) => a[0] - b[0]);
+  return { at: marks.map((mark) => mark[0]), isEarlier: marks.map((mark) => mark[1]) };
 }
 
 /** A date (YYYY, YYYY-MM or YYYY-MM-DD) in an earlier year, or two months or more before publication. */

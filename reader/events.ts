@@ -3,7 +3,7 @@
 
 import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
 import { isRecordOfAct } from './agreements.ts';
-import { isInEarlierTime, isPeriodYear, referenceYear } from './background.ts';
+import { isPeriodYear, referenceYear } from './background.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import {
   addPhrase,
@@ -31,6 +31,8 @@ export interface EventContext {
   lang: Lang;
   /** Token index where the body starts (after the title line). */
   bodyStart: number;
+  /** Tokens in a sentence set in an earlier time ('Năm 2022, đoàn ... đã làm việc'). */
+  isHistory: (index: number) => boolean;
 }
 
 export interface EventTrigger {
@@ -89,7 +91,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
     if (isSignedEarlier(context, match.end, sentence)) continue;
-    if (isInEarlierTime(context, match.start, sentence)) continue;
+    if (context.isHistory(match.start)) continue;
     // 'ký biên bản bàn giao': signing the record of a handover is part of the handover.
     if (kind === 'signing' && isRecordOfAct(marks, match.end)) continue;
     // 'cảm ơn sự đón tiếp': a noun made with 'sự' names the welcome, not a meeting.
