@@ -76,4 +76,77 @@ describe('editing a record', () => {
     };
     expect(saved.renewalNote).toBe('Changed by a colleague');
   });
+
+  it('records the date of a status change typed in the form', async () => {
+    const id = agreementPath.split('/').at(-1);
+    await page.goto(agreementPath);
+    await page.getByTestId('edit-record').click();
+    await page.getByLabel('Trạng thái', { exact: true }).selectOption('in_force');
+    await page.getByLabel('Ngày chuyển trạng thái').fill('2025-01-15');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByTestId('edit-record').waitFor();
+    const saved = (await (await page.request.get(`/api/v1/agreements/${id}`)).json()) as {
+      status: string;
+      statusHistory: Array<{ status: string; on: string }>;
+    };
+    expect(saved.status).toBe('in_force');
+    expect(saved.statusHistory.at(-1)).toMatchObject({ status: 'in_force', on: '2025-01-15' });
+  });
+
+  it('shows the server’s message about the status date next to that field', async () => {
+    const id = agreementPath.split('/').at(-1);
+    await page.getByTestId('edit-record').click();
+    // A date box only yields real dates, so the server's refusal is played back here.
+    await page.route(`**/api/v1/agreements/${id}`, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Bad Request',
+              status: 400,
+              code: 'validation.failed',
+              detail: 'The request is invalid',
+              errors: [{ path: 'body.statusChangedOn', message: 'is not a real calendar date' }],
+            }),
+          })
+        : route.fallback(),
+    );
+    await page.getByLabel('Trạng thái', { exact: true }).selectOption('expired');
+    await page.getByLabel('Ngày chuyển trạng thái').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    const field = page.locator('.field-invalid', { has: page.getByLabel('Ngày chuyển trạng thái') });
+    await field.getByText('is not a real calendar date').waitFor();
+    await page.unroute(`**/api/v1/agreements/${id}`);
+    await page.getByRole('button', { name: 'Hủy' }).click();
+  });
+
+  it('edits an event’s connection points one per line, with the server’s message on the wrong line', async () => {
+    const events = (await (await page.request.get('/api/v1/events?q=Lễ ký Belarus')).json()) as {
+      items: Array<{ id: string; connectionPoints: string[] }>;
+    };
+    const event = events.items[0];
+    expect(event?.connectionPoints).toHaveLength(3);
+    await page.goto(`/app/events/${event?.id}`);
+    await page.getByTestId('edit-record').click();
+    const points = page.getByLabel('Các điểm cầu');
+    expect(await points.inputValue()).toBe(event?.connectionPoints.join('\n'));
+
+    // The fourth point is over the server's 300-character limit; the blank line is not an item.
+    await points.fill(`${event?.connectionPoints.join('\n')}\n\n${'Bệnh viện '.repeat(31)}`);
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    const field = page.locator('.field-invalid', { has: page.getByLabel('Các điểm cầu') });
+    await field.locator('.field-error', { hasText: /^Dòng 5: / }).waitFor();
+    await saveScreenshot(page, 'event-connection-points-error');
+
+    await points.fill(`${event?.connectionPoints.join('\n')}\nBệnh viện Bạch Mai`);
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByTestId('edit-record').waitFor();
+    const saved = (await (await page.request.get(`/api/v1/events/${event?.id}`)).json()) as {
+      connectionPoints: string[];
+    };
+    expect(saved.connectionPoints).toEqual([...(event?.connectionPoints ?? []), 'Bệnh viện Bạch Mai']);
+    await page.getByText('Bộ Y tế Cộng hòa Belarus; Bệnh viện Bạch Mai').waitFor();
+  });
 });

@@ -230,6 +230,8 @@ export const en: Dictionary = {
     endOn: 'Ends',
     mode: 'Mode',
     location: 'Location',
+    connectionPoints: 'Connection points',
+    statusChangedOn: 'Status changed on',
     partners: 'Partners',
     text: 'Text',
     dueOn: 'Due',
@@ -335,6 +337,7 @@ export const en: Dictionary = {
     fixErrors: 'Please fix the highlighted fields.',
     forbidden: 'You are not allowed to do this.',
     genericError: 'Could not save: {{detail}}',
+    line: 'Line {{line}}',
     agreements: 'Agreements',
     timeline: 'Timeline of events',
     peopleMet: 'People met',
@@ -353,6 +356,11 @@ export const en: Dictionary = {
     metAs: '{{title}} — {{date}}',
     openInReview: 'Open the review page',
     viewOnPortal: 'View on the portal',
+  },
+  fieldHints: {
+    connectionPoints: 'One connection point per line (for online or hybrid events).',
+    statusChangedOn:
+      'When you change the status: the date it changed. Left empty: the signing date for “Signed”, otherwise today.',
   },
   combobox: {
     selected: 'Selected — {{label}}',

@@ -225,6 +225,8 @@ export const vi = {
     endOn: 'Kết thúc',
     mode: 'Hình thức',
     location: 'Địa điểm',
+    connectionPoints: 'Các điểm cầu',
+    statusChangedOn: 'Ngày chuyển trạng thái',
     partners: 'Đối tác',
     text: 'Nội dung',
     dueOn: 'Hạn',
@@ -330,6 +332,7 @@ export const vi = {
     fixErrors: 'Vui lòng sửa các trường được đánh dấu.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     genericError: 'Không lưu được: {{detail}}',
+    line: 'Dòng {{line}}',
     agreements: 'Thỏa thuận',
     timeline: 'Dòng thời gian sự kiện',
     peopleMet: 'Những người đã gặp',
@@ -348,6 +351,11 @@ export const vi = {
     metAs: '{{title}} — {{date}}',
     openInReview: 'Mở trang duyệt',
     viewOnPortal: 'Xem trên cổng thông tin',
+  },
+  fieldHints: {
+    connectionPoints: 'Mỗi dòng một điểm cầu (với sự kiện trực tuyến hoặc kết hợp).',
+    statusChangedOn:
+      'Khi đổi trạng thái: ngày đổi. Để trống thì lấy ngày ký với “Đã ký”, còn lại là hôm nay.',
   },
   combobox: {
     selected: 'Đã chọn — {{label}}',

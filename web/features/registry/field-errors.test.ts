@@ -14,6 +14,19 @@ describe('field errors', () => {
     expect(findFieldMessage(errors, 'participants.0')).toBeUndefined();
   });
 
+  it('names the line of an item when one text box shows every item', () => {
+    const lineErrors = [
+      { path: 'connectionPoints.2', message: 'is too long' },
+      { path: 'connectionPoints', message: 'has too many items' },
+    ];
+    expect(findFieldMessage(lineErrors, 'connectionPoints', (index) => `Line ${index + 2}`)).toBe(
+      'Line 4: is too long; has too many items',
+    );
+    expect(findFieldMessage(lineErrors, 'connectionPoints', () => undefined)).toBe(
+      'is too long; has too many items',
+    );
+  });
+
   it('does not mistake a field for another that starts with its name', () => {
     expect(isPathUnder('partyIdsExtra', 'partyIds')).toBe(false);
   });

@@ -4,8 +4,16 @@ import { isApiError } from '../../app/http.ts';
 import { type EnumGroup, listEnumOptions } from '../../i18n/enum-label.ts';
 import { CheckboxField, SelectField, TextField } from '../../ui/field.tsx';
 import { findFieldMessage, listUnplacedErrors } from './field-errors.ts';
+import {
+  type FormValue,
+  type FormValues,
+  findLineOfItem,
+  isSameValue,
+  listChanges,
+  readValues,
+} from './form-values.ts';
 import { LinkField } from './link-field.tsx';
-import { ParticipantsField, type ParticipantValue, toParticipantInput } from './participants-field.tsx';
+import { ParticipantsField, type ParticipantValue } from './participants-field.tsx';
 import {
   type Collection,
   fetchRecord,
@@ -16,64 +24,30 @@ import {
 
 export interface EditField {
   name: string;
-  /** `links` is a list of ids, `link` a single id or null, `participants` an event's people. */
-  kind: 'text' | 'multiline' | 'date' | 'number' | 'select' | 'checkbox' | 'links' | 'link' | 'participants';
+  /** `links` is a list of ids, `link` a single id or null, `participants` an event's people,
+   * `lines` a list of short texts typed one per line. */
+  kind:
+    | 'text'
+    | 'multiline'
+    | 'lines'
+    | 'date'
+    | 'number'
+    | 'select'
+    | 'checkbox'
+    | 'links'
+    | 'link'
+    | 'participants';
   options?: { group: EnumGroup; values: readonly string[] };
   link?: LinkKind;
   isRequired?: boolean;
+  /** Sent with an edit but not part of the record read back (the date of a status change). */
+  isWriteOnly?: boolean;
+  /** Whether `fieldHints.<name>` explains the field under its control. */
+  hasHint?: boolean;
 }
 
 export function isLinkField(field: EditField): boolean {
   return field.kind === 'links' || field.kind === 'link' || field.kind === 'participants';
-}
-
-type FormValue = string | boolean | string[] | ParticipantValue[];
-type Values = Record<string, FormValue>;
-
-function readValue(field: EditField, value: unknown): FormValue {
-  switch (field.kind) {
-    case 'checkbox':
-      return Boolean(value);
-    case 'links':
-      return Array.isArray(value) ? value.map(String) : [];
-    case 'link':
-      return value ? [String(value)] : [];
-    case 'participants':
-      return (Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []).map((row) => ({
-        personId: String(row.personId ?? ''),
-        personName: String(row.personName ?? ''),
-        role: (row.role ?? 'attendee') as ParticipantValue['role'],
-        title: row.title ? String(row.title) : '',
-        organisationId: row.organisationId ? String(row.organisationId) : null,
-      }));
-    default:
-      return value === null || value === undefined ? '' : String(value);
-  }
-}
-
-function readValues(record: object, fields: EditField[]): Values {
-  const source = record as Record<string, unknown>;
-  return Object.fromEntries(fields.map((field) => [field.name, readValue(field, source[field.name])]));
-}
-
-function isSameValue(a: FormValue | undefined, b: FormValue | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function toApiValue(field: EditField, value: FormValue): unknown {
-  switch (field.kind) {
-    case 'checkbox':
-      return Boolean(value);
-    case 'links':
-      return value;
-    case 'link':
-      return (value as string[])[0] ?? null;
-    case 'participants':
-      return (value as ParticipantValue[]).filter((row) => row.personId).map(toParticipantInput);
-  }
-  const text = String(value).trim();
-  if (text === '') return field.isRequired ? '' : null;
-  return field.kind === 'number' ? Number(text) : text;
 }
 
 interface RecordFormProps<C extends Collection> {
@@ -90,18 +64,13 @@ interface RecordFormProps<C extends Collection> {
 export function RecordForm<C extends Collection>({ collection, record, fields, onDone }: RecordFormProps<C>) {
   const { t } = useTranslation();
   const [base, setBase] = useState(record);
-  const [values, setValues] = useState<Values>(() => readValues(record, fields));
+  const [values, setValues] = useState<FormValues>(() => readValues(record, fields));
   const [isConflict, setIsConflict] = useState(false);
   const patch = usePatchRecord(collection, record.id);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const before = readValues(base, fields);
-    const changes = Object.fromEntries(
-      fields
-        .filter((field) => !isSameValue(values[field.name], before[field.name]))
-        .map((field) => [field.name, toApiValue(field, values[field.name] ?? '')]),
-    );
+    const changes = listChanges(fields, values, base);
     if (Object.keys(changes).length === 0) {
       onDone();
       return;
@@ -225,16 +194,27 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
               />
             );
           }
+          const text = String(value ?? '');
           return (
             <TextField
               key={field.name}
               name={field.name}
               label={label}
-              value={String(value ?? '')}
+              value={text}
               type={field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
-              isMultiline={field.kind === 'multiline'}
+              isMultiline={field.kind === 'multiline' || field.kind === 'lines'}
               isRequired={field.isRequired}
-              error={errorFor(field.name)}
+              hint={
+                field.hasHint ? t(`fieldHints.${field.name}` as 'fieldHints.connectionPoints') : undefined
+              }
+              error={
+                field.kind === 'lines'
+                  ? findFieldMessage(fieldErrors, field.name, (index) => {
+                      const line = findLineOfItem(text, index);
+                      return line === undefined ? undefined : t('detail.line', { line });
+                    })
+                  : errorFor(field.name)
+              }
               onChange={setValue}
             />
           );

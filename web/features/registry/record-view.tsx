@@ -14,6 +14,7 @@ function showValue(
   no: string,
 ): string {
   if (field.kind === 'checkbox') return value ? yes : no;
+  if (Array.isArray(value)) return value.length > 0 ? value.join('; ') : '—';
   if (value === null || value === undefined || value === '') return '—';
   if (field.kind === 'date') return formatDate(String(value));
   if (field.kind === 'select' && field.options) return labelEnum(field.options.group, String(value));
@@ -61,9 +62,10 @@ export function RecordView<C extends Collection>({
         />
       ) : (
         <dl className="fields card">
-          {/* Links are shown by each page's related sections, with names and links. */}
+          {/* Links are shown by each page's related sections, with names and links; write-only
+              fields have nothing to show once saved. */}
           {fields
-            .filter((field) => !isLinkField(field))
+            .filter((field) => !isLinkField(field) && !field.isWriteOnly)
             .map((field) => (
               <div key={field.name}>
                 <dt>{t(`columns.${field.name}` as 'columns.name')}</dt>
