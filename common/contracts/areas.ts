@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaId, listQueryBase, recordMeta, shortText, version } from './common.ts';
+import { areaId, idsQuery, listQueryBase, recordMeta, shortText, version } from './common.ts';
 
 export const areaRecord = z.object({
   ...recordMeta,
@@ -27,6 +27,7 @@ export type UpdateArea = z.infer<typeof updateArea>;
 
 export const areaListQuery = z.strictObject({
   ...listQueryBase,
+  ids: idsQuery(areaId),
   pageSize: listQueryBase.pageSize,
   sort: z.enum(['id', 'labelVi', 'labelEn']).default('labelVi'),
 });

@@ -62,8 +62,37 @@ const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 't
 
 export { booleanQuery };
 
+/** As many ids as one page holds, so every record asked for by id can come back in one response. */
+export const listIdsMax = limits.listPageSizeMax;
+
+/**
+ * `?ids=a,b,c` or `?ids=a&ids=b`: only the records with these ids (to name linked records in one
+ * request instead of one per id). Each id is checked, so a bad one is named by its position.
+ */
+export function idsQuery(item: z.ZodType<string, string>) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((part) => part.split(','))
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(item)
+        .min(1, 'must list at least one id')
+        .max(listIdsMax, `must list at most ${listIdsMax} ids; ask again for the rest`),
+    )
+    .optional()
+    .describe(
+      `Only the records with these ids: comma-separated or repeated, at most ${listIdsMax}. Paging still applies, so send a pageSize that holds them all.`,
+    );
+}
+
 /** Paging, sorting and free text shared by every list; each collection adds its filters. */
 export const listQueryBase = {
+  ids: idsQuery(recordId),
   q: z.string().trim().max(limits.searchQueryMax).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(limits.listPageSizeMax).default(limits.listPageSizeDefault),

@@ -23,6 +23,9 @@ type Row<T extends RecordTable> = T['$inferSelect'];
 export type ListPage<R> = { items: R[]; total: number; page: number; pageSize: number };
 
 export type ListRequest = {
+  /** `?ids=`: only these records. Required so no collection can forget to pass it on and answer
+   * a request for some records with all of them. */
+  ids: readonly string[] | undefined;
   where: (SQL | undefined)[];
   sort: PgColumn;
   order: 'asc' | 'desc';
@@ -156,7 +159,10 @@ export function createRecordService<
 
   return {
     async list(request: ListRequest): Promise<ListPage<R>> {
-      const where = and(...request.where.filter((condition): condition is SQL => condition !== undefined));
+      const where = and(
+        request.ids ? inArray(idColumn, [...request.ids]) : undefined,
+        ...request.where.filter((condition): condition is SQL => condition !== undefined),
+      );
       const direction = request.order === 'desc' ? desc : asc;
       const rows = (await db
         .select()

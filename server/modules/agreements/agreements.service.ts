@@ -76,6 +76,7 @@ export function createAgreementsService({ db }: { db: Database }) {
     ...records,
     list: (query: AgreementListQuery) =>
       records.list({
+        ids: query.ids,
         where: [
           matchesText(agreements.searchText, query.q),
           query.partnerId ? sql`${query.partnerId}::uuid = any(${agreements.partyIds})` : undefined,

@@ -63,6 +63,7 @@ export function createAreasService({ db }: { db: Database }) {
     ...records,
     list: (query: AreaListQuery) =>
       records.list({
+        ids: query.ids,
         where: [matchesText(areas.searchText, query.q)],
         sort: { id: areas.id, labelVi: areas.labelVi, labelEn: areas.labelEn }[query.sort],
         order: query.order,

@@ -144,6 +144,7 @@ export function createCommitmentsService({ db }: { db: Database }) {
     ...records,
     list: (query: CommitmentListQuery) =>
       records.list({
+        ids: query.ids,
         where: [
           matchesText(commitments.searchText, query.q),
           query.partnerId

@@ -153,6 +153,7 @@ export function createEventsService({ db }: { db: Database }) {
     },
     list: (query: EventListQuery) =>
       records.list({
+        ids: query.ids,
         where: [
           matchesText(events.searchText, query.q),
           query.partnerId ? sql`${query.partnerId}::uuid = any(${events.partnerIds})` : undefined,

@@ -86,6 +86,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
     ...records,
     list: (query: OrganisationListQuery) =>
       records.list({
+        ids: query.ids,
         where: [
           matchesText(organisations.searchText, query.q),
           query.kind ? eq(organisations.kind, query.kind) : undefined,

@@ -79,6 +79,7 @@ export function createPartnersService({ db }: { db: Database }) {
     ...records,
     list: (query: PartnerListQuery) =>
       records.list({
+        ids: query.ids,
         where: [
           matchesText(partners.searchText, query.q),
           query.kind ? eq(partners.kind, query.kind) : undefined,

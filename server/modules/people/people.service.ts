@@ -156,6 +156,7 @@ export function createPeopleService({ db }: { db: Database }) {
     ...records,
     list: (query: PersonListQuery) =>
       records.list({
+        ids: query.ids,
         where: [
           matchesText(people.searchText, query.q),
           query.countryCode ? eq(people.countryCode, query.countryCode) : undefined,

@@ -111,6 +111,7 @@ export function createSourcesService({ db }: { db: Database }) {
     ...records,
     list: (query: SourceListQuery) =>
       records.list({
+        ids: query.ids,
         where: [
           matchesText(sources.searchText, query.q),
           query.isPublished !== undefined ? eq(sources.isPublished, query.isPublished) : undefined,

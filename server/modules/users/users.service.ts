@@ -90,6 +90,7 @@ export function createUsersService({ db }: { db: Database }) {
     ...records,
     list: (query: UserListQuery) =>
       records.list({
+        ids: query.ids,
         where: [matchesText(users.searchText, query.q), query.role ? eq(users.role, query.role) : undefined],
         sort: { email: users.email, role: users.role, updatedAt: users.updatedAt }[query.sort],
         order: query.order,
