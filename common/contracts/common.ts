@@ -62,9 +62,6 @@ const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 't
 
 export { booleanQuery };
 
-/** As many ids as one page holds, so every record asked for by id can come back in one response. */
-export const listIdsMax = limits.listPageSizeMax;
-
 /**
  * `?ids=a,b,c` or `?ids=a&ids=b`: only the records with these ids (to name linked records in one
  * request instead of one per id). Each id is checked, so a bad one is named by its position.
@@ -82,11 +79,11 @@ export function idsQuery(item: z.ZodType<string, string>) {
       z
         .array(item)
         .min(1, 'must list at least one id')
-        .max(listIdsMax, `must list at most ${listIdsMax} ids; ask again for the rest`),
+        .max(limits.listIdsMax, `must list at most ${limits.listIdsMax} ids; ask again for the rest`),
     )
     .optional()
     .describe(
-      `Only the records with these ids: comma-separated or repeated, at most ${listIdsMax}. Paging still applies, so send a pageSize that holds them all.`,
+      `Only the records with these ids: comma-separated or repeated, at most ${limits.listIdsMax}. Paging still applies, so send a pageSize that holds them all.`,
     );
 }
 

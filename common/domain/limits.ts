@@ -5,6 +5,8 @@ export const limits = {
   sourceText: 2_000_000,
   listPageSizeMax: 200,
   listPageSizeDefault: 20,
+  /** `?ids=` on a list: as many as one page holds, so every record asked for comes back at once. */
+  listIdsMax: 200,
   arrayItemsMax: 500,
   searchQueryMax: 200,
   passwordMin: 8,

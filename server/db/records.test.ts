@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listIdsMax } from '../../common/contracts/common.ts';
+import { limits } from '../../common/domain/limits.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 let t: TestApp;
@@ -104,13 +104,13 @@ describe('listing records by id', () => {
 
   it('refuses more ids than one page holds', async () => {
     const many = Array.from(
-      { length: listIdsMax + 1 },
+      { length: limits.listIdsMax + 1 },
       (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     );
     const { status, body } = await list(`/api/v1/partners?ids=${many.join(',')}`);
     expect(status).toBe(400);
     expect(body.errors[0].path).toBe('querystring.ids');
-    expect(body.detail).toContain(`at most ${listIdsMax} ids`);
+    expect(body.detail).toContain(`at most ${limits.listIdsMax} ids`);
   });
 
   it('refuses an empty list of ids rather than answering with every record', async () => {
