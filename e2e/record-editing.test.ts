@@ -122,6 +122,36 @@ describe('editing a record', () => {
     await page.getByRole('button', { name: 'Hủy' }).click();
   });
 
+  it('names an event’s linked agreement and source, asking once per collection', async () => {
+    const events = (await (await page.request.get('/api/v1/events?q=Lễ ký Belarus')).json()) as {
+      items: Array<{ id: string; agreementIds: string[]; sourceIds: string[] }>;
+    };
+    const event = events.items[0];
+    const agreement = (await (
+      await page.request.get(`/api/v1/agreements/${event?.agreementIds[0]}`)
+    ).json()) as { titleVi: string };
+    const source = (await (await page.request.get(`/api/v1/sources/${event?.sourceIds[0]}`)).json()) as {
+      title: string;
+    };
+    const asked: string[] = [];
+    const record = (request: { url: () => string }) =>
+      asked.push(new URL(request.url()).pathname + new URL(request.url()).search);
+    page.on('request', record);
+    await page.goto(`/app/events/${event?.id}`);
+    await page.getByRole('link', { name: agreement.titleVi }).waitFor();
+    await page.getByRole('link', { name: source.title }).waitFor();
+    page.off('request', record);
+    const named = (kind: string) => asked.filter((url) => url.startsWith(`/api/v1/${kind}`));
+    expect(named('agreements')).toEqual([expect.stringMatching(/^\/api\/v1\/agreements\?ids=/)]);
+    expect(named('sources')).toEqual([expect.stringMatching(/^\/api\/v1\/sources\?ids=/)]);
+  });
+
+  it('lists on an agreement the events that name it as their outcome', async () => {
+    await page.goto(agreementPath);
+    const events = page.locator('section', { has: page.getByRole('heading', { name: 'Sự kiện liên quan' }) });
+    await events.getByRole('link', { name: 'Lễ ký Bản ghi nhớ hợp tác y tế Việt Nam – Belarus' }).waitFor();
+  });
+
   it('edits an event’s connection points one per line, with the server’s message on the wrong line', async () => {
     const events = (await (await page.request.get('/api/v1/events?q=Lễ ký Belarus')).json()) as {
       items: Array<{ id: string; connectionPoints: string[] }>;

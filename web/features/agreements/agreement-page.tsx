@@ -5,6 +5,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ProvenanceSection } from '../provenance/provenance-section.tsx';
+import { IdLinks } from '../registry/id-links.tsx';
 import { RecordView } from '../registry/record-view.tsx';
 import {
   type Agreement,
@@ -20,9 +21,8 @@ function AgreementRelations({ agreement }: { agreement: Agreement }) {
   const partners = usePartnerLookup();
   const areas = useAreaLookup();
   const commitments = useRecordList('commitments', { agreementId: agreement.id, pageSize: 200 });
-  // Events have no agreement filter yet; those of the first party are fetched and narrowed here.
-  const events = useRecordList('events', { partnerId: agreement.partyIds[0], pageSize: 200 });
-  const mentioning = (events.data?.items ?? []).filter((event) => event.agreementIds.includes(agreement.id));
+  const events = useRecordList('events', { agreementId: agreement.id, pageSize: 200 });
+  const mentioning = events.data?.items ?? [];
 
   return (
     <>
@@ -87,25 +87,10 @@ function AgreementRelations({ agreement }: { agreement: Agreement }) {
       </section>
       <section className="card" aria-labelledby="sources-title">
         <h2 id="sources-title">{t('detail.sources')}</h2>
-        {agreement.sourceIds.length === 0 ? (
-          <p className="muted">{t('app.empty')}</p>
-        ) : (
-          <ul>
-            {agreement.sourceIds.map((id) => (
-              <li key={id}>
-                <SourceLink id={id} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <IdLinks kind="sources" ids={agreement.sourceIds} />
       </section>
     </>
   );
-}
-
-function SourceLink({ id }: { id: string }) {
-  const source = useRecord('sources', id);
-  return <Link to={`/app/sources/${id}`}>{source.data?.title ?? id}</Link>;
 }
 
 export function AgreementPage() {

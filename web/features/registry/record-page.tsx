@@ -8,14 +8,9 @@ import { QueryState } from '../../ui/query-state.tsx';
 import { ProgressForm } from '../commitments/progress-form.tsx';
 import { ProvenanceSection } from '../provenance/provenance-section.tsx';
 import { useMe } from '../session/session.api.ts';
+import { IdLinks } from './id-links.tsx';
 import { RecordView } from './record-view.tsx';
-import {
-  type RecordTypes,
-  useAreaLookup,
-  useOrganisationLookup,
-  usePartnerLookup,
-  useRecord,
-} from './registry.api.ts';
+import { type RecordTypes, useAreaLookup, usePartnerLookup, useRecord } from './registry.api.ts';
 import { labelAreas, labelPartners } from './registry-columns.tsx';
 
 function useLookups() {
@@ -31,20 +26,6 @@ function Related({ title, children }: { title: string; children: React.ReactNode
       <h2 id={id}>{title}</h2>
       {children}
     </section>
-  );
-}
-
-function IdLinks({ path, ids, label }: { path: string; ids: string[]; label?: (id: string) => string }) {
-  const { t } = useTranslation();
-  if (ids.length === 0) return <p className="muted">{t('app.empty')}</p>;
-  return (
-    <ul>
-      {ids.map((id) => (
-        <li key={id}>
-          <Link to={`/app/${path}/${id}`}>{label?.(id) ?? id}</Link>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -86,10 +67,10 @@ export function EventPage() {
             <p>{labelAreas(record.areaIds, lookups) || t('app.none')}</p>
           </Related>
           <Related title={t('detail.agreements')}>
-            <IdLinks path="agreements" ids={record.agreementIds} />
+            <IdLinks kind="agreements" ids={record.agreementIds} />
           </Related>
           <Related title={t('detail.sources')}>
-            <IdLinks path="sources" ids={record.sourceIds} />
+            <IdLinks kind="sources" ids={record.sourceIds} />
           </Related>
           <ProvenanceSection recordType="event" recordId={record.id} />
         </RecordView>
@@ -103,12 +84,7 @@ export function CommitmentPage() {
   const { id = '' } = useParams();
   const commitment = useRecord('commitments', id);
   const me = useMe();
-  const organisations = useOrganisationLookup();
   const lookups = useLookups();
-  const orgName = (orgId: string) => {
-    const organisation = organisations.data?.get(orgId);
-    return organisation ? pickLocalised(organisation.nameVi, organisation.nameEn) : orgId;
-  };
   return (
     <QueryState query={commitment}>
       {(record) => (
@@ -121,11 +97,7 @@ export function CommitmentPage() {
             </p>
           )}
           <Related title={t('detail.owner')}>
-            <IdLinks
-              path="organisations"
-              ids={[...record.vnOwnerIds, ...record.partnerOwnerIds]}
-              label={orgName}
-            />
+            <IdLinks kind="organisations" ids={[...record.vnOwnerIds, ...record.partnerOwnerIds]} />
           </Related>
           <Related title={t('detail.areas')}>
             <p>{labelAreas(record.areaIds, lookups) || t('app.none')}</p>
@@ -154,12 +126,12 @@ export function CommitmentPage() {
           </Related>
           {record.agreementId && (
             <Related title={t('detail.agreements')}>
-              <IdLinks path="agreements" ids={[record.agreementId]} />
+              <IdLinks kind="agreements" ids={[record.agreementId]} />
             </Related>
           )}
           {record.eventId && (
             <Related title={t('detail.events')}>
-              <IdLinks path="events" ids={[record.eventId]} />
+              <IdLinks kind="events" ids={[record.eventId]} />
             </Related>
           )}
           <ProvenanceSection recordType="commitment" recordId={record.id} />

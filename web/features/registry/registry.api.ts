@@ -116,6 +116,8 @@ export function useOrganisationLookup() {
 
 /** Collections a record can link to from its edit form. */
 export type LinkKind = 'partners' | 'areas' | 'organisations' | 'agreements' | 'events' | 'people';
+/** Collections whose records are named where another record links to them. */
+export type NamedKind = LinkKind | 'sources';
 
 const lookupKinds: ReadonlySet<LinkKind> = new Set(['partners', 'areas', 'organisations']);
 
@@ -133,7 +135,7 @@ interface LinkItem {
   startOn?: string | null;
 }
 
-export function labelLinkItem(kind: LinkKind, item: LinkItem): string {
+export function labelLinkItem(kind: NamedKind, item: LinkItem): string {
   switch (kind) {
     case 'partners':
       return `${pickLocalised(item.nameVi ?? '', item.nameEn ?? '')}${item.code ? ` (${item.code})` : ''}`;
@@ -147,6 +149,8 @@ export function labelLinkItem(kind: LinkKind, item: LinkItem): string {
       return item.startOn ? `${item.title ?? ''} (${item.startOn})` : (item.title ?? '');
     case 'people':
       return item.name ?? '';
+    case 'sources':
+      return item.title ?? '';
   }
 }
 
@@ -165,23 +169,42 @@ export async function searchLinkOptions(
   return page.items.map((item) => ({ value: item.id, label: labelLinkItem(kind, item) }));
 }
 
+/** Splits ids into `?ids=` requests of at most one page each; a record links to at most a few
+ * hundred, so this is one request, rarely two or three. */
+export function chunkIds(ids: readonly string[], size: number = limits.listIdsMax): string[][] {
+  const unique = [...new Set(ids)].sort();
+  const chunks: string[][] = [];
+  for (let at = 0; at < unique.length; at += size) chunks.push(unique.slice(at, at + size));
+  return chunks;
+}
+
 /**
- * Names for linked ids already on a record: small reference lists come from their lookup,
- * agreements, events and people are read one by one (and shared with their detail pages' cache).
+ * Names for linked ids already on a record, in one `?ids=` request per collection rather than one
+ * per id. Small reference lists (partners, areas, organisations) come from their shared lookup;
+ * only ids the lookup lacks (beyond its one page) are asked for.
  */
-export function useLinkLabels(kind: LinkKind, ids: string[]): (id: string) => string | undefined {
-  const isLookup = lookupKinds.has(kind);
+export function useLinkLabels(kind: NamedKind, ids: string[]): (id: string) => string | undefined {
+  const isLookup = lookupKinds.has(kind as LinkKind);
   const lookup = useLookup<LinkItem>(`/api/v1/${kind}`, isLookup);
-  const singles = useQueries({
-    queries: (isLookup ? [] : ids).map((id) => ({
-      queryKey: [kind, 'one', id],
+  // Until the lookup answers, nothing is asked for by id: most of the time it holds them all.
+  const wanted = isLookup ? (lookup.data ? ids.filter((id) => !lookup.data.has(id)) : []) : ids;
+  const pages = useQueries({
+    queries: chunkIds(wanted).map((chunk) => ({
+      queryKey: [kind, 'names', chunk],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        requestJson<LinkItem>(`/api/v1/${kind}/${encodeURIComponent(id)}`, { signal }),
+        requestJson<Page<LinkItem>>(
+          `/api/v1/${kind}${buildQuery({ ids: chunk.join(','), pageSize: chunk.length })}`,
+          { signal },
+        ),
       staleTime: 60_000,
+      // A form that adds one link asks again for the new set; the names it had stay meanwhile.
+      placeholderData: keepPreviousData,
     })),
   });
+  const found = new Map<string, LinkItem>();
+  for (const page of pages) for (const item of page.data?.items ?? []) found.set(item.id, item);
   return (id) => {
-    const item = isLookup ? lookup.data?.get(id) : singles.find((single) => single.data?.id === id)?.data;
+    const item = lookup.data?.get(id) ?? found.get(id);
     return item ? labelLinkItem(kind, item) : undefined;
   };
 }
