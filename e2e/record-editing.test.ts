@@ -152,6 +152,28 @@ describe('editing a record', () => {
     await events.getByRole('link', { name: 'Lễ ký Bản ghi nhớ hợp tác y tế Việt Nam – Belarus' }).waitFor();
   });
 
+  it('shows a linked agreement’s new name right after it is renamed', async () => {
+    const eventName = 'Lễ ký Bản ghi nhớ hợp tác y tế Việt Nam – Belarus';
+    const related = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Sự kiện liên quan' }),
+    });
+    await related.getByRole('link', { name: eventName }).click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.filter({ hasText: eventName }).waitFor();
+    const agreementLink = page.locator(`a[href="${agreementPath}"]`);
+    await agreementLink.waitFor();
+    // In-app navigation keeps the names already fetched; the rename must not leave them stale.
+    await agreementLink.click();
+    await page.getByTestId('edit-record').click();
+    const renamed = 'Bản ghi nhớ Việt Nam – Belarus (tên mới)';
+    await page.getByLabel('Tên tiếng Việt').fill(renamed);
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('heading', { level: 1, name: renamed }).waitFor();
+    await related.getByRole('link', { name: eventName }).click();
+    await heading.filter({ hasText: eventName }).waitFor();
+    await page.getByRole('link', { name: renamed }).waitFor();
+  });
+
   it('edits an event’s connection points one per line, with the server’s message on the wrong line', async () => {
     const events = (await (await page.request.get('/api/v1/events?q=Lễ ký Belarus')).json()) as {
       items: Array<{ id: string; connectionPoints: string[] }>;

@@ -81,7 +81,11 @@ export function usePatchRecord<C extends Collection>(collection: C, id: string) 
       }),
     onSuccess: async (record) => {
       queryClient.setQueryData([collection, 'one', id], record);
-      await queryClient.invalidateQueries({ queryKey: [collection, 'list'] });
+      // Names shown where other records link to this one may have changed with it.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: [collection, 'list'] }),
+        queryClient.invalidateQueries({ queryKey: [collection, 'names'] }),
+      ]);
     },
   });
 }
