@@ -61,6 +61,8 @@ const basisLexicon: Lexicon<true> = createLexicon();
 for (const cue of agreements.basisCues) addPhrase(basisLexicon, cue, true);
 const notDocumentLexicon: Lexicon<true> = createLexicon();
 for (const phrase of agreements.notDocuments) addPhrase(notDocumentLexicon, phrase, true);
+const draftLexicon: Lexicon<true> = createLexicon();
+for (const word of agreements.draftWords) addPhrase(draftLexicon, word, true);
 const unitLexicon: Lexicon<true> = createLexicon();
 for (const noun of agreements.unitNouns) addPhrase(unitLexicon, noun, true);
 /** Words that may stand between a basis cue and the document: 'to implement the MoU', 'các Bản ghi nhớ'. */
@@ -71,6 +73,10 @@ const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPh
 const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
 /** How far before the document a proposal may stand ('mong muốn sớm nâng cấp khuôn khổ hợp tác thành Bản ghi nhớ'). */
 const proposeWindow = 8;
+const basisGap = 2;
+/** How far after a signing verb its year may stand ('signed by the two health ministries in 2019'). */
+const signedYearReach = 9;
+const periodReach = 14;
 const statusRank: Record<AgreementStatus, number> = { mentioned: 0, proposed: 1, signed: 2 };
 const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
 
@@ -107,11 +113,13 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     cues ??= countStatusCues(context);
     const status = isAfterBasis(context, match.start)
       ? 'mentioned'
-      : statusOf(context, cues, sentence, match.start, match.end);
+      : isDraft(context, match.start)
+        ? 'proposed'
+        : statusOf(context, cues, sentence, match.start, match.end);
     // A generic document ('biên bản', 'framework') counts only when someone signs it, now or before.
     if (entry.needsSigning && countOutside(cues.signed, sentence, match.start, match.end) === 0) continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
-    const period = periodOf(context, sentence, match.start, match.end);
+    const period = periodOf(context, ownPart, match.start, match.end);
     // 'Bản ghi nhớ ký năm 2019' and a Bản ghi nhớ signed today are two documents of one kind.
     const age: Age =
       status === 'signed' ? 'current' : isDatedEarlier(context, status, ownPart, match.end) ? 'old' : null;
@@ -249,11 +257,42 @@ function isUnitName(context: AgreementContext, first: number): boolean {
 
 /** 'trên cơ sở Bản ghi nhớ', 'to implement the Memorandum': a document already in force. */
 function isAfterBasis(context: AgreementContext, first: number): boolean {
+  const { tokens } = context;
   let end = first;
-  while (end > 0 && basisFillers.has(context.tokens[end - 1]?.key ?? '')) end--;
-  for (let i = Math.max(0, end - 5); i < end; i++) {
+  while (end > 0 && basisFillers.has(tokens[end - 1]?.key ?? '')) end--;
+  // 'under the co-financing agreement': up to two plain words may qualify the document.
+  let from = end;
+  let words = 0;
+  while (from > 0 && words < basisGap) {
+    const token = tokens[from - 1] as Token;
+    // A hyphen glued inside a word ('co-financing') is part of it.
+    if (token.raw === '-' && token.glued && tokens[from]?.glued) {
+      from--;
+      continue;
+    }
+    if (!isPlainWord(context, from - 1)) break;
+    from--;
+    words++;
+  }
+  for (let i = Math.max(0, from - 5); i < end; i++) {
     const cue = matchLongest(basisLexicon, context.marks, i);
-    if (cue && cue.end >= end && cue.end <= first) return true;
+    if (cue && cue.end >= from && cue.end <= first) return true;
+  }
+  return false;
+}
+
+/** A lower-case word that is not a signing verb: what may stand inside 'under the [new] agreement'. */
+function isPlainWord(context: AgreementContext, index: number): boolean {
+  const token = context.tokens[index];
+  return (
+    token !== undefined && token.isWord && !token.isCapital && !hasMatch(signLexicon, context.marks, index)
+  );
+}
+
+/** 'dự thảo Bản ghi nhớ', 'a draft Memorandum': a document still being written. */
+function isDraft(context: AgreementContext, first: number): boolean {
+  for (let i = Math.max(0, first - 3); i < first; i++) {
+    if (matchLongest(draftLexicon, context.marks, i)?.end === first) return true;
   }
   return false;
 }
@@ -269,7 +308,10 @@ function isIntended(context: AgreementContext, sign: number): boolean {
 function periodOf(context: AgreementContext, sentence: Sentence, first: number, last: number): string {
   const years: string[] = [];
   const from = Math.max(sentence.first, first - 4);
-  const to = Math.min(sentence.last, last + 8);
+  // The period closes the document's name: 'Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2021-2025'.
+  let to = last;
+  while (to < Math.min(sentence.last, last + periodReach) && !titleStops.has(context.tokens[to]?.raw ?? ''))
+    to++;
   for (let i = from; i < to; i++) {
     const token = context.tokens[i];
     if (token?.isNumber && token.raw.length === 4 && Number(token.raw) >= 1900) years.push(token.raw);
@@ -297,7 +339,7 @@ function isOlderThanArticle(context: AgreementContext, last: number, sentence: S
   // '... giữa UBND tỉnh A và Chính quyền tỉnh B ký năm 2019': a year right after a later signing verb.
   for (let i = last; i < sentence.last; i++) {
     if (!hasMatch(signLexicon, context.marks, i)) continue;
-    for (let k = i + 1; k < Math.min(sentence.last, i + 6); k++) {
+    for (let k = i + 1; k < Math.min(sentence.last, i + signedYearReach); k++) {
       if (isEarlierYear(context.tokens[k], reference)) return true;
     }
   }

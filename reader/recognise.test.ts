@@ -173,6 +173,31 @@ describe('agreements', () => {
     ]);
   });
 
+  it('reads a draft as proposed, a qualified basis as in force, and national or numbered plans as no agreement', () => {
+    const draft = draftOf(
+      'Hai bên giao đầu mối xây dựng dự thảo Bản ghi nhớ giai đoạn 2026-2030 để ký vào tháng tới.\nViệt Nam đang triển khai Kế hoạch hành động quốc gia về kháng thuốc và Kế hoạch số 245/KH-UBND của tỉnh.',
+      '2026-05-10',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual(['mou:proposed']);
+    const english = draftOf(
+      'The vaccines are supplied under the co-financing agreement signed between the ministry and Gavi.',
+      '2026-05-10',
+      'en',
+    );
+    expect(english.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual(['agreement:mentioned']);
+  });
+
+  it('tells two documents of a kind apart by a period written further on', () => {
+    const draft = draftOf(
+      'Sau 5 năm thực hiện Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2021-2025, hai bên đánh giá tốt. Hai bên đề xuất ký Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2026-2030.',
+      '2025-11-20',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'agreement:mentioned',
+      'agreement:proposed',
+    ]);
+  });
+
   it('does not read a unit named after a document word, or a handover record, as agreements', () => {
     const draft = draftOf(
       'Đại diện Vụ Kế hoạch - Tài chính báo cáo tại hội nghị. Hai bên ký biên bản bàn giao thiết bị.',
