@@ -284,9 +284,7 @@ function isAfterBasis(context: AgreementContext, first: number): boolean {
 /** A lower-case word that is not a signing verb: what may stand inside 'under the [new] agreement'. */
 function isPlainWord(context: AgreementContext, index: number): boolean {
   const token = context.tokens[index];
-  return (
-    token !== undefined && token.isWord && !token.isCapital && !hasMatch(signLexicon, context.marks, index)
-  );
+  return token?.isWord === true && !token.isCapital && !hasMatch(signLexicon, context.marks, index);
 }
 
 /** 'dự thảo Bản ghi nhớ', 'a draft Memorandum': a document still being written. */
