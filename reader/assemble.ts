@@ -56,11 +56,13 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
 
   const partners = collectPartners(tokens, entities);
   const partnerCodes = partners.map((p) => p.code);
-  const isHistory = createHistory({ tokens, sentences, sentenceOf, dates, years, published });
+  const history = createHistory({ tokens, sentences, sentenceOf, dates, years, published });
   // A person named in a sentence set in an earlier time ('Năm 2022, GS. X ...') is history, not a participant.
   const mentions = findPeople({ text, tokens, marks, sentences, sentenceOf, entities, entityMask, lang }).map(
     (mention) =>
-      mention.isBackground || !isHistory(mention.first) ? mention : { ...mention, isBackground: true },
+      mention.isBackground || !history.isSetEarlier(mention.first)
+        ? mention
+        : { ...mention, isBackground: true },
   );
   const participants = assembleParticipants(
     { text, tokens, marks, sentences, entities, entityMask, partnerCodes, lang },
@@ -77,7 +79,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     published,
     lang,
     bodyStart,
-    isHistory,
+    history,
   };
   const events = assembleEvents(eventContext, findEventTriggers(eventContext));
   const agreements = findAgreements({
@@ -101,7 +103,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     sentenceOf,
     lang,
     skipSentence: (index) => (hasTitle && index === 0) || quoted[index] === 1,
-    isHistory,
+    isHistory: (index) => history.isSetEarlier(index),
   });
   return {
     readerVersion,

@@ -29,24 +29,43 @@ interface SentenceTimes {
   isEarlier: boolean[];
 }
 
-/**
- * A question for the whole draft: is token `index` in a sentence whose latest time set before it is
- * well before the article's own? Each sentence's times are read once, on first ask, so asking for
- * every cue and every name stays linear.
- */
-export function createHistory(context: TimeContext): (index: number) => boolean {
+/** Questions for the whole draft about the times its sentences set. */
+export interface History {
+  /** Token `index` sits after a time its sentence sets well before the article's ('Năm 2022, ...'). */
+  isSetEarlier(index: number): boolean;
+  /** The first time the sentence sets after token `index`, within `reach` tokens, is well before the article's ('ký ... hồi tháng 3/2024'). */
+  isDatedEarlier(index: number, reach: number): boolean;
+}
+
+/** Each sentence's times are read once, on first ask, so asking for every cue and every name stays linear. */
+export function createHistory(context: TimeContext): History {
   const reference = referenceYear(context);
   const bySentence = new Map<number, SentenceTimes>();
-  return (index) => {
+  const timesOf = (index: number): SentenceTimes | null => {
     const sentence = context.sentenceOf[index] ?? -1;
-    if (!reference || sentence === -1) return false;
+    if (!reference || sentence === -1) return null;
     let times = bySentence.get(sentence);
     if (!times) {
       times = readTimes(context, sentence, reference);
       bySentence.set(sentence, times);
     }
-    const before = lowerBound(times.at, context.tokens[index]?.start ?? 0) - 1;
-    return before >= 0 && times.isEarlier[before] === true;
+    return times;
+  };
+  return {
+    isSetEarlier(index) {
+      const times = timesOf(index);
+      if (!times) return false;
+      const before = lowerBound(times.at, context.tokens[index]?.start ?? 0) - 1;
+      return before >= 0 && times.isEarlier[before] === true;
+    },
+    isDatedEarlier(index, reach) {
+      const times = timesOf(index);
+      if (!times) return false;
+      const sentence = context.sentences[context.sentenceOf[index] ?? -1] as Sentence;
+      const limit = context.tokens[Math.min(index + reach, sentence.last) - 1]?.end ?? 0;
+      const next = lowerBound(times.at, context.tokens[index]?.end ?? 0);
+      return next < times.at.length && (times.at[next] as number) < limit && times.isEarlier[next] === true;
+    },
   };
 }
 

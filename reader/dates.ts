@@ -47,6 +47,8 @@ const monthNames: Record<string, number> = {
   december: 12,
   dec: 12,
 };
+const fullMonthAlternation =
+  'January|February|March|April|May|June|July|August|September|October|November|December';
 const monthAlternation =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 
@@ -176,6 +178,21 @@ const patterns: Pattern[] = [
       day: n(m[1]),
       month: monthNames[(m[2] ?? '').toLowerCase()] ?? 0,
       year: n(m[3]),
+      endDay: null,
+      endMonth: null,
+    }),
+  },
+  {
+    // in July (a full month name after 'in'; the year comes from the article)
+    regex: new RegExp(`\\b[Ii]n\\s{1,3}(${fullMonthAlternation})\\b(?!\\s{0,3}\\d)`, 'y'),
+    // 'in' and one to three spaces before the month.
+    anchor: 'month',
+    at: [3, 5],
+    lead: [...'iI'].map((c) => c.charCodeAt(0)),
+    build: (m) => ({
+      day: null,
+      month: monthNames[(m[1] ?? '').toLowerCase()] ?? 0,
+      year: null,
       endDay: null,
       endMonth: null,
     }),

@@ -3,7 +3,7 @@
 
 import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
 import { isRecordOfAct } from './agreements.ts';
-import { isPeriodYear, referenceYear } from './background.ts';
+import { type History, isBeforeArticle, isPeriodYear, referenceYear } from './background.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import {
   addPhrase,
@@ -31,8 +31,8 @@ export interface EventContext {
   lang: Lang;
   /** Token index where the body starts (after the title line). */
   bodyStart: number;
-  /** Tokens in a sentence set in an earlier time ('Năm 2022, đoàn ... đã làm việc'). */
-  isHistory: (index: number) => boolean;
+  /** The times sentences set: 'Năm 2022, đoàn ... đã làm việc' tells history. */
+  history: History;
 }
 
 export interface EventTrigger {
@@ -63,8 +63,11 @@ const notAfterKy = keySet(events.notBeforeKy);
 const notBeforeKy = keySet(events.notAfterKy);
 const tiepKey = keyPhrase('tiếp')[0];
 const suKey = keyPhrase('sự')[0];
+const receivedKey = keyPhrase('received')[0];
 const kyKeys = keySet(['ký', 'kí']);
 const containers = new Set<EventKind>(['visit', 'conference']);
+/** How far after a trigger a date may still say when it happened. */
+const datedReach = 15;
 
 export function findEventTriggers(context: EventContext): EventTrigger[] {
   const { tokens, marks, sentenceOf } = context;
@@ -87,11 +90,13 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     const nextKey = isTiep || isKy ? (tokens[match.end]?.key ?? '') : '';
     if (isTiep && (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))) continue;
     if (isKy && (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))) continue;
+    // 'received Minister Kovács-Szabó' is a meeting; 'received support' is not.
+    if (headKey === receivedKey && !tokens[match.end]?.isCapital) continue;
     const sentence = sentenceOf[match.start] ?? -1;
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
     if (isSignedEarlier(context, match.end, sentence)) continue;
-    if (context.isHistory(match.start)) continue;
+    if (context.history.isSetEarlier(match.start)) continue;
     // 'ký biên bản bàn giao': signing the record of a handover is part of the handover.
     if (kind === 'signing' && isRecordOfAct(marks, match.end)) continue;
     // 'cảm ơn sự đón tiếp': a noun made with 'sự' names the welcome, not a meeting.
@@ -116,6 +121,12 @@ function isSignedEarlier(context: EventContext, end: number, sentence: number): 
     if (!token?.isNumber || token.raw.length !== 4) continue;
     const year = Number(token.raw);
     if (year >= 1900 && year < reference && !isPeriodYear(tokens, i)) return true;
+  }
+  // 'ký Thỏa thuận hợp tác lần đầu vào tháng 10/2019', 'tại hội nghị hồi tháng 3/2024'.
+  if (context.history.isDatedEarlier(end - 1, datedReach)) return true;
+  // 'Tại lễ ký khi đó': a past cue right after the trigger.
+  for (let i = end; i < Math.min(context.sentences[sentence]?.last ?? end, end + 2); i++) {
+    if (matchLongest(pastLexicon, context.marks, i)) return true;
   }
   return false;
 }
@@ -202,12 +213,38 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
       }
     }
   }
+  // No trigger carries a date ('Dự án ... được khởi động tại Điện Biên' under 'tháng 11/2025'): the
+  // article's first date is the best word on when its events happened.
+  if (byKind.size > 0 && [...byKind.values()].every((event) => !event.start)) {
+    const first = firstBodyDate(context, datesBySentence);
+    const resolved = first ? resolveDate(first, context.years, context.published) : null;
+    const reference = referenceYear(context);
+    // A date of history ('since October 2011') says nothing about the events reported.
+    if (resolved?.start && reference && isBeforeArticle(resolved.start, reference, context.published)) {
+      resolved.start = null;
+      resolved.end = null;
+    }
+    for (const event of byKind.values()) {
+      event.start = resolved?.start ?? null;
+      event.end = resolved?.end ?? null;
+    }
+  }
   const found = [...byKind.values()].map(({ count, ...event }) => ({
     ...event,
     confidence: round(Math.min(0.95, 0.5 + 0.15 * count + (event.start ? 0.1 : 0))),
   }));
   if (found.length === 0) found.push(otherEvent(context, datesBySentence));
   return found;
+}
+
+/** The first date of the body (after the title), outside cited documents. */
+function firstBodyDate(
+  context: EventContext,
+  datesBySentence: Map<number, DateMention[]>,
+): DateMention | undefined {
+  const bodySentence = context.sentenceOf[context.bodyStart] ?? 0;
+  const sentences = [...datesBySentence.keys()].filter((s) => s >= bodySentence).sort((a, b) => a - b);
+  return sentences[0] !== undefined ? datesBySentence.get(sentences[0])?.[0] : undefined;
 }
 
 function dateTrigger(
@@ -243,9 +280,7 @@ function distance(tokens: readonly Token[], trigger: EventTrigger, offset: numbe
 }
 
 function otherEvent(context: EventContext, datesBySentence: Map<number, DateMention[]>): DraftEvent {
-  const bodySentence = context.sentenceOf[context.bodyStart] ?? 0;
-  const sentences = [...datesBySentence.keys()].filter((s) => s >= bodySentence).sort((a, b) => a - b);
-  const first = sentences[0] !== undefined ? datesBySentence.get(sentences[0])?.[0] : undefined;
+  const first = firstBodyDate(context, datesBySentence);
   const resolved = first ? resolveDate(first, context.years, context.published) : null;
   return {
     kind: 'other',

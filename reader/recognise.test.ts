@@ -63,6 +63,41 @@ describe('event dates across sentences', () => {
   });
 });
 
+describe('events dated after their trigger, launches and receptions', () => {
+  it('leaves out events a later date or a past cue places before the article', () => {
+    const draft = draftOf(
+      'Sáng 2/12, hai bệnh viện có buổi làm việc trực tuyến. Hai bệnh viện ký Thỏa thuận lần đầu vào tháng 10/2019. Tại lễ ký khi đó, hai bên trao quà. TS. Hoa công bố tại hội nghị tổng kết hồi tháng 3/2025.',
+      '2025-12-02',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['working_session']);
+  });
+
+  it('reads a project launch as an event, and dates events by the article when nothing else does', () => {
+    const launch = draftOf(
+      'Tháng 11/2025, lễ khởi động dự án diễn ra tại Điện Biên. Sau đó các đại biểu dự hội thảo về chăm sóc bà mẹ.',
+      '2025-11-29',
+    );
+    expect(launch.events.map((e) => [e.kind, e.start])).toEqual([
+      ['other', '2025-11'],
+      ['conference', null],
+    ]);
+    const undated = draftOf(
+      'Trong tháng 11/2025, dự án chăm sóc bà mẹ được triển khai. Hội thảo về chăm sóc bà mẹ diễn ra tại Điện Biên.',
+      '2025-11-29',
+    );
+    expect(undated.events.map((e) => [e.kind, e.start])).toEqual([['conference', '2025-11']]);
+  });
+
+  it('reads an English reception of a person as a courtesy call, and "in July" as a past month', () => {
+    const draft = draftOf(
+      'On December 9, the Deputy Prime Minister received Minister Kovács-Szabó. The programme received support from donors. The vaccines come under the agreement signed with Gavi in July.',
+      '2025-12-09',
+      'en',
+    );
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['courtesy_call', '2025-12-09']]);
+  });
+});
+
 describe('events set in an earlier time', () => {
   it('leaves out what a sentence dates to an earlier year or months before, but not the day reported', () => {
     const draft = draftOf(
