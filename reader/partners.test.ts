@@ -19,6 +19,11 @@ describe('findEntities', () => {
     expect(codes('phối hợp với Tổ chức Nông lương Liên hợp quốc (FAO)')).toEqual(['FAO', 'FAO']);
   });
 
+  it('reads an organisation named by an English word only in capitals', () => {
+    expect(codes('PATH Country Director Dr Nguyen Thi Hong attended', 'en')).toEqual(['PATH']);
+    expect(codes('the path to recovery', 'en')).toEqual([]);
+  });
+
   it('does not read biện pháp as France', () => {
     expect(codes('Tiêm vaccine là biện pháp phòng bệnh')).toEqual([]);
   });

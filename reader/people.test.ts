@@ -44,6 +44,14 @@ describe('participants', () => {
     expect(read).toEqual(['Lê Văn Bình']);
   });
 
+  it('leaves out the source of a figure', () => {
+    expect(
+      names(
+        'Sáng 5/3, Thứ trưởng Lê Văn Bình tiếp đoàn. Theo số liệu do TS. Trần Văn Nam, Giám đốc Trung tâm, công bố, tỷ lệ mắc giảm.',
+      ),
+    ).toEqual(['Lê Văn Bình']);
+  });
+
   it('matches tone placement variants of a title', () => {
     expect(names('Uỷ viên Bộ Chính trị Lê Văn Dũng dự lễ.')).toEqual(['Lê Văn Dũng']);
   });

@@ -43,6 +43,10 @@ export interface PeopleContext {
 
 const titleLexicon: Lexicon<true> = createLexicon();
 for (const title of [...titles.vi, ...titles.en]) addPhrase(titleLexicon, title, true);
+const dataSourceLexicon: Lexicon<true> = createLexicon();
+for (const cue of people.dataSources) addPhrase(dataSourceLexicon, cue, true);
+/** How far before a name a data-source cue may stand ('Theo số liệu được PGS.TS ... công bố'). */
+const dataSourceReach = 10;
 const placeNounLexicon: Lexicon<true> = createLexicon();
 for (const noun of people.placeNouns) addPhrase(placeNounLexicon, noun, true);
 const honorificLexicon: Lexicon<true> = createLexicon();
@@ -473,10 +477,18 @@ function isAside(
     tokens[sentenceStart + 1]?.fold === 'to'
   )
     return true;
+  if (isAfterDataSource(context, first, sentenceStart)) return true;
   if (!honorificOnly) return false;
   const start = honorificStart(context.marks, first);
   const before = tokens[start - 1]?.key;
   return before !== undefined && possessives.has(before);
+}
+
+/** 'Theo số liệu do TS. X công bố', 'according to figures from Dr X': the source of a figure. */
+function isAfterDataSource(context: PeopleContext, first: number, sentenceStart: number): boolean {
+  const starts = context.marks.starts[dataSourceLexicon.id] ?? [];
+  const at = lowerBound(starts, Math.max(sentenceStart, first - dataSourceReach));
+  return at < starts.length && (starts[at] as number) < first;
 }
 
 function isAfterOrgHead(marks: LexiconMarks, first: number): boolean {
