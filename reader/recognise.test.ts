@@ -260,6 +260,13 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads equipment, training courses and tourism in the words reports use', () => {
+    const vi = draftOf('Hai bên bàn giao 05 máy xét nghiệm và tổ chức tập huấn vận hành cho kỹ thuật viên.');
+    expect(vi.areas.map((a) => a.id).sort()).toEqual(['medical_equipment', 'training']);
+    const en = draftOf('The two ministers discussed health tourism and vaccine refrigerators.', null, 'en');
+    expect(en.areas.map((a) => a.id).sort()).toEqual(['medical_equipment', 'medical_tourism', 'vaccines']);
+  });
+
   it('reads English areas in prose, not in a title-cased body name', () => {
     const draft = draftOf(
       'The delegation met the Department of Health, Disability and Ageing. Both sides will cooperate on mental health and HIV.',
