@@ -334,6 +334,18 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads the components of a project and numbered list lines as commitments', () => {
+    const draft = draftOf(
+      'Dự án gồm ba hợp phần: đào tạo 600 nữ hộ sinh thôn bản cho các tỉnh miền núi; trang bị thiết bị sơ sinh thiết yếu cho 45 trạm y tế xã.\nKết thúc hội nghị, ba bên thống nhất như sau:\n1. Chia sẻ thông tin dịch bệnh hằng tháng giữa các xã giáp biên;\n2. Phối hợp phun hóa chất diệt muỗi trước mùa mưa.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Đào tạo 600 nữ hộ sinh thôn bản cho các tỉnh miền núi',
+      'Trang bị thiết bị sơ sinh thiết yếu cho 45 trạm y tế xã',
+      'Chia sẻ thông tin dịch bệnh hằng tháng giữa các xã giáp biên',
+      'Phối hợp phun hóa chất diệt muỗi trước mùa mưa',
+    ]);
+  });
+
   it('keeps a list of bare fields as one commitment and skips opinions', () => {
     const draft = draftOf(
       'Hai bên thống nhất ưu tiên hợp tác trong các lĩnh vực: y học cổ truyền; y tế cơ sở; ứng phó khẩn cấp.\nĐại sứ tin tưởng hai nước sẽ học hỏi được nhiều kinh nghiệm.',

@@ -30,4 +30,16 @@ describe('segmentSentences', () => {
       'Hết',
     ]);
   });
+
+  it('keeps a list line whole after its number, but ends a sentence after a number mid-line', () => {
+    expect(
+      sentencesOf('Như sau:\n1. Chia sẻ thông tin;\nII. Nội dung khác.\nTổng số ca là 12. Sau đó giảm.'),
+    ).toEqual([
+      'Như sau:',
+      '1. Chia sẻ thông tin;',
+      'II. Nội dung khác.',
+      'Tổng số ca là 12.',
+      'Sau đó giảm.',
+    ]);
+  });
 });

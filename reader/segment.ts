@@ -98,6 +98,7 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
     if (!next) continue;
     if (next.afterBreak) continue;
     if (token.raw === '.' && isAbbreviationBefore(tokens, i)) continue;
+    if (token.raw === '.' && isListNumber(tokens, i)) continue;
     if (token.raw === '.' && next.glued && (next.isWord || next.isNumber)) continue;
     if (!startsSentence(next)) continue;
     close(last);
@@ -114,6 +115,13 @@ function isAbbreviationBefore(tokens: readonly Token[], dot: number): boolean {
   if (previous.raw.length === 1 && previous.isCapital) return true;
   if (previous.isNumber) return false;
   return abbreviations.has(previous.key) || abbreviations.has(previous.fold);
+}
+
+/** '1. Chia sẻ thông tin ...', 'II. Nội dung': the number that opens a list line, not a sentence end. */
+function isListNumber(tokens: readonly Token[], dot: number): boolean {
+  const label = tokens[dot - 1];
+  if (!label?.afterBreak || !label.isWord) return false;
+  return (label.isNumber && label.raw.length <= 2) || /^[IVX]{1,4}$/.test(label.raw);
 }
 
 function startsSentence(token: Token): boolean {
