@@ -346,6 +346,11 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('does not read a passive "continues to be recalled" as an agreed action', () => {
+    const draft = draftOf('Thông điệp đó tiếp tục được các đại biểu nhắc lại tại hội thảo lần này.');
+    expect(draft.commitments).toEqual([]);
+  });
+
   it('keeps a list of bare fields as one commitment and skips opinions', () => {
     const draft = draftOf(
       'Hai bên thống nhất ưu tiên hợp tác trong các lĩnh vực: y học cổ truyền; y tế cơ sở; ứng phó khẩn cấp.\nĐại sứ tin tưởng hai nước sẽ học hỏi được nhiều kinh nghiệm.',
