@@ -40,14 +40,14 @@ export interface History {
 /** Each sentence's times are read once, on first ask, so asking for every cue and every name stays linear. */
 export function createHistory(context: TimeContext): History {
   const reference = referenceYear(context);
-  const bySentence = new Map<number, SentenceTimes>();
+  const bySentence: (SentenceTimes | undefined)[] = new Array(context.sentences.length);
   const timesOf = (index: number): SentenceTimes | null => {
     const sentence = context.sentenceOf[index] ?? -1;
     if (!reference || sentence === -1) return null;
-    let times = bySentence.get(sentence);
+    let times = bySentence[sentence];
     if (!times) {
       times = readTimes(context, sentence, reference);
-      bySentence.set(sentence, times);
+      bySentence[sentence] = times;
     }
     return times;
   };
