@@ -19,6 +19,12 @@ describe('findEntities', () => {
     expect(codes('phối hợp với Tổ chức Nông lương Liên hợp quốc (FAO)')).toEqual(['FAO', 'FAO']);
   });
 
+  it('does not take an organisation quoted for a figure as a partner', () => {
+    const tokens = tokenize('Theo WHO, mỗi năm có 5.000 ca. Hai bên hợp tác với UNICEF.');
+    const entities = findEntities(markLexicons(tokens), 'vi');
+    expect(entities.filter((e) => !isPassingMention(tokens, e)).map((e) => e.code)).toEqual(['UNICEF']);
+  });
+
   it('reads an organisation named by an English word only in capitals', () => {
     expect(codes('PATH Country Director Dr Nguyen Thi Hong attended', 'en')).toEqual(['PATH']);
     expect(codes('the path to recovery', 'en')).toEqual([]);

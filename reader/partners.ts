@@ -188,6 +188,7 @@ const localUnits = new Set(
   ['tỉnh', 'thành', 'tp', 'quận', 'huyện', 'province', 'city'].map((w) => keySyllable(w)[0]),
 );
 const listJoins = new Set([',', 'and', 'và']);
+const theoKey = keySyllable('theo')[0];
 
 /**
  * A mention that names no partner of the reported event: a currency ('US$80 million'), the
@@ -200,6 +201,13 @@ export function isPassingMention(tokens: readonly Token[], mention: EntityMentio
   if (after?.raw === '$' && after.glued) return true;
   if (mention.kind === 'organisation') {
     if (after && !after.afterBreak && standardNouns.has(after.key) && !after.isCapital) return true;
+    // 'Theo WHO, ...', 'according to UNICEF': the source of a figure, not a partner in the work.
+    const previous = tokens[mention.first - 1];
+    if (
+      previous?.key === theoKey ||
+      (previous?.fold === 'to' && tokens[mention.first - 2]?.fold === 'according')
+    )
+      return true;
     const before = tokens[mention.first - 1];
     const beforeThat = tokens[mention.first - 2];
     if (before?.raw === '(' && beforeThat?.isWord && tokens[mention.last]?.raw === ')') {

@@ -44,6 +44,21 @@ describe('participants', () => {
     expect(read).toEqual(['Lê Văn Bình']);
   });
 
+  it('leaves out photographers after an agency, press contacts and bodies after at or of', () => {
+    expect(
+      names(
+        'On 5 March, Deputy Minister Le Van Binh met Dr Sanjeev Pillai, head of oncology at Murray Coast, and the Department of Gynaecological Oncology.\nPhoto: UNFPA Viet Nam/Nguyen Minh Duc\nFor more information, please contact: Ms Tran Thu Ha, Communications Analyst.',
+        'en',
+      ),
+    ).toEqual(['Le Van Binh', 'Sanjeev Pillai']);
+  });
+
+  it('reads a university named after its city as a body, not a person', () => {
+    expect(
+      names('Sáng 9/4, PGS.TS. Hoàng Thị Lan, Phó Hiệu trưởng Trường Đại học Y Hà Nội tiếp đoàn.'),
+    ).toEqual(['Hoàng Thị Lan']);
+  });
+
   it('leaves out the source of a figure', () => {
     expect(
       names(

@@ -43,6 +43,11 @@ export interface PeopleContext {
 
 const titleLexicon: Lexicon<true> = createLexicon();
 for (const title of [...titles.vi, ...titles.en]) addPhrase(titleLexicon, title, true);
+const contactLexicon: Lexicon<true> = createLexicon();
+for (const cue of people.contactCues) addPhrase(contactLexicon, cue, true);
+/** 'head of radiation oncology at Murray Coast', 'Department of Gynaecological Oncology': a body. */
+const englishPlacePrepositions = new Set(['at', 'of', 'from', 'in']);
+const creditReach = 8;
 const dataSourceLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.dataSources) addPhrase(dataSourceLexicon, cue, true);
 /** How far before a name a data-source cue may stand ('Theo số liệu được PGS.TS ... công bố'). */
@@ -387,6 +392,8 @@ function readRun(
   if (isAfterOrgHead(context.marks, first)) {
     const words = countWords(tokens, first, runLast);
     if (words <= 2) return null;
+    // 'Trường Đại học Y Hà Nội': the organisation's name ends with its city.
+    if (endsWithPlace(context.marks, first, runLast)) return null;
     if (words >= 4) {
       let tail = -1;
       for (let p = first + 2; tail === -1 && p <= runLast - 2; p++) {
@@ -401,7 +408,10 @@ function readRun(
     isNonPerson(context.marks, first, last) ||
     isNamedAfter(tokens, first) ||
     isPhotoCredit(tokens, first) ||
-    isAfterPlaceNoun(context.marks, first)
+    isAfterPlaceNoun(context.marks, first) ||
+    isAfterContactCue(context.marks, first) ||
+    // A Vietnamese name stays one after 'in the presence of'; a Latin-script run may be a body.
+    (lang === 'en' && kind === 'foreign' && englishPlacePrepositions.has(tokens[first - 1]?.fold ?? ''))
   )
     return null;
   const sentence = context.sentenceOf[first] ?? -1;
@@ -537,8 +547,35 @@ function isPhotoCredit(tokens: readonly Token[], first: number): boolean {
   for (let back = 1; back <= 2; back++) {
     const token = tokens[first - back];
     if (!token) return false;
-    if (token.isWord) return photoCredits.has(token.key);
-    if (token.raw !== ':' && token.raw !== '(') return false;
+    if (token.isWord) return photoCredits.has(token.key) || isCreditAfterSlash(tokens, first);
+    if (token.raw !== ':' && token.raw !== '(') return isCreditAfterSlash(tokens, first);
+  }
+  return false;
+}
+
+/** 'Photo: UNFPA Viet Nam/Nguyen Minh Duc': a credit line names the agency, then the photographer. */
+function isCreditAfterSlash(tokens: readonly Token[], first: number): boolean {
+  if (tokens[first - 1]?.raw !== '/') return false;
+  for (let i = first - 2; i >= Math.max(0, first - creditReach); i--) {
+    const token = tokens[i] as Token;
+    if (token.raw === ':' && photoCredits.has(tokens[i - 1]?.key ?? '')) return true;
+    if (token.afterBreak) return false;
+  }
+  return false;
+}
+
+/** 'please contact: Ms Tran Thu Ha', 'Liên hệ: ...': the press contact, not a participant. */
+function isAfterContactCue(marks: LexiconMarks, first: number): boolean {
+  for (let i = Math.max(0, first - 4); i < first; i++) {
+    if (hasMatch(contactLexicon, marks, i)) return true;
+  }
+  return false;
+}
+
+/** A run whose last words are a known place ('... Y Hà Nội'). */
+function endsWithPlace(marks: LexiconMarks, first: number, last: number): boolean {
+  for (let i = Math.max(first + 1, last - 3); i < last; i++) {
+    if (matchLongest(nonPersonLexicon, marks, i)?.end === last) return true;
   }
   return false;
 }
