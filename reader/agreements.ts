@@ -240,6 +240,13 @@ function statusOf(
   return 'mentioned';
 }
 
+/** Whether a cooperation document's name (Bản ghi nhớ, Kế hoạch, agreement ...) starts in [first, last). */
+export function mentionsDocument(marks: LexiconMarks, first: number, last: number): boolean {
+  const starts = marks.starts[kindLexicon.id] ?? [];
+  const at = lowerBound(starts, first);
+  return at < starts.length && (starts[at] as number) < last;
+}
+
 /** 'biên bản bàn giao' at `index`: the record of an act (a handover), not a cooperation document. */
 export function isRecordOfAct(marks: LexiconMarks, index: number): boolean {
   return hasMatch(notDocumentLexicon, marks, index);

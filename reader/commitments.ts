@@ -4,6 +4,7 @@
 // bare field names, which read better as one list.
 
 import type { DraftCommitment } from '../common/contracts/draft.ts';
+import { mentionsDocument } from './agreements.ts';
 import {
   addPhrase,
   createLexicon,
@@ -110,6 +111,7 @@ const keyIdOf = (word: string): number => registerKey(keyPhrase(word)[0] ?? '');
 const purposeIds = ['nhằm', 'để'].map(keyIdOf);
 const conjunctionIds = ['và', 'and'].map(keyIdOf);
 const alsoId = keyIdOf('also');
+const toId = keyIdOf('to');
 const thatIds = ['rằng', 'that'].map(keyIdOf);
 const isPurposeMarker = (id: number): boolean => id !== -1 && purposeIds.includes(id);
 const isConjunction = (id: number): boolean => id !== -1 && conjunctionIds.includes(id);
@@ -210,8 +212,11 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
       }
     }
     const isAid = hasMatch(aidLexicon, context.marks, sentence.first);
-    // 'với các nội dung chính: a; b' lists what was agreed even without a cue word.
-    const isContent = hasMatchIn(contentLexicon, context, sentence.first, colon);
+    // 'với các nội dung chính: a; b' lists what was agreed even without a cue word, and so does a
+    // document's list laid out line by line ('Kế hoạch ... cụ thể hóa các nội dung như sau:').
+    const isContent =
+      hasMatchIn(contentLexicon, context, sentence.first, colon) ||
+      (consumed > 0 && mentionsDocument(context.marks, sentence.first, colon));
     if (headCue === -1 && cue === -1 && !isAid && !isContent) return consumed;
     const nonEmpty = items.filter((item) => item.last > item.first);
     const averageWords =
@@ -289,10 +294,14 @@ function pushSplit(
   const { tokens } = context;
   let first = piece.first;
   for (let i = piece.first + 1; i < piece.last; i++) {
-    if (isJoinedPromise(context, first, i, piece.last)) {
-      pushPiece(context, { first, last: i, confidence: piece.confidence }, out, needsCue);
+    if (isJoinedPromise(context, first, i, piece.last, piece.first)) {
+      // A trailing comma before 'and' stays with neither part.
+      const last = tokens[i - 1]?.raw === ',' ? i - 1 : i;
+      pushPiece(context, { first, last, confidence: piece.confidence }, out, needsCue);
       needsCue = false;
       first = i + 1;
+      // '..., to host ...', '... and to prepare ...': the next action starts at its verb.
+      if (tokens[first]?.keyId === toId) first++;
       continue;
     }
     const match = matchLongest(splitterLexicon, context.marks, i);
@@ -319,13 +328,28 @@ function pushSplit(
 }
 
 /** 'và'/'and' + an action verb after a cue, with enough words on both sides, opens a second promise. */
-function isJoinedPromise(context: CommitmentContext, first: number, at: number, last: number): boolean {
+function isJoinedPromise(
+  context: CommitmentContext,
+  first: number,
+  at: number,
+  last: number,
+  pieceFirst: number,
+): boolean {
   const { tokens } = context;
-  if (!isConjunction((tokens[at] as Token).keyId)) return false;
+  const token = tokens[at] as Token;
+  // 'agreed to set up ..., to host ..., and to prepare ...': each infinitive is an action of its own.
+  const isInfinitiveList =
+    context.lang === 'en' &&
+    (token.raw === ',' || isConjunction(token.keyId)) &&
+    tokens[at + 1]?.keyId === toId &&
+    tokens[at + 2]?.isWord === true &&
+    !tokens[at + 2]?.isCapital;
+  if (!isInfinitiveList && !isConjunction(token.keyId)) return false;
   const verb = tokens[at + 1]?.keyId === alsoId ? at + 2 : at + 1;
-  if (!hasMatch(joinedLexicon, context.marks, verb)) return false;
-  // Scans stay within a clause's reach so that a long run of 'và' stays linear.
-  const from = Math.max(first, at - joinedReach);
+  if (!isInfinitiveList && !hasMatch(joinedLexicon, context.marks, verb)) return false;
+  // Scans stay within a clause's reach so that a long run of 'và' stays linear; a list of
+  // infinitives keeps the cue that opened it ('agreed to ..., to ..., and to ...').
+  const from = Math.max(isInfinitiveList && first > pieceFirst ? pieceFirst : first, at - joinedReach);
   const cue = firstCue(context, from, at);
   if (cue === -1) return false;
   // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.

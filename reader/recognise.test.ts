@@ -346,6 +346,29 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('splits an English list of infinitives after "agreed to"', () => {
+    const draft = draftOf(
+      'The two sides agreed to set up a joint tumour board that meets every month, to host two radiation oncologists for a fellowship, and to prepare a joint research proposal by June.',
+      null,
+      'en',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'The two sides agreed to set up a joint tumour board that meets every month',
+      'Host two radiation oncologists for a fellowship',
+      'Prepare a joint research proposal by June',
+    ]);
+  });
+
+  it("reads a document's list laid out line by line as commitments, with no cue word", () => {
+    const draft = draftOf(
+      'Kế hoạch hợp tác giai đoạn 2025-2027 cụ thể hóa các nội dung như sau:\n– Mỗi năm phía bạn cử 2 đoàn chuyên gia sang hỗ trợ chuyển giao kỹ thuật;\n– Bệnh viện cử 12 bác sĩ sang đào tạo từ 3 đến 6 tháng.\nKết quả khám bệnh như sau:\n– 120 ca mổ;\n– 300 lượt khám.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Mỗi năm phía bạn cử 2 đoàn chuyên gia sang hỗ trợ chuyển giao kỹ thuật',
+      'Bệnh viện cử 12 bác sĩ sang đào tạo từ 3 đến 6 tháng',
+    ]);
+  });
+
   it('does not read a passive "continues to be recalled" as an agreed action', () => {
     const draft = draftOf('Thông điệp đó tiếp tục được các đại biểu nhắc lại tại hội thảo lần này.');
     expect(draft.commitments).toEqual([]);
