@@ -105,8 +105,9 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     };
     const previous = tokens[match.start - 1];
     const isAfterSigning = previous !== undefined && hasMatch(signLexicon, marks, match.start - 1);
-    if (entry.isCapitalOnly && (!head.isCapital || match.start === sentence.first) && !isAfterSigning)
-      continue;
+    // Opening a sentence, the capital proves nothing, unless a signing follows ('Thỏa thuận ..., ký tháng 3/2021').
+    const opensSentence = match.start === sentence.first && !isSigningAfter(context, match.end, sentence);
+    if (entry.isCapitalOnly && (!head.isCapital || opensSentence) && !isAfterSigning) continue;
     if (entry.isCapitalOnly && isUnitName(context, match.start)) continue;
     const record = matchLongest(notDocumentLexicon, marks, match.start);
     if (record && record.end >= match.end) continue;
@@ -298,6 +299,17 @@ function isPlainWord(context: AgreementContext, index: number): boolean {
 function isDraft(context: AgreementContext, first: number): boolean {
   for (let i = Math.max(0, first - 3); i < first; i++) {
     if (matchLongest(draftLexicon, context.marks, i)?.end === first) return true;
+    // 'xây dựng Lộ trình', 'đề xuất Bản ghi nhớ': a proposal that governs the document itself.
+    const proposal = matchLongest(proposeLexicon, context.marks, i);
+    if (proposal && proposal.end >= first - 1 && proposal.end <= first) return true;
+  }
+  return false;
+}
+
+/** A signing verb within a few tokens after the document, in its sentence. */
+function isSigningAfter(context: AgreementContext, last: number, sentence: Sentence): boolean {
+  for (let i = last; i < Math.min(sentence.last, last + signedYearReach); i++) {
+    if (isSigningVerb(context, i)) return true;
   }
   return false;
 }

@@ -19,8 +19,10 @@ describe('findEntities', () => {
     expect(codes('phối hợp với Tổ chức Nông lương Liên hợp quốc (FAO)')).toEqual(['FAO', 'FAO']);
   });
 
-  it('does not take an organisation quoted for a figure as a partner', () => {
-    const tokens = tokenize('Theo WHO, mỗi năm có 5.000 ca. Hai bên hợp tác với UNICEF.');
+  it('does not take an organisation quoted for a figure, or a language, as a partner', () => {
+    const tokens = tokenize(
+      'Theo WHO, mỗi năm có 5.000 ca. Theo ước tính của Quỹ Dân số Liên hợp quốc, tỷ lệ giảm. Giảng dạy bằng tiếng Anh. Hai bên hợp tác với UNICEF.',
+    );
     const entities = findEntities(markLexicons(tokens), 'vi');
     expect(entities.filter((e) => !isPassingMention(tokens, e)).map((e) => e.code)).toEqual(['UNICEF']);
   });

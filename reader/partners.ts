@@ -189,6 +189,18 @@ const localUnits = new Set(
 );
 const listJoins = new Set([',', 'and', 'và']);
 const theoKey = keySyllable('theo')[0];
+const tiengKey = keySyllable('tiếng')[0];
+/** How far before an organisation 'theo' may govern it ('Theo ước tính của Tổ chức ...'). */
+const theoReach = 4;
+
+function isAfterTheo(tokens: readonly Token[], first: number): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - theoReach); i--) {
+    const token = tokens[i] as Token;
+    if (token.key === theoKey) return true;
+    if (!token.isWord) return false;
+  }
+  return false;
+}
 
 /**
  * A mention that names no partner of the reported event: a currency ('US$80 million'), the
@@ -201,13 +213,10 @@ export function isPassingMention(tokens: readonly Token[], mention: EntityMentio
   if (after?.raw === '$' && after.glued) return true;
   if (mention.kind === 'organisation') {
     if (after && !after.afterBreak && standardNouns.has(after.key) && !after.isCapital) return true;
-    // 'Theo WHO, ...', 'according to UNICEF': the source of a figure, not a partner in the work.
+    // 'Theo WHO, ...', 'Theo ước tính của WHO', 'according to UNICEF': the source of a figure.
+    if (isAfterTheo(tokens, mention.first)) return true;
     const previous = tokens[mention.first - 1];
-    if (
-      previous?.key === theoKey ||
-      (previous?.fold === 'to' && tokens[mention.first - 2]?.fold === 'according')
-    )
-      return true;
+    if (previous?.fold === 'to' && tokens[mention.first - 2]?.fold === 'according') return true;
     const before = tokens[mention.first - 1];
     const beforeThat = tokens[mention.first - 2];
     if (before?.raw === '(' && beforeThat?.isWord && tokens[mention.last]?.raw === ')') {
@@ -217,6 +226,8 @@ export function isPassingMention(tokens: readonly Token[], mention: EntityMentio
     if (after && !after.afterBreak && localUnits.has(after.key)) return true;
   }
   if (mention.kind !== 'country') return false;
+  // 'tiếng Anh', 'tiếng Pháp': a language, not the country.
+  if (tokens[mention.first - 1]?.key === tiengKey) return true;
   // Walk back over the list 'for A, B and C' to the word that governs it.
   let k = mention.first - 1;
   for (let steps = 0; k >= 0 && steps < 12; steps++, k--) {

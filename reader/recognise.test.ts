@@ -222,6 +222,19 @@ describe('agreements', () => {
     expect(english.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual(['agreement:mentioned']);
   });
 
+  it('reads a wish to sign soon and a document being built as proposals, and a sentence-initial document signed years ago', () => {
+    const draft = draftOf(
+      'Hai bên đã ký kết Thỏa thuận dự án giai đoạn 2 tại hội thảo. Thỏa thuận dự án giai đoạn 1, ký tháng 3/2021, đã kết thúc.\nBà mong muốn hai trường sớm ký kết Bản ghi nhớ hợp tác. Hai bên giao các khoa xây dựng Lộ trình chuyển giao kỹ thuật, dự kiến trình lãnh đạo hai bên xem xét để ký.',
+      '2024-12-02',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'agreement:signed',
+      'agreement:mentioned',
+      'mou:proposed',
+      'roadmap:proposed',
+    ]);
+  });
+
   it('tells two documents of a kind apart by a period written further on', () => {
     const draft = draftOf(
       'Sau 5 năm thực hiện Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2021-2025, hai bên đánh giá tốt. Hai bên đề xuất ký Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2026-2030.',
