@@ -31,6 +31,12 @@ describe('dates', () => {
     ]);
   });
 
+  it('reads a month written without a year, but not a duration in months', () => {
+    expect(resolveAll('công bố hồi tháng 3, sau 3 tháng điều trị', '2025-05-14')).toEqual([
+      { start: '2025-03', end: null, isRange: false },
+    ]);
+  });
+
   it('reads month-only dates', () => {
     expect(resolveAll('thông qua vào tháng 5/2025')[0]?.start).toBe('2025-05');
   });

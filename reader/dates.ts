@@ -108,6 +108,14 @@ const patterns: Pattern[] = [
     build: (m) => ({ day: null, month: n(m[1]) as number, year: n(m[2]), endDay: null, endMonth: null }),
   },
   {
+    // hồi tháng 3, đầu tháng 9 (a month without a year: the year comes from the article)
+    regex: /tháng\s{1,3}(\d{1,2})(?![\d/.,-]?\d)(?!\s{0,2}(?:năm|[/-]))/iuy,
+    anchor: 'digits',
+    at: [6, 8],
+    lead: [...'tT'].map((c) => c.charCodeAt(0)),
+    build: (m) => ({ day: null, month: n(m[1]) as number, year: null, endDay: null, endMonth: null }),
+  },
+  {
     // ngày 10-12 (day-month with a hyphen, only after 'ngày')
     regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-])/iuy,
     anchor: 'digits',

@@ -54,6 +54,10 @@ const pastLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.pastCues) addPhrase(pastLexicon, cue, true);
 const onlineLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.online) addPhrase(onlineLexicon, cue, true);
+const deadlineLexicon: Lexicon<true> = createLexicon();
+for (const word of events.deadlineWords) addPhrase(deadlineLexicon, word, true);
+const todayLexicon: Lexicon<true> = createLexicon();
+for (const word of events.todayWords) addPhrase(todayLexicon, word, true);
 const inPersonLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.inPerson) addPhrase(inPersonLexicon, cue, true);
 const keySet = (words: string[]): Set<string> => new Set(words.map((w) => keyPhrase(w)[0] ?? ''));
@@ -155,6 +159,8 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
   for (const date of context.dates) {
     if (date.isDocumentDate) continue;
     const firstToken = findTokenAt(tokens, date.start);
+    // 'gia hạn đến tháng 3/2030', 'by the end of June': the end of a term, not when anything met.
+    if (isAfterDeadlineWord(context, firstToken)) continue;
     const sentence = context.sentenceOf[firstToken] ?? -1;
     const list = datesBySentence.get(sentence) ?? [];
     list.push(date);
@@ -247,6 +253,21 @@ function firstBodyDate(
   return sentences[0] !== undefined ? datesBySentence.get(sentences[0])?.[0] : undefined;
 }
 
+function isAfterDeadlineWord(context: EventContext, first: number): boolean {
+  for (let i = Math.max(0, first - 2); i < first; i++) {
+    if (matchLongest(deadlineLexicon, context.marks, i)?.end === first) return true;
+  }
+  return false;
+}
+
+function saysToday(context: EventContext, sentence: number): boolean {
+  const line = context.sentences[sentence];
+  if (!line) return false;
+  const starts = context.marks.starts[todayLexicon.id] ?? [];
+  const at = lowerBoundBy(starts, line.first, (start) => start);
+  return at < starts.length && (starts[at] as number) < line.last;
+}
+
 function dateTrigger(
   context: EventContext,
   trigger: EventTrigger,
@@ -254,7 +275,12 @@ function dateTrigger(
   datesBySentence: Map<number, DateMention[]>,
 ): { start: string | null; end: string | null } {
   const dates = datesBySentence.get(trigger.sentence);
-  if (!dates || dates.length === 0) return { start: null, end: null };
+  if (!dates || dates.length === 0) {
+    // 'UNFPA today launched ...': the day of publication.
+    const today =
+      context.published && context.published.length === 10 && saysToday(context, trigger.sentence);
+    return { start: today ? context.published : null, end: null };
+  }
   const tokens = context.tokens;
   const at = tokens[trigger.first]?.start ?? 0;
   const nearest = [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];

@@ -98,6 +98,19 @@ describe('events dated after their trigger, launches and receptions', () => {
   });
 });
 
+describe('event dates that are not when events happened', () => {
+  it('skips the end of a term, dates "today" by publication, and reads a graduation as an event', () => {
+    const draft = draftOf(
+      'Hai bệnh viện đã ký văn bản gia hạn Bản ghi nhớ thêm 5 năm, đến tháng 3/2030.\nBệnh viện tổ chức lễ bế giảng khóa đào tạo hôm nay.',
+      '2025-03-21',
+    );
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([
+      ['signing', null],
+      ['other', '2025-03-21'],
+    ]);
+  });
+});
+
 describe('events set in an earlier time', () => {
   it('leaves out what a sentence dates to an earlier year or months before, but not the day reported', () => {
     const draft = draftOf(
