@@ -199,7 +199,8 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     const headCue = firstCue(context, sentence.first, colon);
     const items = splitAt(tokens, colon + 1, sentence.last, ';');
     let consumed = 0;
-    // A list laid out one element per line continues while lines end with ';'.
+    // A list laid out one element per line continues while lines end with ';' or the next line
+    // opens with a list marker ('2.', '–', 'b)').
     if (items.length === 0 || (items.length === 1 && isEmptyRange(tokens, colon + 1, sentence.last))) {
       items.length = 0;
       for (let next = index + 1; next < sentences.length && consumed < 40; next++) {
@@ -208,7 +209,12 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
         if (!line || tokens[line.last - 1]?.raw === ':') break;
         items.push(...splitAt(tokens, line.first, line.last, ';'));
         consumed++;
-        if (tokens[line.last - 1]?.raw !== ';') break;
+        const following = sentences[next + 1];
+        const continues =
+          tokens[line.last - 1]?.raw === ';' ||
+          (following !== undefined &&
+            afterListMarker(tokens, following.first, following.last) > following.first);
+        if (!continues) break;
       }
     }
     const isAid = hasMatch(aidLexicon, context.marks, sentence.first);
@@ -232,12 +238,15 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
       return consumed;
     }
     const headFirst = lastCue(context, sentence.first, colon);
-    // The head is an item of its own only when it says more than 'trao đổi về các nội dung'.
+    // The head is an item of its own only when it says more than 'trao đổi về các nội dung' or
+    // 'ký biên bản với 5 nội dung'.
     const headLast = enumerationWordBefore(context, sentence.first, colon);
+    const leadInFrom = Math.max(headFirst, headLast - leadInWords);
     if (
       headCue !== -1 &&
       countWords(tokens, headFirst, headLast) >= 6 &&
-      !hasKey(tokens, Math.max(headFirst, headLast - leadInWords), headLast, leadInMarkers)
+      !hasKey(tokens, leadInFrom, headLast, leadInMarkers) &&
+      !hasCount(tokens, leadInFrom, headLast)
     ) {
       out.push({ first: headFirst, last: headLast, confidence: 0.5 });
     }
@@ -488,6 +497,13 @@ function countWords(tokens: readonly Token[], first: number, last: number): numb
   let count = 0;
   for (let i = first; i < last; i++) if (tokens[i]?.isWord) count++;
   return count;
+}
+
+/** A small number ('5 nội dung', 'three points' in digits), not a year. */
+function hasCount(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++)
+    if (tokens[i]?.isNumber && (tokens[i]?.raw.length ?? 0) <= 2) return true;
+  return false;
 }
 
 function hasNumber(tokens: readonly Token[], first: number, last: number): boolean {

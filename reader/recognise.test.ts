@@ -395,6 +395,17 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('follows a numbered list whose lines end with full stops', () => {
+    const draft = draftOf(
+      'Kết thúc buổi hội đàm, hai bên thống nhất ký biên bản với 3 nội dung:\n1. Duy trì giao ban định kỳ 6 tháng một lần giữa hai Sở.\n2. Phối hợp giám sát dịch bệnh tại cặp cửa khẩu quốc tế.\n3. Sở Y tế tổ chức 2 lớp đào tạo ngắn hạn cho cán bộ tỉnh bạn.\nĐoàn cũng thăm bệnh viện tỉnh.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Duy trì giao ban định kỳ 6 tháng một lần giữa hai Sở',
+      'Phối hợp giám sát dịch bệnh tại cặp cửa khẩu quốc tế',
+      'Sở Y tế tổ chức 2 lớp đào tạo ngắn hạn cho cán bộ tỉnh bạn',
+    ]);
+  });
+
   it('does not read a passive "continues to be recalled" as an agreed action', () => {
     const draft = draftOf('Thông điệp đó tiếp tục được các đại biểu nhắc lại tại hội thảo lần này.');
     expect(draft.commitments).toEqual([]);
