@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDirectory } from './evaluate.ts';
 
 // Quality floors, so a change that makes the reader worse fails the suite. The development set
-// carries the targets. fixtures/holdout, holdout-3 and holdout-4 (team-written, each scored
-// once untouched) have since been used to diagnose general rules; fixtures/holdout-2 (team-written,
-// never read by whoever changes the rules) is the honest measure of generalisation, guarded at a
-// floor below its measured 0.854.
+// carries the targets. fixtures/holdout, holdout-3, holdout-4 and holdout-5 (team-written,
+// each scored once untouched) have since been used to diagnose general rules; fixtures/holdout-2
+// (team-written, never read by whoever changes the rules) is the honest measure of generalisation,
+// guarded at a floor below its measured 0.885.
 const developmentSet = join(import.meta.dirname, '..', '..', 'shared', 'articles');
 const diagnosisSet = join(import.meta.dirname, 'fixtures', 'holdout');
 const heldOutSet = join(import.meta.dirname, 'fixtures', 'holdout-2');
 const secondDiagnosisSet = join(import.meta.dirname, 'fixtures', 'holdout-3');
 const thirdDiagnosisSet = join(import.meta.dirname, 'fixtures', 'holdout-4');
+const fourthDiagnosisSet = join(import.meta.dirname, 'fixtures', 'holdout-5');
 
 describe('reader quality', () => {
   it.skipIf(!existsSync(developmentSet))('meets the targets on the development set', () => {
@@ -40,9 +41,15 @@ describe('reader quality', () => {
     expect(report.macroF1).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('stays above its floor on the fourth diagnosis set', () => {
+    const report = evaluateDirectory(fourthDiagnosisSet);
+    expect(report.articles).toBe(10);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.86);
+  });
+
   it('stays above its floor on the held-out set', () => {
     const report = evaluateDirectory(heldOutSet);
     expect(report.articles).toBe(8);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.82);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.85);
   });
 });
