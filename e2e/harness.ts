@@ -140,6 +140,29 @@ export async function isTopmost(locator: Locator): Promise<boolean> {
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
+/**
+ * Makes the next PATCH to `url` come back as the server's 400 with one field error, for errors a
+ * form cannot provoke by itself (a date box yields only real dates; a deleted party needs a race).
+ */
+export async function refuseNextSave(page: Page, url: string, path: string, message: string): Promise<void> {
+  await page.route(url, (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({
+          status: 400,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Bad Request',
+            status: 400,
+            code: 'validation.failed',
+            detail: 'The request is invalid',
+            errors: [{ path, message }],
+          }),
+        })
+      : route.fallback(),
+  );
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

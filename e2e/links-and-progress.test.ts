@@ -9,6 +9,7 @@ import {
   newContext,
   type RunningServer,
   readArticle,
+  refuseNextSave,
   saveScreenshot,
   signIn,
   startServer,
@@ -189,21 +190,11 @@ describe('uploading, editing links and posting progress', () => {
     await page.goto(`/app/agreements/${id}`);
     await page.getByTestId('edit-record').click();
     // Intercept the save so the server appears to refuse one party, as it does for a deleted one.
-    await page.route(`**/api/v1/agreements/${id}`, (route) =>
-      route.request().method() === 'PATCH'
-        ? route.fulfill({
-            status: 400,
-            contentType: 'application/problem+json',
-            body: JSON.stringify({
-              type: 'about:blank',
-              title: 'Bad Request',
-              status: 400,
-              code: 'validation.failed',
-              detail: 'The request is invalid',
-              errors: [{ path: 'body.partyIds.0', message: 'refers to no existing partner' }],
-            }),
-          })
-        : route.fallback(),
+    await refuseNextSave(
+      page,
+      `**/api/v1/agreements/${id}`,
+      'body.partyIds.0',
+      'refers to no existing partner',
     );
     await page.getByRole('combobox', { name: 'Các bên ký kết' }).focus();
     await page.keyboard.press('Backspace');

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newContext,
   type RunningServer,
+  refuseNextSave,
   saveScreenshot,
   signIn,
   startServer,
@@ -97,21 +98,11 @@ describe('editing a record', () => {
     const id = agreementPath.split('/').at(-1);
     await page.getByTestId('edit-record').click();
     // A date box only yields real dates, so the server's refusal is played back here.
-    await page.route(`**/api/v1/agreements/${id}`, (route) =>
-      route.request().method() === 'PATCH'
-        ? route.fulfill({
-            status: 400,
-            contentType: 'application/problem+json',
-            body: JSON.stringify({
-              type: 'about:blank',
-              title: 'Bad Request',
-              status: 400,
-              code: 'validation.failed',
-              detail: 'The request is invalid',
-              errors: [{ path: 'body.statusChangedOn', message: 'is not a real calendar date' }],
-            }),
-          })
-        : route.fallback(),
+    await refuseNextSave(
+      page,
+      `**/api/v1/agreements/${id}`,
+      'body.statusChangedOn',
+      'is not a real calendar date',
     );
     await page.getByLabel('Trạng thái', { exact: true }).selectOption('expired');
     await page.getByLabel('Ngày chuyển trạng thái').fill('2026-01-01');
