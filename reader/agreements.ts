@@ -3,7 +3,7 @@
 // right after a signing verb.
 
 import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
-import { isBeforeArticle, referenceYear } from './background.ts';
+import { type History, isBeforeArticle, referenceYear } from './background.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import {
   addPhrase,
@@ -31,6 +31,8 @@ export interface AgreementContext {
   years: YearHints;
   published: string | null;
   lang: 'vi' | 'en';
+  /** The times sentences set: a signing told in a sentence set years ago is history. */
+  history: History;
 }
 
 interface KindEntry {
@@ -122,8 +124,13 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
     const period = periodOf(context, ownPart, match.start, match.end);
     // 'Bản ghi nhớ ký năm 2019' and a Bản ghi nhớ signed today are two documents of one kind.
+    // A document proposed now is as new as one signed now: neither is the old one recalled.
     const age: Age =
-      status === 'signed' ? 'current' : isDatedEarlier(context, status, ownPart, match.end) ? 'old' : null;
+      status === 'signed' || status === 'proposed'
+        ? 'current'
+        : isDatedEarlier(context, status, ownPart, match.end)
+          ? 'old'
+          : null;
     let existing = byKind.get(entry.kind);
     const existingPeriod = existing ? (periods.get(existing) ?? '') : '';
     if (existing && period !== '' && existingPeriod !== '' && period !== existingPeriod) {
@@ -236,7 +243,9 @@ function statusOf(
   }
   // 'hướng tới ký kết', 'towards signing', 'dự kiến ký': a signing still to come.
   if (countOutside(cues.intended, sentence, first, last) > 0) proposed = true;
-  if (signed && !past && !isOlderThanArticle(context, last, sentence)) return 'signed';
+  // 'Năm 2016, ... hai Bộ đã ký Bản ghi nhớ': a signing told in a sentence set years ago.
+  const isHistory = context.history.isSetEarlier(first);
+  if (signed && !past && !isHistory && !isOlderThanArticle(context, last, sentence)) return 'signed';
   if (proposed && !signed) return 'proposed';
   return 'mentioned';
 }

@@ -93,6 +93,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     years,
     published,
     lang,
+    history,
   });
   const areas = findAreas(marks, lang, (index) => quoted[sentenceOf[index] ?? -1] === 1);
   const commitments = findCommitments({

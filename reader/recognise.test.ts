@@ -248,6 +248,26 @@ describe('agreements', () => {
     ]);
   });
 
+  it('reads a signing told in a sentence set years ago as history, and preparing to sign as a proposal', () => {
+    const draft = draftOf(
+      'Năm 2016, nhân chuyến thăm của Bộ trưởng khi đó, hai Bộ đã ký Bản ghi nhớ hợp tác trong lĩnh vực y tế.\nHai Sở chuẩn bị nội dung để ký Kế hoạch hợp tác giai đoạn 2026-2030.\nHai bên đã ký Tuyên bố ý định chung về đào tạo điều dưỡng.',
+      '2026-01-14',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:mentioned',
+      'plan:proposed',
+      'letter_of_intent:signed',
+    ]);
+  });
+
+  it('keeps an expired document apart from the new one being negotiated', () => {
+    const draft = draftOf(
+      'Bản ghi nhớ hợp tác y tế giữa hai Bộ ký năm 2012 đã hết hiệu lực. Hai bên đề nghị sớm đàm phán Bản ghi nhớ hợp tác y tế mới.',
+      '2025-11-03',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual(['mou:mentioned', 'mou:proposed']);
+  });
+
   it('tells two documents of a kind apart by a period written further on', () => {
     const draft = draftOf(
       'Sau 5 năm thực hiện Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2021-2025, hai bên đánh giá tốt. Hai bên đề xuất ký Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2026-2030.',
