@@ -59,6 +59,20 @@ describe('participants', () => {
     ).toEqual(['Hoàng Thị Lan']);
   });
 
+  it('leaves out people of a former title, keeps a name that merely sounds like the marker', () => {
+    expect(
+      names(
+        'Sáng 6/11, PGS.TS. Trần Đình Nguyên, Phó Giám đốc Bệnh viện, tiếp đoàn. Dưới thời nguyên Giám đốc Phạm Văn Bình, bệnh viện phát triển mạnh. Dự án gắn với chuyên gia Nakamura Hideo, cố vấn trưởng của Dự án khi đó.',
+      ),
+    ).toEqual(['Trần Đình Nguyên']);
+    expect(
+      names(
+        'The memorandum was signed by then Mongolian Health Minister Tsogtbaatar Ganzorig. On 3 June, Undersecretary Maria Teresa Delos Santos met the delegation at the ASEAN Senior Officials Meeting.',
+        'en',
+      ),
+    ).toEqual(['Maria Teresa Delos Santos']);
+  });
+
   it('leaves out the source of a figure', () => {
     expect(
       names(

@@ -43,6 +43,11 @@ export interface PeopleContext {
 
 const titleLexicon: Lexicon<true> = createLexicon();
 for (const title of [...titles.vi, ...titles.en]) addPhrase(titleLexicon, title, true);
+const formerLexicon: Lexicon<true> = createLexicon();
+for (const marker of people.formerMarkers) addPhrase(formerLexicon, marker, true);
+const thenLexicon: Lexicon<true> = createLexicon();
+const thenReach = 9;
+for (const marker of people.thenMarkers) addPhrase(thenLexicon, marker, true);
 const contactLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.contactCues) addPhrase(contactLexicon, cue, true);
 /** 'head of radiation oncology at Murray Coast', 'Department of Gynaecological Oncology': a body. */
@@ -198,6 +203,12 @@ const englishCapitalWords = new Set([
   'agency',
   'bank',
   'fund',
+  'senior',
+  'officials',
+  'official',
+  'meeting',
+  'committee',
+  'council',
   'office',
   'embassy',
   'committee',
@@ -442,7 +453,11 @@ function readRun(
     sentence,
     isBackground:
       isBackground(context.marks, background, sentence, sentenceStart, sentenceEnd) ||
-      isAside(context, first, sentenceStart, hasHonorific && !left && !right),
+      isAside(context, first, sentenceStart, hasHonorific && !left && !right) ||
+      isFormer(context.marks, title?.[0] ?? first, Math.max(last, right?.[1] ?? last), sentenceEnd, [
+        first,
+        last,
+      ]),
   };
 }
 
@@ -492,6 +507,33 @@ function isAside(
   const start = honorificStart(context.marks, first);
   const before = tokens[start - 1]?.key;
   return before !== undefined && possessives.has(before);
+}
+
+/**
+ * 'nguyên Giám đốc X', 'then Mongolian Health Minister X', 'X, cố vấn trưởng của Dự án khi đó':
+ * a title held before, so the person belongs to the history the article tells.
+ */
+function isFormer(
+  marks: LexiconMarks,
+  titleFirst: number,
+  end: number,
+  sentenceEnd: number,
+  [nameFirst, nameLast]: [number, number],
+): boolean {
+  for (let i = Math.max(0, titleFirst - 3); i < titleFirst; i++) {
+    // 'Trần Đình Nguyên, Phó Giám đốc': the name's own syllables are no marker.
+    if (i >= nameFirst && i < nameLast) continue;
+    const marker = matchLongest(formerLexicon, marks, i);
+    // One word (a demonym) may stand between: 'then Mongolian Health Minister'.
+    if (marker && marker.end >= titleFirst - 1 && marker.end <= titleFirst) return true;
+  }
+  // The apposition after the name ('X, cố vấn trưởng của Dự án khi đó') may end with the marker.
+  for (let i = end; i < Math.min(sentenceEnd, end + thenReach); i++) {
+    const raw = marks.tokens[i]?.raw;
+    if (raw === '.' || raw === ';') break;
+    if (hasMatch(thenLexicon, marks, i)) return true;
+  }
+  return false;
 }
 
 /** 'Theo số liệu do TS. X công bố', 'according to figures from Dr X': the source of a figure. */
