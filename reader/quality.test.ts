@@ -5,7 +5,7 @@ import { evaluateDirectory } from './evaluate.ts';
 
 // Quality floors, so a change that makes the reader worse fails the suite. The development set
 // carries the targets. The team-written sets were each scored once untouched; holdout,
-// holdout-3, -4 and -5 have since been used to diagnose general rules, while holdout-2 is never
+// holdout-3, -4, -5 and -6 have since been used to diagnose general rules, while holdout-2 is never
 // read by whoever changes the rules: the honest measure of generalisation (measured 0.885).
 const developmentSet = join(import.meta.dirname, '..', '..', 'shared', 'articles');
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -17,6 +17,7 @@ const teamSets: [set: string, articles: number, floor: number][] = [
   ['holdout-3', 10, 0.9],
   ['holdout-4', 10, 0.9],
   ['holdout-5', 10, 0.86],
+  ['holdout-6', 10, 0.86],
 ];
 
 describe('reader quality', () => {

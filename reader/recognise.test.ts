@@ -306,6 +306,11 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads hepatitis and mother-to-child transmission as their areas', () => {
+    const draft = draftOf('Hai bên hợp tác phòng, chống viêm gan vi rút và lây truyền từ mẹ sang con.');
+    expect(draft.areas.map((a) => a.id).sort()).toEqual(['communicable_disease', 'maternal_child_health']);
+  });
+
   it('reads equipment, training courses and tourism in the words reports use', () => {
     const vi = draftOf('Hai bên bàn giao 05 máy xét nghiệm và tổ chức tập huấn vận hành cho kỹ thuật viên.');
     expect(vi.areas.map((a) => a.id).sort()).toEqual(['medical_equipment', 'training']);
