@@ -3,7 +3,7 @@
 // right after a signing verb.
 
 import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
-import { type History, isBeforeArticle, referenceYear } from './background.ts';
+import { type History, isBeforeArticle, isPeriodYear, referenceYear } from './background.ts';
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
 import {
   addPhrase,
@@ -76,6 +76,13 @@ const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) =
 /** How far before the document a proposal may stand ('mong muốn sớm nâng cấp khuôn khổ hợp tác thành Bản ghi nhớ'). */
 const proposeWindow = 8;
 const basisGap = 2;
+/** How far after a document its own clause may sign it ('Bản ghi nhớ vừa được ký kết'). */
+const clauseReach = 5;
+/** 'vừa được ký kết', 'just signed': the signing is the news, not a document from before. */
+const justKeys = ['vừa', 'just', 'newly'].map((word) => keyPhrase(word)[0] ?? '');
+const andKeys = ['và', 'and'].map((word) => keyPhrase(word)[0] ?? '');
+/** How far before a signing verb an intention may stand ('chuẩn bị nội dung để ký'). */
+const intendedReach = 5;
 /** How far after a signing verb its year may stand ('signed by the two health ministries in 2019'). */
 const signedYearReach = 9;
 const periodReach = 14;
@@ -114,11 +121,14 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     const record = matchLongest(notDocumentLexicon, marks, match.start);
     if (record && record.end >= match.end) continue;
     cues ??= countStatusCues(context);
-    const status = isAfterBasis(context, match.start)
-      ? 'mentioned'
-      : isDraft(context, match.start)
-        ? 'proposed'
-        : statusOf(context, cues, sentence, match.start, match.end);
+    // A basis names a document in force, unless its own clause signs it now ('Theo Bản ghi nhớ vừa
+    // được ký kết').
+    const status =
+      isAfterBasis(context, match.start) && !isSignedInOwnClause(context, match.end, ownPart)
+        ? 'mentioned'
+        : isDraft(context, match.start)
+          ? 'proposed'
+          : statusOf(context, cues, sentence, match.start, match.end);
     // A generic document ('biên bản', 'framework') counts only when someone signs it, now or before.
     if (entry.needsSigning && countOutside(cues.signed, sentence, match.start, match.end) === 0) continue;
     const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
@@ -315,6 +325,17 @@ function isDraft(context: AgreementContext, first: number): boolean {
   return false;
 }
 
+/** 'Bản ghi nhớ vừa được ký kết': signed now, just after the document and before a comma. */
+function isSignedInOwnClause(context: AgreementContext, last: number, ownPart: Sentence): boolean {
+  let isRecent = false;
+  for (let i = last; i < Math.min(ownPart.last, last + clauseReach); i++) {
+    if (context.tokens[i]?.raw === ',') return false;
+    if (justKeys.includes(context.tokens[i]?.key ?? '')) isRecent = true;
+    if (isSigningVerb(context, i)) return isRecent && !isOlderThanArticle(context, last, ownPart);
+  }
+  return false;
+}
+
 /** A signing verb within a few tokens after the document, in its sentence. */
 function isSigningAfter(context: AgreementContext, last: number, sentence: Sentence): boolean {
   for (let i = last; i < Math.min(sentence.last, last + signedYearReach); i++) {
@@ -323,8 +344,11 @@ function isSigningAfter(context: AgreementContext, last: number, sentence: Sente
   return false;
 }
 
+/** 'dự kiến ký', 'chuẩn bị nội dung để ký': a signing still to come; 'chuẩn bị và ký' is done. */
 function isIntended(context: AgreementContext, sign: number): boolean {
-  for (let i = Math.max(0, sign - 3); i < sign; i++) {
+  for (let i = sign - 1; i >= Math.max(0, sign - intendedReach); i--) {
+    const key = context.tokens[i]?.key;
+    if (key === andKeys[0] || key === andKeys[1]) return false;
     if (hasMatch(proposeLexicon, context.marks, i)) return true;
   }
   return false;
@@ -360,30 +384,35 @@ function isOlderThanArticle(context: AgreementContext, last: number, sentence: S
     if (mention.year !== null && isBeforeArticle(month, reference, context.published)) return true;
   }
   for (let i = last; i < Math.min(sentence.last, last + 8); i++) {
-    if (isEarlierYear(context.tokens[i], reference)) return true;
+    if (isEarlierYear(context.tokens, i, reference)) return true;
   }
-  // '... giữa UBND tỉnh A và Chính quyền tỉnh B ký năm 2019': a year right after a later signing verb.
-  for (let i = last; i < sentence.last; i++) {
-    if (!hasMatch(signLexicon, context.marks, i)) continue;
-    for (let k = i + 1; k < Math.min(sentence.last, i + signedYearReach); k++) {
-      if (isEarlierYear(context.tokens[k], reference)) return true;
-    }
+  // '... giữa UBND tỉnh A và Chính quyền tỉnh B ký năm 2019': a year right after the first signing
+  // verb that follows (a later one signs another document). Found from the sorted starts: linear.
+  const signs = context.marks.starts[signLexicon.id] ?? [];
+  const at = lowerBound(signs, last);
+  const sign = at < signs.length ? (signs[at] as number) : sentence.last;
+  for (let k = sign + 1; k < Math.min(sentence.last, sign + signedYearReach); k++) {
+    if (isEarlierYear(context.tokens, k, reference)) return true;
   }
   return false;
 }
 
-function isEarlierYear(token: Token | undefined, reference: number): boolean {
-  if (!token?.isNumber || token.raw.length !== 4) return false;
+/** A year before the article's that is not the bound of a period ('2024-2026'). */
+function isEarlierYear(tokens: readonly Token[], i: number, reference: number): boolean {
+  const token = tokens[i];
+  if (!token?.isNumber || token.raw.length !== 4 || isPeriodYear(tokens, i)) return false;
   const year = Number(token.raw);
   return year >= 1900 && year < reference;
 }
 
 function partiesOf(context: AgreementContext, sentence: Sentence): string[] {
   const parties: string[] = [];
-  for (const entity of context.entities) {
-    if (entity.first >= sentence.first && entity.last <= sentence.last && !parties.includes(entity.code)) {
-      parties.push(entity.code);
-    }
+  const { entities } = context;
+  // Entities are in text order: start at the sentence, not at the article's first.
+  for (let e = lowerBoundBy(entities, sentence.first, (entity) => entity.first); e < entities.length; e++) {
+    const entity = entities[e] as EntityMention;
+    if (entity.first >= sentence.last) break;
+    if (entity.last <= sentence.last && !parties.includes(entity.code)) parties.push(entity.code);
   }
   if (parties.length > 0 && !parties.includes('VN') && context.lang === 'vi') parties.unshift('VN');
   return parties;
@@ -391,7 +420,15 @@ function partiesOf(context: AgreementContext, sentence: Sentence): string[] {
 
 function dateOf(context: AgreementContext, sentence: Sentence, after: number): string | null {
   const end = context.tokens[sentence.last - 1]?.end ?? 0;
-  const mention = context.dates.find((d) => d.start >= after && d.end <= end && !d.isDocumentDate);
+  let mention: DateMention | undefined;
+  for (let d = lowerBoundBy(context.dates, after, startOf); d < context.dates.length; d++) {
+    const date = context.dates[d] as DateMention;
+    if (date.end > end) break;
+    if (!date.isDocumentDate) {
+      mention = date;
+      break;
+    }
+  }
   return mention ? resolveDate(mention, context.years, context.published).start : null;
 }
 

@@ -19,6 +19,11 @@ describe('cleanArticle', () => {
     expect(cleanArticle('T\n\nThân bài.\nBài viết cùng chuyên mục:\n- Hội thảo').text).toBe('T\n\nThân bài.');
   });
 
+  it('keeps a subheading that only starts and ends like a list heading', () => {
+    const cleaned = cleanArticle('T\n\nMở đầu.\nBài học từ mô hình mới\nHai bên sẽ nhân rộng mô hình.');
+    expect(cleaned.text).toBe('T\n\nMở đầu.\nBài học từ mô hình mới\nHai bên sẽ nhân rộng mô hình.');
+  });
+
   it('keeps byline and source line out of the text', () => {
     const cleaned = cleanArticle(
       'Tiêu đề\n\nThân bài dài một câu.\n\nNGUYỄN VĂN A\n\nNguồn Báo X: https://x.vn/a.html\nZalo',

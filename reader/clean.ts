@@ -16,9 +16,11 @@ export interface CleanedArticle {
 
 const cutHeadings = new Set(furniture.cutHeadings.map(keyLine));
 const shareWidgets = new Set(furniture.shareWidgets.map(keyLine));
-const cutHeadingHeads = furniture.cutHeadingHeads.map(keyLine);
-const cutHeadingTails = furniture.cutHeadingTails.map(keyLine);
-const maxWordsInHeading = 7;
+const cutHeadingShapes = new Set(
+  furniture.cutHeadingHeads.flatMap((head) =>
+    furniture.cutHeadingTails.map((tail) => keyLine(`${head} ${tail}`)),
+  ),
+);
 const bylineStart = new RegExp(`^(?:${furniture.bylinePrefixes.map(escapeRegex).join('|')})(?:\\s|:|$)`, 'u');
 const sourceLine = new RegExp(
   `^(?:${furniture.sourcePrefixes.map(escapeRegex).join('|')})\\b[^\\n]{0,120}?(https?:\\/\\/\\S{1,2000})`,
@@ -104,12 +106,10 @@ export function cleanArticle(input: string): CleanedArticle {
   return { text: kept.join('\n'), title, published, byline, sourceLine: source, url };
 }
 
-/** 'Tin liên quan' as listed, or any short 'Bài viết … cùng chuyên mục'-shaped line. */
+/** 'Tin liên quan' as listed, or a line that is exactly a listed head and tail ('Bài viết cùng
+ * chuyên mục'): a subheading such as 'Bài học từ mô hình mới' has words between and stays. */
 function isCutHeading(key: string): boolean {
-  if (cutHeadings.has(key)) return true;
-  if (key.split(' ').length > maxWordsInHeading) return false;
-  const opens = cutHeadingHeads.some((head) => key.startsWith(`${head} `));
-  return opens && cutHeadingTails.some((tail) => key.endsWith(` ${tail}`));
+  return cutHeadings.has(key) || cutHeadingShapes.has(key);
 }
 
 function isByline(line: string): boolean {

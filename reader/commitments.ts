@@ -223,7 +223,8 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     const isContent =
       hasMatchIn(contentLexicon, context, sentence.first, colon) ||
       (consumed > 0 && mentionsDocument(context.marks, sentence.first, colon));
-    if (headCue === -1 && cue === -1 && !isAid && !isContent) return consumed;
+    // Not a list after all: the lines that follow are read as sentences of their own.
+    if (headCue === -1 && cue === -1 && !isAid && !isContent) return 0;
     const nonEmpty = items.filter((item) => item.last > item.first);
     const averageWords =
       nonEmpty.reduce((sum, item) => sum + countWords(tokens, item.first, item.last), 0) /

@@ -109,7 +109,9 @@ const patterns: Pattern[] = [
   },
   {
     // hồi tháng 3, đầu tháng 9 (a month without a year: the year comes from the article)
-    regex: /tháng\s{1,3}(\d{1,2})(?![\d/.,-]?\d)(?!\s{0,2}(?:năm|[/-]))/iuy,
+    // Not a frequency: 'mỗi tháng 1 lần', 'hằng tháng 2 đợt'.
+    regex:
+      /(?<!(?:mỗi|hàng|hằng)\s{1,3})tháng\s{1,3}(\d{1,2})(?![\d/.,-]?\d)(?!\s{0,2}(?:năm|[/-]))(?!\s{1,3}(?:lần|đợt|buổi|kỳ))/iuy,
     anchor: 'digits',
     at: [6, 8],
     lead: [...'tT'].map((c) => c.charCodeAt(0)),

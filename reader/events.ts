@@ -95,7 +95,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     if (isTiep && (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))) continue;
     if (isKy && (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))) continue;
     // 'received Minister Kovács-Szabó' is a meeting; 'received support' is not.
-    if (headKey === receivedKey && !tokens[match.end]?.isCapital) continue;
+    if (headKey === receivedKey && !isPersonAhead(tokens, match.end)) continue;
     const sentence = sentenceOf[match.start] ?? -1;
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
@@ -188,7 +188,11 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
       existing.spans.push(span);
       existing.count++;
       // A day beats a month: 'signed on 5 November' refines a visit's 'November' given earlier.
-      if (dated.start && (existing.start?.length ?? 0) < dated.start.length) {
+      if (
+        dated.start &&
+        (existing.start?.length ?? 0) < dated.start.length &&
+        dated.start.startsWith(existing.start ?? '')
+      ) {
         existing.start = dated.start;
         existing.end = dated.end;
       }
@@ -253,6 +257,12 @@ function firstBodyDate(
   return sentences[0] !== undefined ? datesBySentence.get(sentences[0])?.[0] : undefined;
 }
 
+/** 'Minister Kovács-Szabó', 'Dr Lim': a capitalised title or name and another after it, not 'USAID support'. */
+function isPersonAhead(tokens: readonly Token[], at: number): boolean {
+  const head = tokens[at];
+  return head?.isCapital === true && !head.isUpper && tokens[at + 1]?.isCapital === true;
+}
+
 function isAfterDeadlineWord(context: EventContext, first: number): boolean {
   for (let i = Math.max(0, first - 2); i < first; i++) {
     if (matchLongest(deadlineLexicon, context.marks, i)?.end === first) return true;
@@ -283,14 +293,24 @@ function dateTrigger(
   }
   const tokens = context.tokens;
   const at = tokens[trigger.first]?.start ?? 0;
-  const nearest = [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  // Dates are sorted: the nearest is one of the two around the trigger (the earlier on a tie).
+  const after = lowerBoundBy(dates, at, (date) => date.start);
+  const before = dates[after - 1];
+  const next = dates[after];
+  const nearest = before && (!next || at - before.start <= next.start - at) ? before : (next ?? before);
   if (!nearest) return { start: null, end: null };
   const resolved = resolveDate(nearest, context.years, context.published);
   if (!resolved.isRange || !resolved.start) return { start: resolved.start, end: resolved.end };
   // A range belongs to the event nearest to it; a visit's range only bounds the talks inside it.
-  const owner = [...sentenceTriggers].sort(
-    (a, b) => distance(tokens, a, nearest.start) - distance(tokens, b, nearest.start),
-  )[0];
+  let owner: EventTrigger | undefined;
+  let ownerDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of sentenceTriggers) {
+    const gap = distance(tokens, candidate, nearest.start);
+    if (gap < ownerDistance) {
+      owner = candidate;
+      ownerDistance = gap;
+    }
+  }
   if (!owner || owner.kind === trigger.kind) return { start: resolved.start, end: resolved.end };
   if (containers.has(owner.kind) && resolved.start.slice(0, 7) === resolved.end?.slice(0, 7)) {
     return { start: resolved.start.slice(0, 7), end: null };

@@ -77,21 +77,27 @@ const maxSpellingSlots = 1 << 19;
 let spellingSlots = new Int32Array(1 << 12);
 const spellings: SpellingInfo[] = [];
 
-const fnvOffset = 0x811c9dc5;
+// The offset basis is seeded per process and probing is capped, so input crafted to collide in
+// the table cannot turn lookups quadratic (a hash flood): the seed changes slots, never a draft.
+const fnvOffset = (0x811c9dc5 ^ Math.floor(Math.random() * 0x1_0000_0000)) | 0;
 const fnvPrime = 0x01000193;
+const maxProbes = 32;
 
 /** The spelling of text[start, end), whose FNV-1a hash over its code units the caller computed. */
 function findSpelling(text: string, start: number, end: number, isWord: boolean, hash: number): SpellingInfo {
   const mask = spellingSlots.length - 1;
   let slot = hash & mask;
+  let probes = 0;
   for (let entry = spellingSlots[slot] ?? 0; entry !== 0; entry = spellingSlots[slot] ?? 0) {
     const known = spellings[entry - 1] as SpellingInfo;
     if (known.hash === hash && isSameSpelling(known.raw, text, start, end)) return refreshKeyId(known);
     slot = (slot + 1) & mask;
+    if (++probes >= maxProbes) break;
   }
   const raw = text.slice(start, end);
   const info = isWord ? describeWord(raw, hash) : describeSymbol(raw, hash);
-  if (spellings.length < keyCacheLimit) {
+  // A crowded cluster is not extended: the spelling is described again next time instead.
+  if (spellings.length < keyCacheLimit && probes < maxProbes) {
     spellings.push(info);
     spellingSlots[slot] = spellings.length;
     if (spellings.length * 2 > spellingSlots.length && spellingSlots.length < maxSpellingSlots) {

@@ -190,14 +190,26 @@ const localUnits = new Set(
 const listJoins = new Set([',', 'and', 'và']);
 const theoKey = keySyllable('theo')[0];
 const tiengKey = keySyllable('tiếng')[0];
+/** Words for figures: 'theo ước tính/số liệu/báo cáo/thống kê của ...' (keys of their last syllables). */
+const figureWords = new Set(['tính', 'liệu', 'cáo', 'kê', 'sát', 'cứu'].map((word) => keySyllable(word)[0]));
 /** How far before an organisation 'theo' may govern it ('Theo ước tính của Tổ chức ...'). */
 const theoReach = 4;
 
+/**
+ * 'Theo WHO, ...' opening a clause, or 'theo ước tính của WHO' with a word for figures between:
+ * the source of a figure. 'theo lời mời của WHO' (at WHO's invitation) is not.
+ */
 function isAfterTheo(tokens: readonly Token[], first: number): boolean {
+  let hasFigureWord = false;
   for (let i = first - 1; i >= Math.max(0, first - theoReach); i--) {
     const token = tokens[i] as Token;
-    if (token.key === theoKey) return true;
+    if (token.key === theoKey) {
+      const before = tokens[i - 1];
+      const opensClause = i === first - 1 && (!before || before.afterBreak || !before.isWord);
+      return opensClause || hasFigureWord;
+    }
     if (!token.isWord) return false;
+    if (figureWords.has(token.key)) hasFigureWord = true;
   }
   return false;
 }

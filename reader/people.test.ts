@@ -73,6 +73,20 @@ describe('participants', () => {
     ).toEqual(['Maria Teresa Delos Santos']);
   });
 
+  it('keeps people near words that only look like history markers', () => {
+    expect(
+      names(
+        'Sáng 5/3, bà Phạm Thị Nguyên và Thứ trưởng Trần Văn Thuấn tiếp đoàn. Đại diện Bộ Tài nguyên, Thứ trưởng Lê Minh Ngân phát biểu. Thứ trưởng Đỗ Xuân Tuyên cho biết, khi đó người bệnh được chuyển viện.',
+      ),
+    ).toEqual(['Phạm Thị Nguyên', 'Trần Văn Thuấn', 'Lê Minh Ngân', 'Đỗ Xuân Tuyên']);
+    expect(
+      names(
+        'The delegation then met Deputy Minister Peter Takacs and US Secretary of State Antony Blinken.',
+        'en',
+      ),
+    ).toEqual(['Peter Takacs', 'Antony Blinken']);
+  });
+
   it('leaves out the source of a figure', () => {
     expect(
       names(

@@ -47,11 +47,12 @@ const formerLexicon: Lexicon<true> = createLexicon();
 for (const marker of people.formerMarkers) addPhrase(formerLexicon, marker, true);
 const thenLexicon: Lexicon<true> = createLexicon();
 const thenReach = 9;
+const taiKey = keyPhrase('tài')[0];
 for (const marker of people.thenMarkers) addPhrase(thenLexicon, marker, true);
 const contactLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.contactCues) addPhrase(contactLexicon, cue, true);
 /** 'head of radiation oncology at Murray Coast', 'Department of Gynaecological Oncology': a body. */
-const englishPlacePrepositions = new Set(['at', 'of', 'from', 'in']);
+const englishPlacePrepositions = new Set(['at', 'of', 'in']);
 const creditReach = 8;
 const dataSourceLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.dataSources) addPhrase(dataSourceLexicon, cue, true);
@@ -520,16 +521,24 @@ function isFormer(
   sentenceEnd: number,
   [nameFirst, nameLast]: [number, number],
 ): boolean {
+  const { tokens } = marks;
   for (let i = Math.max(0, titleFirst - 3); i < titleFirst; i++) {
-    // 'Trần Đình Nguyên, Phó Giám đốc': the name's own syllables are no marker.
+    // 'Trần Đình Nguyên, Phó Giám đốc': the name's own syllables are no marker, nor is a capital
+    // 'Nguyên' (a name) or the 'nguyên' of 'tài nguyên' (resources).
     if (i >= nameFirst && i < nameLast) continue;
+    const token = tokens[i] as Token;
+    if (token.isCapital && i > 0 && !tokens[i - 1]?.afterBreak && tokens[i - 1]?.raw !== '.') continue;
+    if (tokens[i - 1]?.key === taiKey) continue;
     const marker = matchLongest(formerLexicon, marks, i);
-    // One word (a demonym) may stand between: 'then Mongolian Health Minister'.
-    if (marker && marker.end >= titleFirst - 1 && marker.end <= titleFirst) return true;
+    if (!marker) continue;
+    if (marker.end === titleFirst) return true;
+    // Only a demonym may stand between: 'then Mongolian Health Minister', not 'then met Minister'.
+    if (marker.end === titleFirst - 1 && tokens[marker.end]?.isCapital) return true;
   }
-  // The apposition after the name ('X, cố vấn trưởng của Dự án khi đó') may end with the marker.
+  // An apposition closed by the marker ('X, cố vấn trưởng của Dự án khi đó'): it opens with a comma.
+  if (tokens[end]?.raw !== ',' && tokens[nameLast]?.raw !== ',') return false;
   for (let i = end; i < Math.min(sentenceEnd, end + thenReach); i++) {
-    const raw = marks.tokens[i]?.raw;
+    const raw = tokens[i]?.raw;
     if (raw === '.' || raw === ';') break;
     if (hasMatch(thenLexicon, marks, i)) return true;
   }

@@ -530,3 +530,44 @@ describe('areas and commitments', () => {
     expect(person && draft.text.slice(person.spans[0]?.start, person.spans[0]?.end)).toBe('Nguyễn Văn An');
   });
 });
+
+describe('review regressions', () => {
+  it("keeps a signing in the document's own clause, a purpose and a finished preparation as signed", () => {
+    const draft = draftOf(
+      'Theo Bản ghi nhớ vừa được ký kết, hai bên sẽ trao đổi chuyên gia.\nĐoàn sang Hà Nội để ký Thỏa thuận hợp tác.\nHai viện đã hoàn thiện và ký kết Kế hoạch hành động.\nHai bên đã ký Lộ trình hợp tác giai đoạn 2024-2026.',
+      '2025-05-12',
+    );
+    expect(draft.agreements.map((a) => `${a.kind}:${a.status}`)).toEqual([
+      'mou:signed',
+      'agreement:signed',
+      'plan:signed',
+      'roadmap:signed',
+    ]);
+  });
+
+  it("does not take guests, an invitation received, a frequency or an agency's support for commitments, dates or meetings", () => {
+    const draft = draftOf(
+      'Sáng 5/3, hai bên hội đàm. Các khách mời đã tham quan bệnh viện. Theo lời mời của Tổ chức Y tế Thế giới, đoàn đã có chuyến thăm Geneva.\nHai bên sẽ tổ chức hội chẩn trực tuyến mỗi tháng 1 lần.',
+      '2025-05-14',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Hai bên sẽ tổ chức hội chẩn trực tuyến mỗi tháng 1 lần',
+    ]);
+    expect(draft.partners.map((p) => p.code)).toEqual(['WHO']);
+    const english = draftOf(
+      'On 5 May, the province received USAID support worth US$2 million.',
+      '2025-05-06',
+      'en',
+    );
+    expect(english.events.map((e) => e.kind)).not.toContain('courtesy_call');
+  });
+
+  it('reads a line that closes with a colon but lists nothing as an ordinary line', () => {
+    const draft = draftOf(
+      'Bộ trưởng cho biết:\nHai bên sẽ tăng cường hợp tác đào tạo nhân lực y tế chất lượng cao.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Hai bên sẽ tăng cường hợp tác đào tạo nhân lực y tế chất lượng cao',
+    ]);
+  });
+});
