@@ -151,7 +151,8 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
       existing = byAge.get(`${entry.kind} ${age}`);
     }
     if (existing) {
-      if (existingPeriod === '' && period !== '') {
+      // The lookups above may have switched documents: read the period of the one found.
+      if ((periods.get(existing) ?? '') === '' && period !== '') {
         periods.set(existing, period);
         byPeriod.set(`${entry.kind} ${period}`, existing);
       }

@@ -62,7 +62,7 @@ export function createHistory(context: TimeContext): History {
       const times = timesOf(index);
       if (!times) return false;
       const sentence = context.sentences[context.sentenceOf[index] ?? -1] as Sentence;
-      const limit = context.tokens[Math.min(index + reach, sentence.last) - 1]?.end ?? 0;
+      const limit = context.tokens[Math.min(index + reach, sentence.last - 1)]?.end ?? 0;
       const next = lowerBound(times.at, context.tokens[index]?.end ?? 0);
       return next < times.at.length && (times.at[next] as number) < limit && times.isEarlier[next] === true;
     },

@@ -136,7 +136,7 @@ const afterBreakFlag = 1;
 const gluedFlag = 2;
 
 // One class for every token keeps property reads monomorphic; what depends only on the spelling
-// is read through it, so a token is six fields, not thirteen (long inputs make millions of them).
+// is read through it, so a token is four fields, not thirteen (long inputs make millions of them).
 class SpelledToken implements Token {
   start: number;
   end: number;
