@@ -17,6 +17,25 @@ export function FieldShell({ label, error, hint, children }: FieldShellProps) {
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children({ id, describedBy, isInvalid: Boolean(error) })}
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** A field's hint and error lines, with the ids its control names in aria-describedby. */
+export function FieldNotes({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint?: string | undefined;
+  hintId?: string | undefined;
+  error?: string | undefined;
+  errorId?: string | undefined;
+}) {
+  return (
+    <>
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -27,7 +46,7 @@ export function FieldShell({ label, error, hint, children }: FieldShellProps) {
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
