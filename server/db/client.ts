@@ -59,6 +59,12 @@ export async function openPglite(
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A backend the server ends (a restart, an administrator's command, a dropped test database)
+  // emits 'error' on its client; unheard, that would crash the process. A query in flight still
+  // rejects with the error and its request answers 5xx; an idle client is dropped by the pool.
+  const ignoreEndedBackend = (): void => {};
+  pool.on('error', ignoreEndedBackend);
+  pool.on('connect', (client) => client.on('error', ignoreEndedBackend));
   // Fail at start-up with the server's own message rather than on the first request.
   const connection = await pool.connect();
   connection.release();
