@@ -26,6 +26,16 @@ async function count(table: string): Promise<number> {
   return Number(result.rows[0]!.n);
 }
 
+/** Accepts a source's reviewed draft as the editor. */
+function accept(sourceId: string, payload: unknown) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sources/${sourceId}/accept`,
+    headers: { cookie: editor },
+    payload: payload as Record<string, unknown>,
+  });
+}
+
 async function postSource(text: string) {
   const created = await t.app.inject({
     method: 'POST',
@@ -108,12 +118,7 @@ describe('sources and review', () => {
   it('accepts a reviewed draft in one transaction, linking every record to its spans', async () => {
     const { source, draft } = await postSource(firstArticle);
     const peopleBefore = await count('people');
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sources/${source.id}/accept`,
-      headers: { cookie: editor },
-      payload: acceptAll(draft, source.version),
-    });
+    const response = await accept(source.id, acceptAll(draft, source.version));
     expect(response.statusCode).toBe(200);
     const result = response.json();
     expect(result.personIds).toHaveLength(draft.participants.length);
@@ -129,12 +134,7 @@ describe('sources and review', () => {
       await t.app.inject({ method: 'GET', url: `/api/v1/sources/${source.id}`, headers: { cookie: editor } })
     ).json();
     expect(after).toMatchObject({ reviewStatus: 'accepted', isPublished: true, version: source.version + 1 });
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sources/${source.id}/accept`,
-      headers: { cookie: editor },
-      payload: acceptAll(draft, after.version),
-    });
+    const again = await accept(source.id, acceptAll(draft, after.version));
     expect(again.statusCode).toBe(409);
   });
 
@@ -151,12 +151,10 @@ describe('sources and review', () => {
 
     const { source, draft } = await postSource(secondArticle);
     const peopleBefore = await count('people');
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sources/${source.id}/accept`,
-      headers: { cookie: editor },
-      payload: acceptAll(draft, source.version, { 'Nguyễn Tri Thức': best.person.id }),
-    });
+    const response = await accept(
+      source.id,
+      acceptAll(draft, source.version, { 'Nguyễn Tri Thức': best.person.id }),
+    );
     expect(response.statusCode).toBe(200);
     expect(response.json().personIds).toContain(best.person.id);
     expect(await count('people')).toBe(peopleBefore + draft.participants.length - 1);
@@ -164,16 +162,11 @@ describe('sources and review', () => {
 
   it('keeps a month-only event date out of the date field instead of inventing a day', async () => {
     const { source } = await postSource(secondArticle);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sources/${source.id}/accept`,
-      headers: { cookie: editor },
-      payload: {
-        version: source.version,
-        partners: [{ code: 'JP' }],
-        events: [{ kind: 'talks', startOn: '2025-05' }],
-        agreements: [{ kind: 'mou', status: 'mentioned', title: 'Bản ghi nhớ', date: '2024-11' }],
-      },
+    const response = await accept(source.id, {
+      version: source.version,
+      partners: [{ code: 'JP' }],
+      events: [{ kind: 'talks', startOn: '2025-05' }],
+      agreements: [{ kind: 'mou', status: 'mentioned', title: 'Bản ghi nhớ', date: '2024-11' }],
     });
     expect(response.statusCode).toBe(200);
     const { eventIds, agreementIds } = response.json();
@@ -201,16 +194,11 @@ describe('sources and review', () => {
 
   it('dates an agreement signed at the event by the event’s day, and lists the event under it', async () => {
     const { source } = await postSource(secondArticle);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sources/${source.id}/accept`,
-      headers: { cookie: editor },
-      payload: {
-        version: source.version,
-        partners: [{ code: 'JP' }],
-        events: [{ kind: 'signing', startOn: '2025-05-20' }],
-        agreements: [{ kind: 'mou', status: 'signed', title: 'Bản ghi nhớ về đào tạo', date: null }],
-      },
+    const response = await accept(source.id, {
+      version: source.version,
+      partners: [{ code: 'JP' }],
+      events: [{ kind: 'signing', startOn: '2025-05-20' }],
+      agreements: [{ kind: 'mou', status: 'signed', title: 'Bản ghi nhớ về đào tạo', date: null }],
     });
     const { eventIds, agreementIds } = response.json();
     const agreement = (
@@ -232,18 +220,13 @@ describe('sources and review', () => {
   });
 
   it('adds a second article about the same event to the registered event instead of duplicating it', async () => {
-    const accept = async (personIds: string[]) => {
+    const acceptSecondArticle = async (personIds: string[]) => {
       const { source } = await postSource(secondArticle);
-      const response = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/sources/${source.id}/accept`,
-        headers: { cookie: editor },
-        payload: {
-          version: source.version,
-          partners: [{ code: 'KR' }],
-          participants: personIds.map((personId) => ({ name: 'x', personId })),
-          events: [{ kind: 'working_session', startOn: '2025-07-01' }],
-        },
+      const response = await accept(source.id, {
+        version: source.version,
+        partners: [{ code: 'KR' }],
+        participants: personIds.map((personId) => ({ name: 'x', personId })),
+        events: [{ kind: 'working_session', startOn: '2025-07-01' }],
       });
       expect(response.statusCode).toBe(200);
       return { sourceId: source.id, eventId: response.json().eventIds[0] as string };
@@ -255,8 +238,8 @@ describe('sources and review', () => {
         headers: { cookie: editor },
       })
     ).json().items[0];
-    const first = await accept([]);
-    const second = await accept([person.id]);
+    const first = await acceptSecondArticle([]);
+    const second = await acceptSecondArticle([person.id]);
     expect(second.eventId).toBe(first.eventId);
     const event = (
       await t.app.inject({
@@ -278,12 +261,7 @@ describe('sources and review', () => {
     };
     const payload = acceptAll(draft, source.version);
     payload.commitments = [{ text: 'Một cam kết', spans: [{ start: 0, end: source.text.length + 10 }] }];
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sources/${source.id}/accept`,
-      headers: { cookie: editor },
-      payload,
-    });
+    const response = await accept(source.id, payload);
     expect(response.statusCode).toBe(400);
     expect({
       people: await count('people'),
