@@ -138,7 +138,7 @@ export function findAgreements(context: AgreementContext): DraftAgreement[] {
     const age: Age =
       status === 'signed' || status === 'proposed'
         ? 'current'
-        : isDatedEarlier(context, status, ownPart, match.end)
+        : isOlderThanArticle(context, match.end, ownPart)
           ? 'old'
           : null;
     let existing = byKind.get(entry.kind);
@@ -227,16 +227,6 @@ function countIn(cues: readonly number[], first: number, last: number): number {
 
 /** Whether a document is one signed now, one dated before the article, or neither said. */
 type Age = 'current' | 'old' | null;
-
-/** A mention whose own sentence dates its signing before the article ('ký năm 2019'). */
-function isDatedEarlier(
-  context: AgreementContext,
-  status: AgreementStatus,
-  sentence: Sentence,
-  last: number,
-): boolean {
-  return status === 'mentioned' && isOlderThanArticle(context, last, sentence);
-}
 
 function statusOf(
   context: AgreementContext,

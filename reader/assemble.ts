@@ -8,7 +8,7 @@ import { cleanArticle } from './clean.ts';
 import { findCommitments } from './commitments.ts';
 import { describeYears, findDates, findWeekdays } from './dates.ts';
 import { assembleEvents, findEventTriggers } from './events.ts';
-import { markLexicons } from './lexicon.ts';
+import { type LexiconMarks, markLexicons } from './lexicon.ts';
 import { normaliseText, type Token, tokenize } from './normalise.ts';
 import { assembleParticipants } from './participants.ts';
 import { findEntities, isPassingMention, type Lang, maskEntities } from './partners.ts';
@@ -54,7 +54,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   const bodyStart = hasTitle ? (sentences[1]?.first ?? 0) : 0;
   const quoted = markQuotedSentences(tokens, sentences);
 
-  const partners = collectPartners(tokens, entities);
+  const partners = collectPartners(marks, entities);
   const partnerCodes = partners.map((p) => p.code);
   const history = createHistory({ tokens, sentences, sentenceOf, dates, years, published });
   // A person named in a sentence set in an earlier time ('Năm 2022, GS. X ...') is history, not a participant.
@@ -124,13 +124,11 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
   };
 }
 
-function collectPartners(
-  tokens: readonly Token[],
-  entities: ReturnType<typeof findEntities>,
-): DraftPartner[] {
+function collectPartners(marks: LexiconMarks, entities: ReturnType<typeof findEntities>): DraftPartner[] {
+  const { tokens } = marks;
   const byCode = new Map<string, DraftPartner>();
   for (const entity of entities) {
-    if (entity.code === 'VN' || isPassingMention(tokens, entity)) continue;
+    if (entity.code === 'VN' || isPassingMention(marks, entity)) continue;
     const span = { start: tokens[entity.first]?.start ?? 0, end: tokens[entity.last - 1]?.end ?? 0 };
     const existing = byCode.get(entity.code);
     if (existing) {

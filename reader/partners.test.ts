@@ -23,8 +23,9 @@ describe('findEntities', () => {
     const tokens = tokenize(
       'Theo WHO, mỗi năm có 5.000 ca. Theo ước tính của Quỹ Dân số Liên hợp quốc, tỷ lệ giảm. Giảng dạy bằng tiếng Anh. Hai bên hợp tác với UNICEF.',
     );
-    const entities = findEntities(markLexicons(tokens), 'vi');
-    expect(entities.filter((e) => !isPassingMention(tokens, e)).map((e) => e.code)).toEqual(['UNICEF']);
+    const marks = markLexicons(tokens);
+    const entities = findEntities(marks, 'vi');
+    expect(entities.filter((e) => !isPassingMention(marks, e)).map((e) => e.code)).toEqual(['UNICEF']);
   });
 
   it('reads an organisation named by an English word only in capitals', () => {
@@ -70,9 +71,9 @@ describe('findEntities', () => {
 
   it('sets aside currencies, postings, standards, local bodies and former states', () => {
     const partnerCodes = (text: string, lang: Lang) => {
-      const tokens = tokenize(text);
-      return findEntities(markLexicons(tokens), lang)
-        .filter((m) => !isPassingMention(tokens, m))
+      const marks = markLexicons(tokenize(text));
+      return findEntities(marks, lang)
+        .filter((m) => !isPassingMention(marks, m))
         .map((m) => m.code);
     };
     expect(partnerCodes('Japan lent US$20 million to build a clinic.', 'en')).toEqual(['JP']);

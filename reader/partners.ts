@@ -14,6 +14,7 @@ import countries from './lexicons/countries.generated.json' with { type: 'json' 
 import organisations from './lexicons/organisations.json' with { type: 'json' };
 import people from './lexicons/people.json' with { type: 'json' };
 import { keyPhrase, keySyllable, type Token } from './normalise.ts';
+import { isAfterDataSource } from './people.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -190,28 +191,20 @@ const localUnits = new Set(
 const listJoins = new Set([',', 'and', 'và']);
 const theoKey = keySyllable('theo')[0];
 const tiengKey = keySyllable('tiếng')[0];
-/** Words for figures: 'theo ước tính/số liệu/báo cáo/thống kê của ...' (keys of their last syllables). */
-const figureWords = new Set(['tính', 'liệu', 'cáo', 'kê', 'sát', 'cứu'].map((word) => keySyllable(word)[0]));
-/** How far before an organisation 'theo' may govern it ('Theo ước tính của Tổ chức ...'). */
-const theoReach = 4;
+/** How far before an organisation a data-source cue may stand ('Theo ước tính của Tổ chức ...'). */
+const sourceReach = 5;
 
 /**
- * 'Theo WHO, ...' opening a clause, or 'theo ước tính của WHO' with a word for figures between:
- * the source of a figure. 'theo lời mời của WHO' (at WHO's invitation) is not.
+ * 'Theo WHO, ...' opening a clause, or a data-source cue just before ('theo ước tính của WHO'): the
+ * source of a figure. 'theo lời mời của WHO' (at WHO's invitation) is not.
  */
-function isAfterTheo(tokens: readonly Token[], first: number): boolean {
-  let hasFigureWord = false;
-  for (let i = first - 1; i >= Math.max(0, first - theoReach); i--) {
-    const token = tokens[i] as Token;
-    if (token.key === theoKey) {
-      const before = tokens[i - 1];
-      const opensClause = i === first - 1 && (!before || before.afterBreak || !before.isWord);
-      return opensClause || hasFigureWord;
-    }
-    if (!token.isWord) return false;
-    if (figureWords.has(token.key)) hasFigureWord = true;
-  }
-  return false;
+function isQuotedSource(marks: LexiconMarks, first: number): boolean {
+  const { tokens } = marks;
+  const previous = tokens[first - 1];
+  const beforeTheo = tokens[first - 2];
+  const opensWithTheo =
+    previous?.key === theoKey && (!beforeTheo || beforeTheo.afterBreak || !beforeTheo.isWord);
+  return opensWithTheo || isAfterDataSource(marks, first, first - sourceReach);
 }
 
 /**
@@ -220,15 +213,13 @@ function isAfterTheo(tokens: readonly Token[], first: number): boolean {
  * ('WHO prequalification'), or a local body's abbreviation ('Trung tâm Kiểm soát bệnh tật (CDC)
  * tỉnh X', 'CDC Hà Nội').
  */
-export function isPassingMention(tokens: readonly Token[], mention: EntityMention): boolean {
+export function isPassingMention(marks: LexiconMarks, mention: EntityMention): boolean {
+  const { tokens } = marks;
   const after = tokens[mention.last];
   if (after?.raw === '$' && after.glued) return true;
   if (mention.kind === 'organisation') {
     if (after && !after.afterBreak && standardNouns.has(after.key) && !after.isCapital) return true;
-    // 'Theo WHO, ...', 'Theo ước tính của WHO', 'according to UNICEF': the source of a figure.
-    if (isAfterTheo(tokens, mention.first)) return true;
-    const previous = tokens[mention.first - 1];
-    if (previous?.fold === 'to' && tokens[mention.first - 2]?.fold === 'according') return true;
+    if (isQuotedSource(marks, mention.first)) return true;
     const before = tokens[mention.first - 1];
     const beforeThat = tokens[mention.first - 2];
     if (before?.raw === '(' && beforeThat?.isWord && tokens[mention.last]?.raw === ')') {

@@ -503,7 +503,7 @@ function isAside(
     tokens[sentenceStart + 1]?.fold === 'to'
   )
     return true;
-  if (isAfterDataSource(context, first, sentenceStart)) return true;
+  if (isAfterDataSource(context.marks, first, Math.max(sentenceStart, first - dataSourceReach))) return true;
   if (!honorificOnly) return false;
   const start = honorificStart(context.marks, first);
   const before = tokens[start - 1]?.key;
@@ -545,10 +545,13 @@ function isFormer(
   return false;
 }
 
-/** 'Theo số liệu do TS. X công bố', 'according to figures from Dr X': the source of a figure. */
-function isAfterDataSource(context: PeopleContext, first: number, sentenceStart: number): boolean {
-  const starts = context.marks.starts[dataSourceLexicon.id] ?? [];
-  const at = lowerBound(starts, Math.max(sentenceStart, first - dataSourceReach));
+/**
+ * 'Theo số liệu do TS. X công bố', 'Theo ước tính của WHO', 'according to figures from Dr X': a
+ * data-source cue starting in [from, first) makes what follows the source of a figure.
+ */
+export function isAfterDataSource(marks: LexiconMarks, first: number, from: number): boolean {
+  const starts = marks.starts[dataSourceLexicon.id] ?? [];
+  const at = lowerBound(starts, Math.max(0, from));
   return at < starts.length && (starts[at] as number) < first;
 }
 
