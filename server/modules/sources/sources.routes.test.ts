@@ -26,6 +26,11 @@ async function count(table: string): Promise<number> {
   return Number(result.rows[0]!.n);
 }
 
+/** Reads a resource as the editor. */
+async function getJson(url: string) {
+  return (await t.app.inject({ method: 'GET', url, headers: { cookie: editor } })).json();
+}
+
 /** Accepts a source's reviewed draft as the editor. */
 function accept(sourceId: string, payload: unknown) {
   return t.app.inject({
@@ -45,13 +50,7 @@ async function postSource(text: string) {
   });
   expect(created.statusCode).toBe(201);
   const source = created.json();
-  const draft: ArticleDraft = (
-    await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/sources/${source.id}/draft`,
-      headers: { cookie: editor },
-    })
-  ).json();
+  const draft: ArticleDraft = await getJson(`/api/v1/sources/${source.id}/draft`);
   return { source, draft };
 }
 
@@ -130,9 +129,7 @@ describe('sources and review', () => {
     expect(spans.rows.map((row) => row.record_type).sort()).toEqual(
       expect.arrayContaining(['event', 'partner', 'person']),
     );
-    const after = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/sources/${source.id}`, headers: { cookie: editor } })
-    ).json();
+    const after = await getJson(`/api/v1/sources/${source.id}`);
     expect(after).toMatchObject({ reviewStatus: 'accepted', isPublished: true, version: source.version + 1 });
     const again = await accept(source.id, acceptAll(draft, after.version));
     expect(again.statusCode).toBe(409);
@@ -170,25 +167,13 @@ describe('sources and review', () => {
     });
     expect(response.statusCode).toBe(200);
     const { eventIds, agreementIds } = response.json();
-    const event = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/events/${eventIds[0]}`, headers: { cookie: editor } })
-    ).json();
+    const event = await getJson(`/api/v1/events/${eventIds[0]}`);
     expect(event.startOn).toBeNull();
     expect(event.summary).toContain('2025-05');
-    const agreement = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/agreements/${agreementIds[0]}`,
-        headers: { cookie: editor },
-      })
-    ).json();
+    const agreement = await getJson(`/api/v1/agreements/${agreementIds[0]}`);
     expect(agreement.signedOn).toBeNull();
-    const japan = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/partners?q=JP', headers: { cookie: editor } })
-    ).json().items[0];
-    const vietnam = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/partners?q=VN', headers: { cookie: editor } })
-    ).json().items[0];
+    const japan = (await getJson('/api/v1/partners?q=JP')).items[0];
+    const vietnam = (await getJson('/api/v1/partners?q=VN')).items[0];
     expect(agreement.partyIds.sort()).toEqual([japan.id, vietnam.id].sort());
   });
 
@@ -201,21 +186,9 @@ describe('sources and review', () => {
       agreements: [{ kind: 'mou', status: 'signed', title: 'Bản ghi nhớ về đào tạo', date: null }],
     });
     const { eventIds, agreementIds } = response.json();
-    const agreement = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/agreements/${agreementIds[0]}`,
-        headers: { cookie: editor },
-      })
-    ).json();
+    const agreement = await getJson(`/api/v1/agreements/${agreementIds[0]}`);
     expect(agreement.signedOn).toBe('2025-05-20');
-    const events = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/events?agreementId=${agreementIds[0]}`,
-        headers: { cookie: editor },
-      })
-    ).json();
+    const events = await getJson(`/api/v1/events?agreementId=${agreementIds[0]}`);
     expect(events.items.map((event: { id: string }) => event.id)).toEqual(eventIds);
   });
 
@@ -231,23 +204,11 @@ describe('sources and review', () => {
       expect(response.statusCode).toBe(200);
       return { sourceId: source.id, eventId: response.json().eventIds[0] as string };
     };
-    const person = (
-      await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/people?q=nguyen%20tri%20thuc',
-        headers: { cookie: editor },
-      })
-    ).json().items[0];
+    const person = (await getJson('/api/v1/people?q=nguyen%20tri%20thuc')).items[0];
     const first = await acceptSecondArticle([]);
     const second = await acceptSecondArticle([person.id]);
     expect(second.eventId).toBe(first.eventId);
-    const event = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/events/${first.eventId}`,
-        headers: { cookie: editor },
-      })
-    ).json();
+    const event = await getJson(`/api/v1/events/${first.eventId}`);
     expect(event.sourceIds.sort()).toEqual([first.sourceId, second.sourceId].sort());
     expect(event.participants.map((p: { personId: string }) => p.personId)).toEqual([person.id]);
   });
