@@ -30,6 +30,15 @@ const configSchema = z.object({
     .transform((value) => value === '1' || value === 'true'),
   /** Directory of the built web app served at /. */
   HOPTAC_WEB_DIR: z.string().min(1).default('./dist/web'),
+  /** IATI organisation identifier of the reporting ministry (org-id.guide); set it to the
+   * registered identifier before publishing to the IATI Registry. */
+  HOPTAC_IATI_ORG_REF: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{3,64}$/, 'must be an IATI organisation identifier such as VN-MOH')
+    .default('VN-MOH'),
+  /** The reporting organisation's name in the IATI file, Vietnamese and English. */
+  HOPTAC_IATI_ORG_NAME_VI: z.string().min(1).default('Bộ Y tế Việt Nam'),
+  HOPTAC_IATI_ORG_NAME_EN: z.string().min(1).default('Ministry of Health of Viet Nam'),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -8,6 +8,7 @@ import { registerAreasRoutes } from './modules/areas/areas.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
+import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
@@ -47,4 +48,9 @@ export function registerRoutes(
   registerSourcesRoutes(app, services.sources, services.review);
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal);
+  registerIatiRoutes(app, services.iati, {
+    ref: config.HOPTAC_IATI_ORG_REF,
+    nameVi: config.HOPTAC_IATI_ORG_NAME_VI,
+    nameEn: config.HOPTAC_IATI_ORG_NAME_EN,
+  });
 }

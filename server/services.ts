@@ -4,6 +4,7 @@ import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
+import { createIatiService } from './modules/iati/iati.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
 import { createPartnerOverviewService } from './modules/partners/partner-overview.service.ts';
 import { createPartnersService } from './modules/partners/partners.service.ts';
@@ -36,6 +37,7 @@ export function createServices({ db }: { db: Database }) {
     audit: createAuditService({ db }),
     users: createUsersService({ db }),
     search: createSearchService({ db }),
+    iati: createIatiService({ db }),
     portal: createPortalService({ db }),
     partnerOverview: createPartnerOverviewService({ db, partners, agreements, events, commitments }),
     review: createReviewService({

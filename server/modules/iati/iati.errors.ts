@@ -1,0 +1,5 @@
+import { defineError } from '../../http/errors.ts';
+
+export const iatiErrors = {
+  empty: defineError('iati.empty', 404),
+};
