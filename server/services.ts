@@ -2,6 +2,7 @@ import type { Database } from './db/client.ts';
 import { createAgreementsService } from './modules/agreements/agreements.service.ts';
 import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { createCalendarFeedsService } from './modules/calendar-feeds/calendar-feeds.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
@@ -38,6 +39,7 @@ export function createServices({ db }: { db: Database }) {
     users: createUsersService({ db }),
     search: createSearchService({ db }),
     iati: createIatiService({ db }),
+    calendarFeeds: createCalendarFeedsService({ db }),
     portal: createPortalService({ db }),
     partnerOverview: createPartnerOverviewService({ db, partners, agreements, events, commitments }),
     review: createReviewService({
