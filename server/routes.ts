@@ -6,6 +6,7 @@ import type { DatabaseKind } from './db/client.ts';
 import { registerAgreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { registerAreasRoutes } from './modules/areas/areas.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerBriefingsRoutes } from './modules/briefings/briefings.routes.ts';
 import { registerCalendarFeedsRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
@@ -50,6 +51,7 @@ export function registerRoutes(
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal);
   registerCalendarFeedsRoutes(app, services.calendarFeeds);
+  registerBriefingsRoutes(app, services.briefings);
   registerIatiRoutes(app, services.iati, {
     ref: config.HOPTAC_IATI_ORG_REF,
     nameVi: config.HOPTAC_IATI_ORG_NAME_VI,

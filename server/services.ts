@@ -2,6 +2,7 @@ import type { Database } from './db/client.ts';
 import { createAgreementsService } from './modules/agreements/agreements.service.ts';
 import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { createBriefingsService } from './modules/briefings/briefings.service.ts';
 import { createCalendarFeedsService } from './modules/calendar-feeds/calendar-feeds.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
@@ -25,6 +26,7 @@ export function createServices({ db }: { db: Database }) {
   const events = createEventsService({ db });
   const commitments = createCommitmentsService({ db });
   const sources = createSourcesService({ db });
+  const partnerOverview = createPartnerOverviewService({ db, partners, agreements, events, commitments });
   return {
     db,
     partners,
@@ -41,7 +43,8 @@ export function createServices({ db }: { db: Database }) {
     iati: createIatiService({ db }),
     calendarFeeds: createCalendarFeedsService({ db }),
     portal: createPortalService({ db }),
-    partnerOverview: createPartnerOverviewService({ db, partners, agreements, events, commitments }),
+    partnerOverview,
+    briefings: createBriefingsService({ db, partnerOverview }),
     review: createReviewService({
       db,
       sources,

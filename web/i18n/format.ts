@@ -1,3 +1,4 @@
+import { formatDay } from '../../common/domain/format.ts';
 import { getLanguage } from './i18n.ts';
 
 // Records are about Vietnam's cooperation and articles are timed in Vietnam, so times are shown
@@ -34,18 +35,7 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** A calendar date (`YYYY-MM-DD` or `YYYY-MM`) shown per locale, never shifted by time zones. */
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return '';
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value);
-  if (!match) return value;
-  const [, year, month, day] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? '1')));
-  const locale = locales[getLanguage()];
-  if (!day)
-    return new Intl.DateTimeFormat(locale, { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
-      date,
-    );
-  if (getLanguage() === 'vi') return `${day}/${month}/${year}`;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return formatDay(value, getLanguage());
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

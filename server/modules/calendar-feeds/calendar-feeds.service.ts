@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, isNotNull, notInArray, type SQL, sql } from 'drizzle-orm';
+import { enumLabels } from '../../../common/domain/enum-labels.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
 import { hashToken } from '../../http/auth.ts';
@@ -11,17 +12,6 @@ import { calendarFeeds } from './calendar-feeds.table.ts';
 
 /** Past events older than this are left out: a subscribed calendar is re-read every few hours. */
 const yearsOfPastEvents = 2;
-
-const eventLabels = {
-  signing: 'Lễ ký kết',
-  talks: 'Hội đàm',
-  visit: 'Thăm và làm việc',
-  courtesy_call: 'Tiếp',
-  working_session: 'Làm việc',
-  conference: 'Hội nghị, hội thảo',
-  handover: 'Bàn giao, trao tặng',
-  other: 'Sự kiện',
-} as const;
 
 function earliestDay(): string {
   const day = new Date();
@@ -44,7 +34,7 @@ export function createCalendarFeedsService({ db }: { db: Database }) {
       firstDay: row.startOn!,
       lastDay: row.endOn,
       location: row.location,
-      description: [eventLabels[row.kind], row.summary].filter(Boolean).join('\n\n'),
+      description: [enumLabels.vi.eventKind[row.kind], row.summary].filter(Boolean).join('\n\n'),
       updatedAt: row.updatedAt,
     }));
   }

@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { enumLabels } from '../../../common/domain/enum-labels.ts';
 import type {
   AgreementKind,
   AgreementStatus,
@@ -49,17 +50,6 @@ export type IatiAgreement = {
 
 /** The taxonomy as an IATI sector vocabulary of the reporting organisation (99). */
 export const areaVocabularyUri = 'https://hoptac.vn/taxonomy/areas';
-
-const kindLabels: Record<AgreementKind, { vi: string; en: string }> = {
-  mou: { vi: 'Bản ghi nhớ', en: 'Memorandum of understanding' },
-  agreement: { vi: 'Hiệp định / thỏa thuận', en: 'Agreement' },
-  joint_statement: { vi: 'Tuyên bố chung', en: 'Joint statement' },
-  roadmap: { vi: 'Lộ trình', en: 'Roadmap' },
-  plan: { vi: 'Kế hoạch / chương trình', en: 'Plan or programme' },
-  protocol: { vi: 'Nghị định thư', en: 'Protocol' },
-  letter_of_intent: { vi: 'Thư ý định', en: 'Letter of intent' },
-  other: { vi: 'Văn bản hợp tác', en: 'Cooperation document' },
-};
 
 /** ActivityStatus: 1 pipeline, 2 implementation, 4 closed, 5 cancelled. */
 const agreementActivityStatus: Record<AgreementStatus, string> = {
@@ -138,9 +128,12 @@ function agreementActivity(root: XMLBuilder, org: IatiReportingOrg, agreement: I
   reportingOrg(activity, org);
   narratives(activity.ele('title'), agreement.titleVi, agreement.titleEn || null);
 
-  const kind = kindLabels[agreement.kind];
   const general = activity.ele('description', { type: '1' });
-  narratives(general, agreement.summary || kind.vi, agreement.summary ? null : kind.en);
+  narratives(
+    general,
+    agreement.summary || enumLabels.vi.agreementKind[agreement.kind],
+    agreement.summary ? null : enumLabels.en.agreementKind[agreement.kind],
+  );
   for (const event of agreement.events) {
     // Events under the agreement (signing, talks, review meetings) as "other" descriptions.
     const dated = event.startOn ? `${event.startOn}: ` : '';
