@@ -270,6 +270,11 @@ export const en: Dictionary = {
     sources: 'Sources',
   },
   detail: {
+    briefing: 'Briefing before a meeting',
+    briefingHint:
+      'One to three pages: agreements, recent meetings, open commitments, upcoming deadlines and sources.',
+    briefingPdf: 'Download PDF',
+    briefingDocx: 'Download Word (.docx)',
     edit: 'Edit',
     save: 'Save changes',
     saving: 'Saving…',

@@ -265,6 +265,11 @@ export const vi = {
     sources: 'Nguồn tin',
   },
   detail: {
+    briefing: 'Bản tóm tắt trước cuộc gặp',
+    briefingHint:
+      'Một đến ba trang: văn bản hợp tác, các cuộc gặp gần đây, cam kết đang mở, hạn sắp tới và nguồn tin.',
+    briefingPdf: 'Tải PDF',
+    briefingDocx: 'Tải Word (.docx)',
     edit: 'Sửa',
     save: 'Lưu thay đổi',
     saving: 'Đang lưu…',

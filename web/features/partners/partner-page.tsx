@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { pickLocalised } from '../../i18n/i18n.ts';
+import { getLanguage, pickLocalised } from '../../i18n/i18n.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { RecordView } from '../registry/record-view.tsx';
@@ -11,6 +11,27 @@ import { type PartnerOverview, usePartnerOverview } from './partners.api.ts';
 
 function compareDates(a: string | null, b: string | null): number {
   return (a ?? '9999').localeCompare(b ?? '9999');
+}
+
+/** Downloads of the one-page briefing in the interface's language (the session cookie goes along). */
+function BriefingLinks({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation();
+  const base = `/api/v1/partners/${partnerId}/briefing`;
+  const lang = `?lang=${getLanguage()}`;
+  return (
+    <section className="card" aria-labelledby="briefing-title">
+      <h2 id="briefing-title">{t('detail.briefing')}</h2>
+      <p className="muted">{t('detail.briefingHint')}</p>
+      <p>
+        <a className="button" href={`${base}.pdf${lang}`} download>
+          {t('detail.briefingPdf')}
+        </a>{' '}
+        <a className="button" href={`${base}.docx${lang}`} download>
+          {t('detail.briefingDocx')}
+        </a>
+      </p>
+    </section>
+  );
 }
 
 function OverviewSections({ overview }: { overview: PartnerOverview }) {
@@ -25,6 +46,7 @@ function OverviewSections({ overview }: { overview: PartnerOverview }) {
 
   return (
     <>
+      <BriefingLinks partnerId={overview.partner.id} />
       <section className="card" aria-labelledby="agreements-title">
         <h2 id="agreements-title">{t('detail.agreements')}</h2>
         {overview.agreements.length === 0 ? (
