@@ -70,7 +70,11 @@ describe.runIf(readTestDatabaseConfig().kind === 'postgres')(
     it('is told apart from a refused query', async () => {
       const handle = await createTestDatabase();
       try {
-        const running = handle.db.execute(sql`select pg_sleep(30)`);
+        // A Drizzle query starts when it is awaited: then() sends it now.
+        const ended = handle.db.execute(sql`select pg_sleep(30)`).then(
+          () => null,
+          (reason: unknown) => reason,
+        );
         const admin = new pg.Client({ connectionString: readTestDatabaseConfig().url });
         await admin.connect();
         // Wait until the sleep is running, then end its backend as an administrator or a restart would.
@@ -82,10 +86,7 @@ describe.runIf(readTestDatabaseConfig().kind === 'postgres')(
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         await admin.end();
-        const error = await running.then(
-          () => null,
-          (reason: unknown) => reason,
-        );
+        const error = await ended;
         expect(isDatabaseUnreachable(error)).toBe(true);
         const refused = await handle.db.execute(sql`select 1/0`).catch((reason: unknown) => reason);
         expect(isDatabaseUnreachable(refused)).toBe(false);
