@@ -3,13 +3,15 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { registerSessionLoader } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
+import { registerSameOriginCheck } from './http/same-origin.ts';
+import { apiDocsPolicy, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { registerRoutes } from './routes.ts';
 import { createServices } from './services.ts';
@@ -32,11 +34,15 @@ export async function buildApp({
     bodyLimit: config.HOPTAC_BODY_LIMIT,
     trustProxy: config.HOPTAC_TRUST_PROXY,
     // One line per request drowns the start-up messages; it is there at debug level.
-    disableRequestLogging: !['debug', 'trace'].includes(config.LOG_LEVEL),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(config.LOG_LEVEL),
+    }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await registerSecurityHeaders(app);
+  registerSameOriginCheck(app, config.HOPTAC_PUBLIC_URL);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.HOPTAC_BODY_LIMIT, files: 1, fields: 20 } });
@@ -59,7 +65,7 @@ export async function buildApp({
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: apiDocsPolicy });
 
   const services = createServices({ db: database.db });
   registerSessionLoader(app, services.users);

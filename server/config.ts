@@ -28,6 +28,14 @@ const configSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
+  /** The address people reach hoptac at (https://hoptac.example.vn), for the Atom feed's ids and
+   * links and as an origin the CSRF check accepts behind a proxy. Unset: http://localhost:PORT. */
+  HOPTAC_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
   /** Directory of the built web app served at /. */
   HOPTAC_WEB_DIR: z.string().min(1).default('./dist/web'),
   /** IATI organisation identifier of the reporting ministry (org-id.guide); set it to the

@@ -49,7 +49,7 @@ export function registerRoutes(
   registerPartnerOverviewRoutes(app, services.partnerOverview);
   registerSourcesRoutes(app, services.sources, services.review);
   registerSearchRoutes(app, services.search);
-  registerPortalRoutes(app, services.portal);
+  registerPortalRoutes(app, services.portal, config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   registerCalendarFeedsRoutes(app, services.calendarFeeds);
   registerBriefingsRoutes(app, services.briefings);
   registerIatiRoutes(app, services.iati, {

@@ -85,3 +85,29 @@ export function openDatabase(
     ? openPostgres(config.DATABASE_URL)
     : openPglite(config.HOPTAC_DATA_DIR, command);
 }
+
+// How each driver says the database cannot be reached (as opposed to refusing a query): pg's
+// socket errors and SQLSTATE classes 08 (connection exception) and 57P (server shutting down),
+// pg-pool after end(), and PGlite after close().
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const unreachableMessages =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|Cannot use a pool after calling end|PGlite is clos)/;
+
+/** Whether an error (or any error it wraps: Drizzle wraps the driver's) says the database is
+ * unreachable, so the request may succeed later and deserves a 503, not a 500. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (unreachableCodes.has(code) || /^(08|57P)/.test(code))) return true;
+    if (unreachableMessages.test(current.message)) return true;
+    if (current instanceof AggregateError && current.errors.some(isDatabaseUnreachable)) return true;
+  }
+  return false;
+}

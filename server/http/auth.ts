@@ -62,7 +62,8 @@ export const readRoles: readonly Role[] = ['admin', 'editor', 'unit', 'viewer'];
 export const writeRoles: readonly Role[] = ['admin', 'editor'];
 export const adminRoles: readonly Role[] = ['admin'];
 
-/** preHandler that lets through only signed-in users with one of the roles. */
+/** onRequest hook that lets through only signed-in users with one of the roles: it runs before the
+ * body is read and validated, so an anonymous caller learns nothing of a route's fields. */
 export function requireRole(allowed: readonly Role[]) {
   return async (request: FastifyRequest) => {
     const token = request.cookies[sessionCookie];

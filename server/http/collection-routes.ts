@@ -47,7 +47,7 @@ export function registerCollectionRoutes<
   typed.get(
     spec.path,
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         querystring: spec.listQuery,
@@ -58,7 +58,7 @@ export function registerCollectionRoutes<
   );
   typed.get(
     `${spec.path}/:id`,
-    { preHandler: read, schema: { tags, params, response: { 200: spec.record, ...problems } } },
+    { onRequest: read, schema: { tags, params, response: { 200: spec.record, ...problems } } },
     (request) => spec.service.get(request.params.id) as never,
   );
   // Registered without the type provider: with generic schemas TypeScript cannot resolve the
@@ -66,7 +66,7 @@ export function registerCollectionRoutes<
   if (!spec.hasCustomCreate)
     app.post(
       spec.path,
-      { preHandler: write, schema: { tags, body: spec.create, response: { 201: spec.record, ...problems } } },
+      { onRequest: write, schema: { tags, body: spec.create, response: { 201: spec.record, ...problems } } },
       async (request, reply) => {
         const created = await spec.service.create(request.body as z.output<C>, actorOf(request));
         return reply.code(201).send(created);
@@ -75,7 +75,7 @@ export function registerCollectionRoutes<
   typed.patch(
     `${spec.path}/:id`,
     {
-      preHandler: write,
+      onRequest: write,
       schema: { tags, params, body: spec.update, response: { 200: spec.record, ...problems } },
     },
     (request) =>
@@ -84,7 +84,7 @@ export function registerCollectionRoutes<
   typed.delete(
     `${spec.path}/:id`,
     {
-      preHandler: write,
+      onRequest: write,
       schema: { tags, params, querystring: deleteQuery, response: { 204: z.null(), ...problems } },
     },
     async (request, reply) => {

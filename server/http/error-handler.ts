@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnreachable } from '../db/client.ts';
 import { AppError, type FieldProblem } from './errors.ts';
 
 type Problem = { code: string; status: number; title: string; detail: string; errors?: FieldProblem[] };
@@ -15,7 +16,11 @@ const titles: Record<number, string> = {
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+const retryAfterSeconds = 10;
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply
@@ -94,6 +99,18 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toProblem(error);
     if (known) return sendProblem(reply, known);
+    if (isDatabaseUnreachable(error)) {
+      request.log.warn({ err: error }, 'database unreachable');
+      reply.header('retry-after', String(retryAfterSeconds));
+      return sendProblem(
+        reply,
+        problem(
+          503,
+          'database.unavailable',
+          `The database cannot be reached just now. Try again in ${retryAfterSeconds} seconds.`,
+        ),
+      );
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(
       reply,

@@ -9,7 +9,7 @@ export function registerAuditRoutes(app: FastifyInstance, service: AuditService)
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/audit',
     {
-      preHandler: requireRole(writeRoles),
+      onRequest: requireRole(writeRoles),
       schema: {
         tags: ['audit'],
         querystring: auditListQuery,

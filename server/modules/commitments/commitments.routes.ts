@@ -25,7 +25,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, service: Commitm
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/commitments/:id/progress',
     {
-      preHandler: requireRole(['admin', 'editor', 'unit']),
+      onRequest: requireRole(['admin', 'editor', 'unit']),
       schema: {
         tags: ['commitments'],
         params: idParams,

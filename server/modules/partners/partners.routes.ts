@@ -29,7 +29,7 @@ export function registerPartnerOverviewRoutes(app: FastifyInstance, service: Par
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/partners/:id/overview',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['partners'],
         params: idParams,

@@ -19,7 +19,7 @@ export function registerPeopleRoutes(app: FastifyInstance, service: PeopleServic
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/people/matches',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['people'],
         querystring: personMatchQuery,

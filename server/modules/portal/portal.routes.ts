@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Feed } from 'feed';
 import { idParams, problem } from '../../../common/contracts/common.ts';
 import {
   newsListQuery,
@@ -10,11 +9,14 @@ import {
   publicPartnerList,
   publicPartnerPage,
 } from '../../../common/contracts/portal.ts';
+import { renderAtomFeed } from './atom-feed.ts';
 import type { PortalService } from './portal.service.ts';
 
 const feedSize = 30;
 
-export function registerPortalRoutes(app: FastifyInstance, service: PortalService) {
+/** publicUrl: the address the feed's links point to (HOPTAC_PUBLIC_URL), never the Host header,
+ * which any client can set and a shared cache would then serve to everyone. */
+export function registerPortalRoutes(app: FastifyInstance, service: PortalService, publicUrl: string) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['portal'];
 
@@ -46,29 +48,9 @@ export function registerPortalRoutes(app: FastifyInstance, service: PortalServic
   app.get(
     '/feed.atom',
     { schema: { tags, description: 'Atom feed of published news.' } },
-    async (request, reply) => {
-      const origin = `${request.protocol}://${request.host}`;
-      const items = await service.listLatestNews(feedSize);
-      const feed = new Feed({
-        title: 'hoptac — Hợp tác quốc tế về y tế',
-        description: 'Tin hợp tác quốc tế về y tế',
-        id: `${origin}/`,
-        link: `${origin}/`,
-        language: 'vi',
-        copyright: '',
-        updated: items[0]?.publishedAt ? new Date(items[0].publishedAt) : new Date(0),
-        feedLinks: { atom: `${origin}/feed.atom` },
-      });
-      for (const item of items) {
-        feed.addItem({
-          title: item.title,
-          id: `${origin}/news/${item.id}`,
-          link: `${origin}/news/${item.id}`,
-          description: item.lead ?? '',
-          date: item.publishedAt ? new Date(item.publishedAt) : new Date(0),
-        });
-      }
-      return reply.type('application/atom+xml; charset=utf-8').send(feed.atom1());
-    },
+    async (_request, reply) =>
+      reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(renderAtomFeed(await service.listFeedEntries(feedSize), publicUrl)),
   );
 }

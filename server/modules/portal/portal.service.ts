@@ -11,6 +11,7 @@ import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
+import type { FeedEntry } from './atom-feed.ts';
 
 const relatedCount = 5;
 
@@ -34,6 +35,21 @@ function toNewsItem(row: {
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+// Drizzle writes a column of a single-table select without its table, so inside the subqueries
+// a bare ${partners.id} would read as the agreement's or the source's own id: name it in full.
+const outerPartnerId = sql`${partners}.${sql.identifier(partners.id.name)}`;
+
+/** How many published agreements and news name the partner: the portal knows a partner only
+ * through them. */
+const publishedCounts = {
+  agreementCount: sql<number>`(select count(*)::int from ${agreements} where ${agreements.isPublished} and ${outerPartnerId} = any(${agreements.partyIds}))`,
+  newsCount: sql<number>`(select count(*)::int from ${sources} where ${sources.isPublished} and ${outerPartnerId} = any(${sources.partnerIds}))`,
+};
+
+function hasPublishedActivity(counts: { agreementCount: number; newsCount: number }): boolean {
+  return Number(counts.agreementCount) + Number(counts.newsCount) > 0;
 }
 
 /** The public portal: reads only what is published, through public schemas. */
@@ -98,8 +114,7 @@ export function createPortalService({ db }: { db: Database }) {
           kind: partners.kind,
           nameVi: partners.nameVi,
           nameEn: partners.nameEn,
-          agreementCount: sql<number>`(select count(*)::int from ${agreements} where ${agreements.isPublished} and ${partners.id} = any(${agreements.partyIds}))`,
-          newsCount: sql<number>`(select count(*)::int from ${sources} where ${sources.isPublished} and ${partners.id} = any(${sources.partnerIds}))`,
+          ...publishedCounts,
         })
         .from(partners)
         .orderBy(partners.nameVi);
@@ -110,16 +125,25 @@ export function createPortalService({ db }: { db: Database }) {
             agreementCount: Number(row.agreementCount),
             newsCount: Number(row.newsCount),
           }))
-          .filter((row) => row.agreementCount + row.newsCount > 0),
+          .filter(hasPublishedActivity),
       };
     },
 
     async getPartnerPage(code: string): Promise<PublicPartnerPage> {
       const [partner] = await db
-        .select()
+        .select({
+          id: partners.id,
+          code: partners.code,
+          kind: partners.kind,
+          nameVi: partners.nameVi,
+          nameEn: partners.nameEn,
+          ...publishedCounts,
+        })
         .from(partners)
         .where(sql`upper(${partners.code}) = ${code.toUpperCase()}`);
-      if (!partner) throw commonErrors.notFound(`There is no partner with code ${code}.`);
+      // A partner named only in unpublished records is not public: the same answer as no partner.
+      if (!partner || !hasPublishedActivity(partner))
+        throw commonErrors.notFound(`There is no partner with code ${code}.`);
       const inForce = await db
         .select()
         .from(agreements)
@@ -148,7 +172,15 @@ export function createPortalService({ db }: { db: Database }) {
       };
     },
 
-    listLatestNews: (limit: number) => listNewsWhere(undefined, limit),
+    async listFeedEntries(limit: number): Promise<FeedEntry[]> {
+      const rows = await db
+        .select({ ...newsColumns, updatedAt: sources.updatedAt })
+        .from(sources)
+        .where(isPublic)
+        .orderBy(...newestFirst)
+        .limit(limit);
+      return rows.map((row) => ({ ...toNewsItem(row), updatedAt: row.updatedAt.toISOString() }));
+    },
   };
 }
 

@@ -9,7 +9,7 @@ export function registerSearchRoutes(app: FastifyInstance, service: SearchServic
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/search',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['search'],
         querystring: searchQuery,

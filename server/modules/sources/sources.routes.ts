@@ -47,7 +47,7 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
   typed.post(
     '/api/v1/sources',
     {
-      preHandler: requireRole(writeRoles),
+      onRequest: requireRole(writeRoles),
       schema: {
         tags: ['sources'],
         description:
@@ -80,7 +80,7 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
   typed.get(
     '/api/v1/provenance',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['sources'],
         querystring: provenanceQuery,
@@ -95,7 +95,7 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
   typed.get(
     '/api/v1/sources/:id/draft',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: { tags: ['sources'], params: idParams, response: { 200: articleDraft, ...problems } },
     },
     (request) => service.getDraft(request.params.id),
@@ -104,7 +104,7 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
   typed.post(
     '/api/v1/sources/:id/accept',
     {
-      preHandler: requireRole(writeRoles),
+      onRequest: requireRole(writeRoles),
       schema: {
         tags: ['sources'],
         params: idParams,

@@ -59,7 +59,7 @@ export function registerUsersRoutes(
   typed.get(
     '/api/v1/me',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: { tags: ['auth'], response: { 200: sessionUser, 401: problem } },
     },
     (request) => request.user!,
