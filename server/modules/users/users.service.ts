@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type {
   ChangeOwnPassword,
@@ -39,13 +38,17 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-// zxcvbn-ts's list of the most used passwords (lower case), maintained with the package.
-const commonPasswords = new Set(dictionary['passwords-common']);
+// zxcvbn-ts's list of the most used passwords (lower case), maintained with the package. Loaded
+// on the first password set, so starting the server or a CLI command does not pay for it.
+let commonPasswords: Promise<Set<string>> | null = null;
 
 /** Every place a password is set passes here: accounts made by an admin or the CLI, resets,
  * the first administrator, and a user's own change. */
-function refuseCommonPassword(password: string, field: string) {
-  if (commonPasswords.has(password.toLowerCase())) {
+async function refuseCommonPassword(password: string, field: string) {
+  commonPasswords ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common']),
+  );
+  if ((await commonPasswords).has(password.toLowerCase())) {
     throw userErrors.commonPassword(
       'This password is one of the most common ones and is guessed first; choose another.',
       [{ path: `body.${field}`, message: 'is one of the most common passwords' }],
@@ -141,10 +144,10 @@ export function createUsersService({ db }: { db: Database }) {
     },
   });
 
-  async function withHashedPassword<T extends { password?: string }>(input: T, field = 'password') {
+  async function withHashedPassword<T extends { password?: string }>(input: T) {
     const { password, ...rest } = input;
     if (!password) return rest;
-    refuseCommonPassword(password, field);
+    await refuseCommonPassword(password, 'password');
     return { ...rest, passwordHashed: await hashPassword(password) };
   }
 
@@ -246,7 +249,7 @@ export function createUsersService({ db }: { db: Database }) {
     /** The signed-in user's own change: the current password is required (and counted like a
      * sign-in, so a borrowed session cannot guess it), the user's other sessions end. */
     async changeOwnPassword(user: SessionUser, input: ChangeOwnPassword, keptTokenHash: string) {
-      refuseCommonPassword(input.newPassword, 'newPassword');
+      await refuseCommonPassword(input.newPassword, 'newPassword');
       await throttles.admitAccount(user.email);
       const [row] = await db.select().from(users).where(eq(users.id, user.id));
       if (!row || !(await isPasswordRight(row.passwordHash, input.currentPassword))) {
