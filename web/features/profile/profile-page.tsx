@@ -18,7 +18,8 @@ export function ProfilePage() {
       <h1>{t('profile.title')}</h1>
       {me.data && (
         <p>
-          {me.data.displayName || me.data.email} · {me.data.email} · {t(`session.roles.${me.data.role}`)}
+          {me.data.displayName && `${me.data.displayName} · `}
+          {me.data.email} · {t(`session.roles.${me.data.role}`)}
         </p>
       )}
       <ChangePasswordForm />
