@@ -28,7 +28,7 @@ describe.runIf(readTestDatabaseConfig().kind === 'pglite')('hoptac command', () 
     expect(result.stdout).toContain('--role');
   });
 
-  it('adds and lists a user, and refuses a bad role with a clear message', async () => {
+  it('adds and lists a user, and refuses a bad role or a common password with a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hoptac-cli-'));
     const env = { HOPTAC_DATA_DIR: dir, HOPTAC_ADMIN_PASSWORD: 'admin-password' };
     const added = await hoptac(['user', 'add', '--role', 'editor', 'editor@moh.gov.vn'], env);
@@ -39,6 +39,9 @@ describe.runIf(readTestDatabaseConfig().kind === 'pglite')('hoptac command', () 
     const bad = await hoptac(['user', 'add', '--role', 'boss', 'x@y.vn'], env);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/boss/);
+    const common = await hoptac(['user', 'passwd', '--password', 'password1', 'editor@moh.gov.vn'], env);
+    expect(common.code).toBe(1);
+    expect(common.stderr).toMatch(/most common/);
   }, 120_000);
 
   it('refuses to open a data directory another process holds, naming it', async () => {

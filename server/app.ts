@@ -1,15 +1,13 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
-import { registerSessionLoader } from './http/auth.ts';
+import { registerSessionLoader, toTrustProxy } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
-import { AppError } from './http/errors.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
 import { apiDocsPolicy, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -32,7 +30,7 @@ export async function buildApp({
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.HOPTAC_BODY_LIMIT,
-    trustProxy: config.HOPTAC_TRUST_PROXY,
+    trustProxy: toTrustProxy(config.HOPTAC_TRUST_PROXY),
     // One line per request drowns the start-up messages; it is there at debug level.
     logController: new LogController({
       disableRequestLogging: !['debug', 'trace'].includes(config.LOG_LEVEL),
@@ -46,15 +44,6 @@ export async function buildApp({
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.HOPTAC_BODY_LIMIT, files: 1, fields: 20 } });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError(
-        'auth.rate_limited',
-        429,
-        `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-      ),
-  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -68,7 +57,7 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: apiDocsPolicy });
 
   const services = createServices({ db: database.db });
-  registerSessionLoader(app, services.users);
+  registerSessionLoader(app, services.users, { idleMinutes: config.HOPTAC_SESSION_IDLE_MINUTES });
   registerRoutes(app, services, { config, databaseKind: database.kind });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -25,4 +25,18 @@ describe('configuration', () => {
       ]);
     }
   });
+
+  it('reads HOPTAC_TRUST_PROXY as a hop count or a list of proxy addresses and ranges', () => {
+    const trusted = (value: string) => readConfig({ HOPTAC_TRUST_PROXY: value }).HOPTAC_TRUST_PROXY;
+    expect(trusted('0')).toEqual({ hops: 0 });
+    expect(trusted('1')).toEqual({ hops: 1 });
+    expect(trusted('true')).toEqual({ hops: 1 });
+    expect(trusted('2')).toEqual({ hops: 2 });
+    expect(trusted('10.0.0.1, 172.16.0.0/12,loopback')).toEqual({
+      addresses: ['10.0.0.1', '172.16.0.0/12', 'loopback'],
+    });
+    for (const bad of ['10.0.0.0/33', '10.0.0.300', 'proxy.local']) {
+      expect(() => readConfig({ HOPTAC_TRUST_PROXY: bad })).toThrow(ConfigError);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { emailAddress } from '../common/contracts/common.ts';
 
@@ -21,13 +22,26 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(8 * 1024 * 1024),
-  /** Login attempts allowed per client address per minute. */
-  HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  /** Set to 1 behind a reverse proxy that terminates HTTPS, so cookies get the Secure flag. */
+  /** Failed sign-ins allowed per client address per minute (generous: a whole office may share
+   * one address; each account also has its own, stricter back-off). */
+  HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Which proxies in front of the server to believe about the client's address and protocol:
+   * 0 (none), a hop count (1 or true: the one proxy next to the server), or a comma-separated list
+   * of proxy addresses and CIDR ranges (also loopback, linklocal, uniquelocal). */
   HOPTAC_TRUST_PROXY: z
-    .enum(['0', '1', 'true', 'false'])
+    .string()
     .default('0')
-    .transform((value) => value === '1' || value === 'true'),
+    .transform((value, context) => {
+      const parsed = parseTrustedProxies(value);
+      if (parsed === null) {
+        context.addIssue({
+          code: 'custom',
+          message: 'expected 0, a hop count, or a comma-separated list of addresses and CIDR ranges',
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   /** The address people reach hoptac at (https://hoptac.example.vn), for the Atom feed's ids and
    * links and as an origin the CSRF check accepts behind a proxy. Unset: http://localhost:PORT. */
   HOPTAC_PUBLIC_URL: z
@@ -36,6 +50,12 @@ const configSchema = z.object({
     .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  /** Minutes a session stays open without a request (the 12-hour limit from sign-in holds too). */
+  HOPTAC_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(8 * 60),
   /** Directory of the built web app served at /. */
   HOPTAC_WEB_DIR: z.string().min(1).default('./dist/web'),
   /** IATI organisation identifier of the reporting ministry (org-id.guide); set it to the
@@ -52,6 +72,30 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Trusted proxies: a hop count, or the addresses and ranges they may come from. */
+export type TrustedProxies = { hops: number } | { addresses: string[] };
+
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** `1`/`true` keep meaning "one proxy"; null when the value is none of the accepted forms. */
+function parseTrustedProxies(value: string): TrustedProxies | null {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'false') return { hops: 0 };
+  if (trimmed === 'true') return { hops: 1 };
+  if (/^\d{1,2}$/.test(trimmed)) return { hops: Number(trimmed) };
+  const addresses = trimmed.split(',').map((entry) => entry.trim());
+  return addresses.every(isAddressOrRange) ? { addresses } : null;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

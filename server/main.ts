@@ -27,7 +27,7 @@ export async function prepareDatabase(
     });
     if (admin?.generatedPassword) {
       print(`Created administrator ${admin.email} with one-time password: ${admin.generatedPassword}`);
-      print('Sign in and change it; it is not shown again.');
+      print('Sign in and change it on your profile page (/app/profile); it is not shown again.');
     } else if (admin) {
       print(`Created administrator ${admin.email} with the password from HOPTAC_ADMIN_PASSWORD.`);
     }

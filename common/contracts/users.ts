@@ -10,6 +10,8 @@ export const userRecord = z.object({
   role: z.enum(roles),
   organisationId: z.string().nullable(),
   isActive: z.boolean(),
+  /** When the password was last changed after the account was made; null if never. */
+  passwordChangedAt: z.string().nullable(),
 });
 export type UserRecord = z.infer<typeof userRecord>;
 
@@ -31,6 +33,13 @@ export const loginRequest = z.strictObject({
   password: z.string().min(1, 'is required').max(limits.passwordMax),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
+
+/** `POST /api/v1/me/password`: the signed-in user's own change. */
+export const changeOwnPassword = z.strictObject({
+  currentPassword: z.string().min(1, 'is required').max(limits.passwordMax),
+  newPassword: password,
+});
+export type ChangeOwnPassword = z.infer<typeof changeOwnPassword>;
 
 export const createUser = z.strictObject({
   email: emailAddress,

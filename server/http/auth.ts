@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../common/domain/enums.ts';
+import type { TrustedProxies } from '../config.ts';
 import type { Actor } from '../db/records.ts';
 import { commonErrors } from './errors.ts';
 
@@ -16,12 +17,12 @@ export type SessionUser = {
 };
 
 export type SessionStore = {
-  findUserBySession(tokenHash: string): Promise<SessionUser | null>;
+  findUserBySession(tokenHash: string, idleMs: number): Promise<SessionUser | null>;
 };
 
 declare module 'fastify' {
   interface FastifyInstance {
-    sessionStore: SessionStore;
+    findSessionUser(tokenHash: string): Promise<SessionUser | null>;
   }
   interface FastifyRequest {
     /** Set by requireRole; routes without it (portal, health, static files) never load a session. */
@@ -39,9 +40,34 @@ export function createSessionToken(): string {
 
 /** Makes the session store available to requireRole, which resolves the cookie only for the
  * routes that need a user: public reads and static files cost no database lookup. */
-export function registerSessionLoader(app: FastifyInstance, store: SessionStore) {
-  app.decorate('sessionStore', store);
+export function registerSessionLoader(
+  app: FastifyInstance,
+  store: SessionStore,
+  { idleMinutes }: { idleMinutes: number },
+) {
+  app.decorate('findSessionUser', (tokenHash: string) =>
+    store.findUserBySession(tokenHash, idleMinutes * 60_000),
+  );
   app.decorateRequest('user', null);
+}
+
+/** Fastify's trustProxy for the configured proxies. Fastify reads a bare number as "trust
+ * nothing", so a hop count becomes the function it would otherwise build: trust the `hops`
+ * addresses nearest the server, and take the client address from the entry before them. */
+export function toTrustProxy(
+  proxies: TrustedProxies,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if ('addresses' in proxies) return proxies.addresses;
+  if (proxies.hops === 0) return false;
+  const { hops } = proxies;
+  return (_address, hop) => hop < hops;
+}
+
+/** The session token hash of the request's cookie, for routes that keep the current session. */
+export function currentTokenHash(request: FastifyRequest): string {
+  const token = request.cookies[sessionCookie];
+  if (!token) throw commonErrors.unauthenticated('Sign in to continue.');
+  return hashToken(token);
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
@@ -67,7 +93,7 @@ export const adminRoles: readonly Role[] = ['admin'];
 export function requireRole(allowed: readonly Role[]) {
   return async (request: FastifyRequest) => {
     const token = request.cookies[sessionCookie];
-    request.user = token ? await request.server.sessionStore.findUserBySession(hashToken(token)) : null;
+    request.user = token ? await request.server.findSessionUser(hashToken(token)) : null;
     if (!request.user) throw commonErrors.unauthenticated('Sign in to continue.');
     if (!allowed.includes(request.user.role)) {
       throw commonErrors.forbidden(`Your role (${request.user.role}) may not do this.`);

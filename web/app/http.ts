@@ -11,14 +11,23 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly fieldErrors: FieldError[];
+  /** From a 429's Retry-After: how long to wait before trying again. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, detail: string, fieldErrors: FieldError[]) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    fieldErrors: FieldError[],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(detail || code || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -44,11 +53,13 @@ async function readProblem(response: Response): Promise<ApiError> {
     // Not JSON (a proxy error page, an empty body): the status alone has to do.
   }
   const errors = Array.isArray(body.errors) ? (body.errors as Array<Record<string, unknown>>) : [];
+  const retryAfter = Number(response.headers.get('retry-after'));
   return new ApiError(
     response.status,
     typeof body.code === 'string' ? body.code : '',
     typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '',
     errors.map((error) => ({ path: normalisePath(error.path), message: String(error.message ?? '') })),
+    retryAfter > 0 ? retryAfter : null,
   );
 }
 

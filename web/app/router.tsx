@@ -15,6 +15,7 @@ const PublicPartnerPage = lazyPage(
   'PublicPartnerPage',
 );
 const SignInPage = lazyPage(() => import('../features/session/sign-in-page.tsx'), 'SignInPage');
+const ProfilePage = lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
 const InboxPage = lazyPage(() => import('../features/review/inbox-page.tsx'), 'InboxPage');
 const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 'ReviewPage');
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
       { index: true, element: <InboxPage /> },
       { path: 'review/:id', element: <ReviewPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'profile', element: <ProfilePage /> },
       { path: 'agreements', Component: lazyPage(lists, 'AgreementsListPage') },
       { path: 'agreements/:id', element: <AgreementPage /> },
       { path: 'events', Component: lazyPage(lists, 'EventsListPage') },

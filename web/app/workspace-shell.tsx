@@ -36,9 +36,9 @@ export function WorkspaceShell() {
             <TopBar home="/app">
               <GlobalSearchBox />
               <div className="user-menu">
-                <span className="muted">
+                <Link to="/app/profile" title={t('profile.link')}>
                   {user.displayName || user.email} · {t(`session.roles.${user.role}`)}
-                </span>
+                </Link>
                 <button
                   type="button"
                   onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/app/sign-in') })}

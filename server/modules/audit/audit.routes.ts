@@ -16,6 +16,6 @@ export function registerAuditRoutes(app: FastifyInstance, service: AuditService)
         response: { 200: listResponse(auditRecord), 400: problem, 401: problem, 403: problem },
       },
     },
-    (request) => service.list(request.query),
+    (request) => service.list(request.query, request.user!),
   );
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, or, sql } from 'drizzle-orm';
 import type { AuditListQuery, AuditRecord } from '../../../common/contracts/audit.ts';
+import type { Role } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
 import type { ListPage } from '../../db/records.ts';
 import { toIso } from '../../db/records.ts';
@@ -8,8 +9,12 @@ import { auditLog } from './audit.table.ts';
 /** Reads the audit trail; writes happen in server/db/records.ts, inside each write's transaction. */
 export function createAuditService({ db }: { db: Database }) {
   return {
-    async list(query: AuditListQuery): Promise<ListPage<AuditRecord>> {
+    /** Account rows carry e-mails and roles: only admins read them all, others only their own. */
+    async list(query: AuditListQuery, reader: { id: string; role: Role }): Promise<ListPage<AuditRecord>> {
       const where = and(
+        reader.role === 'admin'
+          ? undefined
+          : or(ne(auditLog.recordType, 'user'), eq(auditLog.recordId, reader.id)),
         query.recordType ? eq(auditLog.recordType, query.recordType) : undefined,
         query.recordId ? eq(auditLog.recordId, query.recordId) : undefined,
         query.userId ? eq(auditLog.userId, query.userId) : undefined,

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../../../common/contracts/common.ts';
 import {
+  changeOwnPassword,
   createUser,
   loginRequest,
   sessionUser,
@@ -13,13 +14,25 @@ import {
 import {
   adminRoles,
   clearSessionCookie,
+  currentTokenHash,
   readRoles,
   requireRole,
   sessionCookie,
   setSessionCookie,
 } from '../../http/auth.ts';
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
+import { LoginThrottledError } from './users.errors.ts';
 import type { UsersService } from './users.service.ts';
+
+/** Tells a throttled client, in the standard header, when to try again. */
+async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof LoginThrottledError) reply.header('retry-after', String(error.retryAfterSeconds));
+    throw error;
+  }
+}
 
 export function registerUsersRoutes(
   app: FastifyInstance,
@@ -31,7 +44,6 @@ export function registerUsersRoutes(
   typed.post(
     '/api/v1/auth/login',
     {
-      config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: loginRequest,
@@ -39,7 +51,12 @@ export function registerUsersRoutes(
       },
     },
     async (request, reply) => {
-      const { token, user } = await service.logIn(request.body.email, request.body.password);
+      const { token, user } = await withRetryAfter(reply, () =>
+        service.logIn(request.body.email, request.body.password, {
+          clientAddress: request.ip,
+          failuresPerAddress: options.loginAttemptsPerMinute,
+        }),
+      );
       setSessionCookie(request, reply, token);
       return { user };
     },
@@ -63,6 +80,35 @@ export function registerUsersRoutes(
       schema: { tags: ['auth'], response: { 200: sessionUser, 401: problem } },
     },
     (request) => request.user!,
+  );
+
+  typed.post(
+    '/api/v1/me/password',
+    {
+      preHandler: requireRole(readRoles),
+      schema: {
+        tags: ['auth'],
+        body: changeOwnPassword,
+        response: { 204: z.null(), 400: problem, 401: problem, 429: problem },
+      },
+    },
+    async (request, reply) => {
+      await withRetryAfter(reply, () =>
+        service.changeOwnPassword(request.user!, request.body, currentTokenHash(request)),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  typed.post(
+    '/api/v1/me/sessions/end-others',
+    {
+      preHandler: requireRole(readRoles),
+      schema: { tags: ['auth'], response: { 200: z.object({ ended: z.number().int() }), 401: problem } },
+    },
+    async (request) => ({
+      ended: await service.endOtherSessions(request.user!.id, currentTokenHash(request)),
+    }),
   );
 
   registerCollectionRoutes(app, {

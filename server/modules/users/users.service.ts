@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { CreateUser, UpdateUser, UserListQuery, UserRecord } from '../../../common/contracts/users.ts';
-import type { Database } from '../../db/client.ts';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type {
+  ChangeOwnPassword,
+  CreateUser,
+  UpdateUser,
+  UserListQuery,
+  UserRecord,
+} from '../../../common/contracts/users.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
 import { createSessionToken, hashToken, type SessionUser, sessionLifetimeMs } from '../../http/auth.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { createLoginThrottles } from './login-throttles.service.ts';
 import { userErrors } from './users.errors.ts';
 import { sessions, users } from './users.table.ts';
 
@@ -19,6 +26,7 @@ function toUserRecord(row: UserRow): UserRecord {
     role: row.role,
     organisationId: row.organisationId,
     isActive: row.isActive,
+    passwordChangedAt: toIso(row.passwordChangedAt),
     version: row.version,
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
@@ -30,8 +38,43 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-// Verifying against a fixed hash when the e-mail is unknown keeps the timing of "no such user"
-// and "wrong password" alike, so logins cannot be used to list accounts.
+// zxcvbn-ts's list of the most used passwords (lower case), maintained with the package. Loaded
+// on the first password set, so starting the server or a CLI command does not pay for it.
+let commonPasswords: Promise<Set<string>> | null = null;
+
+/** Every place a password is set passes here: accounts made by an admin or the CLI, resets,
+ * the first administrator, and a user's own change. */
+async function refuseCommonPassword(password: string, field: string) {
+  commonPasswords ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common']),
+  );
+  if ((await commonPasswords).has(password.toLowerCase())) {
+    throw userErrors.commonPassword(
+      'This password is one of the most common ones and is guessed first; choose another.',
+      [{ path: `body.${field}`, message: 'is one of the most common passwords' }],
+    );
+  }
+}
+
+/** Refuses, inside the write's transaction, to leave the system without an active admin. Locks
+ * the admin rows so two admins demoting each other at once cannot both succeed. */
+async function requireAnotherActiveAdmin(executor: Executor, userId: string) {
+  const admins = await executor
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
+    .for('update');
+  if (!admins.some((admin) => admin.id !== userId)) {
+    throw userErrors.lastAdmin(
+      'Refuses to remove or demote the last active admin: make another account an active admin first.',
+    );
+  }
+}
+
+type UserRowLike = { id: string; role: string; isActive: boolean };
+
+const isActiveAdmin = (row: UserRowLike) => row.role === 'admin' && row.isActive;
+
 let decoyHash: Promise<string> | null = null;
 
 /** Sessions resolved in the last few seconds, so a page's burst of API calls costs one lookup.
@@ -39,8 +82,15 @@ let decoyHash: Promise<string> | null = null;
  * a disabled account keeps access for at most this long. */
 const sessionCacheMs = 5_000;
 
+/** last_seen_at is written at most this often per session: the idle timeout needs minutes, not
+ * a write on every request. */
+const sessionTouchMs = 60_000;
+
+export type LoginPolicy = { clientAddress: string; failuresPerAddress: number };
+
 export function createUsersService({ db }: { db: Database }) {
   const sessionCache = new Map<string, { user: SessionUser | null; until: number }>();
+  const throttles = createLoginThrottles({ db });
   const records = createRecordService<typeof users, UserRecord, CreateUser, UpdateUser>({
     db,
     table: users,
@@ -59,6 +109,11 @@ export function createUsersService({ db }: { db: Database }) {
       const role = values.role ?? current?.role;
       const organisationId =
         values.organisationId !== undefined ? values.organisationId : current?.organisationId;
+      if (current && isActiveAdmin(current)) {
+        const isDemoted = values.role !== undefined && values.role !== 'admin';
+        if (isDemoted || (values as Partial<UpdateUser>).isActive === false)
+          await requireAnotherActiveAdmin(executor, current.id);
+      }
       if (role === 'unit' && !organisationId) {
         throw userErrors.unitNeedsOrganisation(
           'A unit account must belong to an organisation (organisationId).',
@@ -73,17 +128,49 @@ export function createUsersService({ db }: { db: Database }) {
         if (taken) throw userErrors.emailTaken(`An account for ${values.email} already exists.`);
       }
     },
-    deriveValues: (values) => {
+    checkDeletable: async (executor, id) => {
+      const [row] = await executor.select().from(users).where(eq(users.id, id));
+      if (row && isActiveAdmin(row)) await requireAnotherActiveAdmin(executor, id);
+    },
+    deriveValues: (values, current) => {
       const derived: Record<string, unknown> = {};
       if (typeof values.email === 'string') derived.email = values.email.toLowerCase();
-      if (typeof values.passwordHashed === 'string') derived.passwordHash = values.passwordHashed;
+      if (typeof values.passwordHashed === 'string') {
+        derived.passwordHash = values.passwordHashed;
+        // The audit image shows this moment change; the hash itself never enters the trail.
+        if (current) derived.passwordChangedAt = new Date();
+      }
       return derived;
     },
   });
 
   async function withHashedPassword<T extends { password?: string }>(input: T) {
     const { password, ...rest } = input;
-    return password ? { ...rest, passwordHashed: await hashPassword(password) } : rest;
+    if (!password) return rest;
+    await refuseCommonPassword(password, 'password');
+    return { ...rest, passwordHashed: await hashPassword(password) };
+  }
+
+  // Verifying against a fixed hash when there is no usable account keeps the timing of "no such
+  // user" and "wrong password" alike, so logins cannot be used to list accounts.
+  async function isPasswordRight(passwordHash: string | undefined, password: string): Promise<boolean> {
+    if (passwordHash === undefined) {
+      decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+      await verify(await decoyHash, password).catch(() => false);
+      return false;
+    }
+    return verify(passwordHash, password).catch(() => false);
+  }
+
+  /** Ends the user's sessions, all of them or all but the one kept; returns how many ended. */
+  async function endSessions(executor: Executor, userId: string, keptTokenHash?: string) {
+    const ended = await executor
+      .delete(sessions)
+      .where(
+        and(eq(sessions.userId, userId), keptTokenHash ? ne(sessions.tokenHash, keptTokenHash) : undefined),
+      )
+      .returning({ tokenHash: sessions.tokenHash });
+    return ended.length;
   }
 
   return {
@@ -99,12 +186,15 @@ export function createUsersService({ db }: { db: Database }) {
       }),
     create: async (input: CreateUser, actor: Actor) =>
       records.create((await withHashedPassword(input)) as unknown as CreateUser, actor),
+    /** A new password set here (an admin's reset, the CLI) ends every session of the user;
+     * so does disabling the account. */
     update: async (id: string, input: UpdateUser, actor: Actor) => {
-      const updated = await records.update(
-        id,
-        (await withHashedPassword(input)) as unknown as UpdateUser,
-        actor,
-      );
+      const values = (await withHashedPassword(input)) as unknown as UpdateUser;
+      const updated = await db.transaction(async (tx) => {
+        const record = await records.update(id, values, actor, tx);
+        if (input.password || input.isActive === false) await endSessions(tx, id);
+        return record;
+      });
       sessionCache.clear();
       return updated;
     },
@@ -123,33 +213,67 @@ export function createUsersService({ db }: { db: Database }) {
       return row ? toUserRecord(row) : null;
     },
 
-    /** Checks the password and opens a session; returns the cookie token. */
-    async logIn(email: string, password: string): Promise<{ token: string; user: SessionUser }> {
+    /** Checks the password under the address and account limits and opens a session; returns
+     * the cookie token. */
+    async logIn(
+      email: string,
+      password: string,
+      policy: LoginPolicy,
+    ): Promise<{ token: string; user: SessionUser }> {
+      await throttles.admit(email, policy.clientAddress, policy.failuresPerAddress);
       const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-      if (!row?.isActive) {
-        decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
-        await verify(await decoyHash, password).catch(() => false);
+      const usable = row?.isActive ? row : undefined;
+      if (!(await isPasswordRight(usable?.passwordHash, password)) || !usable) {
         throw userErrors.badCredentials('The e-mail or password is wrong.');
       }
-      const isValid = await verify(row.passwordHash, password).catch(() => false);
-      if (!isValid) throw userErrors.badCredentials('The e-mail or password is wrong.');
+      await throttles.succeed(email, policy.clientAddress);
       const token = createSessionToken();
       await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
       await db.insert(sessions).values({
         tokenHash: hashToken(token),
-        userId: row.id,
+        userId: usable.id,
         expiresAt: new Date(Date.now() + sessionLifetimeMs),
       });
       return {
         token,
         user: {
-          id: row.id,
-          email: row.email,
-          displayName: row.displayName,
-          role: row.role,
-          organisationId: row.organisationId,
+          id: usable.id,
+          email: usable.email,
+          displayName: usable.displayName,
+          role: usable.role,
+          organisationId: usable.organisationId,
         },
       };
+    },
+
+    /** The signed-in user's own change: the current password is required (and counted like a
+     * sign-in, so a borrowed session cannot guess it), the user's other sessions end. */
+    async changeOwnPassword(user: SessionUser, input: ChangeOwnPassword, keptTokenHash: string) {
+      await refuseCommonPassword(input.newPassword, 'newPassword');
+      await throttles.admitAccount(user.email);
+      const [row] = await db.select().from(users).where(eq(users.id, user.id));
+      if (!row || !(await isPasswordRight(row.passwordHash, input.currentPassword))) {
+        throw userErrors.wrongCurrentPassword('The current password is wrong.', [
+          { path: 'body.currentPassword', message: 'is wrong' },
+        ]);
+      }
+      await throttles.succeed(user.email);
+      const passwordHashed = await hashPassword(input.newPassword);
+      const actor = { userId: user.id, email: user.email };
+      await db.transaction(async (tx) => {
+        const [locked] = await tx.select().from(users).where(eq(users.id, user.id)).for('update');
+        const change = { version: locked?.version ?? row.version, passwordHashed };
+        await records.update(user.id, change as unknown as UpdateUser, actor, tx);
+        await endSessions(tx, user.id, keptTokenHash);
+      });
+      sessionCache.clear();
+    },
+
+    /** "Sign out everywhere else": ends every session of the user but the one asking. */
+    async endOtherSessions(userId: string, keptTokenHash: string): Promise<number> {
+      const ended = await endSessions(db, userId, keptTokenHash);
+      sessionCache.clear();
+      return ended;
     },
 
     async logOut(token: string): Promise<void> {
@@ -157,7 +281,9 @@ export function createUsersService({ db }: { db: Database }) {
       await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
     },
 
-    async findUserBySession(tokenHash: string): Promise<SessionUser | null> {
+    /** The user of a live session: not past its absolute lifetime, not idle longer than idleMs,
+     * the account active. */
+    async findUserBySession(tokenHash: string, idleMs: number): Promise<SessionUser | null> {
       const now = Date.now();
       const cached = sessionCache.get(tokenHash);
       if (cached && cached.until > now) return cached.user;
@@ -168,19 +294,29 @@ export function createUsersService({ db }: { db: Database }) {
           displayName: users.displayName,
           role: users.role,
           organisationId: users.organisationId,
+          lastSeenAt: sessions.lastSeenAt,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(
           and(
             eq(sessions.tokenHash, tokenHash),
-            gt(sessions.expiresAt, new Date()),
+            gt(sessions.expiresAt, new Date(now)),
+            gt(sessions.lastSeenAt, new Date(now - idleMs)),
             eq(users.isActive, true),
           ),
         );
+      const { lastSeenAt, ...user } = row ?? {};
+      if (lastSeenAt && now - new Date(lastSeenAt).getTime() > sessionTouchMs) {
+        await db
+          .update(sessions)
+          .set({ lastSeenAt: new Date(now) })
+          .where(eq(sessions.tokenHash, tokenHash));
+      }
+      const found = row ? (user as SessionUser) : null;
       if (sessionCache.size > 10_000) sessionCache.clear();
-      sessionCache.set(tokenHash, { user: row ?? null, until: now + sessionCacheMs });
-      return row ?? null;
+      sessionCache.set(tokenHash, { user: found, until: now + sessionCacheMs });
+      return found;
     },
   };
 }

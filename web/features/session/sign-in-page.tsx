@@ -30,7 +30,9 @@ export function SignInPage() {
   const error = signIn.error;
   const message = error
     ? isApiError(error, 429)
-      ? t('session.rateLimited')
+      ? error.retryAfterSeconds
+        ? t('session.rateLimitedFor', { seconds: error.retryAfterSeconds })
+        : t('session.rateLimited')
       : isApiError(error, 401) || isApiError(error, 400)
         ? t('session.badCredentials')
         : t('app.loadFailed')
