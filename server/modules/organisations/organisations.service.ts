@@ -113,7 +113,8 @@ export function createOrganisationsService({ db }: { db: Database }) {
       actor: Actor,
     ): Promise<OrganisationRecord> {
       const key = foldText(name);
-      const [row] = await tx
+      // The prefix match narrows; several names may share the prefix ("bo y te", "bo y te lao").
+      const rows = await tx
         .select()
         .from(organisations)
         .where(
@@ -124,7 +125,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
               : sql`${organisations.countryCode} is null`,
           ),
         );
-      const match = row && foldText(row.nameVi) === key ? row : null;
+      const match = rows.find((row) => foldText(row.nameVi) === key);
       if (match) return toOrganisationRecord(match);
       return records.create({ nameVi: name, kind: guessOrganisationKind(name), countryCode }, actor, tx);
     },
