@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { AcceptDraft, AcceptResult } from '../../../common/contracts/review.ts';
 import type { EventRecord } from '../../../common/contracts/events.ts';
+import type { AcceptDraft, AcceptResult } from '../../../common/contracts/review.ts';
 import { homeCountryCode, type RecordType } from '../../../common/domain/enums.ts';
 import { foldText } from '../../../common/domain/text.ts';
 import { lockNaturalKeys } from '../../db/advisory-locks.ts';
