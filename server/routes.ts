@@ -6,6 +6,7 @@ import type { DatabaseKind } from './db/client.ts';
 import { registerAgreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { registerAreasRoutes } from './modules/areas/areas.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerBackupRoutes } from './modules/backup/backup.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
@@ -47,4 +48,5 @@ export function registerRoutes(
   registerSourcesRoutes(app, services.sources, services.review);
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal);
+  registerBackupRoutes(app, services.db);
 }

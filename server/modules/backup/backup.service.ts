@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import { pipeline as pipelineStreams, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type SQL, sql } from 'drizzle-orm';
@@ -177,7 +177,9 @@ async function advanceSequences(executor: Executor): Promise<void> {
 
 /** Restores a backup into this migrated, empty database in one transaction: all of it or none. */
 export async function restoreBackup(db: Database, input: Readable): Promise<BackupSummary> {
-  const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  // pipeline, unlike pipe, passes a read error (a missing file) on to the lines being read.
+  const unzipped = pipelineStreams(input, createGunzip(), () => {});
+  const lines = createInterface({ input: unzipped, crlfDelay: Number.POSITIVE_INFINITY });
   const iterator = lines[Symbol.asyncIterator]();
   try {
     const header = parseHeader((await iterator.next()).value);
