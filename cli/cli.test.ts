@@ -14,7 +14,8 @@ const bin = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 function hoptac(args: string[], env: Record<string, string>) {
   return run(process.execPath, [bin, ...args], {
     env: { ...process.env, ...env, DATABASE_URL: '' },
-    timeout: 60_000,
+    // Generous: each call starts and migrates an embedded database, slow on a loaded machine.
+    timeout: 180_000,
   }).then(
     (result) => ({ ...result, code: 0 }),
     (error: { stdout: string; stderr: string; code: number }) => error,
@@ -62,4 +63,18 @@ describe.runIf(readTestDatabaseConfig().kind === 'pglite')('hoptac command', () 
     expect(result.stderr).toContain('PORT');
     expect(result.stderr).toContain('HOPTAC_ADMIN_EMAIL');
   });
+
+  it('backs up one data directory and restores every row into an empty one', async () => {
+    const from = { HOPTAC_DATA_DIR: mkdtempSync(join(tmpdir(), 'hoptac-cli-')) };
+    const to = { HOPTAC_DATA_DIR: mkdtempSync(join(tmpdir(), 'hoptac-cli-')) };
+    const file = join(mkdtempSync(join(tmpdir(), 'hoptac-cli-')), 'hoptac.backup.gz');
+    expect((await hoptac(['seed', '--demo'], from)).code).toBe(0);
+    const backup = await hoptac(['backup', file], from);
+    const written = backup.stdout.match(/Wrote (\d+) rows of (\d+) tables/);
+    expect(Number(written?.[1]), backup.stderr).toBeGreaterThan(100);
+    const restore = await hoptac(['restore', file], to);
+    expect(restore.stdout, restore.stderr).toContain(
+      `Restored ${written?.[1]} rows of ${written?.[2]} tables`,
+    );
+  }, 600_000);
 });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerDevCommand } from './commands/dev.ts';
 import { registerExtractCommand } from './commands/extract.ts';
@@ -12,6 +13,7 @@ const program = new Command('hoptac')
 registerServeCommand(program);
 registerDevCommand(program);
 registerDatabaseCommands(program);
+registerBackupCommands(program);
 registerUserCommands(program);
 registerExtractCommand(program);
 

@@ -4,12 +4,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { registerSessionLoader, toTrustProxy } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
 import { apiDocsPolicy, registerSecurityHeaders } from './http/security-headers.ts';
+import { createLoggerOptions } from './http/logging.ts';
+import { registerNulGuard } from './http/nul-guard.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { registerRoutes } from './routes.ts';
 import { createServices } from './services.ts';
@@ -19,6 +22,8 @@ export type AppOptions = {
   database: DatabaseHandle;
   /** Serves the built web app from config.HOPTAC_WEB_DIR when it exists. */
   isServingWeb?: boolean;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: DestinationStream;
 };
 
 /** Registers plugins and modules on a new Fastify instance. Never listens: main.ts does. */
@@ -26,9 +31,10 @@ export async function buildApp({
   config,
   database,
   isServingWeb = false,
+  logStream,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    logger: createLoggerOptions(config.LOG_LEVEL, logStream),
     bodyLimit: config.HOPTAC_BODY_LIMIT,
     trustProxy: toTrustProxy(config.HOPTAC_TRUST_PROXY),
     // One line per request drowns the start-up messages; it is there at debug level.
@@ -41,6 +47,7 @@ export async function buildApp({
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
   registerSameOriginCheck(app, config.HOPTAC_PUBLIC_URL);
+  registerNulGuard(app);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.HOPTAC_BODY_LIMIT, files: 1, fields: 20 } });

@@ -8,6 +8,7 @@ import { registerAreasRoutes } from './modules/areas/areas.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerBriefingsRoutes } from './modules/briefings/briefings.routes.ts';
 import { registerCalendarFeedsRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
+import { registerBackupRoutes } from './modules/backup/backup.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
@@ -57,4 +58,5 @@ export function registerRoutes(
     nameVi: config.HOPTAC_IATI_ORG_NAME_VI,
     nameEn: config.HOPTAC_IATI_ORG_NAME_EN,
   });
+  registerBackupRoutes(app, services.db);
 }

@@ -328,3 +328,29 @@ export async function requireExisting(
     ]);
   }
 }
+
+/** Records of one kind that point at a record about to be deleted. */
+export type RecordUse = { what: string; count: number };
+
+/** How many rows of the table meet the condition: one kind of use, for a delete guard. */
+export async function countUses(
+  executor: Executor,
+  table: PgTable,
+  condition: SQL,
+  what: string,
+): Promise<RecordUse> {
+  const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(table).where(condition);
+  return { what, count: Number(row?.count ?? 0) };
+}
+
+/** Refuses a delete (409 record.in_use) while other records use this one, listing each use, so
+ * that no id is left pointing at nothing. */
+export function refuseWhileUsed(noun: string, uses: RecordUse[], advice: string): void {
+  const found = uses.filter((use) => use.count > 0);
+  if (found.length === 0) return;
+  const listed = found.map((use) => `${use.count} ${use.what}`);
+  throw commonErrors.inUse(
+    `This ${noun} is still used by ${listed.join(', ')}; ${advice}`,
+    found.map((use) => ({ path: use.what, message: `${use.count} ${use.what} use this ${noun}` })),
+  );
+}

@@ -10,13 +10,17 @@ import { foldText } from '../../../common/domain/text.ts';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import {
   type Actor,
+  countUses,
   createRecordService,
   matchesText,
+  refuseWhileUsed,
   requireExisting,
   toRecordFields,
 } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
+import { commitments } from '../commitments/commitments.table.ts';
 import { positions } from '../people/people.table.ts';
+import { users } from '../users/users.table.ts';
 import { organisations } from './organisations.table.ts';
 
 type OrganisationRow = typeof organisations.$inferSelect;
@@ -66,19 +70,19 @@ export function createOrganisationsService({ db }: { db: Database }) {
       }
     },
     checkDeletable: async (executor, id) => {
-      const [child] = await executor
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.parentId, id))
-        .limit(1);
-      const [position] = await executor
-        .select({ id: positions.id })
-        .from(positions)
-        .where(eq(positions.organisationId, id))
-        .limit(1);
-      if (child || position) {
-        throw commonErrors.inUse('Other organisations or people’s positions belong to this organisation.');
-      }
+      // One query after another: a transaction is one connection.
+      const uses = [
+        await countUses(executor, organisations, eq(organisations.parentId, id), 'organisations below it'),
+        await countUses(executor, positions, eq(positions.organisationId, id), 'people’s positions'),
+        await countUses(
+          executor,
+          commitments,
+          sql`(${id}::uuid = any(${commitments.vnOwnerIds}) or ${id}::uuid = any(${commitments.partnerOwnerIds}))`,
+          'commitments it owns',
+        ),
+        await countUses(executor, users, eq(users.organisationId, id), 'unit accounts'),
+      ];
+      refuseWhileUsed('organisation', uses, 'move or remove them first.');
     },
   });
 
@@ -113,7 +117,8 @@ export function createOrganisationsService({ db }: { db: Database }) {
       actor: Actor,
     ): Promise<OrganisationRecord> {
       const key = foldText(name);
-      const [row] = await tx
+      // The prefix match narrows; several names may share the prefix ("bo y te", "bo y te lao").
+      const rows = await tx
         .select()
         .from(organisations)
         .where(
@@ -124,7 +129,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
               : sql`${organisations.countryCode} is null`,
           ),
         );
-      const match = row && foldText(row.nameVi) === key ? row : null;
+      const match = rows.find((row) => foldText(row.nameVi) === key);
       if (match) return toOrganisationRecord(match);
       return records.create({ nameVi: name, kind: guessOrganisationKind(name), countryCode }, actor, tx);
     },

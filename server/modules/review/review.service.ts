@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
+import type { EventRecord } from '../../../common/contracts/events.ts';
 import type { AcceptDraft, AcceptResult } from '../../../common/contracts/review.ts';
 import { homeCountryCode, type RecordType } from '../../../common/domain/enums.ts';
+import { foldText } from '../../../common/domain/text.ts';
+import { lockNaturalKeys } from '../../db/advisory-locks.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { type Actor, writeAudit } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
@@ -16,11 +19,35 @@ import type { SourcesService } from '../sources/sources.service.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
 
 type Span = { start: number; end: number };
+type SourceRow = typeof sources.$inferSelect;
 
 /** The date when the source gives the day; null for month-only dates, which are never padded
  * into an invented day. */
 function exactDay(date: string | null | undefined): string | null {
   return date && date.length === 10 ? date : null;
+}
+
+/** The natural keys this review may find or create records by: the partners named (and our own
+ * country when an agreement names no parties), organisations by folded name and country, the
+ * confirmed people who may gain a position, and events by kind and day. */
+function findNaturalKeys(review: AcceptDraft): string[] {
+  const newAgreements = review.agreements.filter((item) => !item.agreementId);
+  const partnerCodes = [
+    ...review.partners.map((item) => item.code),
+    ...newAgreements.flatMap((item) => item.partyCodes),
+    ...(newAgreements.some((item) => item.partyCodes.length === 0) ? [homeCountryCode] : []),
+  ];
+  return [
+    ...partnerCodes.map((code) => `partner:${code.toUpperCase()}`),
+    ...review.participants.flatMap((item) => [
+      ...(item.org ? [`organisation:${item.countryCode ?? ''}:${foldText(item.org)}`] : []),
+      ...(item.personId ? [`person:${item.personId}`] : []),
+    ]),
+    ...review.events.flatMap((item) => {
+      const day = exactDay(item.startOn);
+      return day ? [`event:${item.kind}:${day}`] : [];
+    }),
+  ];
 }
 
 /** Turns a reviewed draft into records: one transaction, every record linked to its spans. */
@@ -56,207 +83,272 @@ export function createReviewService(deps: {
       .values(valid.map((span) => ({ sourceId, recordType, recordId, start: span.start, end: span.end })));
   }
 
-  async function acceptDraft(sourceId: string, review: AcceptDraft, actor: Actor): Promise<AcceptResult> {
-    return db.transaction(async (tx) => {
-      const source = await deps.sources.requireRow(tx, sourceId, true);
-      if (source.version !== review.version) {
-        throw commonErrors.versionConflict(
-          `This source was changed by someone else since you opened it (your version ${review.version}, current ${source.version}). Reload it and review again.`,
-        );
-      }
-      if (source.reviewStatus === 'accepted') {
-        throw sourceErrors.alreadyAccepted(
-          'This source has already been accepted; edit the records it created instead.',
-        );
-      }
-      await requireAreas(tx, [...review.areaIds, ...review.commitments.flatMap((c) => c.areaIds ?? [])]);
-      const textLength = source.text.length;
-      const homePartnerId = async () => (await deps.partners.ensureByCode(tx, homeCountryCode, actor)).id;
-      const link = (type: RecordType, id: string, spans: Span[]) =>
-        linkSpans(tx, sourceId, textLength, type, id, spans);
+  type Participant = {
+    personId: string;
+    role: 'chair' | 'signatory' | 'attendee';
+    title: string | null;
+    organisationId: string | null;
+  };
+  /** What every step of one acceptance shares. */
+  type Acceptance = {
+    tx: Transaction;
+    sourceId: string;
+    review: AcceptDraft;
+    actor: Actor;
+    link: (type: RecordType, id: string, spans: Span[]) => Promise<void>;
+  };
 
-      const partnerIds: string[] = [];
-      for (const item of review.partners) {
-        const partner = await deps.partners.ensureByCode(tx, item.code, actor);
-        if (!partnerIds.includes(partner.id)) partnerIds.push(partner.id);
-        await link('partner', partner.id, item.spans);
-      }
+  /** Locks the source and refuses it when someone edited it since the review began (the only
+   * case that says so) or when it was already accepted. */
+  async function requireAcceptable(tx: Transaction, sourceId: string, version: number) {
+    const source = await deps.sources.requireRow(tx, sourceId, true);
+    if (source.version !== version) {
+      throw commonErrors.versionConflict(
+        `This source was changed by someone else since you opened it (your version ${version}, current ${source.version}). Reload it and review again.`,
+      );
+    }
+    if (source.reviewStatus === 'accepted') {
+      throw sourceErrors.alreadyAccepted(
+        'This source has already been accepted; edit the records it created instead.',
+      );
+    }
+    return source;
+  }
 
-      const organisationIds: string[] = [];
-      const personIds: string[] = [];
-      const participants: {
-        personId: string;
-        role: 'chair' | 'signatory' | 'attendee';
-        title: string | null;
-        organisationId: string | null;
-      }[] = [];
-      for (const item of review.participants) {
-        const countryCode = item.countryCode ?? null;
-        const organisation = item.org
-          ? await deps.organisations.ensureByName(tx, item.org, countryCode, actor)
-          : null;
-        if (organisation && !organisationIds.includes(organisation.id)) organisationIds.push(organisation.id);
-        const personId = item.personId
-          ? (await deps.people.requireRow(tx, item.personId)).id
-          : (await deps.people.create({ name: item.name, countryCode }, actor, tx)).id;
-        if (item.title) await deps.people.ensurePosition(tx, personId, item.title, organisation?.id ?? null);
-        if (participants.some((participant) => participant.personId === personId)) continue;
-        personIds.push(personId);
-        participants.push({
-          personId,
-          role: item.role,
-          title: item.title ?? null,
-          organisationId: organisation?.id ?? null,
-        });
-        await link('person', personId, item.spans);
-      }
+  async function registerPartners({ tx, review, actor, link }: Acceptance): Promise<string[]> {
+    const partnerIds: string[] = [];
+    for (const item of review.partners) {
+      const partner = await deps.partners.ensureByCode(tx, item.code, actor);
+      if (!partnerIds.includes(partner.id)) partnerIds.push(partner.id);
+      await link('partner', partner.id, item.spans);
+    }
+    return partnerIds;
+  }
 
-      const agreementIds: string[] = [];
-      const signedHere: string[] = [];
-      for (const item of review.agreements) {
-        let agreementId = item.agreementId ?? null;
-        if (agreementId) {
-          await deps.agreements.requireRow(tx, agreementId);
-        } else {
-          const parties = [];
-          for (const code of item.partyCodes)
-            parties.push((await deps.partners.ensureByCode(tx, code, actor)).id);
-          // Signed at the reported event without a date of its own: signed on the event's day.
-          const signedOn =
-            exactDay(item.date) ?? (item.status === 'signed' ? exactDay(review.events[0]?.startOn) : null);
-          const created = await deps.agreements.create(
-            {
-              kind: item.kind,
-              titleVi: item.title || `${item.kind.toUpperCase()} ${item.partyCodes.join('–')}`,
-              status: item.status === 'proposed' ? 'proposed' : 'signed',
-              signedOn: item.status !== 'proposed' ? signedOn : null,
-              summary:
-                item.date && !signedOn ? `Signed in ${item.date} (day not given by the source).` : null,
-              // The source named no parties: our country and the partners the article is about.
-              partyIds: parties.length > 0 ? parties : [await homePartnerId(), ...partnerIds],
-              areaIds: review.areaIds,
-              sourceIds: [sourceId],
-              isPublished: review.publish,
-            },
-            actor,
-            tx,
-          );
-          agreementId = created.id;
-        }
-        agreementIds.push(agreementId);
-        if (item.status === 'signed') signedHere.push(agreementId);
-        await link('agreement', agreementId, item.spans);
-      }
+  async function registerParticipants({ tx, review, actor, link }: Acceptance) {
+    const organisationIds: string[] = [];
+    const personIds: string[] = [];
+    const participants: Participant[] = [];
+    for (const item of review.participants) {
+      const countryCode = item.countryCode ?? null;
+      const organisation = item.org
+        ? await deps.organisations.ensureByName(tx, item.org, countryCode, actor)
+        : null;
+      if (organisation && !organisationIds.includes(organisation.id)) organisationIds.push(organisation.id);
+      const personId = item.personId
+        ? (await deps.people.requireRow(tx, item.personId)).id
+        : (await deps.people.create({ name: item.name, countryCode }, actor, tx)).id;
+      if (item.title) await deps.people.ensurePosition(tx, personId, item.title, organisation?.id ?? null);
+      if (participants.some((participant) => participant.personId === personId)) continue;
+      personIds.push(personId);
+      participants.push({
+        personId,
+        role: item.role,
+        title: item.title ?? null,
+        organisationId: organisation?.id ?? null,
+      });
+      await link('person', personId, item.spans);
+    }
+    return { organisationIds, personIds, participants };
+  }
 
-      const eventIds: string[] = [];
-      for (const item of review.events) {
-        const startOn = exactDay(item.startOn);
-        const same = startOn ? await deps.events.findSameEvent(tx, item.kind, startOn, partnerIds) : null;
-        if (same) {
-          // Another article about an event already registered: add to it rather than duplicate it.
-          const known = new Set(same.participants.map((participant) => participant.personId));
-          const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-          await deps.events.update(
-            same.id,
-            {
-              version: same.version,
-              partnerIds: union(same.partnerIds, partnerIds),
-              areaIds: union(same.areaIds, review.areaIds),
-              agreementIds: union(same.agreementIds, signedHere),
-              sourceIds: union(same.sourceIds, [sourceId]),
-              participants: [
-                ...same.participants,
-                ...(eventIds.length === 0 ? participants.filter((p) => !known.has(p.personId)) : []),
-              ],
-              isPublished: same.isPublished || review.publish,
-            },
-            actor,
-            tx,
-          );
-          eventIds.push(same.id);
-          await link('event', same.id, item.spans);
-          continue;
-        }
-        const created = await deps.events.create(
+  async function registerAgreements(acceptance: Acceptance, partnerIds: string[]) {
+    const { tx, sourceId, review, actor, link } = acceptance;
+    const agreementIds: string[] = [];
+    const signedHere: string[] = [];
+    for (const item of review.agreements) {
+      let agreementId = item.agreementId ?? null;
+      if (agreementId) {
+        await deps.agreements.requireRow(tx, agreementId);
+      } else {
+        const parties = [];
+        for (const code of item.partyCodes)
+          parties.push((await deps.partners.ensureByCode(tx, code, actor)).id);
+        // Signed at the reported event without a date of its own: signed on the event's day.
+        const signedOn =
+          exactDay(item.date) ?? (item.status === 'signed' ? exactDay(review.events[0]?.startOn) : null);
+        const created = await deps.agreements.create(
           {
             kind: item.kind,
-            title: item.title || review.title || source.title,
-            startOn: exactDay(item.startOn),
-            endOn: exactDay(item.endOn),
-            summary:
-              item.startOn && !exactDay(item.startOn)
-                ? `Held in ${item.startOn} (day not given by the source).`
-                : null,
-            mode: item.mode ?? 'in_person',
-            location: item.location ?? null,
-            partnerIds,
+            titleVi: item.title || `${item.kind.toUpperCase()} ${item.partyCodes.join('–')}`,
+            status: item.status === 'proposed' ? 'proposed' : 'signed',
+            signedOn: item.status !== 'proposed' ? signedOn : null,
+            summary: item.date && !signedOn ? `Signed in ${item.date} (day not given by the source).` : null,
+            // The source named no parties: our country and the partners the article is about.
+            partyIds:
+              parties.length > 0
+                ? parties
+                : [(await deps.partners.ensureByCode(tx, homeCountryCode, actor)).id, ...partnerIds],
             areaIds: review.areaIds,
-            agreementIds: signedHere,
             sourceIds: [sourceId],
-            participants: eventIds.length === 0 ? participants : [],
             isPublished: review.publish,
           },
           actor,
           tx,
         );
-        eventIds.push(created.id);
-        await link('event', created.id, item.spans);
+        agreementId = created.id;
       }
+      agreementIds.push(agreementId);
+      if (item.status === 'signed') signedHere.push(agreementId);
+      await link('agreement', agreementId, item.spans);
+    }
+    return { agreementIds, signedHere };
+  }
 
-      // Commitments follow from what was signed here, else from the reported event.
-      const originAgreementId = signedHere.length === 1 ? signedHere[0]! : null;
-      const commitmentIds: string[] = [];
-      for (const item of review.commitments) {
-        const created = await deps.commitments.create(
-          {
-            text: item.text,
-            agreementId: originAgreementId,
-            eventId: eventIds[0] ?? null,
-            sourceId,
-            areaIds: item.areaIds ?? review.areaIds,
-            dueOn: item.dueOn ?? null,
-            horizonYear: item.horizonYear ?? null,
-            status: 'agreed',
-          },
-          actor,
-          tx,
-        );
-        commitmentIds.push(created.id);
-        await link('commitment', created.id, item.spans);
-      }
+  type EventLinks = { partnerIds: string[]; signedHere: string[]; participants: Participant[] };
 
-      const before = { ...source };
-      const [updated] = await tx
-        .update(sources)
-        .set({
-          title: review.title ?? source.title,
-          reviewStatus: 'accepted',
-          isPublished: review.publish,
-          partnerIds,
-          areaIds: review.areaIds,
-          version: source.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(sources.id, sourceId))
-        .returning();
-      await writeAudit(tx, {
+  /** Another article about an event already registered adds to it rather than duplicating it. */
+  async function addToKnownEvent(
+    { tx, sourceId, review, actor }: Acceptance,
+    same: EventRecord,
+    links: EventLinks,
+  ): Promise<string> {
+    const known = new Set(same.participants.map((participant) => participant.personId));
+    const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+    await deps.events.update(
+      same.id,
+      {
+        version: same.version,
+        partnerIds: union(same.partnerIds, links.partnerIds),
+        areaIds: union(same.areaIds, review.areaIds),
+        agreementIds: union(same.agreementIds, links.signedHere),
+        sourceIds: union(same.sourceIds, [sourceId]),
+        participants: [...same.participants, ...links.participants.filter((p) => !known.has(p.personId))],
+        isPublished: same.isPublished || review.publish,
+      },
+      actor,
+      tx,
+    );
+    return same.id;
+  }
+
+  async function createEvent(
+    { tx, sourceId, review, actor }: Acceptance,
+    item: AcceptDraft['events'][number],
+    sourceTitle: string,
+    links: EventLinks,
+  ): Promise<string> {
+    const startOn = exactDay(item.startOn);
+    const created = await deps.events.create(
+      {
+        kind: item.kind,
+        title: item.title || review.title || sourceTitle,
+        startOn,
+        endOn: exactDay(item.endOn),
+        summary: item.startOn && !startOn ? `Held in ${item.startOn} (day not given by the source).` : null,
+        mode: item.mode ?? 'in_person',
+        location: item.location ?? null,
+        partnerIds: links.partnerIds,
+        areaIds: review.areaIds,
+        agreementIds: links.signedHere,
+        sourceIds: [sourceId],
+        participants: links.participants,
+        isPublished: review.publish,
+      },
+      actor,
+      tx,
+    );
+    return created.id;
+  }
+
+  async function registerEvents(acceptance: Acceptance, sourceTitle: string, links: EventLinks) {
+    const eventIds: string[] = [];
+    for (const item of acceptance.review.events) {
+      // The participants take part in the first event the article reports.
+      const linksHere = { ...links, participants: eventIds.length === 0 ? links.participants : [] };
+      const startOn = exactDay(item.startOn);
+      const same = startOn
+        ? await deps.events.findSameEvent(acceptance.tx, item.kind, startOn, links.partnerIds)
+        : null;
+      const eventId = same
+        ? await addToKnownEvent(acceptance, same, linksHere)
+        : await createEvent(acceptance, item, sourceTitle, linksHere);
+      eventIds.push(eventId);
+      await acceptance.link('event', eventId, item.spans);
+    }
+    return eventIds;
+  }
+
+  /** Commitments follow from what was signed here, else from the reported event. */
+  async function registerCommitments(
+    { tx, sourceId, review, actor, link }: Acceptance,
+    signedHere: string[],
+    eventIds: string[],
+  ): Promise<string[]> {
+    const originAgreementId = signedHere.length === 1 ? signedHere[0]! : null;
+    const commitmentIds: string[] = [];
+    for (const item of review.commitments) {
+      const created = await deps.commitments.create(
+        {
+          text: item.text,
+          agreementId: originAgreementId,
+          eventId: eventIds[0] ?? null,
+          sourceId,
+          areaIds: item.areaIds ?? review.areaIds,
+          dueOn: item.dueOn ?? null,
+          horizonYear: item.horizonYear ?? null,
+          status: 'agreed',
+        },
         actor,
-        action: 'update',
-        recordType: 'source',
-        recordId: sourceId,
-        before,
-        after: updated!,
-      });
+        tx,
+      );
+      commitmentIds.push(created.id);
+      await link('commitment', created.id, item.spans);
+    }
+    return commitmentIds;
+  }
 
-      return {
-        sourceId,
+  async function markAccepted(
+    { tx, sourceId, review, actor }: Acceptance,
+    source: SourceRow,
+    partnerIds: string[],
+  ) {
+    const [updated] = await tx
+      .update(sources)
+      .set({
+        title: review.title ?? source.title,
+        reviewStatus: 'accepted',
+        isPublished: review.publish,
         partnerIds,
-        personIds,
-        organisationIds,
-        eventIds,
-        agreementIds,
-        commitmentIds,
+        areaIds: review.areaIds,
+        version: source.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(sources.id, sourceId))
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      recordType: 'source',
+      recordId: sourceId,
+      before: { ...source },
+      after: updated!,
+    });
+  }
+
+  async function acceptDraft(sourceId: string, review: AcceptDraft, actor: Actor): Promise<AcceptResult> {
+    return db.transaction(async (tx) => {
+      const source = await requireAcceptable(tx, sourceId, review.version);
+      await requireAreas(tx, [...review.areaIds, ...review.commitments.flatMap((c) => c.areaIds ?? [])]);
+      await lockNaturalKeys(tx, findNaturalKeys(review));
+      const acceptance: Acceptance = {
+        tx,
+        sourceId,
+        review,
+        actor,
+        link: (type, id, spans) => linkSpans(tx, sourceId, source.text.length, type, id, spans),
       };
+      const partnerIds = await registerPartners(acceptance);
+      const { organisationIds, personIds, participants } = await registerParticipants(acceptance);
+      const { agreementIds, signedHere } = await registerAgreements(acceptance, partnerIds);
+      const eventIds = await registerEvents(acceptance, source.title, {
+        partnerIds,
+        signedHere,
+        participants,
+      });
+      const commitmentIds = await registerCommitments(acceptance, signedHere, eventIds);
+      await markAccepted(acceptance, source, partnerIds);
+      return { sourceId, partnerIds, personIds, organisationIds, eventIds, agreementIds, commitmentIds };
     });
   }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type ArticleDraft, articleDraft } from '../../../common/contracts/draft.ts';
 import type {
   CreateSource,
@@ -10,8 +11,19 @@ import type {
 import type { RecordType } from '../../../common/domain/enums.ts';
 import { documentToText, draftArticle, htmlToText } from '../../../reader/index.ts';
 import type { Database, Transaction } from '../../db/client.ts';
-import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
+import {
+  type Actor,
+  countUses,
+  createRecordService,
+  matchesText,
+  refuseWhileUsed,
+  requireExisting,
+  toIso,
+} from '../../db/records.ts';
+import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
+import { commitments } from '../commitments/commitments.table.ts';
+import { events } from '../events/events.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sourceErrors } from './sources.errors.ts';
 import { provenanceSpans, sources } from './sources.table.ts';
@@ -76,6 +88,15 @@ export function createSourcesService({ db }: { db: Database }) {
       const update = values as Partial<UpdateSource>;
       await requireExisting(executor, partners, update.partnerIds, 'partner', 'partnerIds');
       await requireAreas(executor, update.areaIds);
+    },
+    checkDeletable: async (executor, id) => {
+      const cites = (column: PgColumn) => sql`${id}::uuid = any(${column})`;
+      const uses = [
+        await countUses(executor, agreements, cites(agreements.sourceIds), 'agreements'),
+        await countUses(executor, events, cites(events.sourceIds), 'events'),
+        await countUses(executor, commitments, eq(commitments.sourceId, id), 'commitments'),
+      ];
+      refuseWhileUsed('source', uses, 'records cite it as their source; remove it from them first.');
     },
   });
 

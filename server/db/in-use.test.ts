@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test-app.ts';
+
+// A delete that would leave ids pointing at nothing is refused with record.in_use, naming what
+// still uses the record; once those uses are gone the delete goes through.
+
+let t: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = (await t.signIn('admin')).cookie;
+});
+afterAll(() => t.close());
+
+async function send(method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: Record<string, unknown>) {
+  const response = await t.app.inject({ method, url, headers: { cookie: admin }, payload });
+  return { status: response.statusCode, body: response.body ? response.json() : null };
+}
+
+async function create(collection: string, payload: Record<string, unknown>): Promise<string> {
+  const { status, body } = await send('POST', `/api/v1/${collection}`, payload);
+  expect(status, JSON.stringify(body)).toBe(201);
+  return body.id;
+}
+
+describe('deleting a record others still use', () => {
+  it('refuses an organisation that owns commitments, naming them, and deletes it once they are moved', async () => {
+    const unit = await create('organisations', { nameVi: 'Cục Quản lý Khám chữa bệnh', kind: 'department' });
+    const commitment = await create('commitments', { text: 'Đào tạo 50 bác sĩ', vnOwnerIds: [unit] });
+    const refused = await send('DELETE', `/api/v1/organisations/${unit}?version=1`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('record.in_use');
+    expect(refused.body.detail).toContain('1 commitments it owns');
+    await send('PATCH', `/api/v1/commitments/${commitment}`, { version: 1, vnOwnerIds: [] });
+    expect((await send('DELETE', `/api/v1/organisations/${unit}?version=1`)).status).toBe(204);
+  });
+
+  it('refuses an organisation that unit accounts belong to', async () => {
+    const unit = await create('organisations', { nameVi: 'Bệnh viện Bạch Mai', kind: 'hospital' });
+    await create('users', {
+      email: 'unit@bachmai.test',
+      password: 'correct horse battery',
+      role: 'unit',
+      organisationId: unit,
+    });
+    const refused = await send('DELETE', `/api/v1/organisations/${unit}?version=1`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('1 unit accounts');
+    expect(refused.body.errors).toEqual([
+      { path: 'unit accounts', message: '1 unit accounts use this organisation' },
+    ]);
+  });
+
+  it('refuses an accepted source that the records it created cite, and deletes one nobody cites', async () => {
+    const cited = await create('sources', { text: 'Hội đàm Việt Nam – Lào ngày 05/06/2025 tại Hà Nội.' });
+    const accepted = await send('POST', `/api/v1/sources/${cited}/accept`, {
+      version: 1,
+      partners: [{ code: 'LA' }],
+      events: [{ kind: 'talks', startOn: '2025-06-05' }],
+      commitments: [{ text: 'Trao đổi chuyên gia' }],
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const refused = await send('DELETE', `/api/v1/sources/${cited}?version=2`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('record.in_use');
+    expect(refused.body.detail).toContain('1 events, 1 commitments');
+
+    const uncited = await create('sources', { text: 'Một bài báo chưa được duyệt.' });
+    expect((await send('DELETE', `/api/v1/sources/${uncited}?version=1`)).status).toBe(204);
+  });
+});
