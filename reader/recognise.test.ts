@@ -129,6 +129,45 @@ describe('events set in an earlier time', () => {
   });
 });
 
+describe('references to an earlier event', () => {
+  it('leaves the people and the date of an earlier event out of the report', () => {
+    const draft = draftOf(
+      'Ngày 10/9, Thứ trưởng Bộ Y tế Phạm Quang Hiệu tiếp Đại sứ Israel Yaron Mayer. Hai bên nhất trí tiếp tục triển khai các kết quả đạt được trong cuộc điện đàm giữa Thủ tướng Phạm Minh Chính và Thủ tướng Israel Naftali Bennett ngày 12/7/2021, đặc biệt là thúc đẩy hợp tác y tế.',
+    );
+    expect(draft.participants.map((p) => p.name)).toEqual(['Phạm Quang Hiệu', 'Yaron Mayer']);
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['courtesy_call', null]]);
+  });
+
+  it('reads a memorandum signed during an earlier visit as mentioned, and no signing event', () => {
+    const draft = draftOf(
+      'Minister Lan received Ambassador Kim on March 3, 2025. They reviewed the MoU signed during the visit of Prime Minister Han to Hanoi, and discussed new projects.',
+      null,
+      'en',
+    );
+    expect(draft.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'mentioned']]);
+    expect(draft.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+  });
+
+  it('still reads a memorandum that was signed during the visit reported', () => {
+    const draft = draftOf(
+      'On March 3, 2025, an MoU was signed during the visit of Minister Kim to Hanoi.',
+      null,
+      'en',
+    );
+    expect(draft.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'signed']]);
+  });
+});
+
+describe('people set in history', () => {
+  it('leaves out a person in a sentence set in the nineteenth century', () => {
+    const draft = draftOf(
+      'Ông Gildas Tréguier phát biểu tại hội thảo. Hợp tác được đặt nền móng từ năm 1821, thời điểm bác sĩ Jean-Marie Despiau đến Huế.',
+      '2023-11-04',
+    );
+    expect(draft.participants.map((p) => p.name)).toEqual(['Gildas Tréguier']);
+  });
+});
+
 describe('events outside the reported one', () => {
   it('leaves out events the sides agreed to hold later', () => {
     const draft = draftOf(
