@@ -333,6 +333,65 @@ describe('agreements', () => {
   });
 });
 
+describe('commitments in real news', () => {
+  const texts = (draft: ReturnType<typeof draftOf>) => draft.commitments.map((c) => c.text);
+
+  it('reads English wishes, willingness, suggestions and modal proposals', () => {
+    const draft = draftOf(
+      'Vietnam wants to partner with the RoK in training for medical certification. Park said the acceptance of each other’s certificates should be considered. He said the RoK is willing to share information on health insurance. The two sides could also collaborate in producing medicine, the Korean minister suggested.',
+      null,
+      'en',
+    );
+    expect(texts(draft)).toHaveLength(4);
+  });
+
+  it('does not cut a promise at an organisation whose name starts with a verb', () => {
+    const draft = draftOf(
+      'Thủ tướng mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và Tổ chức Y tế thế giới để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân.',
+    );
+    expect(texts(draft)).toEqual([
+      'Thủ tướng mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và Tổ chức Y tế thế giới để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân',
+    ]);
+  });
+
+  it('keeps the lead once when the body restates it with more around it', () => {
+    const draft = draftOf(
+      'Thủ tướng mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và WHO để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân.\n\nThủ tướng nhấn mạnh những thành tựu về y tế và mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và WHO để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân và đạt các mục tiêu phát triển.',
+    );
+    expect(texts(draft)).toHaveLength(1);
+  });
+
+  it('keeps two short verbs of one promise together and drops a leading purpose', () => {
+    const draft = draftOf(
+      'To enhance cooperation in training, control of infectious diseases, hospitals of Vietnam are ready to receive and provide medical treatment for Lao people.',
+      null,
+      'en',
+    );
+    expect(texts(draft)).toEqual([
+      'Hospitals of Vietnam are ready to receive and provide medical treatment for Lao people',
+    ]);
+  });
+
+  it('splits the items an agreement singles out with đặc biệt là', () => {
+    const draft = draftOf(
+      'Hai bên nhất trí tiếp tục triển khai các kết quả hợp tác đã đạt được, đặc biệt là đẩy nhanh đàm phán hiệp định thương mại tự do giữa hai nước.',
+    );
+    expect(texts(draft)).toEqual([
+      'Hai bên nhất trí tiếp tục triển khai các kết quả hợp tác đã đạt được',
+      'Đẩy nhanh đàm phán hiệp định thương mại tự do giữa hai nước',
+    ]);
+  });
+
+  it('reads what a cooperation programme provides for as a commitment without a cue', () => {
+    const draft = draftOf(
+      'Theo Chương trình Hợp tác tài khóa mới này, Bộ Y tế và WHO cùng phối hợp tăng cường các chức năng chính của hệ thống y tế.',
+    );
+    expect(texts(draft)).toEqual([
+      'Bộ Y tế và WHO cùng phối hợp tăng cường các chức năng chính của hệ thống y tế',
+    ]);
+  });
+});
+
 describe('areas and commitments', () => {
   it('finds taxonomy areas with tone variants', () => {
     const draft = draftOf(
