@@ -404,6 +404,26 @@ describe('areas and commitments', () => {
     ]);
   });
 
+  it('reads medical supplies, donations, treatment and non-communicable diseases in the words reports use', () => {
+    const vi = draftOf('Đại sứ trao tặng vật tư y tế. Hai bên tăng cường quản lý các bệnh không lây nhiễm.');
+    expect(vi.areas.map((a) => a.id).sort()).toEqual(['health_financing_aid', 'medical_equipment', 'ncd']);
+    const en = draftOf(
+      'The Polish Government donated medical supplies. Hospitals will provide medical treatment for Lao people.',
+      null,
+      'en',
+    );
+    expect(en.areas.map((a) => a.id).sort()).toEqual([
+      'clinical_services',
+      'health_financing_aid',
+      'medical_equipment',
+    ]);
+  });
+
+  it('matches English keywords in either number and long acronyms in any case', () => {
+    const en = draftOf('The two sides could collaborate in producing medicine against Covid-19.', null, 'en');
+    expect(en.areas.map((a) => a.id).sort()).toEqual(['communicable_disease', 'pharmaceuticals']);
+  });
+
   it('reads hepatitis and mother-to-child transmission as their areas', () => {
     const draft = draftOf('Hai bên hợp tác phòng, chống viêm gan vi rút và lây truyền từ mẹ sang con.');
     expect(draft.areas.map((a) => a.id).sort()).toEqual(['communicable_disease', 'maternal_child_health']);
