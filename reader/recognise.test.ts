@@ -345,6 +345,17 @@ describe('commitments in real news', () => {
     expect(texts(draft)).toHaveLength(4);
   });
 
+  it('reads talks under way as a commitment, but not a topic the sides were discussing', () => {
+    const draft = draftOf(
+      'Both ministers joined experts in discussing prevention strategies between the two countries. The ministries are discussing with the Polish side the acquisition of 3 million doses.',
+      null,
+      'en',
+    );
+    expect(texts(draft)).toEqual([
+      'The ministries are discussing with the Polish side the acquisition of 3 million doses',
+    ]);
+  });
+
   it('does not cut a promise at an organisation whose name starts with a verb', () => {
     const draft = draftOf(
       'Thủ tướng mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và Tổ chức Y tế thế giới để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân.',
