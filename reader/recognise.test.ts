@@ -148,6 +148,23 @@ describe('references to an earlier event', () => {
     expect(draft.events.map((e) => e.kind)).toEqual(['courtesy_call']);
   });
 
+  it('reads an agreement signed between two governments as an earlier one, with no signing event', () => {
+    const draft = draftOf(
+      'During the talks on July 21, 2023, Minister Lan said universities of Vietnam have trained Lao students under an agreement signed between the two governments.',
+      null,
+      'en',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+    expect(draft.agreements.map((a) => a.status)).toEqual(['mentioned']);
+  });
+
+  it('reads the receipt of an aid package as a handover', () => {
+    const draft = draftOf(
+      'Chiều 5/8/2021, Thứ trưởng thay mặt Bộ Y tế tiếp nhận gói viện trợ y tế trị giá 500.000 USD.',
+    );
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['handover', '2021-08-05']]);
+  });
+
   it('still reads a memorandum that was signed during the visit reported', () => {
     const draft = draftOf(
       'On March 3, 2025, an MoU was signed during the visit of Minister Kim to Hanoi.',
