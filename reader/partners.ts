@@ -191,7 +191,6 @@ const localUnits = new Set(
 const listJoins = new Set([',', 'and', 'và']);
 const theoKey = keySyllable('theo')[0];
 const tiengKey = keySyllable('tiếng')[0];
-const creditWords = new Set(['ảnh', 'photo'].map((w) => keySyllable(w)[0]));
 const venuePrepositions = new Set(['in', 'at', 'tại', 'ở'].map((w) => keySyllable(w)[0]));
 /** A venue's name is at most this many capitalised words ('Thành phố Hồ Chí Minh'). */
 const venueWords = 5;
@@ -235,9 +234,6 @@ export function isPassingMention(marks: LexiconMarks, mention: EntityMention): b
   if (mention.kind !== 'country') return false;
   // 'tiếng Anh', 'tiếng Pháp': a language, not the country.
   if (tokens[mention.first - 1]?.key === tiengKey) return true;
-  // 'Ảnh: Nhật Bắc', 'Photo: ...': a photographer's credit, where a name may spell a country.
-  if (tokens[mention.first - 1]?.raw === ':' && creditWords.has(tokens[mention.first - 2]?.key ?? ''))
-    return true;
   if (isVenueCountry(tokens, mention)) return true;
   // Walk back over the list 'for A, B and C' to the word that governs it.
   let k = mention.first - 1;
