@@ -190,6 +190,8 @@ interface StatusCues {
   past: readonly number[];
   signed: readonly number[];
   intended: readonly number[];
+  /** Signing verbs in a reference to an earlier event ('the MoU signed during the visit of ...'). */
+  earlier: readonly number[];
 }
 
 function countStatusCues(context: AgreementContext): StatusCues {
@@ -198,12 +200,14 @@ function countStatusCues(context: AgreementContext): StatusCues {
   const past = marks.starts[pastLexicon.id] ?? [];
   const signed: number[] = [];
   const intended: number[] = [];
+  const earlier: number[] = [];
   for (const i of marks.starts[signLexicon.id] ?? []) {
     if (!isSigningVerb(context, i)) continue;
-    if (isIntended(context, i)) intended.push(i);
+    if (context.history.refersToEarlier(i)) earlier.push(i);
+    else if (isIntended(context, i)) intended.push(i);
     else signed.push(i);
   }
-  return { past, signed, intended };
+  return { past, signed, intended, earlier };
 }
 
 function isSigningVerb(context: AgreementContext, i: number): boolean {
@@ -236,7 +240,9 @@ function statusOf(
   last: number,
 ): AgreementStatus {
   const signed = countOutside(cues.signed, sentence, first, last) > 0;
-  const past = countOutside(cues.past, sentence, first, last) > 0;
+  const past =
+    countOutside(cues.past, sentence, first, last) > 0 ||
+    countOutside(cues.earlier, sentence, first, last) > 0;
   let proposed = false;
   // A proposal governs the document directly ('đề xuất ký Bản ghi nhớ'), not a clause away.
   for (let i = Math.max(sentence.first, first - proposeWindow); i < first; i++) {

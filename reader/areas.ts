@@ -12,9 +12,33 @@ interface AreaKeyword {
 }
 
 const areaLexicons: Record<Lang, Lexicon<AreaKeyword>> = { vi: createLexicon(), en: createLexicon() };
+/** Acronyms this short are also words in lower case ('ai', 'who'); longer ones ('COVID-19') match 'Covid-19'. */
+const shortAcronym = 3;
 function addKeyword(lang: Lang, keyword: string, id: string): void {
   const isAcronym = /^[A-Z][A-Z0-9-]+$/.test(keyword) && !keyword.includes(' ');
-  addPhrase(areaLexicons[lang], keyword, { id, exact: isAcronym ? keyword : null });
+  const exact = isAcronym && keyword.length <= shortAcronym ? keyword : null;
+  addPhrase(areaLexicons[lang], keyword, { id, exact });
+  // English inflection is handled here, once: 'medicines' finds 'medicine' and 'epidemic' 'epidemics'.
+  if (lang === 'en' && !isAcronym) {
+    for (const form of numberForms(keyword)) addPhrase(areaLexicons.en, form, { id, exact: null });
+  }
+}
+
+/** The other number of a keyword's last word: plural from singular and singular from plural. */
+function numberForms(keyword: string): string[] {
+  const match = /^(.*?)([a-z]+)$/.exec(keyword);
+  if (!match) return [];
+  const [, head = '', word = ''] = match;
+  if (word.length < 4) return [];
+  if (word.endsWith('ies')) return [`${head}${word.slice(0, -3)}y`];
+  if (/(?:ches|shes|sses|xes)$/.test(word)) return [`${head}${word.slice(0, -2)}`];
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return [`${head}${word.slice(0, -1)}`];
+  if (/[^aeiou]y$/.test(word)) return [`${head}${word.slice(0, -1)}ies`];
+  if (/(?:ch|sh|ss|x)$/.test(word)) return [`${head}${word}es`];
+  // Adjectives and verb forms ('pharmaceutical', 'funded', 'training') have no plural.
+  if (/(?:ed|ing|al|ive|ary)$/.test(word)) return [];
+  return [`${head}${word}s`];
 }
 for (const area of taxonomy.areas) {
   for (const keyword of area.keywords_vi) addKeyword('vi', keyword, area.id);

@@ -56,11 +56,12 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
 
   const partners = collectPartners(marks, entities);
   const partnerCodes = partners.map((p) => p.code);
-  const history = createHistory({ tokens, sentences, sentenceOf, dates, years, published });
-  // A person named in a sentence set in an earlier time ('Năm 2022, GS. X ...') is history, not a participant.
+  const history = createHistory({ tokens, sentences, sentenceOf, dates, years, published, marks });
+  // A person named in a sentence set in an earlier time ('Năm 2022, GS. X ...') or in a reference to an
+  // earlier event ('đạt được trong cuộc điện đàm giữa Thủ tướng X và ...') is history, not a participant.
   const mentions = findPeople({ text, tokens, marks, sentences, sentenceOf, entities, entityMask, lang }).map(
     (mention) =>
-      mention.isBackground || !history.isSetEarlier(mention.first)
+      mention.isBackground || !(history.isSetEarlier(mention.first) || history.refersToEarlier(mention.first))
         ? mention
         : { ...mention, isBackground: true },
   );
@@ -104,7 +105,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     sentenceOf,
     lang,
     skipSentence: (index) => (hasTitle && index === 0) || quoted[index] === 1,
-    isHistory: (index) => history.isSetEarlier(index),
+    isHistory: (index) => history.isSetEarlier(index) || history.refersToEarlier(index),
   });
   return {
     readerVersion,

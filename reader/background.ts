@@ -1,6 +1,16 @@
 // Background by time: a sentence that sets an earlier time ('Năm 2022, ...', 'tháng 5/2025, ...' in an
-// article of September 2025) tells history, so the events and people in it are not the report's own.
+// article of September 2025) tells history, so the events and people in it are not the report's own;
+// so does a clause that refers to an earlier event ('kết quả đạt được trong cuộc điện đàm giữa ...').
 import { type DateMention, resolveDate, type YearHints } from './dates.ts';
+import {
+  addPhrase,
+  createLexicon,
+  hasMatch,
+  type Lexicon,
+  type LexiconMarks,
+  matchLongest,
+} from './lexicon.ts';
+import history from './lexicons/history.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Sentence } from './segment.ts';
 import { lowerBound, lowerBoundBy } from './sorted.ts';
@@ -13,7 +23,18 @@ export interface TimeContext {
   dates: readonly DateMention[];
   years: YearHints;
   published: string | null;
+  marks: LexiconMarks;
 }
+
+const earlierEventLexicon: Lexicon<true> = createLexicon();
+for (const phrase of history.earlierEvent) addPhrase(earlierEventLexicon, phrase, true);
+const currentLexicon: Lexicon<true> = createLexicon();
+for (const word of history.currentWords) addPhrase(currentLexicon, word, true);
+const auxiliaries = new Set(history.auxiliaries.map((word) => keyPhrase(word)[0] ?? ''));
+/** Punctuation that closes the clause a reference to an earlier event runs to. */
+const clauseEnds = new Set([',', ';', ':', '(']);
+/** Years before this are not times ('1500 ca'); after 'năm'/'in' a year from 1800 on is ('năm 1821'). */
+const earliestYear = 1800;
 
 /** Words that make a bare year a time: 'năm 2022', 'in 2023' (not '2022 ca bệnh'). */
 const timeWords = new Set(['năm', 'in'].map((word) => keyPhrase(word)[0] ?? ''));
@@ -35,6 +56,8 @@ export interface History {
   isSetEarlier(index: number): boolean;
   /** The first time the sentence sets after token `index`, within `reach` tokens, is well before the article's ('ký ... hồi tháng 3/2024'). */
   isDatedEarlier(index: number, reach: number): boolean;
+  /** Token `index` sits in a clause that refers to an earlier event ('signed during the visit of X in 2019'). */
+  refersToEarlier(index: number): boolean;
 }
 
 /** Each sentence's times are read once, on first ask, so asking for every cue and every name stays linear. */
@@ -51,7 +74,11 @@ export function createHistory(context: TimeContext): History {
     }
     return times;
   };
+  const references = findReferences(context);
   return {
+    refersToEarlier(index) {
+      return references[index] === 1;
+    },
     isSetEarlier(index) {
       const times = timesOf(index);
       if (!times) return false;
@@ -87,10 +114,33 @@ function readTimes(context: TimeContext, number: number, reference: number): Sen
     if (!token.isNumber || token.raw.length !== 4) continue;
     if (!timeWords.has(tokens[i - 1]?.key ?? '') || isPeriodYear(tokens, i)) continue;
     const year = Number(token.raw);
-    if (year >= 1900) marks.push([token.start, year < reference]);
+    if (year >= earliestYear) marks.push([token.start, year < reference]);
   }
   marks.sort((a, b) => a[0] - b[0]);
   return { at: marks.map((mark) => mark[0]), isEarlier: marks.map((mark) => mark[1]) };
+}
+
+/** Per token, 1 inside a reference to an earlier event: from its phrase to the end of its clause. */
+function findReferences(context: TimeContext): Uint8Array {
+  const { tokens, marks } = context;
+  const inside = new Uint8Array(tokens.length);
+  let filledTo = 0;
+  for (const start of marks.starts[earlierEventLexicon.id] ?? []) {
+    // Inside a reference already filled: the same clause, so the same end (and the pass stays linear).
+    if (start < filledTo) continue;
+    const match = matchLongest(earlierEventLexicon, marks, start);
+    if (!match || auxiliaries.has(tokens[start - 1]?.key ?? '')) continue;
+    const last = context.sentences[context.sentenceOf[start] ?? -1]?.last ?? match.end;
+    let end = match.end;
+    let isCurrent = false;
+    while (end < last && !clauseEnds.has(tokens[end]?.raw ?? '')) {
+      if (hasMatch(currentLexicon, marks, end)) isCurrent = true;
+      end++;
+    }
+    filledTo = end;
+    if (!isCurrent) inside.fill(1, start, end);
+  }
+  return inside;
 }
 
 /** A date (YYYY, YYYY-MM or YYYY-MM-DD) in an earlier year, or two months or more before publication. */

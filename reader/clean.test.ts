@@ -48,4 +48,17 @@ describe('cleanArticle', () => {
   it('survives empty input', () => {
     expect(cleanArticle('')).toMatchObject({ text: '', title: null, published: null });
   });
+
+  it("cuts the outlet's name before the lead, but not a dateline or a sentence with a dash", () => {
+    expect(cleanArticle('T\n\nVTV.vn - Thủ tướng mong muốn hợp tác.').text).toBe(
+      'T\n\nThủ tướng mong muốn hợp tác.',
+    );
+    expect(cleanArticle('T\n\n(Chinhphu.vn) – Hai bên ký kết.').text).toBe('T\n\nHai bên ký kết.');
+    expect(cleanArticle('T\n\nSKĐS - Sáng 5/3, hai bên hội đàm.').text).toBe(
+      'T\n\nSáng 5/3, hai bên hội đàm.',
+    );
+    expect(cleanArticle('T\n\nHÀ NỘI — The ministry agreed.').text).toBe(
+      'T\n\nHÀ NỘI — The ministry agreed.',
+    );
+  });
 });

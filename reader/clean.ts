@@ -27,6 +27,11 @@ const sourceLine = new RegExp(
   'iu',
 );
 const urlPattern = /https?:\/\/\S{1,2000}/u;
+/** 'VTV.vn - ', '(Chinhphu.vn) – ', 'SKĐS - ': the outlet's name before the lead, not part of it. */
+const outletPrefix = new RegExp(
+  `^\\(?(?:[\\p{L}\\d-]{1,30}\\.(?:vn|com|net|org)|${furniture.outletPrefixes.map(escapeRegex).join('|')})\\)?\\s{0,3}[-–—]\\s{1,3}(?=\\p{L})`,
+  'iu',
+);
 const maxLineForHeading = 60;
 
 /** The line without leading and trailing spaces, tabs and no-break spaces (not String.trim's wider
@@ -92,7 +97,7 @@ export function cleanArticle(input: string): CleanedArticle {
     // A photo caption printed twice (image alt text, then the caption itself) is kept once.
     if (line === previous) continue;
     previous = line;
-    kept.push(line);
+    kept.push(withoutOutlet(line));
   }
   while (kept.length > 1 && kept[kept.length - 1] === '') kept.pop();
   // The byline is the last short line that is not a sentence.
@@ -104,6 +109,11 @@ export function cleanArticle(input: string): CleanedArticle {
   }
   if (!url && source) url = urlPattern.exec(source)?.[0] ?? null;
   return { text: kept.join('\n'), title, published, byline, sourceLine: source, url };
+}
+
+function withoutOutlet(line: string): string {
+  const match = outletPrefix.exec(line);
+  return match ? line.slice(match[0].length) : line;
 }
 
 /** 'Tin liên quan' as listed, or a line that is exactly a listed head and tail ('Bài viết cùng

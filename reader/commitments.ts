@@ -103,6 +103,8 @@ const contentLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.contentHeads) addPhrase(contentLexicon, head, true);
 const joinedLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.joinedActions) addPhrase(joinedLexicon, verb, true);
+const documentLeadLexicon: Lexicon<true> = createLexicon();
+for (const lead of cues.documentLeads) addPhrase(documentLeadLexicon, lead, true);
 const reportingLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.reporting) addPhrase(reportingLexicon, verb, true);
 // The few single words asked of every token are compared by key number, not by string: a
@@ -160,6 +162,9 @@ const leadingAdverbials = new Set(
 const enumerationReach = 4;
 const listBullets = new Set(['-', '–', '•', '+', '*', '·']);
 const minWords = 4;
+/** A document lead names its document within this many tokens, and closes with a comma within leadReach. */
+const documentReach = 3;
+const leadReach = 20;
 const shortItemWords = 6;
 const shortListWords = 7;
 
@@ -260,6 +265,11 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     return consumed;
   }
   if (cue === -1) {
+    const content = documentContentStart(context, sentence);
+    if (content !== -1) {
+      out.push({ first: content, last: sentence.last, confidence: 0.45 });
+      return 0;
+    }
     if (
       hasMatch(aidLexicon, context.marks, sentence.first) &&
       hasNumber(tokens, sentence.first, sentence.last)
@@ -291,6 +301,21 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
     started = true;
   }
   return 0;
+}
+
+/**
+ * 'Theo Chương trình Hợp tác ..., Bộ Y tế và WHO cùng phối hợp ...': after a lead naming a cooperation
+ * document, the clause states what the document provides for. Where that clause starts, else -1.
+ */
+function documentContentStart(context: CommitmentContext, sentence: Sentence): number {
+  const { tokens } = context;
+  const lead = matchLongest(documentLeadLexicon, context.marks, sentence.first);
+  if (!lead || !mentionsDocument(context.marks, lead.end, Math.min(sentence.last, lead.end + documentReach)))
+    return -1;
+  for (let i = lead.end; i < Math.min(sentence.last, lead.end + leadReach); i++) {
+    if (tokens[i]?.raw === ',') return countWords(tokens, i + 1, sentence.last) >= minWords ? i + 1 : -1;
+  }
+  return -1;
 }
 
 /** Splits a piece at 'đồng thời', 'trong đó' (and English 'and decides to'). */
@@ -356,7 +381,9 @@ function isJoinedPromise(
     !tokens[at + 2]?.isCapital;
   if (!isInfinitiveList && !isConjunction(token.keyId)) return false;
   const verb = tokens[at + 1]?.keyId === alsoId ? at + 2 : at + 1;
-  if (!isInfinitiveList && !hasMatch(joinedLexicon, context.marks, verb)) return false;
+  // 'và Tổ chức Y tế thế giới': a capitalised verb mid-sentence opens a name, not an action.
+  if (!isInfinitiveList && (tokens[verb]?.isCapital || !hasMatch(joinedLexicon, context.marks, verb)))
+    return false;
   // Scans stay within a clause's reach so that a long run of 'và' stays linear; a list of
   // infinitives keeps the cue that opened it ('agreed to ..., to ..., and to ...').
   const from = Math.max(isInfinitiveList && first > pieceFirst ? pieceFirst : first, at - joinedReach);
@@ -364,8 +391,9 @@ function isJoinedPromise(
   if (cue === -1) return false;
   // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.
   for (let i = cue; i < at; i++) if (isPurposeMarker((tokens[i] as Token).keyId)) return false;
+  // The first half is counted from its cue: 'X are ready to receive and provide treatment' is one promise.
   return (
-    countWords(tokens, from, at) >= joinedHalfWords &&
+    countWords(tokens, cue, at) >= joinedHalfWords &&
     countWords(tokens, at + 1, Math.min(last, at + 1 + joinedReach)) >= joinedHalfWords
   );
 }
@@ -471,6 +499,12 @@ function enumerationWordBefore(context: CommitmentContext, first: number, colon:
 /** Drops a leading adverbial ('Theo đó,', 'Tại buổi làm việc,') before the clause with the cue. */
 function clauseStart(context: CommitmentContext, first: number, cue: number): number {
   const { tokens } = context;
+  // 'To enhance cooperation in A, B, C, hospitals are ready to ...': a leading purpose runs to the
+  // last comma before the cue, through the commas of its own list.
+  if (tokens[first]?.keyId === toId && tokens[first + 1]?.isWord) {
+    for (let i = cue - 1; i > first; i--) if (tokens[i]?.raw === ',') return i + 1;
+    return first;
+  }
   if (!leadingAdverbials.has(tokens[first]?.key ?? '')) return first;
   for (let i = first; i < cue; i++) if (tokens[i]?.raw === ',') return i + 1;
   return first;
@@ -516,6 +550,9 @@ const trailing = new Set([',', ';', ':', '.', '…', '-', '–', '/']);
 /** Items this close in wording (Jaccard over folded words) repeat an earlier one. */
 const repeatSimilarity = 0.7;
 const repeatWindow = 50;
+/** An item whose words, at least this many, lie this much inside another's says it again. */
+const containedWords = 10;
+const containedShare = 0.9;
 
 // Folded words as numbers, shared by all articles (most words recur), so an item's word set is
 // an integer list. The limit is checked between articles, so one article can add at most its own
@@ -585,7 +622,7 @@ function finish(context: CommitmentContext, pieces: readonly Piece[]): DraftComm
 
 /**
  * True when the piece's words (size distinct ones, stamped in seenBy) are as close as
- * repeatSimilarity (Jaccard) to one of the last repeatWindow kept items.
+ * repeatSimilarity (Jaccard) to one of the last repeatWindow kept items, or one holds the other.
  */
 function repeatsKept(kept: readonly number[][], size: number, stamp: number): boolean {
   for (let k = Math.max(0, kept.length - repeatWindow); k < kept.length; k++) {
@@ -594,10 +631,13 @@ function repeatsKept(kept: readonly number[][], size: number, stamp: number): bo
     // ratio under 7/10 (repeatSimilarity, tested in integers) cannot reach the threshold.
     const small = Math.min(other.length, size);
     const large = Math.max(other.length, size);
-    if (small * 10 < large * 7) continue;
+    const canContain = small >= containedWords;
+    if (small * 10 < large * 7 && !canContain) continue;
     let shared = 0;
     for (let i = 0; i < other.length; i++) if (seenBy[other[i] as number] === stamp) shared++;
     if (shared / Math.max(1, other.length + size - shared) >= repeatSimilarity) return true;
+    // The lead paragraph restated in the body with more around it ('... và mong muốn thúc đẩy ...').
+    if (canContain && shared >= small * containedShare) return true;
   }
   return false;
 }

@@ -48,6 +48,8 @@ describe('dates', () => {
 
   it('leaves an unresolvable date null rather than inventing a year', () => {
     expect(resolveAll('Chiều 12/5, tại Hà Nội')[0]?.start).toBeNull();
+    // The year of another date is another event's: '10/9' beside '12/7/2021' has no year.
+    expect(resolveAll('Ngày 10/9, hai bên gặp nhau sau cuộc điện đàm ngày 12/7/2021')[0]?.start).toBeNull();
     expect(resolveAll('on August 20 the minister said')[0]?.start).toBeNull();
   });
 

@@ -359,30 +359,26 @@ function isValid(d: Omit<DateMention, 'start' | 'end' | 'isDocumentDate'>): bool
 export interface YearHints {
   /** By month (1-12): the year of the first mention of that month written with one. */
   yearOfMonth: (number | null)[];
-  /** The only year the text's non-document dates agree on, else null. */
-  onlyYear: number | null;
   /** The latest year written anywhere, or 0. */
   latestYear: number;
 }
 
 export function describeYears(all: readonly DateMention[]): YearHints {
   const yearOfMonth: (number | null)[] = new Array(13).fill(null);
-  const years = new Set<number>();
   let latestYear = 0;
   for (const mention of all) {
     if (mention.year === null) continue;
     if (yearOfMonth[mention.month] === null) yearOfMonth[mention.month] = mention.year;
-    if (!mention.isDocumentDate) years.add(mention.year);
     if (mention.year > latestYear) latestYear = mention.year;
   }
-  const onlyYear = years.size === 1 ? ([...years][0] ?? null) : null;
-  return { yearOfMonth, onlyYear, latestYear };
+  return { yearOfMonth, latestYear };
 }
 
 /**
  * The year for a mention written without one: the publication year (stepping back a year when the
  * date would fall well after publication), else a year written beside the same month elsewhere in
- * the text, else the only year the text's dates agree on. Otherwise null: never invented.
+ * the text. Otherwise null: never invented, nor borrowed from another date ('10/9' beside
+ * '12/7/2021' stays without a year, as the annotation conventions of real articles read it).
  */
 export function inferYear(mention: DateMention, years: YearHints, published: string | null): number | null {
   if (mention.year !== null) return mention.year;
@@ -391,7 +387,7 @@ export function inferYear(mention: DateMention, years: YearHints, published: str
     const month = Number(published.slice(5, 7));
     return mention.month > month + 1 ? year - 1 : year;
   }
-  return years.yearOfMonth[mention.month] ?? years.onlyYear;
+  return years.yearOfMonth[mention.month] ?? null;
 }
 
 export function resolveDate(mention: DateMention, years: YearHints, published: string | null): ResolvedDate {

@@ -100,7 +100,7 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     if ((firstFuture.get(sentence) ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (isAfterCue(context, pastLexicon, match.start, sentence, 4)) continue;
     if (isSignedEarlier(context, match.end, sentence)) continue;
-    if (context.history.isSetEarlier(match.start)) continue;
+    if (context.history.isSetEarlier(match.start) || context.history.refersToEarlier(match.start)) continue;
     // 'ký biên bản bàn giao': signing the record of a handover is part of the handover.
     if (kind === 'signing' && isRecordOfAct(marks, match.end)) continue;
     // 'cảm ơn sự đón tiếp': a noun made with 'sự' names the welcome, not a meeting.
@@ -161,6 +161,8 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
     const firstToken = findTokenAt(tokens, date.start);
     // 'gia hạn đến tháng 3/2030', 'by the end of June': the end of a term, not when anything met.
     if (isAfterDeadlineWord(context, firstToken)) continue;
+    // 'đạt được trong cuộc điện đàm ... ngày 12/7/2021': the date of an earlier event.
+    if (context.history.refersToEarlier(firstToken)) continue;
     const sentence = context.sentenceOf[firstToken] ?? -1;
     const list = datesBySentence.get(sentence) ?? [];
     list.push(date);

@@ -85,5 +85,11 @@ describe('findEntities', () => {
       partnerCodes('Trung tâm Kiểm soát bệnh tật (CDC) tỉnh Nam Định và CDC tỉnh Bắc Ninh phối hợp.', 'vi'),
     ).toEqual([]);
     expect(codes('Ông từng học tập tại Cộng hòa Dân chủ Đức những năm 1980.')).toEqual([]);
+    expect(partnerCodes('The assembly runs from May 21 to 26 in Geneva (Switzerland).', 'en')).toEqual([]);
+    expect(partnerCodes('Bệnh viện Đại học Toyohama (Nhật Bản) ký bản ghi nhớ.', 'vi')).toEqual(['JP']);
+  });
+
+  it('codes a national agency such as the US CDC by its country', () => {
+    expect(codes('Văn phòng khu vực của CDC Hoa Kỳ khai trương.')).toEqual(['US', 'US']);
   });
 });

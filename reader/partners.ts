@@ -191,6 +191,9 @@ const localUnits = new Set(
 const listJoins = new Set([',', 'and', 'và']);
 const theoKey = keySyllable('theo')[0];
 const tiengKey = keySyllable('tiếng')[0];
+const venuePrepositions = new Set(['in', 'at', 'tại', 'ở'].map((w) => keySyllable(w)[0]));
+/** A venue's name is at most this many capitalised words ('Thành phố Hồ Chí Minh'). */
+const venueWords = 5;
 /** How far before an organisation a data-source cue may stand ('Theo ước tính của Tổ chức ...'). */
 const sourceReach = 5;
 
@@ -231,6 +234,7 @@ export function isPassingMention(marks: LexiconMarks, mention: EntityMention): b
   if (mention.kind !== 'country') return false;
   // 'tiếng Anh', 'tiếng Pháp': a language, not the country.
   if (tokens[mention.first - 1]?.key === tiengKey) return true;
+  if (isVenueCountry(tokens, mention)) return true;
   // Walk back over the list 'for A, B and C' to the word that governs it.
   let k = mention.first - 1;
   for (let steps = 0; k >= 0 && steps < 12; steps++, k--) {
@@ -241,6 +245,15 @@ export function isPassingMention(marks: LexiconMarks, mention: EntityMention): b
   }
   const governor = tokens[k];
   return governor?.fold === 'for' && tokens[k - 1]?.isCapital === true && tokens[k - 1]?.isWord === true;
+}
+
+/** 'in Geneva (Switzerland)', 'tại Geneva (Thụy Sĩ)': the country of a venue, not a side. */
+function isVenueCountry(tokens: readonly Token[], mention: EntityMention): boolean {
+  if (tokens[mention.first - 1]?.raw !== '(' || tokens[mention.last]?.raw !== ')') return false;
+  // The place's capitalised words, then the preposition that sets the venue.
+  let k = mention.first - 2;
+  for (let words = 0; k >= 0 && words < venueWords && tokens[k]?.isWord && tokens[k]?.isCapital; words++) k--;
+  return k < mention.first - 2 && venuePrepositions.has(tokens[k]?.key ?? '');
 }
 
 /** Marks, per token, the entity that covers it (or -1), so name recognition can split around it. */

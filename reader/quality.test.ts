@@ -6,9 +6,12 @@ import { evaluateDirectory } from './evaluate.ts';
 // Quality floors, so a change that makes the reader worse fails the suite. The development set
 // carries the targets. The team-written sets were each scored once untouched; holdout,
 // holdout-3, -4, -5 and -6 have since been used to diagnose general rules, while holdout-2 is never
-// read by whoever changes the rules: the honest measure of generalisation (measured 0.885).
+// read by whoever changes the rules: the honest measure of generalisation (measured 0.885, then 0.884).
 const developmentSet = join(import.meta.dirname, '..', '..', 'shared', 'articles');
 const fixtures = join(import.meta.dirname, 'fixtures');
+// Set A of real news (32 articles, annotated by ANNOTATION.md): measured 0.821; rules were diagnosed on
+// its odd-numbered half only (0.872), the even half scores 0.768 — the nearer figure for unseen news.
+const realSet = join(developmentSet, 'real');
 
 /** Each team-written set: its folder, how many annotated articles it holds, and its macro F1 floor. */
 const teamSets: [set: string, articles: number, floor: number][] = [
@@ -26,6 +29,12 @@ describe('reader quality', () => {
     expect(report.macroF1).toBeGreaterThanOrEqual(0.85);
     expect(report.fields.participants.f1).toBeGreaterThanOrEqual(0.9);
     expect(report.fields.partners.f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.skipIf(!existsSync(realSet))('stays above its floor on the real articles', () => {
+    const report = evaluateDirectory(realSet);
+    expect(report.articles).toBe(32);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.8);
   });
 
   it.each(teamSets)('stays above its floor on %s', (set, articles, floor) => {

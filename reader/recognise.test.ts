@@ -129,6 +129,62 @@ describe('events set in an earlier time', () => {
   });
 });
 
+describe('references to an earlier event', () => {
+  it('leaves the people and the date of an earlier event out of the report', () => {
+    const draft = draftOf(
+      'Ngày 10/9, Thứ trưởng Bộ Y tế Phạm Quang Hiệu tiếp Đại sứ Israel Yaron Mayer. Hai bên nhất trí tiếp tục triển khai các kết quả đạt được trong cuộc điện đàm giữa Thủ tướng Phạm Minh Chính và Thủ tướng Israel Naftali Bennett ngày 12/7/2021, đặc biệt là thúc đẩy hợp tác y tế.',
+    );
+    expect(draft.participants.map((p) => p.name)).toEqual(['Phạm Quang Hiệu', 'Yaron Mayer']);
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['courtesy_call', null]]);
+  });
+
+  it('reads a memorandum signed during an earlier visit as mentioned, and no signing event', () => {
+    const draft = draftOf(
+      'Minister Lan received Ambassador Kim on March 3, 2025. They reviewed the MoU signed during the visit of Prime Minister Han to Hanoi, and discussed new projects.',
+      null,
+      'en',
+    );
+    expect(draft.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'mentioned']]);
+    expect(draft.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+  });
+
+  it('reads an agreement signed between two governments as an earlier one, with no signing event', () => {
+    const draft = draftOf(
+      'During the talks on July 21, 2023, Minister Lan said universities of Vietnam have trained Lao students under an agreement signed between the two governments.',
+      null,
+      'en',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['talks']);
+    expect(draft.agreements.map((a) => a.status)).toEqual(['mentioned']);
+  });
+
+  it('reads the receipt of an aid package as a handover', () => {
+    const draft = draftOf(
+      'Chiều 5/8/2021, Thứ trưởng thay mặt Bộ Y tế tiếp nhận gói viện trợ y tế trị giá 500.000 USD.',
+    );
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['handover', '2021-08-05']]);
+  });
+
+  it('still reads a memorandum that was signed during the visit reported', () => {
+    const draft = draftOf(
+      'On March 3, 2025, an MoU was signed during the visit of Minister Kim to Hanoi.',
+      null,
+      'en',
+    );
+    expect(draft.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'signed']]);
+  });
+});
+
+describe('people set in history', () => {
+  it('leaves out a person in a sentence set in the nineteenth century', () => {
+    const draft = draftOf(
+      'Ông Gildas Tréguier phát biểu tại hội thảo. Hợp tác được đặt nền móng từ năm 1821, thời điểm bác sĩ Jean-Marie Despiau đến Huế.',
+      '2023-11-04',
+    );
+    expect(draft.participants.map((p) => p.name)).toEqual(['Gildas Tréguier']);
+  });
+});
+
 describe('events outside the reported one', () => {
   it('leaves out events the sides agreed to hold later', () => {
     const draft = draftOf(
@@ -294,6 +350,76 @@ describe('agreements', () => {
   });
 });
 
+describe('commitments in real news', () => {
+  const texts = (draft: ReturnType<typeof draftOf>) => draft.commitments.map((c) => c.text);
+
+  it('reads English wishes, willingness, suggestions and modal proposals', () => {
+    const draft = draftOf(
+      'Vietnam wants to partner with the RoK in training for medical certification. Park said the acceptance of each other’s certificates should be considered. He said the RoK is willing to share information on health insurance. The two sides could also collaborate in producing medicine, the Korean minister suggested.',
+      null,
+      'en',
+    );
+    expect(texts(draft)).toHaveLength(4);
+  });
+
+  it('reads talks under way as a commitment, but not a topic the sides were discussing', () => {
+    const draft = draftOf(
+      'Both ministers joined experts in discussing prevention strategies between the two countries. The ministries are discussing with the Polish side the acquisition of 3 million doses.',
+      null,
+      'en',
+    );
+    expect(texts(draft)).toEqual([
+      'The ministries are discussing with the Polish side the acquisition of 3 million doses',
+    ]);
+  });
+
+  it('does not cut a promise at an organisation whose name starts with a verb', () => {
+    const draft = draftOf(
+      'Thủ tướng mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và Tổ chức Y tế thế giới để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân.',
+    );
+    expect(texts(draft)).toEqual([
+      'Thủ tướng mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và Tổ chức Y tế thế giới để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân',
+    ]);
+  });
+
+  it('keeps the lead once when the body restates it with more around it', () => {
+    const draft = draftOf(
+      'Thủ tướng mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và WHO để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân.\n\nThủ tướng nhấn mạnh những thành tựu về y tế và mong muốn thúc đẩy hơn nữa hợp tác giữa Việt Nam và WHO để phục vụ tốt hơn mục tiêu chăm sóc sức khỏe người dân và đạt các mục tiêu phát triển.',
+    );
+    expect(texts(draft)).toHaveLength(1);
+  });
+
+  it('keeps two short verbs of one promise together and drops a leading purpose', () => {
+    const draft = draftOf(
+      'To enhance cooperation in training, control of infectious diseases, hospitals of Vietnam are ready to receive and provide medical treatment for Lao people.',
+      null,
+      'en',
+    );
+    expect(texts(draft)).toEqual([
+      'Hospitals of Vietnam are ready to receive and provide medical treatment for Lao people',
+    ]);
+  });
+
+  it('splits the items an agreement singles out with đặc biệt là', () => {
+    const draft = draftOf(
+      'Hai bên nhất trí tiếp tục triển khai các kết quả hợp tác đã đạt được, đặc biệt là đẩy nhanh đàm phán hiệp định thương mại tự do giữa hai nước.',
+    );
+    expect(texts(draft)).toEqual([
+      'Hai bên nhất trí tiếp tục triển khai các kết quả hợp tác đã đạt được',
+      'Đẩy nhanh đàm phán hiệp định thương mại tự do giữa hai nước',
+    ]);
+  });
+
+  it('reads what a cooperation programme provides for as a commitment without a cue', () => {
+    const draft = draftOf(
+      'Theo Chương trình Hợp tác tài khóa mới này, Bộ Y tế và WHO cùng phối hợp tăng cường các chức năng chính của hệ thống y tế.',
+    );
+    expect(texts(draft)).toEqual([
+      'Bộ Y tế và WHO cùng phối hợp tăng cường các chức năng chính của hệ thống y tế',
+    ]);
+  });
+});
+
 describe('areas and commitments', () => {
   it('finds taxonomy areas with tone variants', () => {
     const draft = draftOf(
@@ -304,6 +430,26 @@ describe('areas and commitments', () => {
       'food_safety',
       'traditional_medicine',
     ]);
+  });
+
+  it('reads medical supplies, donations, treatment and non-communicable diseases in the words reports use', () => {
+    const vi = draftOf('Đại sứ trao tặng vật tư y tế. Hai bên tăng cường quản lý các bệnh không lây nhiễm.');
+    expect(vi.areas.map((a) => a.id).sort()).toEqual(['health_financing_aid', 'medical_equipment', 'ncd']);
+    const en = draftOf(
+      'The Polish Government donated medical supplies. Hospitals will provide medical treatment for Lao people.',
+      null,
+      'en',
+    );
+    expect(en.areas.map((a) => a.id).sort()).toEqual([
+      'clinical_services',
+      'health_financing_aid',
+      'medical_equipment',
+    ]);
+  });
+
+  it('matches English keywords in either number and long acronyms in any case', () => {
+    const en = draftOf('The two sides could collaborate in producing medicine against Covid-19.', null, 'en');
+    expect(en.areas.map((a) => a.id).sort()).toEqual(['communicable_disease', 'pharmaceuticals']);
   });
 
   it('reads hepatitis and mother-to-child transmission as their areas', () => {
