@@ -6,6 +6,7 @@ import type { DatabaseKind } from './db/client.ts';
 import { registerAgreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { registerAreasRoutes } from './modules/areas/areas.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
@@ -43,6 +44,7 @@ export function registerRoutes(
   registerEventsRoutes(app, services.events);
   registerCommitmentsRoutes(app, services.commitments);
   registerAuditRoutes(app, services.audit);
+  registerCalendarRoutes(app, services.calendar);
   registerPartnerOverviewRoutes(app, services.partnerOverview);
   registerSourcesRoutes(app, services.sources, services.review);
   registerSearchRoutes(app, services.search);

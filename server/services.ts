@@ -2,6 +2,7 @@ import type { Database } from './db/client.ts';
 import { createAgreementsService } from './modules/agreements/agreements.service.ts';
 import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -34,6 +35,7 @@ export function createServices({ db }: { db: Database }) {
     sources,
     areas: createAreasService({ db }),
     audit: createAuditService({ db }),
+    calendar: createCalendarService({ db }),
     users: createUsersService({ db }),
     search: createSearchService({ db }),
     portal: createPortalService({ db }),

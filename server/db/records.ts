@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { RecordType } from '../../common/domain/enums.ts';
+import type { AuditedType, RecordType } from '../../common/domain/enums.ts';
 import { foldText } from '../../common/domain/text.ts';
 import { commonErrors } from '../http/errors.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
@@ -74,7 +74,7 @@ export async function writeAudit(
   entry: {
     actor: Actor;
     action: 'create' | 'update' | 'delete';
-    recordType: RecordType;
+    recordType: AuditedType;
     recordId: string;
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;

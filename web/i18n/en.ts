@@ -288,6 +288,7 @@ export const en: Dictionary = {
       signed: 'Signed',
       in_force: 'In force',
       expired: 'Expired',
+      suspended: 'Suspended',
       terminated: 'Terminated',
       mentioned: 'Mentioned',
     },

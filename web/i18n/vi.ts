@@ -283,6 +283,7 @@ export const vi = {
       signed: 'Đã ký',
       in_force: 'Có hiệu lực',
       expired: 'Hết hiệu lực',
+      suspended: 'Tạm đình chỉ',
       terminated: 'Chấm dứt',
       mentioned: 'Được nhắc đến',
     },

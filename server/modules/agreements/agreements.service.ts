@@ -5,6 +5,7 @@ import type {
   CreateAgreement,
   UpdateAgreement,
 } from '../../../common/contracts/agreements.ts';
+import { todayInVietNam } from '../../../common/domain/calendar.ts';
 import type { Database } from '../../db/client.ts';
 import {
   createRecordService,
@@ -24,10 +25,6 @@ type AgreementRow = typeof agreements.$inferSelect;
 
 export function toAgreementRecord(row: AgreementRow): AgreementRecord {
   return toRecordFields(row);
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 export function createAgreementsService({ db }: { db: Database }) {
@@ -55,7 +52,7 @@ export function createAgreementsService({ db }: { db: Database }) {
       const on =
         (values.statusChangedOn as string | undefined) ??
         (status === 'signed' ? (values.signedOn as string | null) : null) ??
-        today();
+        todayInVietNam();
       const history: StatusChange[] = current?.statusHistory ?? [];
       if (!current || current.status !== status)
         return { statusHistory: [...history, { status, on, note: null }] };

@@ -6,6 +6,8 @@ import type {
   CreateCommitment,
   UpdateCommitment,
 } from '../../../common/contracts/commitments.ts';
+import { todayInVietNam } from '../../../common/domain/calendar.ts';
+import { isCommitmentOverdue } from '../../../common/domain/deadlines.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import { mayPostProgress } from '../../../common/domain/permissions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -29,23 +31,14 @@ import { commitments, progressUpdates } from './commitments.table.ts';
 
 type CommitmentRow = typeof commitments.$inferSelect;
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-export function isCommitmentOverdue(
-  row: Pick<CommitmentRow, 'dueOn' | 'horizonYear' | 'status'>,
-  on = today(),
-): boolean {
-  if (closedCommitmentStatuses.includes(row.status)) return false;
-  if (row.dueOn) return row.dueOn < on;
-  if (row.horizonYear) return `${row.horizonYear}-12-31` < on;
-  return false;
-}
+/** SQL twin of commitmentDueOn (common/domain/deadlines.ts). */
+export const commitmentDueSql = sql<
+  string | null
+>`coalesce(${commitments.dueOn}, make_date(${commitments.horizonYear}, 12, 31))`;
 
 /** SQL twin of isCommitmentOverdue, for filtering lists. */
-function overdueCondition(on: string): SQL {
-  return sql`(${commitments.status} not in ('done', 'dropped') and (${commitments.dueOn} < ${on} or (${commitments.dueOn} is null and ${commitments.horizonYear} < ${Number(on.slice(0, 4))})))`;
+export function overdueCondition(today: string): SQL {
+  return sql`(${commitments.status} not in ${closedCommitmentStatuses} and ${commitmentDueSql} < ${today})`;
 }
 
 async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): Promise<CommitmentRecord[]> {
@@ -57,6 +50,7 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
         .where(inArray(progressUpdates.commitmentId, ids))
         .orderBy(asc(progressUpdates.on), asc(progressUpdates.createdAt))
     : [];
+  const today = todayInVietNam();
   return rows.map((row) => ({
     id: row.id,
     text: row.text,
@@ -69,7 +63,7 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
     dueOn: row.dueOn,
     horizonYear: row.horizonYear,
     status: row.status,
-    isOverdue: isCommitmentOverdue(row),
+    isOverdue: isCommitmentOverdue(row, today),
     progress: updates
       .filter((update) => update.commitmentId === row.id)
       .map((update) => ({
@@ -159,9 +153,9 @@ export function createCommitmentsService({ db }: { db: Database }) {
           query.eventId ? eq(commitments.eventId, query.eventId) : undefined,
           query.dueBefore ? lte(commitments.dueOn, query.dueBefore) : undefined,
           query.isOverdue === true
-            ? overdueCondition(today())
+            ? overdueCondition(todayInVietNam())
             : query.isOverdue === false
-              ? sql`not ${overdueCondition(today())}`
+              ? sql`not ${overdueCondition(todayInVietNam())}`
               : undefined,
         ],
         sort: {
