@@ -50,7 +50,11 @@ export type RecordServiceSpec<T extends RecordTable, R, C extends object, U exte
   /** Refuses to delete a record others still point at. */
   checkDeletable?: (executor: Executor, id: string) => Promise<void>;
   /** Derives column values from the merged input (status history, default names). */
-  deriveValues?: (values: Record<string, unknown>, current: Row<T> | null) => Record<string, unknown>;
+  deriveValues?: (
+    values: Record<string, unknown>,
+    current: Row<T> | null,
+    actor: Actor,
+  ) => Record<string, unknown>;
   _update?: U;
 };
 
@@ -200,7 +204,7 @@ export function createRecordService<
       const run = async (tx: Transaction) => {
         await spec.checkInput?.(tx, input, null);
         let values: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-        values = { ...values, ...spec.deriveValues?.(values, null) };
+        values = { ...values, ...spec.deriveValues?.(values, null, actor) };
         values.searchText = buildSearchText(values);
         const [row] = (await tx
           .insert(table)
@@ -230,7 +234,7 @@ export function createRecordService<
         await spec.checkInput?.(tx, patch as unknown as Partial<C>, current);
         const before = await loadOne(tx, current);
         let values: Record<string, unknown> = { ...(current as Record<string, unknown>), ...patch };
-        values = { ...values, ...spec.deriveValues?.(values, current) };
+        values = { ...values, ...spec.deriveValues?.(values, current, actor) };
         values.searchText = buildSearchText(values);
         const { id: _id, createdAt: _createdAt, ...rest } = values;
         const [row] = (await tx

@@ -1,13 +1,22 @@
-import { eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import type {
   AgreementListQuery,
   AgreementRecord,
+  AgreementTransition,
   CreateAgreement,
   UpdateAgreement,
 } from '../../../common/contracts/agreements.ts';
-import { todayInVietNam } from '../../../common/domain/calendar.ts';
+import { allowedTransitions, isTransitionAllowed } from '../../../common/domain/agreement-lifecycle.ts';
+import { addDays, todayInVietNam } from '../../../common/domain/calendar.ts';
+import {
+  agreementStatusOn,
+  currentTermEndsOn,
+  runningAgreementStatuses,
+} from '../../../common/domain/deadlines.ts';
+import type { AgreementStatus } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
 import {
+  type Actor,
   createRecordService,
   matchesText,
   requireDateOrder,
@@ -19,12 +28,67 @@ import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
+import { agreementErrors } from './agreements.errors.ts';
 import { agreements, type StatusChange } from './agreements.table.ts';
 
 type AgreementRow = typeof agreements.$inferSelect;
 
-export function toAgreementRecord(row: AgreementRow): AgreementRecord {
-  return toRecordFields(row);
+/** The running statuses, as SQL, so the list's filters read validity as the records do. */
+const runningStatuses = sql`${agreements.status} in ${runningAgreementStatuses}`;
+
+/** SQL twin of currentTermEndsOn (common/domain/deadlines.ts): validTo moved on by the whole
+ * renewal periods needed to reach today; `date + interval` clamps to month ends as addMonths does. */
+function currentTermEndSql(today: string): SQL {
+  const age = sql`age(${today}::date, ${agreements.validTo})`;
+  const monthsPast = sql`(extract(year from ${age}) * 12 + extract(month from ${age}) + (extract(day from ${age}) > 0)::int)`;
+  return sql`(case when ${agreements.renewalPeriodMonths} is null or ${agreements.validTo} >= ${today}::date then ${agreements.validTo}
+    else (${agreements.validTo} + make_interval(months => (${agreements.renewalPeriodMonths} * ceil(${monthsPast} / ${agreements.renewalPeriodMonths}::numeric))::int))::date end)`;
+}
+
+/** SQL twin of agreementStatusOn's "expired by date". */
+function expiredByDateSql(today: string): SQL {
+  return sql`(${runningStatuses} and ${agreements.renewalPeriodMonths} is null and ${agreements.validTo} < ${today}::date)`;
+}
+
+/** The list's status filter on the status people read, not the one last recorded. */
+function statusIs(status: AgreementStatus, today: string): SQL {
+  if (status === 'expired') return or(eq(agreements.status, 'expired'), expiredByDateSql(today))!;
+  if (runningAgreementStatuses.includes(status))
+    return and(eq(agreements.status, status), not(expiredByDateSql(today)))!;
+  return eq(agreements.status, status);
+}
+
+function expiringWithin(days: number, today: string): SQL {
+  const end = currentTermEndSql(today);
+  return and(
+    statusIs('in_force', today),
+    sql`${end} >= ${today}::date`,
+    sql`${end} <= ${addDays(today, days)}::date`,
+  )!;
+}
+
+export function toAgreementRecord(row: AgreementRow, today = todayInVietNam()): AgreementRecord {
+  const status = agreementStatusOn(row, today);
+  return {
+    ...toRecordFields(row),
+    status,
+    isExpiredByDate: status !== row.status,
+    allowedTransitions: [...allowedTransitions[status]],
+    currentTermEndsOn: currentTermEndsOn(row, today),
+    statusHistory: row.statusHistory.map((change) => ({ ...change, userId: change.userId ?? null })),
+  };
+}
+
+/** Refuses a status change the lifecycle does not allow from the status people read now. */
+function requireTransition(current: AgreementRow, to: AgreementStatus | undefined) {
+  if (!to) return;
+  const from = agreementStatusOn(current, todayInVietNam());
+  if (isTransitionAllowed(from, to)) return;
+  const allowed = allowedTransitions[from];
+  throw agreementErrors.transitionNotAllowed(
+    `An agreement that is ${from} cannot become ${to}; it can become ${allowed.length ? allowed.join(', ') : 'nothing else'}.`,
+    [{ path: 'body.status', message: `cannot change from ${from} to ${to}` }],
+  );
 }
 
 export function createAgreementsService({ db }: { db: Database }) {
@@ -33,7 +97,10 @@ export function createAgreementsService({ db }: { db: Database }) {
     table: agreements,
     recordType: 'agreement',
     noun: 'agreement',
-    toRecords: async (_executor, rows) => rows.map(toAgreementRecord),
+    toRecords: async (_executor, rows) => {
+      const today = todayInVietNam();
+      return rows.map((row) => toAgreementRecord(row, today));
+    },
     searchWords: (values) => [
       values.titleVi as string,
       values.titleEn as string,
@@ -45,18 +112,21 @@ export function createAgreementsService({ db }: { db: Database }) {
       await requireExisting(executor, sources, values.sourceIds, 'source', 'sourceIds');
       await requireAreas(executor, values.areaIds);
       requireDateOrder(values, current, ['validFrom', 'validTo'], 'agreement');
+      if (current) requireTransition(current, values.status);
     },
-    // Each status change is kept with its date, so the lifecycle can be read back.
-    deriveValues: (values, current) => {
-      const status = values.status as AgreementRow['status'];
+    // Each status change is kept with its date, note and author, so the lifecycle can be read
+    // back. "Unchanged" is judged on the status people read, so sending back an agreement that
+    // reads as expired records nothing.
+    deriveValues: (values, current, actor) => {
+      const status = values.status as AgreementStatus;
+      if (current && agreementStatusOn(current, todayInVietNam()) === status) return {};
       const on =
         (values.statusChangedOn as string | undefined) ??
         (status === 'signed' ? (values.signedOn as string | null) : null) ??
         todayInVietNam();
+      const note = (values.statusNote as string | undefined) || null;
       const history: StatusChange[] = current?.statusHistory ?? [];
-      if (!current || current.status !== status)
-        return { statusHistory: [...history, { status, on, note: null }] };
-      return {};
+      return { statusHistory: [...history, { status, on, note, userId: actor.userId }] };
     },
     checkDeletable: async (executor, id) => {
       const [linked] = await executor
@@ -71,7 +141,14 @@ export function createAgreementsService({ db }: { db: Database }) {
 
   return {
     ...records,
-    list: (query: AgreementListQuery) =>
+    /** Records a lifecycle step with its date and note, as the agreement page does. */
+    transition: (id: string, input: AgreementTransition, actor: Actor) =>
+      records.update(
+        id,
+        { version: input.version, status: input.status, statusChangedOn: input.on, statusNote: input.note },
+        actor,
+      ),
+    list: (query: AgreementListQuery, today = todayInVietNam()) =>
       records.list({
         ids: query.ids,
         where: [
@@ -79,10 +156,13 @@ export function createAgreementsService({ db }: { db: Database }) {
           query.partnerId ? sql`${query.partnerId}::uuid = any(${agreements.partyIds})` : undefined,
           query.areaId ? sql`${query.areaId} = any(${agreements.areaIds})` : undefined,
           query.kind ? eq(agreements.kind, query.kind) : undefined,
-          query.status ? eq(agreements.status, query.status) : undefined,
+          query.status ? statusIs(query.status, today) : undefined,
           query.from ? gte(agreements.signedOn, query.from) : undefined,
           query.to ? lte(agreements.signedOn, query.to) : undefined,
           query.validToBefore ? lte(agreements.validTo, query.validToBefore) : undefined,
+          query.expiringWithinDays !== undefined
+            ? expiringWithin(query.expiringWithinDays, today)
+            : undefined,
           query.isPublished !== undefined ? eq(agreements.isPublished, query.isPublished) : undefined,
         ],
         sort: {
