@@ -7,6 +7,7 @@ import { registerAgreementsRoutes } from './modules/agreements/agreements.routes
 import { registerAreasRoutes } from './modules/areas/areas.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerClocksRoutes } from './modules/clocks/clocks.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
@@ -45,6 +46,7 @@ export function registerRoutes(
   registerCommitmentsRoutes(app, services.commitments);
   registerAuditRoutes(app, services.audit);
   registerCalendarRoutes(app, services.calendar);
+  registerClocksRoutes(app, services.clocks);
   registerPartnerOverviewRoutes(app, services.partnerOverview);
   registerSourcesRoutes(app, services.sources, services.review);
   registerSearchRoutes(app, services.search);

@@ -3,6 +3,7 @@ import { createAgreementsService } from './modules/agreements/agreements.service
 import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
+import { createClocksService } from './modules/clocks/clocks.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -24,6 +25,7 @@ export function createServices({ db }: { db: Database }) {
   const events = createEventsService({ db });
   const commitments = createCommitmentsService({ db });
   const sources = createSourcesService({ db });
+  const calendar = createCalendarService({ db });
   return {
     db,
     partners,
@@ -35,7 +37,8 @@ export function createServices({ db }: { db: Database }) {
     sources,
     areas: createAreasService({ db }),
     audit: createAuditService({ db }),
-    calendar: createCalendarService({ db }),
+    calendar,
+    clocks: createClocksService({ db, calendar }),
     users: createUsersService({ db }),
     search: createSearchService({ db }),
     portal: createPortalService({ db }),

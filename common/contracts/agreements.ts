@@ -53,6 +53,7 @@ export const agreementRecord = z.object({
   documents: z.array(agreementDocument),
   legalBasis: z.enum(legalBases).nullable(),
   decisionNumber: z.string().nullable(),
+  signingUnitId: z.string().nullable(),
   summary: z.string().nullable(),
   partyIds: z.array(z.string()),
   areaIds: z.array(z.string()),
@@ -80,6 +81,8 @@ const agreementFields = {
   legalBasis: z.enum(legalBases).nullable().optional(),
   /** Number of the decision that permitted signing, e.g. 3557/QĐ-BYT. */
   decisionNumber: z.string().trim().max(100).nullable().optional(),
+  /** The Vietnamese unit that signs; it owes the agreement's legal clocks. */
+  signingUnitId: recordId.nullable().optional(),
   summary: z.string().max(20_000).nullable().optional(),
   partyIds: idList.optional(),
   areaIds: areaIdList.optional(),
@@ -103,6 +106,7 @@ export const agreementListQuery = z.strictObject({
   areaId: z.string().max(64).optional(),
   kind: z.enum(agreementKinds).optional(),
   status: z.enum(agreementStatuses).optional(),
+  signingUnitId: recordId.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   validToBefore: isoDate.optional(),

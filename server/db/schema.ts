@@ -3,6 +3,7 @@ export * from '../modules/agreements/agreements.table.ts';
 export * from '../modules/areas/areas.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/calendar/calendar.table.ts';
+export * from '../modules/clocks/clocks.table.ts';
 export * from '../modules/commitments/commitments.table.ts';
 export * from '../modules/events/events.table.ts';
 export * from '../modules/organisations/organisations.table.ts';

@@ -26,6 +26,7 @@ import {
 import { commonErrors } from '../../http/errors.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
 import { agreementErrors } from './agreements.errors.ts';
@@ -110,6 +111,13 @@ export function createAgreementsService({ db }: { db: Database }) {
     checkInput: async (executor, values, current) => {
       await requireExisting(executor, partners, values.partyIds, 'partner', 'partyIds');
       await requireExisting(executor, sources, values.sourceIds, 'source', 'sourceIds');
+      await requireExisting(
+        executor,
+        organisations,
+        values.signingUnitId ? [values.signingUnitId] : [],
+        'organisation',
+        'signingUnitId',
+      );
       await requireAreas(executor, values.areaIds);
       requireDateOrder(values, current, ['validFrom', 'validTo'], 'agreement');
       if (current) requireTransition(current, values.status);
@@ -157,6 +165,7 @@ export function createAgreementsService({ db }: { db: Database }) {
           query.areaId ? sql`${query.areaId} = any(${agreements.areaIds})` : undefined,
           query.kind ? eq(agreements.kind, query.kind) : undefined,
           query.status ? statusIs(query.status, today) : undefined,
+          query.signingUnitId ? eq(agreements.signingUnitId, query.signingUnitId) : undefined,
           query.from ? gte(agreements.signedOn, query.from) : undefined,
           query.to ? lte(agreements.signedOn, query.to) : undefined,
           query.validToBefore ? lte(agreements.validTo, query.validToBefore) : undefined,

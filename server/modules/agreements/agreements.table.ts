@@ -7,6 +7,7 @@ import {
   agreementStatuses,
   legalBases,
 } from '../../../common/domain/enums.ts';
+import { organisations } from '../organisations/organisations.table.ts';
 
 /** One step of the lifecycle; `userId` is absent on steps recorded before it was kept. */
 export type StatusChange = {
@@ -44,6 +45,8 @@ export const agreements = pgTable(
     documents: jsonb('documents').$type<AgreementDocument[]>().notNull().default([]),
     legalBasis: text('legal_basis', { enum: legalBases }),
     decisionNumber: text('decision_number'),
+    /** The Vietnamese unit that signed: it owes the agreement's legal clocks and reports. */
+    signingUnitId: uuid('signing_unit_id').references(() => organisations.id, { onDelete: 'restrict' }),
     summary: text('summary'),
     // Tag sets are arrays, checked against their tables by the service on every write.
     partyIds: uuid('party_ids').array().notNull().default(sql`'{}'::uuid[]`),
