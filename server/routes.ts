@@ -14,6 +14,7 @@ import { registerOrganisationsRoutes } from './modules/organisations/organisatio
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerSourcesRoutes } from './modules/sources/sources.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
@@ -43,12 +44,13 @@ export function registerRoutes(
   registerAreasRoutes(app, services.areas);
   registerAgreementsRoutes(app, services.agreements);
   registerEventsRoutes(app, services.events);
-  registerCommitmentsRoutes(app, services.commitments);
+  registerCommitmentsRoutes(app, services.commitments, services.commitmentBoard);
   registerAuditRoutes(app, services.audit);
   registerCalendarRoutes(app, services.calendar);
   registerClocksRoutes(app, services.clocks);
   registerPartnerOverviewRoutes(app, services.partnerOverview);
   registerSourcesRoutes(app, services.sources, services.review);
+  registerRadarRoutes(app, services.radar);
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal);
 }

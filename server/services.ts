@@ -4,6 +4,7 @@ import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createClocksService } from './modules/clocks/clocks.service.ts';
+import { createCommitmentBoardService } from './modules/commitments/commitment-board.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -11,6 +12,7 @@ import { createPartnerOverviewService } from './modules/partners/partner-overvie
 import { createPartnersService } from './modules/partners/partners.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
 import { createPortalService } from './modules/portal/portal.service.ts';
+import { createRadarService } from './modules/radar/radar.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createSearchService } from './modules/search/search.service.ts';
 import { createSourcesService } from './modules/sources/sources.service.ts';
@@ -34,6 +36,7 @@ export function createServices({ db }: { db: Database }) {
     agreements,
     events,
     commitments,
+    commitmentBoard: createCommitmentBoardService({ db, commitments }),
     sources,
     areas: createAreasService({ db }),
     audit: createAuditService({ db }),
@@ -42,6 +45,7 @@ export function createServices({ db }: { db: Database }) {
     users: createUsersService({ db }),
     search: createSearchService({ db }),
     portal: createPortalService({ db }),
+    radar: createRadarService({ db, agreements, commitments }),
     partnerOverview: createPartnerOverviewService({ db, partners, agreements, events, commitments }),
     review: createReviewService({
       db,

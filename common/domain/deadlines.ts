@@ -5,6 +5,10 @@ import { type AgreementStatus, type CommitmentStatus, closedCommitmentStatuses }
 // its SQL filters (server/modules/*/…service.ts build their twins from the same constants) and
 // the web's sorting.
 
+/** The radars' defaults: silent after 6 months without a sign of life, dormant after 12, the
+ * renewal window 180 days before a term ends. Each can be asked differently per request. */
+export const radarDefaults = { silentMonths: 6, dormantMonths: 12, renewalWithinDays: 180 } as const;
+
 type DueFields = { dueOn: string | null; horizonYear: number | null };
 
 /** The day a commitment is due: its date, or the last day of its horizon year ("by 2030"). */

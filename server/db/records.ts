@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditedType, RecordType } from '../../common/domain/enums.ts';
 import { foldText } from '../../common/domain/text.ts';
@@ -27,7 +27,7 @@ export type ListRequest = {
    * a request for some records with all of them. */
   ids: readonly string[] | undefined;
   where: (SQL | undefined)[];
-  sort: PgColumn;
+  sort: PgColumn | SQL;
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
@@ -331,4 +331,10 @@ export async function requireExisting(
       { path: `body.${field}`, message: `refers to no existing ${what}: ${missing.join(', ')}` },
     ]);
   }
+}
+
+/** A column named with its table, for correlated subqueries: Drizzle leaves columns unqualified
+ * in a single-table select, where `id` would then be ambiguous. */
+export function qualified(column: PgColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }

@@ -109,6 +109,9 @@ describe('agreement lifecycle', () => {
     expect(await listTitles('status=expired')).toContain('Hết hạn');
     expect(await listTitles('status=in_force')).not.toContain('Hết hạn');
     expect(await listTitles('status=in_force')).toContain('Tự động gia hạn');
+    await createAgreement({ titleVi: 'Không thời hạn' });
+    expect(await listTitles('status=in_force')).toContain('Không thời hạn');
+    expect(await listTitles('status=expired')).not.toContain('Không thời hạn');
     // Sending back what was read records no step; a real renewal does.
     const resent = await t.app.inject({
       method: 'PATCH',

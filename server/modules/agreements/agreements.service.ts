@@ -48,11 +48,12 @@ function currentTermEndSql(today: string): SQL {
 
 /** SQL twin of agreementStatusOn's "expired by date". */
 function expiredByDateSql(today: string): SQL {
-  return sql`(${runningStatuses} and ${agreements.renewalPeriodMonths} is null and ${agreements.validTo} < ${today}::date)`;
+  // coalesce: without an end date the comparison is null, and `not null` would drop the row.
+  return sql`(${runningStatuses} and ${agreements.renewalPeriodMonths} is null and coalesce(${agreements.validTo} < ${today}::date, false))`;
 }
 
 /** The list's status filter on the status people read, not the one last recorded. */
-function statusIs(status: AgreementStatus, today: string): SQL {
+export function statusIs(status: AgreementStatus, today: string): SQL {
   if (status === 'expired') return or(eq(agreements.status, 'expired'), expiredByDateSql(today))!;
   if (runningAgreementStatuses.includes(status))
     return and(eq(agreements.status, status), not(expiredByDateSql(today)))!;
@@ -78,6 +79,15 @@ export function toAgreementRecord(row: AgreementRow, today = todayInVietNam()): 
     currentTermEndsOn: currentTermEndsOn(row, today),
     statusHistory: row.statusHistory.map((change) => ({ ...change, userId: change.userId ?? null })),
   };
+}
+
+/** The date a status carries on the record itself, used when a step is recorded without one:
+ * an agreement entered as signed or in force took that step on its signing or start date. */
+function naturalDateOf(status: AgreementStatus, values: Record<string, unknown>): string | null {
+  const date = (key: string) => (values[key] as string | null | undefined) ?? null;
+  if (status === 'signed') return date('signedOn');
+  if (status === 'in_force') return date('validFrom') ?? date('signedOn');
+  return null;
 }
 
 /** Refuses a status change the lifecycle does not allow from the status people read now. */
@@ -129,9 +139,7 @@ export function createAgreementsService({ db }: { db: Database }) {
       const status = values.status as AgreementStatus;
       if (current && agreementStatusOn(current, todayInVietNam()) === status) return {};
       const on =
-        (values.statusChangedOn as string | undefined) ??
-        (status === 'signed' ? (values.signedOn as string | null) : null) ??
-        todayInVietNam();
+        (values.statusChangedOn as string | undefined) ?? naturalDateOf(status, values) ?? todayInVietNam();
       const note = (values.statusNote as string | undefined) || null;
       const history: StatusChange[] = current?.statusHistory ?? [];
       return { statusHistory: [...history, { status, on, note, userId: actor.userId }] };
