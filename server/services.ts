@@ -3,7 +3,10 @@ import { createAgreementsService } from './modules/agreements/agreements.service
 import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createBriefingsService } from './modules/briefings/briefings.service.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createCalendarFeedsService } from './modules/calendar-feeds/calendar-feeds.service.ts';
+import { createClocksService } from './modules/clocks/clocks.service.ts';
+import { createCommitmentBoardService } from './modules/commitments/commitment-board.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
@@ -12,6 +15,7 @@ import { createPartnerOverviewService } from './modules/partners/partner-overvie
 import { createPartnersService } from './modules/partners/partners.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
 import { createPortalService } from './modules/portal/portal.service.ts';
+import { createRadarService } from './modules/radar/radar.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createSearchService } from './modules/search/search.service.ts';
 import { createSourcesService } from './modules/sources/sources.service.ts';
@@ -27,6 +31,7 @@ export function createServices({ db }: { db: Database }) {
   const commitments = createCommitmentsService({ db });
   const sources = createSourcesService({ db });
   const partnerOverview = createPartnerOverviewService({ db, partners, agreements, events, commitments });
+  const calendar = createCalendarService({ db });
   return {
     db,
     partners,
@@ -35,9 +40,12 @@ export function createServices({ db }: { db: Database }) {
     agreements,
     events,
     commitments,
+    commitmentBoard: createCommitmentBoardService({ db, commitments }),
     sources,
     areas: createAreasService({ db }),
     audit: createAuditService({ db }),
+    calendar,
+    clocks: createClocksService({ db, calendar }),
     users: createUsersService({ db }),
     search: createSearchService({ db }),
     iati: createIatiService({ db }),
@@ -45,6 +53,7 @@ export function createServices({ db }: { db: Database }) {
     portal: createPortalService({ db }),
     partnerOverview,
     briefings: createBriefingsService({ db, partnerOverview }),
+    radar: createRadarService({ db, agreements, commitments }),
     review: createReviewService({
       db,
       sources,

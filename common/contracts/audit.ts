@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditActions, recordTypes } from '../domain/enums.ts';
+import { auditActions, auditedTypes } from '../domain/enums.ts';
 import { listQueryBase, recordId } from './common.ts';
 
 export const auditRecord = z.object({
@@ -8,7 +8,7 @@ export const auditRecord = z.object({
   userId: z.string().nullable(),
   userEmail: z.string().nullable(),
   action: z.enum(auditActions),
-  recordType: z.enum(recordTypes),
+  recordType: z.enum(auditedTypes),
   recordId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
@@ -18,7 +18,7 @@ export type AuditRecord = z.infer<typeof auditRecord>;
 export const auditListQuery = z.strictObject({
   page: listQueryBase.page,
   pageSize: listQueryBase.pageSize,
-  recordType: z.enum(recordTypes).optional(),
+  recordType: z.enum(auditedTypes).optional(),
   recordId: z.string().max(100).optional(),
   userId: recordId.optional(),
 });

@@ -32,6 +32,9 @@ export const commitmentRecord = z.object({
   horizonYear: z.number().int().nullable(),
   status: z.enum(commitmentStatuses),
   isOverdue: z.boolean(),
+  /** The latest day anything showed it alive: its creation, a progress update, a source
+   * mentioning it. */
+  lastSignOfLifeOn: z.string(),
   progress: z.array(progressRecord),
 });
 export type CommitmentRecord = z.infer<typeof commitmentRecord>;
@@ -71,8 +74,38 @@ export const commitmentListQuery = z.strictObject({
   ownerId: recordId.optional(),
   agreementId: recordId.optional(),
   eventId: recordId.optional(),
+  dueFrom: isoDate.optional(),
   dueBefore: isoDate.optional(),
   isOverdue: booleanQuery.optional(),
+  /** Open, with no sign of life for `silentMonths` months (default 6). */
+  isSilent: booleanQuery.optional(),
+  silentMonths: z.coerce.number().int().min(1).max(120).optional(),
   sort: z.enum(['dueOn', 'status', 'updatedAt', 'text']).default('dueOn'),
 });
 export type CommitmentListQuery = z.infer<typeof commitmentListQuery>;
+
+export const commitmentGroupings = ['owner', 'partner', 'area', 'status'] as const;
+export type CommitmentGrouping = (typeof commitmentGroupings)[number];
+
+/** The board takes the list's filters, without paging: it shows every matching commitment. */
+export const commitmentBoardQuery = commitmentListQuery
+  .omit({ page: true, pageSize: true, ids: true })
+  .extend({ groupBy: z.enum(commitmentGroupings).default('owner') });
+export type CommitmentBoardQuery = z.infer<typeof commitmentBoardQuery>;
+
+export const commitmentBoard = z.object({
+  groups: z.array(
+    z.object({
+      /** The owner, partner or area id, the status, or `none` for commitments without one. */
+      key: z.string(),
+      label: z.string(),
+      labelEn: z.string(),
+      count: z.number().int(),
+      items: z.array(commitmentRecord),
+    }),
+  ),
+  total: z.number().int(),
+  /** More commitments matched than the board shows; narrow the filters. */
+  isTruncated: z.boolean(),
+});
+export type CommitmentBoard = z.infer<typeof commitmentBoard>;

@@ -38,6 +38,7 @@ export const agreementStatuses = [
   'negotiating',
   'signed',
   'in_force',
+  'suspended',
   'expired',
   'terminated',
 ] as const;
@@ -104,6 +105,12 @@ export const recordTypes = [
   'user',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
+
+/** Settings an admin edits, audited like records: a year's announced days off and working
+ * Saturdays, and an override of a legal clock rule. */
+export const settingTypes = ['calendar_year', 'clock_rule'] as const;
+export const auditedTypes = [...recordTypes, ...settingTypes] as const;
+export type AuditedType = (typeof auditedTypes)[number];
 
 /** The country whose cooperation hoptac records: its units own the "our side" of commitments. */
 export const homeCountryCode = 'VN';

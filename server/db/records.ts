@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { RecordType } from '../../common/domain/enums.ts';
+import type { AuditedType, RecordType } from '../../common/domain/enums.ts';
 import { foldText } from '../../common/domain/text.ts';
 import { commonErrors } from '../http/errors.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
@@ -27,7 +27,7 @@ export type ListRequest = {
    * a request for some records with all of them. */
   ids: readonly string[] | undefined;
   where: (SQL | undefined)[];
-  sort: PgColumn;
+  sort: PgColumn | SQL;
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
@@ -50,7 +50,11 @@ export type RecordServiceSpec<T extends RecordTable, R, C extends object, U exte
   /** Refuses to delete a record others still point at. */
   checkDeletable?: (executor: Executor, id: string) => Promise<void>;
   /** Derives column values from the merged input (status history, default names). */
-  deriveValues?: (values: Record<string, unknown>, current: Row<T> | null) => Record<string, unknown>;
+  deriveValues?: (
+    values: Record<string, unknown>,
+    current: Row<T> | null,
+    actor: Actor,
+  ) => Record<string, unknown>;
   _update?: U;
 };
 
@@ -74,7 +78,7 @@ export async function writeAudit(
   entry: {
     actor: Actor;
     action: 'create' | 'update' | 'delete';
-    recordType: RecordType;
+    recordType: AuditedType;
     recordId: string;
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
@@ -200,7 +204,7 @@ export function createRecordService<
       const run = async (tx: Transaction) => {
         await spec.checkInput?.(tx, input, null);
         let values: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-        values = { ...values, ...spec.deriveValues?.(values, null) };
+        values = { ...values, ...spec.deriveValues?.(values, null, actor) };
         values.searchText = buildSearchText(values);
         const [row] = (await tx
           .insert(table)
@@ -230,7 +234,7 @@ export function createRecordService<
         await spec.checkInput?.(tx, patch as unknown as Partial<C>, current);
         const before = await loadOne(tx, current);
         let values: Record<string, unknown> = { ...(current as Record<string, unknown>), ...patch };
-        values = { ...values, ...spec.deriveValues?.(values, current) };
+        values = { ...values, ...spec.deriveValues?.(values, current, actor) };
         values.searchText = buildSearchText(values);
         const { id: _id, createdAt: _createdAt, ...rest } = values;
         const [row] = (await tx
@@ -353,4 +357,10 @@ export function refuseWhileUsed(noun: string, uses: RecordUse[], advice: string)
     `This ${noun} is still used by ${listed.join(', ')}; ${advice}`,
     found.map((use) => ({ path: use.what, message: `${use.count} ${use.what} use this ${noun}` })),
   );
+}
+
+/** A column named with its table, for correlated subqueries: Drizzle leaves columns unqualified
+ * in a single-table select, where `id` would then be ambiguous. */
+export function qualified(column: PgColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }

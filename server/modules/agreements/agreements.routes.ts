@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   agreementListQuery,
   agreementRecord,
+  agreementTransition,
   createAgreement,
   updateAgreement,
 } from '../../../common/contracts/agreements.ts';
+import { idParams, problem } from '../../../common/contracts/common.ts';
+import { actorOf, requireRole, writeRoles } from '../../http/auth.ts';
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
 import type { AgreementsService } from './agreements.service.ts';
 
@@ -18,4 +22,24 @@ export function registerAgreementsRoutes(app: FastifyInstance, service: Agreemen
     listQuery: agreementListQuery,
     service,
   });
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/v1/agreements/:id/transitions',
+    {
+      preHandler: requireRole(writeRoles),
+      schema: {
+        tags: ['agreements'],
+        params: idParams,
+        body: agreementTransition,
+        response: {
+          200: agreementRecord,
+          400: problem,
+          401: problem,
+          403: problem,
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    (request) => service.transition(request.params.id, request.body, actorOf(request)),
+  );
 }

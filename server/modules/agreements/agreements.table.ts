@@ -1,13 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AgreementDocumentSlot } from '../../../common/domain/agreement-lifecycle.ts';
 import {
   type AgreementStatus,
   agreementKinds,
   agreementStatuses,
   legalBases,
 } from '../../../common/domain/enums.ts';
+import { organisations } from '../organisations/organisations.table.ts';
 
-export type StatusChange = { status: AgreementStatus; on: string | null; note: string | null };
+/** One step of the lifecycle; `userId` is absent on steps recorded before it was kept. */
+export type StatusChange = {
+  status: AgreementStatus;
+  on: string | null;
+  note: string | null;
+  userId?: string | null;
+};
+
+/** A document of a lifecycle step (slot), known at least by its number and date. */
+export type AgreementDocument = {
+  slot: AgreementDocumentSlot;
+  number: string;
+  issuedOn: string;
+  note: string | null;
+};
 
 export const agreements = pgTable(
   'agreements',
@@ -22,8 +38,15 @@ export const agreements = pgTable(
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
     renewalNote: text('renewal_note'),
+    /** Tacit renewal: the term renews by this many months unless a party gives notice; null = none. */
+    renewalPeriodMonths: integer('renewal_period_months'),
+    /** Written notice a party must give before termination (or before a tacit renewal). */
+    terminationNoticeDays: integer('termination_notice_days'),
+    documents: jsonb('documents').$type<AgreementDocument[]>().notNull().default([]),
     legalBasis: text('legal_basis', { enum: legalBases }),
     decisionNumber: text('decision_number'),
+    /** The Vietnamese unit that signed: it owes the agreement's legal clocks and reports. */
+    signingUnitId: uuid('signing_unit_id').references(() => organisations.id, { onDelete: 'restrict' }),
     summary: text('summary'),
     // Tag sets are arrays, checked against their tables by the service on every write.
     partyIds: uuid('party_ids').array().notNull().default(sql`'{}'::uuid[]`),
@@ -38,5 +61,6 @@ export const agreements = pgTable(
   (table) => [
     index('agreements_signed_idx').on(table.signedOn),
     index('agreements_status_idx').on(table.status),
+    index('agreements_valid_to_idx').on(table.validTo),
   ],
 );

@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditActions, recordTypes } from '../../../common/domain/enums.ts';
+import { auditActions, auditedTypes } from '../../../common/domain/enums.ts';
 
 /** One row per write, inserted in the same transaction as the write itself. No foreign key on
  * user_id or record_id: the trail must outlive the records and accounts it describes. */
@@ -11,7 +11,7 @@ export const auditLog = pgTable(
     userId: uuid('user_id'),
     userEmail: text('user_email'),
     action: text('action', { enum: auditActions }).notNull(),
-    recordType: text('record_type', { enum: recordTypes }).notNull(),
+    recordType: text('record_type', { enum: auditedTypes }).notNull(),
     recordId: text('record_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),

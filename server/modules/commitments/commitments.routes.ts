@@ -2,17 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   addProgress,
+  commitmentBoard,
+  commitmentBoardQuery,
   commitmentListQuery,
   commitmentRecord,
   createCommitment,
   updateCommitment,
 } from '../../../common/contracts/commitments.ts';
 import { idParams, problem } from '../../../common/contracts/common.ts';
-import { requireRole } from '../../http/auth.ts';
+import { readRoles, requireRole } from '../../http/auth.ts';
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
+import type { CommitmentBoardService } from './commitment-board.service.ts';
 import type { CommitmentsService } from './commitments.service.ts';
 
-export function registerCommitmentsRoutes(app: FastifyInstance, service: CommitmentsService) {
+export function registerCommitmentsRoutes(
+  app: FastifyInstance,
+  service: CommitmentsService,
+  board: CommitmentBoardService,
+) {
   registerCollectionRoutes(app, {
     path: '/api/v1/commitments',
     tag: 'commitments',
@@ -42,5 +49,17 @@ export function registerCommitmentsRoutes(app: FastifyInstance, service: Commitm
     },
     async (request, reply) =>
       reply.code(201).send(await service.addProgress(request.params.id, request.body, request.user!)),
+  );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/commitments/board',
+    {
+      preHandler: requireRole(readRoles),
+      schema: {
+        tags: ['commitments'],
+        querystring: commitmentBoardQuery,
+        response: { 200: commitmentBoard, 400: problem, 401: problem, 403: problem },
+      },
+    },
+    (request) => board.getBoard(request.query),
   );
 }

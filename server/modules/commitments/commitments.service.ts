@@ -1,4 +1,4 @@
-import { asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   AddProgress,
   CommitmentListQuery,
@@ -6,6 +6,8 @@ import type {
   CreateCommitment,
   UpdateCommitment,
 } from '../../../common/contracts/commitments.ts';
+import { addMonths, todayInVietNam } from '../../../common/domain/calendar.ts';
+import { isCommitmentOverdue, radarDefaults } from '../../../common/domain/deadlines.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import { mayPostProgress } from '../../../common/domain/permissions.ts';
 import type { Database, Executor } from '../../db/client.ts';
@@ -13,6 +15,7 @@ import {
   type Actor,
   createRecordService,
   matchesText,
+  qualified,
   requireExisting,
   toIso,
   writeAudit,
@@ -23,33 +26,55 @@ import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
-import { sources } from '../sources/sources.table.ts';
+import { provenanceSpans, sources } from '../sources/sources.table.ts';
 import { commitmentErrors } from './commitments.errors.ts';
 import { commitments, progressUpdates } from './commitments.table.ts';
 
 type CommitmentRow = typeof commitments.$inferSelect;
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-export function isCommitmentOverdue(
-  row: Pick<CommitmentRow, 'dueOn' | 'horizonYear' | 'status'>,
-  on = today(),
-): boolean {
-  if (closedCommitmentStatuses.includes(row.status)) return false;
-  if (row.dueOn) return row.dueOn < on;
-  if (row.horizonYear) return `${row.horizonYear}-12-31` < on;
-  return false;
-}
+/** SQL twin of commitmentDueOn (common/domain/deadlines.ts). */
+export const commitmentDueSql = sql<
+  string | null
+>`coalesce(${commitments.dueOn}, make_date(${commitments.horizonYear}, 12, 31))`;
 
 /** SQL twin of isCommitmentOverdue, for filtering lists. */
-function overdueCondition(on: string): SQL {
-  return sql`(${commitments.status} not in ('done', 'dropped') and (${commitments.dueOn} < ${on} or (${commitments.dueOn} is null and ${commitments.horizonYear} < ${Number(on.slice(0, 4))})))`;
+export function overdueCondition(today: string): SQL {
+  return sql`(${commitments.status} not in ${closedCommitmentStatuses} and ${commitmentDueSql} < ${today})`;
+}
+
+/** A timestamp's date in Viet Nam, whatever the session's time zone. */
+export function vietNamDateSql(column: SQL): SQL<string> {
+  return sql<string>`((${column} at time zone 'UTC') + interval '7 hours')::date`;
+}
+
+/** The latest day anything showed the commitment alive: its creation, a progress update, or a
+ * source mentioning it (its origin or a source whose spans point at it), by publication date. */
+export const signOfLifeSql = sql<string>`greatest(
+  ${vietNamDateSql(qualified(commitments.createdAt))},
+  (select max(${qualified(progressUpdates.on)}) from ${progressUpdates} where ${qualified(progressUpdates.commitmentId)} = ${qualified(commitments.id)}),
+  (select max(${vietNamDateSql(sql`coalesce(${qualified(sources.publishedAt)}, ${qualified(sources.createdAt)})`)}) from ${sources}
+    where ${qualified(sources.id)} = ${qualified(commitments.sourceId)}
+       or exists (select 1 from ${provenanceSpans} where ${qualified(provenanceSpans.sourceId)} = ${qualified(sources.id)}
+                  and ${qualified(provenanceSpans.recordType)} = 'commitment' and ${qualified(provenanceSpans.recordId)} = ${qualified(commitments.id)}::text))
+)`;
+
+/** Open, and nothing showed it alive for `months` months before `today`. */
+export function silentCondition(today: string, months: number): SQL {
+  return sql`(${commitments.status} not in ${closedCommitmentStatuses} and ${signOfLifeSql} < ${addMonths(today, -months)}::date)`;
 }
 
 async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): Promise<CommitmentRecord[]> {
   const ids = rows.map((row) => row.id);
+  const signsOfLife = new Map(
+    ids.length
+      ? (
+          await executor
+            .select({ id: commitments.id, on: signOfLifeSql })
+            .from(commitments)
+            .where(inArray(commitments.id, ids))
+        ).map((row) => [row.id, String(row.on)])
+      : [],
+  );
   const updates = ids.length
     ? await executor
         .select()
@@ -57,6 +82,7 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
         .where(inArray(progressUpdates.commitmentId, ids))
         .orderBy(asc(progressUpdates.on), asc(progressUpdates.createdAt))
     : [];
+  const today = todayInVietNam();
   return rows.map((row) => ({
     id: row.id,
     text: row.text,
@@ -69,7 +95,8 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
     dueOn: row.dueOn,
     horizonYear: row.horizonYear,
     status: row.status,
-    isOverdue: isCommitmentOverdue(row),
+    isOverdue: isCommitmentOverdue(row, today),
+    lastSignOfLifeOn: signsOfLife.get(row.id) ?? today,
     progress: updates
       .filter((update) => update.commitmentId === row.id)
       .map((update) => ({
@@ -83,6 +110,38 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
   }));
+}
+
+/** The list's filters as SQL, shared by the list and the board. */
+export function commitmentFilters(
+  query: Omit<CommitmentListQuery, 'page' | 'pageSize' | 'ids'>,
+  today: string,
+) {
+  return [
+    matchesText(commitments.searchText, query.q),
+    query.partnerId
+      ? sql`(exists (select 1 from ${agreements} where ${agreements.id} = ${commitments.agreementId} and ${query.partnerId}::uuid = any(${agreements.partyIds})) or exists (select 1 from ${events} where ${events.id} = ${commitments.eventId} and ${query.partnerId}::uuid = any(${events.partnerIds})))`
+      : undefined,
+    query.areaId ? sql`${query.areaId} = any(${commitments.areaIds})` : undefined,
+    query.status ? eq(commitments.status, query.status) : undefined,
+    query.ownerId
+      ? sql`(${query.ownerId}::uuid = any(${commitments.vnOwnerIds}) or ${query.ownerId}::uuid = any(${commitments.partnerOwnerIds}))`
+      : undefined,
+    query.agreementId ? eq(commitments.agreementId, query.agreementId) : undefined,
+    query.eventId ? eq(commitments.eventId, query.eventId) : undefined,
+    query.dueFrom ? sql`${commitmentDueSql} >= ${query.dueFrom}::date` : undefined,
+    query.dueBefore ? sql`${commitmentDueSql} <= ${query.dueBefore}::date` : undefined,
+    query.isOverdue === undefined
+      ? undefined
+      : query.isOverdue
+        ? overdueCondition(today)
+        : sql`not ${overdueCondition(today)}`,
+    query.isSilent === undefined
+      ? undefined
+      : query.isSilent
+        ? silentCondition(today, query.silentMonths ?? radarDefaults.silentMonths)
+        : sql`not ${silentCondition(today, query.silentMonths ?? radarDefaults.silentMonths)}`,
+  ];
 }
 
 export function createCommitmentsService({ db }: { db: Database }) {
@@ -145,27 +204,9 @@ export function createCommitmentsService({ db }: { db: Database }) {
     list: (query: CommitmentListQuery) =>
       records.list({
         ids: query.ids,
-        where: [
-          matchesText(commitments.searchText, query.q),
-          query.partnerId
-            ? sql`(exists (select 1 from ${agreements} where ${agreements.id} = ${commitments.agreementId} and ${query.partnerId}::uuid = any(${agreements.partyIds})) or exists (select 1 from ${events} where ${events.id} = ${commitments.eventId} and ${query.partnerId}::uuid = any(${events.partnerIds})))`
-            : undefined,
-          query.areaId ? sql`${query.areaId} = any(${commitments.areaIds})` : undefined,
-          query.status ? eq(commitments.status, query.status) : undefined,
-          query.ownerId
-            ? sql`(${query.ownerId}::uuid = any(${commitments.vnOwnerIds}) or ${query.ownerId}::uuid = any(${commitments.partnerOwnerIds}))`
-            : undefined,
-          query.agreementId ? eq(commitments.agreementId, query.agreementId) : undefined,
-          query.eventId ? eq(commitments.eventId, query.eventId) : undefined,
-          query.dueBefore ? lte(commitments.dueOn, query.dueBefore) : undefined,
-          query.isOverdue === true
-            ? overdueCondition(today())
-            : query.isOverdue === false
-              ? sql`not ${overdueCondition(today())}`
-              : undefined,
-        ],
+        where: commitmentFilters(query, todayInVietNam()),
         sort: {
-          dueOn: commitments.dueOn,
+          dueOn: commitmentDueSql,
           status: commitments.status,
           updatedAt: commitments.updatedAt,
           text: commitments.text,

@@ -51,12 +51,13 @@ export type IatiAgreement = {
 /** The taxonomy as an IATI sector vocabulary of the reporting organisation (99). */
 export const areaVocabularyUri = 'https://hoptac.vn/taxonomy/areas';
 
-/** ActivityStatus: 1 pipeline, 2 implementation, 4 closed, 5 cancelled. */
+/** ActivityStatus: 1 pipeline, 2 implementation, 4 closed, 5 cancelled, 6 suspended. */
 const agreementActivityStatus: Record<AgreementStatus, string> = {
   proposed: '1',
   negotiating: '1',
   signed: '2',
   in_force: '2',
+  suspended: '6',
   expired: '4',
   terminated: '5',
 };

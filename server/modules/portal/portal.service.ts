@@ -4,6 +4,7 @@ import type {
   PublicNewsItem,
   PublicPartnerPage,
 } from '../../../common/contracts/portal.ts';
+import { todayInVietNam } from '../../../common/domain/calendar.ts';
 import type { Database } from '../../db/client.ts';
 import { toIso } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
@@ -31,10 +32,6 @@ function toNewsItem(row: {
   outlet: string | null;
 }): PublicNewsItem {
   return { ...row, publishedAt: toIso(row.publishedAt) };
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 // Drizzle writes a column of a single-table select without its table, so inside the subqueries
@@ -152,7 +149,7 @@ export function createPortalService({ db }: { db: Database }) {
             eq(agreements.isPublished, true),
             sql`${partner.id}::uuid = any(${agreements.partyIds})`,
             inArray(agreements.status, ['signed', 'in_force']),
-            or(isNull(agreements.validTo), sql`${agreements.validTo} >= ${today()}`),
+            or(isNull(agreements.validTo), sql`${agreements.validTo} >= ${todayInVietNam()}`),
           ),
         )
         .orderBy(desc(agreements.signedOn));

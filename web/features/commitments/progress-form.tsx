@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayInVietNam } from '../../../common/domain/calendar.ts';
 import { commitmentStatuses } from '../../../common/domain/enums.ts';
 import { isApiError } from '../../app/http.ts';
 import { listEnumOptions } from '../../i18n/enum-label.ts';
@@ -9,17 +10,11 @@ import { useAddProgress } from './commitments.api.ts';
 
 type Status = Commitment['status'];
 
-function readToday(): string {
-  // The officer's local calendar day, not UTC's: a note posted at 6 a.m. in Hà Nội is today's.
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 /** Posts a dated progress note (and optionally a new status) with the version the page read. */
 export function ProgressForm({ commitment }: { commitment: Commitment }) {
   const { t } = useTranslation();
   const addProgress = useAddProgress(commitment.id);
-  const [on, setOn] = useState(readToday);
+  const [on, setOn] = useState(() => todayInVietNam());
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
   const [isPosted, setIsPosted] = useState(false);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { compareByDue } from '../../../common/domain/deadlines.ts';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { getLanguage, pickLocalised } from '../../i18n/i18n.ts';
@@ -42,7 +43,7 @@ function OverviewSections({ overview }: { overview: PartnerOverview }) {
     return organisation ? pickLocalised(organisation.nameVi, organisation.nameEn) : '';
   };
   const timeline = [...overview.events].sort((a, b) => compareDates(b.startOn, a.startOn));
-  const commitments = [...overview.commitments].sort((a, b) => compareDates(a.dueOn, b.dueOn));
+  const commitments = [...overview.commitments].sort(compareByDue);
 
   return (
     <>
