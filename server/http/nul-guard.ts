@@ -7,7 +7,8 @@ import { commonErrors } from './errors.ts';
 /** The dotted path of the first string under value that contains U+0000, or null. */
 function findNul(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value === null || typeof value !== 'object') return null;
+  // Bytes (a raw body) are not text; walking them one by one would only cost time.
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   for (const [key, item] of Object.entries(value)) {
     const found = findNul(item, `${path}.${key}`);
     if (found) return found;
