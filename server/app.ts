@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { createExtractionPool } from './extraction/extraction-pool.ts';
 import { registerSessionLoader } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
@@ -61,7 +62,9 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const services = createServices({ db: database.db });
+  const extraction = createExtractionPool(config, { isWarm: true });
+  app.addHook('onClose', () => extraction.close());
+  const services = createServices({ db: database.db, extraction });
   registerSessionLoader(app, services.users);
   registerRoutes(app, services, { config, databaseKind: database.kind });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

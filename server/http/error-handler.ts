@@ -15,6 +15,7 @@ const titles: Record<number, string> = {
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
