@@ -24,7 +24,7 @@ const configSchema = z.object({
   /** Longest the reader may spend on one article (decoding the upload and drafting), in ms. */
   HOPTAC_READER_TIME_LIMIT_MS: z.coerce.number().int().min(100).default(20_000),
   /** Heap one reader worker may use, in MB; past it that article is refused and the worker replaced. */
-  HOPTAC_READER_MEMORY_LIMIT_MB: z.coerce.number().int().min(32).default(512),
+  HOPTAC_READER_MEMORY_LIMIT_MB: z.coerce.number().int().min(128).default(512),
   /** Largest list response in bytes; a longer page is cut and says where to go on (`nextOffset`). */
   HOPTAC_LIST_BYTE_LIMIT: z.coerce
     .number()

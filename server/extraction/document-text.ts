@@ -15,9 +15,9 @@ export type TextBudget = {
 
 export const articleBudget: TextBudget = {
   maxCharacters: limits.sourceText,
-  // A .docx holds its text in XML several times the text's size; 64 MiB carries the longest
+  // A .docx holds its text in XML several times the text's size; 32 MiB carries the longest
   // accepted article with room to spare, and is what inflating a bomb may cost at most.
-  maxInflatedBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 32 * 1024 * 1024,
 };
 
 const refusals = {
