@@ -11,6 +11,7 @@ import { createExtractionPool } from './extraction/extraction-pool.ts';
 import { registerSessionLoader } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
+import { registerListBudget } from './http/list-budget.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { registerRoutes } from './routes.ts';
 import { createServices } from './services.ts';
@@ -38,6 +39,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerListBudget(app, config.HOPTAC_LIST_BYTE_LIMIT);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.HOPTAC_BODY_LIMIT, files: 1, fields: 20 } });

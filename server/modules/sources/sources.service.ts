@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { type ArticleDraft, articleDraft } from '../../../common/contracts/draft.ts';
 import type {
   CreateSource,
   ProvenanceItem,
   SourceListQuery,
   SourceRecord,
+  SourceSummary,
   UpdateSource,
 } from '../../../common/contracts/sources.ts';
 import type { RecordType } from '../../../common/domain/enums.ts';
@@ -24,7 +25,11 @@ import { provenanceSpans, sources } from './sources.table.ts';
 
 type SourceRow = typeof sources.$inferSelect;
 
-export function toSourceRecord(row: SourceRow): SourceRecord {
+// Lists read every column but the text, the draft (which holds the text again) and the folded
+// search text: each can be megabytes, and a page of 200 held gigabytes.
+const { text: _text, draft: _draft, searchText: _searchText, ...summaryColumns } = getTableColumns(sources);
+
+function toSourceSummary(row: Omit<SourceRow, 'text' | 'draft' | 'searchText'>): SourceSummary {
   return {
     id: row.id,
     title: row.title,
@@ -33,7 +38,6 @@ export function toSourceRecord(row: SourceRow): SourceRecord {
     publishedAt: toIso(row.publishedAt),
     language: row.language,
     lead: row.lead,
-    text: row.text,
     partnerIds: row.partnerIds,
     areaIds: row.areaIds,
     reviewStatus: row.reviewStatus,
@@ -42,6 +46,10 @@ export function toSourceRecord(row: SourceRow): SourceRecord {
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
   };
+}
+
+export function toSourceRecord(row: SourceRow): SourceRecord {
+  return { ...toSourceSummary(row), text: row.text };
 }
 
 const leadLength = 320;
@@ -139,23 +147,27 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
   return {
     ...records,
     list: (query: SourceListQuery) =>
-      records.list({
-        ids: query.ids,
-        where: [
-          matchesText(sources.searchText, query.q),
-          query.isPublished !== undefined ? eq(sources.isPublished, query.isPublished) : undefined,
-          query.reviewStatus ? eq(sources.reviewStatus, query.reviewStatus) : undefined,
-        ],
-        sort: {
-          publishedAt: sources.publishedAt,
-          title: sources.title,
-          updatedAt: sources.updatedAt,
-          createdAt: sources.createdAt,
-        }[query.sort],
-        order: query.order,
-        page: query.page,
-        pageSize: query.pageSize,
-      }),
+      records.listColumns(
+        {
+          ids: query.ids,
+          where: [
+            matchesText(sources.searchText, query.q),
+            query.isPublished !== undefined ? eq(sources.isPublished, query.isPublished) : undefined,
+            query.reviewStatus ? eq(sources.reviewStatus, query.reviewStatus) : undefined,
+          ],
+          sort: {
+            publishedAt: sources.publishedAt,
+            title: sources.title,
+            updatedAt: sources.updatedAt,
+            createdAt: sources.createdAt,
+          }[query.sort],
+          order: query.order,
+          page: query.page,
+          pageSize: query.pageSize,
+        },
+        summaryColumns,
+        toSourceSummary,
+      ),
     create: (input: CreateSource, actor: Actor, executor?: Transaction) =>
       createFromArticle({ kind: 'text', text: input.text, format: input.format }, input, actor, executor),
 

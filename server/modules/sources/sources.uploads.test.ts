@@ -130,3 +130,31 @@ describe('reader limits', () => {
     }
   }, 120_000);
 });
+
+describe('source lists', () => {
+  it('lists summaries without the text, which the source itself carries', async () => {
+    const t = await createTestApp();
+    try {
+      const editor = (await t.signIn('editor')).cookie;
+      const created = (
+        await paste(t, editor, `${article}\n${'Người dân đi chợ buổi sáng. '.repeat(4_000)}`)
+      ).json();
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/sources?pageSize=200',
+        headers: { cookie: editor },
+      });
+      expect(list.json().items).toEqual([expect.objectContaining({ id: created.id, title: created.title })]);
+      expect(list.json().items[0]).not.toHaveProperty('text');
+      expect(list.body.length).toBeLessThan(5_000);
+      const one = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/sources/${created.id}`,
+        headers: { cookie: editor },
+      });
+      expect(one.json().text.length).toBeGreaterThan(100_000);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+});
