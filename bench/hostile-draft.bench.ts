@@ -1,9 +1,11 @@
 // Health latency while hostile 2 MB articles are drafted: the reader runs in worker threads, so a
 // slow article must not hold other requests. Same-run baseline: health latency with nothing to do.
 // Run: npx tsx bench/hostile-draft.bench.ts
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { limits } from '../common/domain/limits.ts';
 import { readConfig } from '../server/config.ts';
 import { startServer } from '../server/main.ts';
@@ -22,26 +24,36 @@ const login = await fetch(`${server.url}/api/v1/auth/login`, {
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 
-async function timeHealth(): Promise<number> {
-  const started = performance.now();
-  await (await fetch(`${server.url}/api/health`)).arrayBuffer();
-  return performance.now() - started;
-}
+// The sampler runs in its own thread: on the server's thread its timers would wait out the very
+// stalls it is there to see.
+const samplerCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+let isStopped = false;
+parentPort.once('message', () => { isStopped = true; });
+(async () => {
+  const latencies = [];
+  do {
+    const started = performance.now();
+    await (await fetch(workerData.url)).arrayBuffer();
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, workerData.everyMs));
+  } while (!isStopped && latencies.length < workerData.maxSamples);
+  parentPort.postMessage(latencies);
+})();
+`;
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Health latencies sampled every 20 ms until `until` settles. */
-async function sampleHealth(until: Promise<unknown>): Promise<number[]> {
-  let isDone = false;
-  void until.finally(() => {
-    isDone = true;
+/** Health latencies sampled every few ms from another thread, until `until` settles (or, with
+ * no `until`, for `maxSamples`). */
+async function sampleHealth(until: Promise<unknown> | null, maxSamples = 100_000): Promise<number[]> {
+  const sampler = new Worker(samplerCode, {
+    eval: true,
+    workerData: { url: `${server.url}/api/health`, everyMs: 20, maxSamples },
   });
-  const latencies: number[] = [];
-  while (!isDone) {
-    latencies.push(await timeHealth());
-    await pause(20);
-  }
-  return latencies;
+  const latencies = once(sampler, 'message').then(([values]) => values as number[]);
+  if (until) await until.finally(() => sampler.postMessage('stop'));
+  const values = await latencies;
+  await sampler.terminate();
+  return values;
 }
 
 function summarise(name: string, latencies: number[]) {
@@ -65,11 +77,7 @@ await fetch(`${server.url}/api/v1/sources`, {
   body: JSON.stringify({ text: 'Thứ trưởng Bộ Y tế tiếp Đại sứ Nhật Bản.' }),
 });
 
-const idle: number[] = [];
-for (let index = 0; index < 200; index++) {
-  idle.push(await timeHealth());
-  await pause(5);
-}
+const idle = await sampleHealth(null, 200);
 const rows = [summarise('baseline: GET /api/health, idle', idle)];
 for (const [name, text] of hostile) {
   const started = performance.now();
