@@ -4,9 +4,11 @@
 // through the same renderer (its fixed cost: font embedding, zip). Median of 3 runs each.
 // Run: npx tsx bench/exports.bench.ts [AGREEMENTS]
 import { performance } from 'node:perf_hooks';
+import { readConfig } from '../server/config.ts';
 import { openPglite } from '../server/db/client.ts';
 import { renderDocx } from '../server/documents/render-docx.ts';
 import { renderPdf } from '../server/documents/render-pdf.ts';
+import { createExtractionPool } from '../server/extraction/extraction-pool.ts';
 import { agreements } from '../server/modules/agreements/agreements.table.ts';
 import { commitments } from '../server/modules/commitments/commitments.table.ts';
 import { seedDemoData } from '../server/seed/demo-data.ts';
@@ -29,7 +31,8 @@ async function median(task: () => Promise<unknown>): Promise<number> {
 const database = await openPglite(null, 'bench');
 await database.migrate();
 await ensureReferenceData(database.db);
-const services = createServices({ db: database.db });
+const extraction = createExtractionPool(readConfig({ LOG_LEVEL: 'silent' }));
+const services = createServices({ db: database.db, extraction });
 await seedDemoData(services);
 const [russia] = (
   await services.partners.list({ q: 'nga', page: 1, pageSize: 1, order: 'asc', sort: 'nameVi' })
@@ -97,6 +100,7 @@ const pdfBaseline = await median(() => renderPdf(oneParagraph));
 const pdf = await median(() => services.briefings.render(russia!.id, 'pdf', 'vi'));
 const docxBaseline = await median(() => renderDocx(oneParagraph));
 const docx = await median(() => services.briefings.render(russia!.id, 'docx', 'vi'));
+await extraction.close();
 await database.close();
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;

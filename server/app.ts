@@ -7,8 +7,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { createExtractionPool } from './extraction/extraction-pool.ts';
 import { registerSessionLoader, toTrustProxy } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerListBudget } from './http/list-budget.ts';
 import { createLoggerOptions } from './http/logging.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
@@ -48,6 +50,7 @@ export async function buildApp({
   await registerSecurityHeaders(app);
   registerSameOriginCheck(app, config.HOPTAC_PUBLIC_URL);
   registerNulGuard(app);
+  registerListBudget(app, config.HOPTAC_LIST_BYTE_LIMIT);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.HOPTAC_BODY_LIMIT, files: 1, fields: 20 } });
@@ -63,7 +66,9 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: apiDocsPolicy });
 
-  const services = createServices({ db: database.db });
+  const extraction = createExtractionPool(config, { isWarm: true });
+  app.addHook('onClose', () => extraction.close());
+  const services = createServices({ db: database.db, extraction });
   registerSessionLoader(app, services.users, { idleMinutes: config.HOPTAC_SESSION_IDLE_MINUTES });
   registerRoutes(app, services, { config, databaseKind: database.kind });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -22,6 +22,16 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(8 * 1024 * 1024),
+  /** Longest the reader may spend on one article (decoding the upload and drafting), in ms. */
+  HOPTAC_READER_TIME_LIMIT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Heap one reader worker may use, in MB; past it that article is refused and the worker replaced. */
+  HOPTAC_READER_MEMORY_LIMIT_MB: z.coerce.number().int().min(128).default(512),
+  /** Largest list response in bytes; a longer page is cut and says where to go on (`nextOffset`). */
+  HOPTAC_LIST_BYTE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(4 * 1024 * 1024),
   /** Failed sign-ins allowed per client address per minute (generous: a whole office may share
    * one address; each account also has its own, stricter back-off). */
   HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { createExtractionPool } from './extraction/extraction-pool.ts';
 import { ensureInitialAdmin } from './modules/users/users.service.ts';
 import { isDatabaseEmpty, seedDemoData } from './seed/demo-data.ts';
 import { ensureReferenceData } from './seed/reference-data.ts';
@@ -17,10 +18,11 @@ export async function prepareDatabase(
   print: (line: string) => void,
 ): Promise<DatabaseHandle> {
   const database = await openDatabase(config, command);
+  const extraction = createExtractionPool(config);
   try {
     await database.migrate();
     await ensureReferenceData(database.db);
-    const services = createServices({ db: database.db });
+    const services = createServices({ db: database.db, extraction });
     const admin = await ensureInitialAdmin(services.users, {
       email: config.HOPTAC_ADMIN_EMAIL,
       password: config.HOPTAC_ADMIN_PASSWORD,
@@ -39,6 +41,8 @@ export async function prepareDatabase(
   } catch (error) {
     await database.close();
     throw error;
+  } finally {
+    await extraction.close();
   }
 }
 

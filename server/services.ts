@@ -1,4 +1,5 @@
 import type { Database } from './db/client.ts';
+import type { ExtractionPool } from './extraction/extraction-pool.ts';
 import { createAgreementsService } from './modules/agreements/agreements.service.ts';
 import { createAreasService } from './modules/areas/areas.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -21,15 +22,16 @@ import { createSearchService } from './modules/search/search.service.ts';
 import { createSourcesService } from './modules/sources/sources.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
-/** Wires every module's service to the database: the one place dependencies are assembled. */
-export function createServices({ db }: { db: Database }) {
+/** Wires every module's service to the database and the reader's worker pool: the one place
+ * dependencies are assembled. */
+export function createServices({ db, extraction }: { db: Database; extraction: ExtractionPool }) {
   const partners = createPartnersService({ db });
   const organisations = createOrganisationsService({ db });
   const people = createPeopleService({ db });
   const agreements = createAgreementsService({ db });
   const events = createEventsService({ db });
   const commitments = createCommitmentsService({ db });
-  const sources = createSourcesService({ db });
+  const sources = createSourcesService({ db, extraction });
   const partnerOverview = createPartnerOverviewService({ db, partners, agreements, events, commitments });
   const calendar = createCalendarService({ db });
   return {

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createTestDatabase } from './db/test-database.ts';
+import { createExtractionPool } from './extraction/extraction-pool.ts';
 import { ensureReferenceData } from './seed/reference-data.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -25,7 +26,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = readConfig({ LOG_LEVEL: 'silent', HOPTAC_LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...env });
   const app = await buildApp({ config, database });
   await app.ready();
-  const services = createServices({ db: database.db });
+  const extraction = createExtractionPool(config);
+  const services = createServices({ db: database.db, extraction });
   return {
     app,
     database,
@@ -50,6 +52,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await app.close();
+      await extraction.close();
       await database.close();
     },
   };

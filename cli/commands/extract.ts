@@ -6,7 +6,7 @@ import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { toAnnotation } from '../../reader/annotation.ts';
 import { draftArticle } from '../../reader/assemble.ts';
-import { type DocumentType, documentToText } from '../../reader/documents.ts';
+import { articleBudget, type DocumentType, documentToText } from '../../server/extraction/document-text.ts';
 
 const documentTypes: Record<string, DocumentType> = {
   '.txt': 'txt',
@@ -20,7 +20,7 @@ const documentTypes: Record<string, DocumentType> = {
 export async function extractFile(file: string): Promise<Record<string, unknown>> {
   const type = documentTypes[extname(file).toLowerCase()];
   if (!type) throw new Error(`${file}: unsupported file type (use .txt, .html, .docx or .pdf)`);
-  const text = await documentToText(new Uint8Array(readFileSync(file)), type);
+  const text = await documentToText(new Uint8Array(readFileSync(file)), type, articleBudget);
   const draft = draftArticle({ text });
   return { ...toAnnotation(draft), draft };
 }

@@ -3,16 +3,20 @@ import { type Command, Option } from 'commander';
 import { type Role, roles } from '../../common/domain/enums.ts';
 import { readConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/client.ts';
+import { createExtractionPool } from '../../server/extraction/extraction-pool.ts';
 import { createServices, type Services } from '../../server/services.ts';
 
 const cliActor = { userId: null, email: 'cli' };
 
 async function withServices<T>(command: string, run: (services: Services) => Promise<T>): Promise<T> {
-  const database = await openDatabase(readConfig(), command);
+  const config = readConfig();
+  const database = await openDatabase(config, command);
+  const extraction = createExtractionPool(config);
   try {
     await database.migrate();
-    return await run(createServices({ db: database.db }));
+    return await run(createServices({ db: database.db, extraction }));
   } finally {
+    await extraction.close();
     await database.close();
   }
 }

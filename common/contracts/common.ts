@@ -102,6 +102,11 @@ export function listResponse<T extends z.ZodType>(item: T) {
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** True when the page was cut to the server's byte budget (HOPTAC_LIST_BYTE_LIMIT) and fewer
+     * items came; always sent, optional only because the server adds it after the route. */
+    isTruncated: z.boolean().optional(),
+    /** When cut: the page and page size that hold the rest of this page. */
+    next: z.object({ page: z.number().int(), pageSize: z.number().int() }).optional(),
   });
 }
 

@@ -161,30 +161,41 @@ export function createRecordService<
     }
   }
 
+  async function readPage(request: ListRequest, columns: Record<string, PgColumn>) {
+    const where = and(
+      request.ids ? inArray(idColumn, [...request.ids]) : undefined,
+      ...request.where.filter((condition): condition is SQL => condition !== undefined),
+    );
+    const direction = request.order === 'desc' ? desc : asc;
+    const rows = (await db
+      .select(columns)
+      .from(table as PgTable)
+      .where(where)
+      .orderBy(direction(request.sort), asc(idColumn))
+      .limit(request.pageSize)
+      .offset((request.page - 1) * request.pageSize)) as Row<T>[];
+    const [counted] = await db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(table as PgTable)
+      .where(where);
+    return { rows, total: Number(counted?.total ?? 0), page: request.page, pageSize: request.pageSize };
+  }
+
   return {
     async list(request: ListRequest): Promise<ListPage<R>> {
-      const where = and(
-        request.ids ? inArray(idColumn, [...request.ids]) : undefined,
-        ...request.where.filter((condition): condition is SQL => condition !== undefined),
-      );
-      const direction = request.order === 'desc' ? desc : asc;
-      const rows = (await db
-        .select()
-        .from(table as PgTable)
-        .where(where)
-        .orderBy(direction(request.sort), asc(idColumn))
-        .limit(request.pageSize)
-        .offset((request.page - 1) * request.pageSize)) as Row<T>[];
-      const [counted] = await db
-        .select({ total: sql<number>`count(*)::int` })
-        .from(table as PgTable)
-        .where(where);
-      return {
-        items: await spec.toRecords(db, rows),
-        total: Number(counted?.total ?? 0),
-        page: request.page,
-        pageSize: request.pageSize,
-      };
+      const { rows, ...page } = await readPage(request, getTableColumns(table));
+      return { items: await spec.toRecords(db, rows), ...page };
+    },
+
+    /** A page read from only some columns, where a list shows less than a record (sources leave
+     * their text out, which can be megabytes each). */
+    async listColumns<C extends Partial<Record<keyof Row<T>, PgColumn>>, I>(
+      request: ListRequest,
+      columns: C,
+      toItem: (row: Pick<Row<T>, keyof C & keyof Row<T>>) => I,
+    ): Promise<ListPage<I>> {
+      const { rows, ...page } = await readPage(request, columns as Record<string, PgColumn>);
+      return { items: rows.map(toItem), ...page };
     },
 
     async get(id: string): Promise<R> {

@@ -12,6 +12,7 @@ const problems = { 400: problem, 401: problem, 403: problem, 404: problem, 409: 
  * thin: check the role, call one service function, return. */
 export function registerCollectionRoutes<
   R extends z.ZodType,
+  L extends z.ZodType,
   C extends z.ZodType,
   U extends z.ZodType,
   Q extends z.ZodType,
@@ -21,11 +22,13 @@ export function registerCollectionRoutes<
     path: string;
     tag: string;
     record: R;
+    /** What a list shows of each record, when less than the record (source summaries). */
+    listItem?: L;
     create: C;
     update: U;
     listQuery: Q;
     service: {
-      list(query: z.output<Q>): Promise<ListPage<z.output<R>>>;
+      list(query: z.output<Q>): Promise<ListPage<z.output<L>>>;
       get(id: string): Promise<z.output<R>>;
       create(input: z.output<C>, actor: ReturnType<typeof actorOf>): Promise<z.output<R>>;
       update(id: string, input: z.output<U>, actor: ReturnType<typeof actorOf>): Promise<z.output<R>>;
@@ -51,7 +54,7 @@ export function registerCollectionRoutes<
       schema: {
         tags,
         querystring: spec.listQuery,
-        response: { 200: listResponse(spec.record), ...problems },
+        response: { 200: listResponse(spec.listItem ?? spec.record), ...problems },
       },
     },
     (request) => spec.service.list(request.query as z.output<Q>) as never,

@@ -6,7 +6,12 @@ import { buildApp } from '../app.ts';
 import { readConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createTestDatabase } from '../db/test-database.ts';
+import { createExtractionPool } from '../extraction/extraction-pool.ts';
 import { createServices } from '../services.ts';
+
+// Sources are drafted in the reader's pool; this file's own, closed when it ends.
+const extraction = createExtractionPool(readConfig({ LOG_LEVEL: 'silent' }));
+afterAll(() => extraction.close());
 
 // What the server logs when a query fails must not carry the query's parameters: here they hold
 // an argon2id hash of a new user's password.
@@ -34,7 +39,7 @@ afterAll(async () => {
 describe('logging a failed query', () => {
   it('logs the error without its parameters, so no password hash reaches the log', async () => {
     const actor = { userId: null, email: 'test' };
-    await createServices({ db: database.db }).users.create(
+    await createServices({ db: database.db, extraction }).users.create(
       { email: 'admin@log.test', password: 'correct horse battery', role: 'admin', organisationId: null },
       actor,
     );

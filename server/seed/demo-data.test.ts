@@ -5,10 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig, readTestDatabaseConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createTestDatabase } from '../db/test-database.ts';
+import { createExtractionPool } from '../extraction/extraction-pool.ts';
 import { prepareDatabase } from '../main.ts';
 import { createServices, type Services } from '../services.ts';
 import { isDatabaseEmpty, seedDemoData } from './demo-data.ts';
 import { ensureReferenceData } from './reference-data.ts';
+
+// Seeding drafts the demo articles through the reader's workers, as the server does.
+const extraction = createExtractionPool(readConfig({ LOG_LEVEL: 'silent' }));
+afterAll(() => extraction.close());
 
 describe('demo data', () => {
   let database: DatabaseHandle;
@@ -17,7 +22,7 @@ describe('demo data', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await ensureReferenceData(database.db);
-    services = createServices({ db: database.db });
+    services = createServices({ db: database.db, extraction });
     await seedDemoData(services);
   });
   afterAll(() => database.close());
@@ -88,7 +93,7 @@ describe.runIf(readTestDatabaseConfig().kind === 'pglite')('restart', () => {
     const first = await prepareDatabase(config, { command: 'test', isDemo: true }, (line) =>
       lines.push(line),
     );
-    const before = await createServices({ db: first.db }).agreements.list({
+    const before = await createServices({ db: first.db, extraction }).agreements.list({
       page: 1,
       pageSize: 50,
       order: 'asc',
@@ -100,7 +105,7 @@ describe.runIf(readTestDatabaseConfig().kind === 'pglite')('restart', () => {
     const second = await prepareDatabase(config, { command: 'test', isDemo: true }, (line) =>
       lines.push(line),
     );
-    const after = await createServices({ db: second.db }).agreements.list({
+    const after = await createServices({ db: second.db, extraction }).agreements.list({
       page: 1,
       pageSize: 50,
       order: 'asc',

@@ -126,6 +126,18 @@ export const en: Dictionary = {
     waiting: 'Sources waiting for review',
     noneWaiting: 'No sources are waiting for review.',
     review: 'Review',
+    problems: {
+      unsupportedFile: 'This type of file cannot be read; upload a .txt, .html, .docx or .pdf file.',
+      unreadableFile: 'The file could not be read; it may be damaged.',
+      emptyText: 'No article text was found in what you sent.',
+      fileTooLarge:
+        'The file unpacks to far more than an article; it may be damaged or built to overload the server.',
+      textTooLong:
+        'The text is longer than 2,000,000 characters, the most one source may have; split it into several.',
+      readingTooSlow: 'Reading the article took too long and was stopped.',
+      readingTooBig: 'Reading the article needed more memory than allowed and was stopped.',
+      readerBusy: 'The reader is busy with other articles; try again in a minute.',
+    },
   },
   review: {
     title: 'Review the draft',

@@ -122,6 +122,18 @@ export const vi = {
     waiting: 'Nguồn tin chờ duyệt',
     noneWaiting: 'Không có nguồn tin nào chờ duyệt.',
     review: 'Duyệt',
+    problems: {
+      unsupportedFile: 'Không đọc được loại tệp này; hãy tải lên tệp .txt, .html, .docx hoặc .pdf.',
+      unreadableFile: 'Không đọc được tệp; có thể tệp đã bị hỏng.',
+      emptyText: 'Không tìm thấy nội dung bài viết trong những gì bạn gửi.',
+      fileTooLarge:
+        'Tệp giải nén ra lớn hơn nhiều so với một bài viết; có thể tệp bị hỏng hoặc được tạo ra để làm quá tải máy chủ.',
+      textTooLong:
+        'Nội dung dài hơn 2.000.000 ký tự, mức tối đa của một nguồn tin; hãy chia thành nhiều nguồn.',
+      readingTooSlow: 'Đọc bài viết mất quá nhiều thời gian nên đã dừng lại.',
+      readingTooBig: 'Đọc bài viết cần nhiều bộ nhớ hơn mức cho phép nên đã dừng lại.',
+      readerBusy: 'Bộ đọc đang bận với các bài viết khác; vui lòng thử lại sau một phút.',
+    },
   },
   review: {
     title: 'Duyệt bản nháp',

@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { createTestDatabase } from '../../db/test-database.ts';
+import { createExtractionPool } from '../../extraction/extraction-pool.ts';
 import { seedDemoData } from '../../seed/demo-data.ts';
 import { ensureReferenceData } from '../../seed/reference-data.ts';
 import { createServices } from '../../services.ts';
 import { restoreBackup, writeBackup } from './backup.service.ts';
+
+// Sources are drafted in the reader's pool; this file's own, closed when it ends.
+const extraction = createExtractionPool(readConfig({ LOG_LEVEL: 'silent' }));
+afterAll(() => extraction.close());
 
 let source: DatabaseHandle;
 let target: DatabaseHandle;
@@ -33,7 +39,7 @@ beforeAll(async () => {
   source = await createTestDatabase();
   target = await createTestDatabase();
   await ensureReferenceData(source.db);
-  const services = createServices({ db: source.db });
+  const services = createServices({ db: source.db, extraction });
   await seedDemoData(services);
   await services.users.create(
     { email: 'officer@moh.test', password: 'correct horse battery', role: 'editor', organisationId: null },
@@ -61,7 +67,7 @@ describe('backup and restore', () => {
   });
 
   it('keeps writing after a restore: new audit entries follow the restored ones', async () => {
-    const services = createServices({ db: target.db });
+    const services = createServices({ db: target.db, extraction });
     await services.partners.create({ kind: 'organisation', code: 'AFTER', nameEn: 'After restore' }, actor);
     expect(await rowsOf(target, 'audit_log')).toHaveLength((await rowsOf(source, 'audit_log')).length + 1);
   });

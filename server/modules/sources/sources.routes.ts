@@ -10,6 +10,7 @@ import {
   provenanceQuery,
   sourceListQuery,
   sourceRecord,
+  sourceSummary,
   updateSource,
 } from '../../../common/contracts/sources.ts';
 import { actorOf, readRoles, requireRole, writeRoles } from '../../http/auth.ts';
@@ -37,6 +38,7 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
     path: '/api/v1/sources',
     tag: 'sources',
     record: sourceRecord,
+    listItem: sourceSummary,
     create: createSource,
     update: updateSource,
     listQuery: sourceListQuery,

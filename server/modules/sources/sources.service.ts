@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type ArticleDraft, articleDraft } from '../../../common/contracts/draft.ts';
 import type {
@@ -6,10 +6,11 @@ import type {
   ProvenanceItem,
   SourceListQuery,
   SourceRecord,
+  SourceSummary,
   UpdateSource,
 } from '../../../common/contracts/sources.ts';
 import type { RecordType } from '../../../common/domain/enums.ts';
-import { documentToText, draftArticle, htmlToText } from '../../../reader/index.ts';
+import { limits } from '../../../common/domain/limits.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import {
   type Actor,
@@ -20,6 +21,12 @@ import {
   requireExisting,
   toIso,
 } from '../../db/records.ts';
+import type { ExtractionInput } from '../../extraction/extraction.worker.ts';
+import {
+  ExtractionFailure,
+  type ExtractionPool,
+  type FailureReason,
+} from '../../extraction/extraction-pool.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
@@ -30,7 +37,11 @@ import { provenanceSpans, sources } from './sources.table.ts';
 
 type SourceRow = typeof sources.$inferSelect;
 
-export function toSourceRecord(row: SourceRow): SourceRecord {
+// Lists read every column but the text, the draft (which holds the text again) and the folded
+// search text: each can be megabytes, and a page of 200 held gigabytes.
+const { text: _text, draft: _draft, searchText: _searchText, ...summaryColumns } = getTableColumns(sources);
+
+function toSourceSummary(row: Omit<SourceRow, 'text' | 'draft' | 'searchText'>): SourceSummary {
   return {
     id: row.id,
     title: row.title,
@@ -39,7 +50,6 @@ export function toSourceRecord(row: SourceRow): SourceRecord {
     publishedAt: toIso(row.publishedAt),
     language: row.language,
     lead: row.lead,
-    text: row.text,
     partnerIds: row.partnerIds,
     areaIds: row.areaIds,
     reviewStatus: row.reviewStatus,
@@ -48,6 +58,10 @@ export function toSourceRecord(row: SourceRow): SourceRecord {
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
   };
+}
+
+export function toSourceRecord(row: SourceRow): SourceRecord {
+  return { ...toSourceSummary(row), text: row.text };
 }
 
 const leadLength = 320;
@@ -76,7 +90,31 @@ export type UploadedDocument = { bytes: Uint8Array; filename: string };
 
 const uploadTypes = { txt: 'txt', text: 'txt', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' } as const;
 
-export function createSourcesService({ db }: { db: Database }) {
+/** Why the reader gave no draft, told to the person who sent the article. */
+function toReadingError(reason: FailureReason, what: string) {
+  switch (reason) {
+    case 'empty':
+      return sourceErrors.emptyText('No article text was found in what you sent.');
+    case 'unreadable':
+      return sourceErrors.unreadableFile(`${what} could not be read; is it damaged?`);
+    case 'too_large':
+      return sourceErrors.fileTooLarge(
+        `${what} unpacks to far more than an article; it may be damaged or built to overload the server.`,
+      );
+    case 'text_too_long':
+      return sourceErrors.textTooLong(
+        `${what} holds more than ${limits.sourceText.toLocaleString('en')} characters of text, the most one source may have; split it into several.`,
+      );
+    case 'timed_out':
+      return sourceErrors.readingTooSlow(`Reading ${what} took too long and was stopped.`);
+    case 'out_of_memory':
+      return sourceErrors.readingTooBig(`Reading ${what} needed more memory than allowed and was stopped.`);
+    case 'busy':
+      return sourceErrors.readerBusy('The reader is busy with other articles; try again in a minute.');
+  }
+}
+
+export function createSourcesService({ db, extraction }: { db: Database; extraction: ExtractionPool }) {
   const records = createRecordService<typeof sources, SourceRecord, CreateSource, UpdateSource>({
     db,
     table: sources,
@@ -100,21 +138,20 @@ export function createSourcesService({ db }: { db: Database }) {
     },
   });
 
-  /** Runs the reader over the text and stores the source with its draft. */
-  async function createFromText(
-    input: CreateSource,
+  /** Runs the reader (in the extraction pool) over the article and stores the source with its draft. */
+  async function createFromArticle(
+    article: ExtractionInput,
+    input: Omit<CreateSource, 'text' | 'format'>,
     actor: Actor,
     executor?: Transaction,
   ): Promise<SourceRecord> {
-    const plain = input.format === 'html' ? htmlToText(input.text) : input.text;
-    if (plain.trim().length === 0)
-      throw sourceErrors.emptyText('No article text was found in what you sent.');
-    const draft = draftArticle({
-      text: plain,
-      published: input.publishedAt?.slice(0, 10) ?? null,
-      lang: input.language,
-    });
-    const title = input.title ?? draft.title ?? plain.trim().split('\n')[0]!.slice(0, 300);
+    const what = article.kind === 'document' ? article.filename : 'The text';
+    const { draft, firstLine } = await extraction
+      .draft(article, { published: input.publishedAt?.slice(0, 10) ?? null, lang: input.language })
+      .catch((error: unknown) => {
+        throw error instanceof ExtractionFailure ? toReadingError(error.reason, what) : error;
+      });
+    const title = input.title ?? draft.title ?? firstLine;
     const values = {
       title,
       url: input.url ?? draft.url,
@@ -131,24 +168,29 @@ export function createSourcesService({ db }: { db: Database }) {
   return {
     ...records,
     list: (query: SourceListQuery) =>
-      records.list({
-        ids: query.ids,
-        where: [
-          matchesText(sources.searchText, query.q),
-          query.isPublished !== undefined ? eq(sources.isPublished, query.isPublished) : undefined,
-          query.reviewStatus ? eq(sources.reviewStatus, query.reviewStatus) : undefined,
-        ],
-        sort: {
-          publishedAt: sources.publishedAt,
-          title: sources.title,
-          updatedAt: sources.updatedAt,
-          createdAt: sources.createdAt,
-        }[query.sort],
-        order: query.order,
-        page: query.page,
-        pageSize: query.pageSize,
-      }),
-    create: createFromText,
+      records.listColumns(
+        {
+          ids: query.ids,
+          where: [
+            matchesText(sources.searchText, query.q),
+            query.isPublished !== undefined ? eq(sources.isPublished, query.isPublished) : undefined,
+            query.reviewStatus ? eq(sources.reviewStatus, query.reviewStatus) : undefined,
+          ],
+          sort: {
+            publishedAt: sources.publishedAt,
+            title: sources.title,
+            updatedAt: sources.updatedAt,
+            createdAt: sources.createdAt,
+          }[query.sort],
+          order: query.order,
+          page: query.page,
+          pageSize: query.pageSize,
+        },
+        summaryColumns,
+        toSourceSummary,
+      ),
+    create: (input: CreateSource, actor: Actor, executor?: Transaction) =>
+      createFromArticle({ kind: 'text', text: input.text, format: input.format }, input, actor, executor),
 
     async createFromUpload(
       document: UploadedDocument,
@@ -162,15 +204,7 @@ export function createSourcesService({ db }: { db: Database }) {
           `Files of type .${extension} cannot be read; upload .txt, .html, .docx or .pdf.`,
         );
       }
-      let text: string;
-      try {
-        text = await documentToText(document.bytes, type);
-      } catch {
-        throw sourceErrors.unreadableFile(
-          `${document.filename} could not be read as a .${extension} file; is it damaged?`,
-        );
-      }
-      return createFromText({ ...fields, text, format: 'text' }, actor);
+      return createFromArticle({ kind: 'document', ...document, type }, fields, actor);
     },
 
     /** The spans that support a record, with the words they cover. */

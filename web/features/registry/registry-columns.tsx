@@ -18,7 +18,7 @@ import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import type { Column } from '../../ui/data-table.tsx';
 import type { Option } from '../../ui/field.tsx';
-import type { Area, Collection, Partner, RecordTypes } from './registry.api.ts';
+import type { Area, Collection, ListItemTypes, Partner } from './registry.api.ts';
 
 export const enumValues = {
   partnerKind: partnerKinds,
@@ -75,7 +75,7 @@ export function detailPath(collection: Collection, id: string): string {
   return `/app/${collection}/${id}`;
 }
 
-type Columns<C extends Collection> = Array<Column<RecordTypes[C]>>;
+type Columns<C extends Collection> = Array<Column<ListItemTypes[C]>>;
 
 interface ListSpec<C extends Collection> {
   columns: Columns<C>;

@@ -6,7 +6,7 @@ import type { EventRecord } from '../../../common/contracts/events.ts';
 import type { OrganisationRecord } from '../../../common/contracts/organisations.ts';
 import type { PartnerRecord } from '../../../common/contracts/partners.ts';
 import type { PersonRecord } from '../../../common/contracts/people.ts';
-import type { SourceRecord } from '../../../common/contracts/sources.ts';
+import type { SourceRecord, SourceSummary } from '../../../common/contracts/sources.ts';
 import { limits } from '../../../common/domain/limits.ts';
 import { buildQuery, type QueryValue, requestJson } from '../../app/http.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
@@ -33,6 +33,10 @@ export interface RecordTypes {
 
 export type Collection = keyof RecordTypes;
 
+/** What a list returns of each record: the record, but sources without their text (read it from
+ * the source itself). */
+export type ListItemTypes = Omit<RecordTypes, 'sources'> & { sources: SourceSummary };
+
 export const collections: Collection[] = [
   'agreements',
   'events',
@@ -54,7 +58,7 @@ export function useRecordList<C extends Collection>(collection: C, params: Recor
   return useQuery({
     queryKey: [collection, 'list', params],
     queryFn: ({ signal }) =>
-      requestJson<Page<RecordTypes[C]>>(`/api/v1/${collection}${buildQuery(params)}`, { signal }),
+      requestJson<Page<ListItemTypes[C]>>(`/api/v1/${collection}${buildQuery(params)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -9,6 +9,18 @@ import { useRecordList } from '../registry/registry.api.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
 import { useCreateSource } from './review.api.ts';
 
+// The reader's refusals, told in the reader's language (the server's detail is English).
+const readingProblems = {
+  'sources.unsupported_file': 'inbox.problems.unsupportedFile',
+  'sources.unreadable_file': 'inbox.problems.unreadableFile',
+  'sources.empty_text': 'inbox.problems.emptyText',
+  'sources.file_too_large': 'inbox.problems.fileTooLarge',
+  'sources.text_too_long': 'inbox.problems.textTooLong',
+  'sources.reading_too_slow': 'inbox.problems.readingTooSlow',
+  'sources.reading_too_big': 'inbox.problems.readingTooBig',
+  'sources.reader_busy': 'inbox.problems.readerBusy',
+} as const;
+
 function AddSourceForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -34,6 +46,11 @@ function AddSourceForm() {
   }
 
   const error = createSource.error;
+  const describeError = (failure: unknown) => {
+    if (!isApiError(failure)) return t('app.loadFailed');
+    const problem = readingProblems[failure.code as keyof typeof readingProblems];
+    return problem ? t(problem) : failure.detail;
+  };
   const fieldError = (name: string) =>
     isApiError(error) ? error.fieldErrors.find((item) => item.path === name)?.message : undefined;
 
@@ -42,7 +59,7 @@ function AddSourceForm() {
       <h2 id="add-source-title">{t('inbox.addSource')}</h2>
       {(formError || error) && (
         <p className="notice notice-error" role="alert">
-          {formError ?? (isApiError(error) ? error.detail : t('app.loadFailed'))}
+          {formError ?? describeError(error)}
         </p>
       )}
       <TextField

@@ -1,0 +1,45 @@
+// One extraction job, run in a worker thread of the pool (extraction-pool.ts): pasted text or an
+// uploaded document in, the reader's draft out. Nothing here runs on the server's event loop.
+import type { MessagePort } from 'node:worker_threads';
+import type { ArticleDraft } from '../../common/contracts/draft.ts';
+import type { Language } from '../../common/domain/enums.ts';
+import { draftArticle, htmlToText } from '../../reader/index.ts';
+import { DocumentRefusal, type DocumentType, documentToText, type TextBudget } from './document-text.ts';
+
+export type ExtractionInput =
+  | { kind: 'text'; text: string; format: 'text' | 'html' }
+  | { kind: 'document'; bytes: Uint8Array; type: DocumentType; filename: string };
+
+export type ExtractionJob = {
+  input: ExtractionInput;
+  published: string | null;
+  lang: Language | undefined;
+  budget: TextBudget;
+  /** Told when the job starts, so its time limit does not count the wait in the queue. */
+  started: MessagePort;
+};
+
+export type RefusalReason = DocumentRefusal['reason'] | 'empty';
+
+export type ExtractionOutcome =
+  | { kind: 'drafted'; draft: ArticleDraft; firstLine: string }
+  | { kind: 'refused'; reason: RefusalReason };
+
+async function toPlainText(input: ExtractionInput, budget: TextBudget): Promise<string> {
+  if (input.kind === 'document') return documentToText(input.bytes, input.type, budget);
+  return input.format === 'html' ? htmlToText(input.text) : input.text;
+}
+
+export default async function extractArticle(job: ExtractionJob): Promise<ExtractionOutcome> {
+  job.started.postMessage('started');
+  job.started.close();
+  let plain: string;
+  try {
+    plain = await toPlainText(job.input, job.budget);
+  } catch (error) {
+    return { kind: 'refused', reason: error instanceof DocumentRefusal ? error.reason : 'unreadable' };
+  }
+  if (plain.trim().length === 0) return { kind: 'refused', reason: 'empty' };
+  const draft = draftArticle({ text: plain, published: job.published, lang: job.lang });
+  return { kind: 'drafted', draft, firstLine: plain.trim().split('\n')[0]!.slice(0, 300) };
+}
