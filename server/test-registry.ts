@@ -59,14 +59,31 @@ export async function readApiOperations(app: FastifyInstance): Promise<ApiOperat
   );
 }
 
-export type ApiRequest = { method: string; url: string; payload?: unknown; cookie?: string | null };
+export type ApiRequest = {
+  method: string;
+  url: string;
+  payload?: unknown;
+  cookie?: string | null;
+  /** Sent as is, for bodies that are not JSON or not well-formed. */
+  rawBody?: { text: string; contentType: string };
+};
 
+/** Every request of the API-wide tests goes through here, so a header the app comes to require
+ * of browsers is added once. */
 export function send(app: FastifyInstance, request: ApiRequest): Promise<LightMyRequestResponse> {
+  const body = request.rawBody
+    ? { payload: request.rawBody.text, contentType: request.rawBody.contentType }
+    : request.payload === undefined
+      ? {}
+      : { payload: request.payload as object };
   return app.inject({
     method: request.method as 'GET',
     url: request.url,
-    ...(request.payload === undefined ? {} : { payload: request.payload as object }),
-    headers: request.cookie ? { cookie: request.cookie } : {},
+    ...('payload' in body ? { payload: body.payload } : {}),
+    headers: {
+      ...(request.cookie ? { cookie: request.cookie } : {}),
+      ...('contentType' in body ? { 'content-type': body.contentType } : {}),
+    },
   });
 }
 

@@ -14,6 +14,7 @@ import {
   type Registry,
   readApiOperations,
   seedRegistry,
+  send,
 } from '../test-registry.ts';
 
 // Requests generated from the OpenAPI document's own schemas — valid values, boundaries and
@@ -260,7 +261,7 @@ function generatePath(operation: ApiOperation, context: Context, registry: Regis
   });
 }
 
-type FuzzRequest = ApiRequest & { contentType?: string; rawBody?: string; label: string };
+type FuzzRequest = ApiRequest & { label: string };
 
 function generateRequest(
   operation: ApiOperation,
@@ -277,19 +278,14 @@ function generateRequest(
   const schema = operation.key === 'POST /api/v1/sources' ? sourceBodySchema : operation.body;
   const label = `${operation.method} ${url.slice(0, 200)} as ${cookie === cookies.admin ? 'admin' : cookie ? 'editor' : 'anonymous'}`;
   if (!schema) return { method: operation.method, url, cookie, label };
-  if (random.chance(0.03)) {
-    return {
-      method: operation.method,
-      url,
-      cookie,
-      label,
-      rawBody: random.pick(['{"a":', '[1,2', '"', 'null', '{}{}']),
-    };
-  }
-  if (random.chance(0.02)) {
-    return { method: operation.method, url, cookie, label, rawBody: 'text=hello', contentType: 'text/plain' };
-  }
-  return { method: operation.method, url, cookie, label, rawBody: JSON.stringify(generate(schema, context)) };
+  const kind = random.next();
+  const rawBody =
+    kind < 0.03
+      ? { text: random.pick(['{"a":', '[1,2', '"', 'null', '{}{}']), contentType: 'application/json' }
+      : kind < 0.05
+        ? { text: 'text=hello', contentType: 'text/plain' }
+        : { text: JSON.stringify(generate(schema, context)), contentType: 'application/json' };
+  return { method: operation.method, url, cookie, label, rawBody };
 }
 
 /** POST /api/v1/sources takes JSON or an upload, so its body is read in the handler and not
@@ -297,7 +293,7 @@ function generateRequest(
 const sourceBodySchema = z.toJSONSchema(createSource, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 function carriesNul(request: FuzzRequest): boolean {
-  return Boolean(request.rawBody?.includes('\\u0000') || /%00/i.test(request.url));
+  return Boolean(request.rawBody?.text.includes('\\u0000') || /%00/i.test(request.url));
 }
 
 let t: TestApp;
@@ -339,17 +335,7 @@ async function runFuzz(random: Random, isNulRun: boolean, limit: typeof budget) 
       continue;
     }
     const before = performance.now();
-    const response = await t.app.inject({
-      method: request.method as 'GET',
-      url: request.url,
-      headers: {
-        ...(request.cookie ? { cookie: request.cookie } : {}),
-        ...(request.rawBody !== undefined
-          ? { 'content-type': request.contentType ?? 'application/json' }
-          : {}),
-      },
-      ...(request.rawBody !== undefined ? { payload: request.rawBody } : {}),
-    });
+    const response = await send(t.app, request);
     const ms = performance.now() - before;
     sent += 1;
     if (response.statusCode >= 500 || ms > slowMs) {
