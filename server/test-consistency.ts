@@ -49,7 +49,8 @@ async function latestAuditRows(db: Executor) {
   return latest;
 }
 
-async function findAuditMismatches(db: Executor): Promise<string[]> {
+/** Records not as their latest audit row describes them, as sentences. */
+export async function findAuditMismatches(db: Executor): Promise<string[]> {
   const latest = await latestAuditRows(db);
   const problems: string[] = [];
   const present = new Set<string>();
@@ -100,7 +101,8 @@ const references: Reference[] = [
   { from: 'area', column: 'parentId', to: 'area' },
 ];
 
-async function findDanglingReferences(db: Executor): Promise<string[]> {
+/** References to records that are not there, as sentences. */
+export async function findDanglingReferences(db: Executor): Promise<string[]> {
   const ids = new Map<RecordType, Set<string>>();
   const rowsOf = new Map<RecordType, Record<string, unknown>[]>();
   for (const [recordType, table] of Object.entries(auditedTables) as [RecordType, PgTable][]) {
@@ -125,9 +127,4 @@ async function findDanglingReferences(db: Executor): Promise<string[]> {
     }
   }
   return problems;
-}
-
-/** Every inconsistency found, as sentences; an empty list when the database is whole. */
-export async function checkConsistency(db: Executor): Promise<string[]> {
-  return [...(await findAuditMismatches(db)), ...(await findDanglingReferences(db))];
 }

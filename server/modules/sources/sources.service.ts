@@ -77,6 +77,9 @@ export function createSourcesService({ db }: { db: Database }) {
       await requireExisting(executor, partners, update.partnerIds, 'partner', 'partnerIds');
       await requireAreas(executor, update.areaIds);
     },
+    // An edit sends the time as text; the column takes a Date (a string there is a driver error).
+    deriveValues: (values) =>
+      typeof values.publishedAt === 'string' ? { publishedAt: new Date(values.publishedAt) } : {},
   });
 
   /** Runs the reader over the text and stores the source with its draft. */
