@@ -29,7 +29,10 @@ describe('a source’s publication time', () => {
     const source = (await write('POST', '/api/v1/sources', { text: 'Bộ Y tế tiếp đoàn công tác.' })).json();
     for (const publishedAt of ['9999-12-31T23:59:59-12:00', '0001-01-01T00:00:00+14:00']) {
       const created = await write('POST', '/api/v1/sources', { text: 'Tin ngắn.', publishedAt });
-      const edited = await write('PATCH', `/api/v1/sources/${source.id}`, { version: source.version, publishedAt });
+      const edited = await write('PATCH', `/api/v1/sources/${source.id}`, {
+        version: source.version,
+        publishedAt,
+      });
       for (const response of [created, edited]) {
         expect(response.statusCode).toBe(400);
         expect(response.json().errors).toEqual([expect.objectContaining({ path: 'body.publishedAt' })]);
