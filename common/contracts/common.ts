@@ -3,13 +3,22 @@ import { limits } from '../domain/limits.ts';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date `YYYY-MM-DD` that really exists (no 2024-02-30). */
+/** Years 1 to 9999: PostgreSQL has no year 0, and toISOString writes 10000 as `+010000`, which
+ * PostgreSQL cannot read. */
+function hasFourDigitYear(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
+/** A calendar date `YYYY-MM-DD` that really exists (no 2024-02-30, no year 0). */
 export const isoDate = z
   .string()
   .regex(isoDatePattern, 'must be a date written YYYY-MM-DD')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    return (
+      !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && hasFourDigitYear(date)
+    );
   }, 'is not a real calendar date');
 
 /** YYYY-MM-DD, or YYYY-MM when a source gives only the month. */
@@ -28,7 +37,9 @@ export function checkDateOrder<K extends string>(startKey: K, endKey: K) {
   };
 }
 
-export const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp' });
+export const isoTimestamp = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 timestamp' })
+  .refine((value) => hasFourDigitYear(new Date(value)), 'must fall between the years 1 and 9999 in UTC');
 
 /** An e-mail address; local ones such as admin@localhost are accepted, as mail servers do. */
 export const emailAddress = z

@@ -88,6 +88,17 @@ describe('commitments', () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('refuses a unit that does not own the commitment before it looks at the version', async () => {
+    const commitment = (await createCommitment({ text: 'Trao đổi chuyên gia', vnOwnerIds: [icdId] })).json();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/commitments/${commitment.id}/progress`,
+      headers: { cookie: otherUnit },
+      payload: { version: 99, on: '2025-10-01', note: 'Đoán phiên bản' },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
   it('does not let a unit user edit the commitment itself', async () => {
     const commitment = (await createCommitment({ text: 'Hợp tác y tế số', vnOwnerIds: [icdId] })).json();
     const response = await t.app.inject({

@@ -222,14 +222,15 @@ export function createCommitmentsService({ db }: { db: Database }) {
       const actor: Actor = { userId: user.id, email: user.email };
       return db.transaction(async (tx) => {
         const current = await records.requireRow(tx, id, true);
-        if (current.version !== input.version) {
-          throw commonErrors.versionConflict(
-            `This commitment was changed by someone else (your version ${input.version}, current ${current.version}). Reload it and post again.`,
-          );
-        }
+        // Ownership first: a unit that may not post must not learn the commitment's version.
         if (!mayPostProgress(user, current)) {
           throw commitmentErrors.notOwner(
             'Your unit does not own this commitment, so it cannot post progress on it.',
+          );
+        }
+        if (current.version !== input.version) {
+          throw commonErrors.versionConflict(
+            `This commitment was changed by someone else (your version ${input.version}, current ${current.version}). Reload it and post again.`,
           );
         }
         const [before] = await toCommitmentRecords(tx, [current]);

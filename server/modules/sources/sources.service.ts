@@ -136,6 +136,9 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
       ];
       refuseWhileUsed('source', uses, 'records cite it as their source; remove it from them first.');
     },
+    // An edit sends the time as text; the column takes a Date (a string there is a driver error).
+    deriveValues: (values) =>
+      typeof values.publishedAt === 'string' ? { publishedAt: new Date(values.publishedAt) } : {},
   });
 
   /** Runs the reader (in the extraction pool) over the article and stores the source with its draft. */

@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test-app.ts';
+import {
+  type ApiOperation,
+  type ApiRequest,
+  createThrough,
+  nextSerial,
+  type Registry,
+  readApiOperations,
+  seedRegistry,
+  send,
+} from '../test-registry.ts';
+
+// Every route × method of the OpenAPI document × every kind of caller, with the answer each must
+// get. A route added without a row in `rules` fails the first test, so no route ships unchecked.
+
+const callers = ['anonymous', 'viewer', 'unitOwning', 'unitNotOwning', 'editor', 'admin'] as const;
+type Caller = (typeof callers)[number];
+
+/** Who may call a route. `owningUnit`: editors, and the unit whose organisation owns the record. */
+type Access = 'public' | 'signedIn' | 'editors' | 'admins' | 'owningUnit';
+
+const allowedCallers: Record<Access, readonly Caller[]> = {
+  public: callers,
+  signedIn: ['viewer', 'unitOwning', 'unitNotOwning', 'editor', 'admin'],
+  editors: ['editor', 'admin'],
+  admins: ['admin'],
+  owningUnit: ['unitOwning', 'editor', 'admin'],
+};
+
+/** Behaviour issue 14 asks for that arrives with other branches. Its tests are marked `it.fails`
+ * until then; whoever merges the branch sets the flag to false, and the tests must pass. */
+const pendingUntilMerged = {
+  /** Refuse the caller (401/403) before reading the request, so a denied caller learns nothing
+   * from validation messages. Today the schema is checked first and answers 400. */
+  authenticationBeforeValidation: true,
+  /** Editors read the audit trail of records, not of user accounts. */
+  userAuditForAdminsOnly: true,
+};
+
+type Fixtures = {
+  registry: Registry;
+  /** Creates a record through the API as an admin, for requests that change or delete one. */
+  fresh(path: string, payload: Record<string, unknown>): Promise<{ id: string; version: number }>;
+  adminEmail: string;
+};
+
+type Rule = {
+  access: Access;
+  /** A request valid enough that an allowed caller gets a 2xx; called once per caller. */
+  request(
+    f: Fixtures,
+  ): Promise<Omit<ApiRequest, 'method' | 'cookie'>> | Omit<ApiRequest, 'method' | 'cookie'>;
+  /** Signs the caller out: sent with a session of its own so the others stay signed in. */
+  endsSession?: boolean;
+};
+
+const password = 'correct horse battery';
+
+/** The five routes every collection has, with bodies its contract accepts. Reads, changes and
+ * deletions each get a record of their own, so callers never meet each other's edits. */
+function collectionRules(
+  path: string,
+  access: { read: Access; write: Access },
+  create: () => Record<string, unknown>,
+  update: Record<string, unknown>,
+): Record<string, Rule> {
+  return {
+    [`GET ${path}`]: { access: access.read, request: () => ({ url: `${path}?page=1` }) },
+    [`POST ${path}`]: { access: access.write, request: () => ({ url: path, payload: create() }) },
+    [`GET ${path}/{id}`]: {
+      access: access.read,
+      request: async (f) => ({ url: `${path}/${(await f.fresh(path, create())).id}` }),
+    },
+    [`PATCH ${path}/{id}`]: {
+      access: access.write,
+      request: async (f) => {
+        const record = await f.fresh(path, create());
+        return { url: `${path}/${record.id}`, payload: { version: record.version, ...update } };
+      },
+    },
+    [`DELETE ${path}/{id}`]: {
+      access: access.write,
+      request: async (f) => {
+        const record = await f.fresh(path, create());
+        return { url: `${path}/${record.id}?version=${record.version}` };
+      },
+    },
+  };
+}
+
+const registryAccess = { read: 'signedIn', write: 'editors' } as const;
+
+const newSource = () => ({ text: `Bản tin số ${nextSerial()}: Bộ Y tế tiếp đoàn công tác.` });
+const newCommitment = (registry: Registry) => ({
+  text: `Cam kết số ${nextSerial()}`,
+  vnOwnerIds: [registry.owningOrganisationId],
+});
+
+function buildRules(registry: () => Registry): Record<string, Rule> {
+  return {
+    'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }) },
+    'POST /api/v1/auth/login': {
+      access: 'public',
+      request: (f) => ({ url: '/api/v1/auth/login', payload: { email: f.adminEmail, password } }),
+    },
+    'POST /api/v1/auth/logout': {
+      access: 'public',
+      endsSession: true,
+      request: () => ({ url: '/api/v1/auth/logout' }),
+    },
+    'GET /api/v1/me': { access: 'signedIn', request: () => ({ url: '/api/v1/me' }) },
+    ...collectionRules(
+      '/api/v1/users',
+      { read: 'admins', write: 'admins' },
+      () => ({ email: `new${nextSerial()}@test.local`, password, role: 'viewer' }),
+      { displayName: 'Tên mới' },
+    ),
+    ...collectionRules(
+      '/api/v1/partners',
+      registryAccess,
+      () => ({ kind: 'organisation', code: `ORG${nextSerial()}`, nameVi: 'Tổ chức thử' }),
+      { nameEn: 'Test organisation' },
+    ),
+    'GET /api/v1/partners/{id}/overview': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/partners/${f.registry.partnerId}/overview` }),
+    },
+    ...collectionRules(
+      '/api/v1/organisations',
+      registryAccess,
+      () => ({ nameVi: `Bệnh viện số ${nextSerial()}`, kind: 'hospital', countryCode: 'VN' }),
+      { nameEn: 'Hospital' },
+    ),
+    ...collectionRules('/api/v1/people', registryAccess, () => ({ name: `Trần Văn ${nextSerial()}` }), {
+      honorific: 'TS.',
+    }),
+    'GET /api/v1/people/matches': {
+      access: 'signedIn',
+      request: () => ({ url: '/api/v1/people/matches?name=Nguyen%20Thi%20Lan' }),
+    },
+    ...collectionRules(
+      '/api/v1/areas',
+      registryAccess,
+      () => ({ id: `area_${nextSerial()}`, labelVi: 'Lĩnh vực thử', labelEn: 'Test area' }),
+      { labelEn: 'Renamed area' },
+    ),
+    ...collectionRules(
+      '/api/v1/agreements',
+      registryAccess,
+      () => ({ kind: 'mou', titleVi: `Biên bản ghi nhớ ${nextSerial()}`, status: 'proposed' }),
+      { status: 'negotiating' },
+    ),
+    ...collectionRules(
+      '/api/v1/events',
+      registryAccess,
+      () => ({ kind: 'talks', title: `Hội đàm ${nextSerial()}` }),
+      { location: 'Hà Nội' },
+    ),
+    ...collectionRules('/api/v1/commitments', registryAccess, () => newCommitment(registry()), {
+      status: 'agreed',
+    }),
+    'POST /api/v1/commitments/{id}/progress': {
+      access: 'owningUnit',
+      request: async (f) => {
+        const commitment = await f.fresh('/api/v1/commitments', newCommitment(f.registry));
+        return {
+          url: `/api/v1/commitments/${commitment.id}/progress`,
+          payload: { version: commitment.version, on: '2025-10-01', note: 'Đã họp nhóm công tác' },
+        };
+      },
+    },
+    'GET /api/v1/audit': {
+      access: 'editors',
+      request: () => ({ url: '/api/v1/audit?recordType=agreement' }),
+    },
+    ...collectionRules('/api/v1/sources', registryAccess, newSource, { title: 'Tiêu đề đã sửa' }),
+    'GET /api/v1/provenance': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/provenance?recordType=agreement&recordId=${f.registry.agreementId}` }),
+    },
+    'GET /api/v1/sources/{id}/draft': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/sources/${f.registry.sourceId}/draft` }),
+    },
+    'POST /api/v1/sources/{id}/accept': {
+      access: 'editors',
+      request: async (f) => {
+        const source = await f.fresh('/api/v1/sources', newSource());
+        return { url: `/api/v1/sources/${source.id}/accept`, payload: { version: source.version } };
+      },
+    },
+    'GET /api/v1/search': { access: 'signedIn', request: () => ({ url: '/api/v1/search?q=belarus' }) },
+    'GET /api/public/news': { access: 'public', request: () => ({ url: '/api/public/news' }) },
+    'GET /api/public/news/{id}': {
+      access: 'public',
+      request: (f) => ({ url: `/api/public/news/${f.registry.sourceId}` }),
+    },
+    'GET /api/public/partners': { access: 'public', request: () => ({ url: '/api/public/partners' }) },
+    'GET /api/public/partners/{code}': {
+      access: 'public',
+      request: (f) => ({ url: `/api/public/partners/${f.registry.partnerCode}` }),
+    },
+    'GET /feed.atom': { access: 'public', request: () => ({ url: '/feed.atom' }) },
+  };
+}
+
+const t: TestApp = await createTestApp();
+// Read at collection time, so that each declared route becomes a test of its own.
+const operations: ApiOperation[] = await readApiOperations(t.app);
+let fixtures: Fixtures;
+const sessions = new Map<Caller, string | null>();
+const rules = buildRules(() => fixtures.registry);
+
+/** Signs in a new user of the caller's kind; the two unit users differ only by organisation. */
+async function signInAs(caller: Caller): Promise<string | null> {
+  const registry = fixtures.registry;
+  switch (caller) {
+    case 'anonymous':
+      return null;
+    case 'unitOwning':
+      return (await t.signIn('unit', registry.owningOrganisationId)).cookie;
+    case 'unitNotOwning':
+      return (await t.signIn('unit', registry.otherOrganisationId)).cookie;
+    default:
+      return (await t.signIn(caller)).cookie;
+  }
+}
+
+beforeAll(async () => {
+  const admin = await t.signIn('admin');
+  const registry = await seedRegistry(t, admin.cookie);
+  const adminEmail = `matrix-admin${nextSerial()}@test.local`;
+  await t.services.users.create(
+    { email: adminEmail, password, role: 'admin' },
+    { userId: null, email: 'test' },
+  );
+  fixtures = {
+    registry,
+    adminEmail,
+    fresh: (path, payload) => createThrough(t.app, admin.cookie, path, payload),
+  };
+  for (const caller of callers) sessions.set(caller, await signInAs(caller));
+});
+afterAll(() => t.close());
+
+function expectedFor(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+  if (allowedCallers[access].includes(caller)) return 'allowed';
+  return caller === 'anonymous' ? 401 : 403;
+}
+
+/** 'allowed' for any 2xx; otherwise the status, with the problem's text when it is not a refusal,
+ * so that a failing row shows why the allowed call did not pass. */
+function describeAnswer(status: number, body: string): 'allowed' | number | string {
+  if (status >= 200 && status < 300) return 'allowed';
+  return status === 401 || status === 403 ? status : `${status} ${body.slice(0, 200)}`;
+}
+
+describe('authorization matrix', () => {
+  it('has no rule for a route the OpenAPI document no longer declares', () => {
+    const declared = new Set(operations.map((operation) => operation.key));
+    expect(Object.keys(rules).filter((key) => !declared.has(key))).toEqual([]);
+  });
+
+  for (const operation of operations) {
+    const rule = rules[operation.key];
+    it(`${operation.key} answers each kind of caller as its rule says`, async () => {
+      if (!rule) throw new Error(`${operation.key} has no access rule: add one to the rules table.`);
+      const answers: Record<string, number | string> = {};
+      const expected: Record<string, number | string> = {};
+      for (const caller of callers) {
+        const cookie = rule.endsSession ? await signInAs(caller) : sessions.get(caller);
+        const request = await rule.request(fixtures);
+        const response = await send(t.app, { method: operation.method, ...request, cookie });
+        expected[caller] = expectedFor(rule.access, caller);
+        answers[caller] = describeAnswer(response.statusCode, response.body);
+      }
+      expect(answers).toEqual(expected);
+    });
+  }
+});
+
+/** The request with each declared input broken: a bad id in the path, an unknown query
+ * parameter, a body that is not the contract's. Every declared query schema is strict. */
+function brokenRequest(operation: ApiOperation): Omit<ApiRequest, 'cookie'> {
+  const path = operation.path.replace(/\{[^}]+\}/g, 'not-an-id');
+  const hasQuery = operation.parameters.some((parameter) => parameter.in === 'query');
+  return {
+    method: operation.method,
+    url: hasQuery ? `${path}?unexpectedField=1` : path,
+    ...(operation.body ? { payload: { unexpectedField: true } } : {}),
+  };
+}
+
+describe('refusing before validating', () => {
+  for (const operation of operations) {
+    const rule = rules[operation.key];
+    const denied = callers.filter((caller) => rule && expectedFor(rule.access, caller) !== 'allowed');
+    if (!rule || denied.length === 0) continue;
+    // Input checked only inside the handler (uploads beside JSON on POST /sources) already comes second.
+    const declaresInput = operation.parameters.length > 0 || operation.body !== null;
+    const test = declaresInput && pendingUntilMerged.authenticationBeforeValidation ? it.fails : it;
+    test(`${operation.key} refuses a denied caller with 401/403 even when the request is invalid`, async () => {
+      const answers: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const caller of denied) {
+        const response = await send(t.app, { ...brokenRequest(operation), cookie: sessions.get(caller) });
+        answers[caller] = response.statusCode;
+        expected[caller] = expectedFor(rule.access, caller) as number;
+      }
+      expect(answers).toEqual(expected);
+    });
+  }
+});
+/** How many audit rows the caller may read with the query; none when refused. */
+async function countAuditRows(caller: Caller, query: string): Promise<number> {
+  const response = await send(t.app, {
+    method: 'GET',
+    url: `/api/v1/audit?${query}`,
+    cookie: sessions.get(caller),
+  });
+  if (response.statusCode === 403) return 0;
+  expect(response.statusCode).toBe(200);
+  return response.json().total;
+}
+
+describe('audit trail of user accounts', () => {
+  const test = pendingUntilMerged.userAuditForAdminsOnly ? it.fails : it;
+  test('is read by admins only: an editor is refused it or reads every other row', async () => {
+    const userRows = await countAuditRows('admin', 'recordType=user');
+    expect(userRows).toBeGreaterThan(0);
+    expect(await countAuditRows('editor', 'recordType=user')).toBe(0);
+    expect(await countAuditRows('editor', 'page=1')).toBe(
+      (await countAuditRows('admin', 'page=1')) - userRows,
+    );
+  });
+});
