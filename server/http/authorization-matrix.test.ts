@@ -30,13 +30,6 @@ const allowedCallers: Record<Access, readonly Caller[]> = {
 
 /** Behaviour issue 14 asks for that arrives with other branches. Its tests are marked `it.fails`
  * until then; whoever merges the branch sets the flag to false, and the tests must pass. */
-const pendingUntilMerged = {
-  /** Refuse the caller (401/403) before reading the request, so a denied caller learns nothing
-   * from validation messages. Today the schema is checked first and answers 400. */
-  authenticationBeforeValidation: true,
-  /** Editors read the audit trail of records, not of user accounts. */
-  userAuditForAdminsOnly: true,
-};
 
 type Fixtures = {
   registry: Registry;
@@ -202,6 +195,91 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
       request: (f) => ({ url: `/api/public/partners/${f.registry.partnerCode}` }),
     },
     'GET /feed.atom': { access: 'public', request: () => ({ url: '/feed.atom' }) },
+    'POST /api/v1/me/password': {
+      access: 'signedIn',
+      endsSession: true,
+      request: () => ({
+        url: '/api/v1/me/password',
+        payload: { currentPassword: password, newPassword: `Mật khẩu mới số ${nextSerial()}` },
+      }),
+    },
+    'POST /api/v1/me/sessions/end-others': {
+      access: 'signedIn',
+      endsSession: true,
+      request: () => ({ url: '/api/v1/me/sessions/end-others' }),
+    },
+    'POST /api/v1/agreements/{id}/transitions': {
+      access: 'editors',
+      request: async (f) => {
+        const agreement = await f.fresh('/api/v1/agreements', {
+          kind: 'mou',
+          titleVi: `Bản ghi nhớ ${nextSerial()}`,
+          status: 'proposed',
+        });
+        return {
+          url: `/api/v1/agreements/${agreement.id}/transitions`,
+          payload: { version: agreement.version, status: 'negotiating', on: '2025-10-01' },
+        };
+      },
+    },
+    'GET /api/v1/agreements/{id}/clocks': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/agreements/${f.registry.agreementId}/clocks` }),
+    },
+    'GET /api/v1/commitments/board': {
+      access: 'signedIn',
+      request: () => ({ url: '/api/v1/commitments/board?groupBy=owner' }),
+    },
+    'GET /api/v1/radar': { access: 'signedIn', request: () => ({ url: '/api/v1/radar' }) },
+    'GET /api/v1/calendar/{year}': { access: 'signedIn', request: () => ({ url: '/api/v1/calendar/2026' }) },
+    'PUT /api/v1/calendar/{year}': {
+      access: 'admins',
+      request: () => ({
+        url: '/api/v1/calendar/2026',
+        payload: { items: [{ on: '2026-09-01', kind: 'day_off', note: 'Nghỉ Quốc khánh' }] },
+      }),
+    },
+    'GET /api/v1/clocks/due': { access: 'signedIn', request: () => ({ url: '/api/v1/clocks/due' }) },
+    'GET /api/v1/clocks/rules': { access: 'signedIn', request: () => ({ url: '/api/v1/clocks/rules' }) },
+    'PUT /api/v1/clocks/rules/{ruleId}': {
+      access: 'admins',
+      request: () => ({
+        url: '/api/v1/clocks/rules/signing_report',
+        payload: { offset: { amount: 15, unit: 'days' }, isActive: true, note: '' },
+      }),
+    },
+    'DELETE /api/v1/clocks/rules/{ruleId}': {
+      access: 'admins',
+      request: () => ({ url: '/api/v1/clocks/rules/signing_report' }),
+    },
+    'GET /calendar/public.ics': { access: 'public', request: () => ({ url: '/calendar/public.ics' }) },
+    'GET /calendar/private/{file}': {
+      // The secret address is the credential: anyone holding it reads that user's calendar.
+      access: 'public',
+      request: async () => {
+        const owner = await t.services.users.create(
+          { email: `calendar${nextSerial()}@test.local`, password, role: 'viewer' },
+          { userId: null, email: 'test' },
+        );
+        return { url: `/calendar/private/${await t.services.calendarFeeds.renewFeed(owner.id)}.ics` };
+      },
+    },
+    'GET /api/v1/me/calendar': { access: 'signedIn', request: () => ({ url: '/api/v1/me/calendar' }) },
+    'POST /api/v1/me/calendar': { access: 'signedIn', request: () => ({ url: '/api/v1/me/calendar' }) },
+    'DELETE /api/v1/me/calendar': { access: 'signedIn', request: () => ({ url: '/api/v1/me/calendar' }) },
+    'GET /api/v1/partners/{id}/briefing.docx': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/partners/${f.registry.partnerId}/briefing.docx` }),
+    },
+    'GET /api/v1/partners/{id}/briefing.pdf': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/partners/${f.registry.partnerId}/briefing.pdf?lang=en` }),
+    },
+    'GET /api/v1/export/iati.xml': {
+      access: 'signedIn',
+      request: () => ({ url: '/api/v1/export/iati.xml' }),
+    },
+    'GET /api/v1/admin/backup': { access: 'admins', request: () => ({ url: '/api/v1/admin/backup' }) },
   };
 }
 
@@ -295,12 +373,16 @@ function brokenRequest(operation: ApiOperation): Omit<ApiRequest, 'cookie'> {
 describe('refusing before validating', () => {
   for (const operation of operations) {
     const rule = rules[operation.key];
-    const denied = callers.filter((caller) => rule && expectedFor(rule.access, caller) !== 'allowed');
+    // Whether a unit owns a record is known only once the record is found, so a unit sent a broken
+    // id cannot be told "not yours"; every other refusal comes before the input is read.
+    const denied = callers.filter(
+      (caller) =>
+        rule &&
+        expectedFor(rule.access, caller) !== 'allowed' &&
+        !(rule.access === 'owningUnit' && caller === 'unitNotOwning'),
+    );
     if (!rule || denied.length === 0) continue;
-    // Input checked only inside the handler (uploads beside JSON on POST /sources) already comes second.
-    const declaresInput = operation.parameters.length > 0 || operation.body !== null;
-    const test = declaresInput && pendingUntilMerged.authenticationBeforeValidation ? it.fails : it;
-    test(`${operation.key} refuses a denied caller with 401/403 even when the request is invalid`, async () => {
+    it(`${operation.key} refuses a denied caller with 401/403 even when the request is invalid`, async () => {
       const answers: Record<string, number> = {};
       const expected: Record<string, number> = {};
       for (const caller of denied) {
@@ -325,13 +407,16 @@ async function countAuditRows(caller: Caller, query: string): Promise<number> {
 }
 
 describe('audit trail of user accounts', () => {
-  const test = pendingUntilMerged.userAuditForAdminsOnly ? it.fails : it;
-  test('is read by admins only: an editor is refused it or reads every other row', async () => {
+  it("is read by admins; an editor reads only its own account's rows and every record's", async () => {
     const userRows = await countAuditRows('admin', 'recordType=user');
-    expect(userRows).toBeGreaterThan(0);
-    expect(await countAuditRows('editor', 'recordType=user')).toBe(0);
+    expect(userRows).toBeGreaterThan(1);
+    const editorId = (
+      await send(t.app, { method: 'GET', url: '/api/v1/me', cookie: sessions.get('editor') })
+    ).json().id as string;
+    const ownRows = await countAuditRows('editor', `recordType=user&recordId=${editorId}`);
+    expect(await countAuditRows('editor', 'recordType=user')).toBe(ownRows);
     expect(await countAuditRows('editor', 'page=1')).toBe(
-      (await countAuditRows('admin', 'page=1')) - userRows,
+      (await countAuditRows('admin', 'page=1')) - userRows + ownRows,
     );
   });
 });

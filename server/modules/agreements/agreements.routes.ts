@@ -25,7 +25,7 @@ export function registerAgreementsRoutes(app: FastifyInstance, service: Agreemen
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/agreements/:id/transitions',
     {
-      preHandler: requireRole(writeRoles),
+      onRequest: requireRole(writeRoles),
       schema: {
         tags: ['agreements'],
         params: idParams,

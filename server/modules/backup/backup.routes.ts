@@ -16,7 +16,7 @@ export function registerBackupRoutes(app: FastifyInstance, db: Database) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/admin/backup',
     {
-      preHandler: requireRole(adminRoles),
+      onRequest: requireRole(adminRoles),
       schema: {
         tags: ['admin'],
         description:

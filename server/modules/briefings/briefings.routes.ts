@@ -17,7 +17,7 @@ export function registerBriefingsRoutes(app: FastifyInstance, service: Briefings
     typed.get(
       `/api/v1/partners/:id/briefing.${format}`,
       {
-        preHandler: requireRole(readRoles),
+        onRequest: requireRole(readRoles),
         schema: {
           tags: ['partners'],
           description: `A one-to-three-page briefing on the partner as ${format.toUpperCase()}, in Vietnamese or English.`,

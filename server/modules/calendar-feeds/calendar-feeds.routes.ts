@@ -47,12 +47,12 @@ export function registerCalendarFeedsRoutes(app: FastifyInstance, service: Calen
 
   typed.get(
     '/api/v1/me/calendar',
-    { preHandler: signedIn, schema: { tags, response: { 200: calendarFeed, 401: problem } } },
+    { onRequest: signedIn, schema: { tags, response: { 200: calendarFeed, 401: problem } } },
     async (request) => ({ createdAt: (await service.feedOf(actorOf(request).userId!))?.createdAt ?? null }),
   );
   typed.post(
     '/api/v1/me/calendar',
-    { preHandler: signedIn, schema: { tags, response: { 200: calendarFeed, 401: problem } } },
+    { onRequest: signedIn, schema: { tags, response: { 200: calendarFeed, 401: problem } } },
     async (request) => {
       const userId = actorOf(request).userId!;
       const token = await service.renewFeed(userId);
@@ -64,7 +64,7 @@ export function registerCalendarFeedsRoutes(app: FastifyInstance, service: Calen
   );
   typed.delete(
     '/api/v1/me/calendar',
-    { preHandler: signedIn, schema: { tags, response: { 204: z.null(), 401: problem } } },
+    { onRequest: signedIn, schema: { tags, response: { 204: z.null(), 401: problem } } },
     async (request, reply) => {
       await service.revokeFeed(actorOf(request).userId!);
       return reply.code(204).send(null);

@@ -11,7 +11,7 @@ export function registerCalendarRoutes(app: FastifyInstance, service: CalendarSe
   typed.get(
     '/api/v1/calendar/:year',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: { ...schema, response: { 200: calendarYear, 400: problem, 401: problem, 403: problem } },
     },
     (request) => service.getYear(request.params.year),
@@ -19,7 +19,7 @@ export function registerCalendarRoutes(app: FastifyInstance, service: CalendarSe
   typed.put(
     '/api/v1/calendar/:year',
     {
-      preHandler: requireRole(adminRoles),
+      onRequest: requireRole(adminRoles),
       schema: {
         ...schema,
         body: replaceCalendarYear,

@@ -23,13 +23,13 @@ export function registerClocksRoutes(app: FastifyInstance, service: ClocksServic
 
   typed.get(
     '/api/v1/agreements/:id/clocks',
-    { preHandler: read, schema: { tags, params: idParams, response: { 200: clockList, ...problems } } },
+    { onRequest: read, schema: { tags, params: idParams, response: { 200: clockList, ...problems } } },
     async (request) => ({ items: await service.forAgreement(request.params.id) }),
   );
   typed.get(
     '/api/v1/clocks/due',
     {
-      preHandler: read,
+      onRequest: read,
       schema: { tags, querystring: clocksDueQuery, response: { 200: clockList, ...problems } },
     },
     async (request) => ({
@@ -39,7 +39,7 @@ export function registerClocksRoutes(app: FastifyInstance, service: ClocksServic
   typed.get(
     '/api/v1/clocks/rules',
     {
-      preHandler: read,
+      onRequest: read,
       schema: { tags, response: { 200: z.object({ items: z.array(clockRuleRecord) }), ...problems } },
     },
     async () => ({ items: await service.listRules() }),
@@ -47,7 +47,7 @@ export function registerClocksRoutes(app: FastifyInstance, service: ClocksServic
   typed.put(
     '/api/v1/clocks/rules/:ruleId',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags,
         params: clockRuleParams,
@@ -60,7 +60,7 @@ export function registerClocksRoutes(app: FastifyInstance, service: ClocksServic
   typed.delete(
     '/api/v1/clocks/rules/:ruleId',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: { tags, params: clockRuleParams, response: { 200: clockRuleRecord, ...problems } },
     },
     (request) => service.resetRule(request.params.ruleId, actorOf(request)),

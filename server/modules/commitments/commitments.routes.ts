@@ -53,7 +53,7 @@ export function registerCommitmentsRoutes(
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/commitments/board',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['commitments'],
         querystring: commitmentBoardQuery,

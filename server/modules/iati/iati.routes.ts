@@ -15,7 +15,7 @@ export function registerIatiRoutes(
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/export/iati.xml',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['export'],
         description: 'Agreements as IATI 2.03 activities; their commitments as child activities.',

@@ -18,6 +18,7 @@ import {
   toRecordFields,
 } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
+import { agreements } from '../agreements/agreements.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
 import { positions } from '../people/people.table.ts';
 import { users } from '../users/users.table.ts';
@@ -81,6 +82,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
           'commitments it owns',
         ),
         await countUses(executor, users, eq(users.organisationId, id), 'unit accounts'),
+        await countUses(executor, agreements, eq(agreements.signingUnitId, id), 'agreements it signed'),
       ];
       refuseWhileUsed('organisation', uses, 'move or remove them first.');
     },

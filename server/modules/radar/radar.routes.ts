@@ -9,7 +9,7 @@ export function registerRadarRoutes(app: FastifyInstance, service: RadarService)
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/radar',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['radar'],
         querystring: radarQuery,

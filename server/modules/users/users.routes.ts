@@ -85,7 +85,7 @@ export function registerUsersRoutes(
   typed.post(
     '/api/v1/me/password',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: {
         tags: ['auth'],
         body: changeOwnPassword,
@@ -103,7 +103,7 @@ export function registerUsersRoutes(
   typed.post(
     '/api/v1/me/sessions/end-others',
     {
-      preHandler: requireRole(readRoles),
+      onRequest: requireRole(readRoles),
       schema: { tags: ['auth'], response: { 200: z.object({ ended: z.number().int() }), 401: problem } },
     },
     async (request) => ({
