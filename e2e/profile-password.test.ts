@@ -72,6 +72,17 @@ describe('changing one’s own password', () => {
     await page.getByText('Đã đổi mật khẩu.').waitFor();
     await saveScreenshot(page, 'profile-password-changed');
 
+    // The secret calendar address: shown once, subscribable without a session, revocable.
+    await page.getByRole('button', { name: 'Tạo địa chỉ lịch' }).click();
+    const address = (await page.locator('section[aria-labelledby="calendar-feed"] code').textContent()) ?? '';
+    expect(address).toMatch(/\/calendar\/private\/[A-Za-z0-9_-]+\.ics$/);
+    const calendar = await fetch(address);
+    expect(calendar.status).toBe(200);
+    expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
+    await page.getByRole('button', { name: 'Thu hồi địa chỉ lịch' }).click();
+    await page.getByRole('button', { name: 'Tạo địa chỉ lịch' }).waitFor();
+    expect((await fetch(address)).status).toBe(404);
+
     expect((await elsewhere.request.get('/api/v1/me')).status()).toBe(401);
     expect((await here.request.get('/api/v1/me')).status()).toBe(200);
 

@@ -59,6 +59,14 @@ export const en: Dictionary = {
     readOnly: 'Read-only mode',
   },
   profile: {
+    calendar: 'My calendar (iCalendar)',
+    calendarHint:
+      'A secret address that Outlook, Google Calendar or a phone calendar can subscribe to, with events and commitment due dates. Anyone holding it can read the calendar: keep it private.',
+    calendarShownOnce: 'Copy this address now; it is shown only once:',
+    calendarExists: 'You already have a calendar address. Making a new one disables the old one.',
+    calendarCreate: 'Make a calendar address',
+    calendarRenew: 'Make a new address',
+    calendarRevoke: 'Revoke the calendar address',
     link: 'My profile',
     title: 'My profile',
     changePassword: 'Change password',

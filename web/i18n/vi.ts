@@ -55,6 +55,14 @@ export const vi = {
     readOnly: 'Chế độ chỉ xem',
   },
   profile: {
+    calendar: 'Lịch của tôi (iCalendar)',
+    calendarHint:
+      'Một địa chỉ bí mật để Outlook, Google Lịch hay lịch điện thoại theo dõi các sự kiện và hạn cam kết. Ai có địa chỉ này đều xem được lịch, hãy giữ kín.',
+    calendarShownOnce: 'Sao chép địa chỉ này ngay; nó chỉ hiện một lần:',
+    calendarExists: 'Bạn đã có một địa chỉ lịch. Tạo địa chỉ mới sẽ vô hiệu hóa địa chỉ cũ.',
+    calendarCreate: 'Tạo địa chỉ lịch',
+    calendarRenew: 'Tạo địa chỉ mới',
+    calendarRevoke: 'Thu hồi địa chỉ lịch',
     link: 'Hồ sơ của tôi',
     title: 'Hồ sơ của tôi',
     changePassword: 'Đổi mật khẩu',

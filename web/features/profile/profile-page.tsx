@@ -5,7 +5,13 @@ import { limits } from '../../../common/domain/limits.ts';
 import { isApiError } from '../../app/http.ts';
 import { TextField } from '../../ui/field.tsx';
 import { useMe } from '../session/session.api.ts';
-import { useChangeOwnPassword, useEndOtherSessions } from './profile.api.ts';
+import {
+  useCalendarFeed,
+  useChangeOwnPassword,
+  useEndOtherSessions,
+  useRenewCalendarFeed,
+  useRevokeCalendarFeed,
+} from './profile.api.ts';
 
 type PasswordErrors = { currentPassword?: string; newPassword?: string; repeated?: string; form?: string };
 
@@ -24,6 +30,7 @@ export function ProfilePage() {
       )}
       <ChangePasswordForm />
       <OtherSessions />
+      <CalendarFeed />
     </div>
   );
 }
@@ -147,6 +154,42 @@ function OtherSessions() {
       <button type="button" onClick={() => endOthers.mutate()} disabled={endOthers.isPending}>
         {t('profile.endOthers')}
       </button>
+    </section>
+  );
+}
+
+/** The secret address a calendar program subscribes to: shown once when made, revocable. */
+function CalendarFeed() {
+  const { t } = useTranslation();
+  const feed = useCalendarFeed();
+  const renew = useRenewCalendarFeed();
+  const revoke = useRevokeCalendarFeed();
+  const address = renew.data?.path ? `${window.location.origin}${renew.data.path}` : null;
+  return (
+    <section className="card stack" aria-labelledby="calendar-feed">
+      <h2 id="calendar-feed">{t('profile.calendar')}</h2>
+      <p className="muted">{t('profile.calendarHint')}</p>
+      {address && !revoke.isSuccess && (
+        <p className="notice notice-ok" role="status">
+          {t('profile.calendarShownOnce')} <code>{address}</code>
+        </p>
+      )}
+      {feed.data?.createdAt && !address && <p>{t('profile.calendarExists')}</p>}
+      {(renew.isError || revoke.isError) && (
+        <p className="notice notice-error" role="alert">
+          {t('app.loadFailed')}
+        </p>
+      )}
+      <p>
+        <button type="button" onClick={() => renew.mutate()} disabled={renew.isPending}>
+          {feed.data?.createdAt ? t('profile.calendarRenew') : t('profile.calendarCreate')}
+        </button>{' '}
+        {feed.data?.createdAt && (
+          <button type="button" onClick={() => revoke.mutate()} disabled={revoke.isPending}>
+            {t('profile.calendarRevoke')}
+          </button>
+        )}
+      </p>
     </section>
   );
 }
