@@ -84,7 +84,8 @@ export const commitmentListQuery = z.strictObject({
 });
 export type CommitmentListQuery = z.infer<typeof commitmentListQuery>;
 
-export const commitmentGroupings = ['owner', 'partner', 'area', 'status'] as const;
+/** `month`: the month a commitment is due (its date, or the end of its horizon year), as YYYY-MM. */
+export const commitmentGroupings = ['owner', 'partner', 'area', 'status', 'month'] as const;
 export type CommitmentGrouping = (typeof commitmentGroupings)[number];
 
 /** The board takes the list's filters, without paging: it shows every matching commitment. */
@@ -96,7 +97,8 @@ export type CommitmentBoardQuery = z.infer<typeof commitmentBoardQuery>;
 export const commitmentBoard = z.object({
   groups: z.array(
     z.object({
-      /** The owner, partner or area id, the status, or `none` for commitments without one. */
+      /** The owner, partner or area id, the status, the due month (YYYY-MM), or `none` for commitments
+       * without one. */
       key: z.string(),
       label: z.string(),
       labelEn: z.string(),
