@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commitmentStatuses } from '../domain/enums.ts';
+import { commitmentGroupings, commitmentStatuses } from '../domain/enums.ts';
 import {
   areaIdList,
   booleanQuery,
@@ -83,10 +83,6 @@ export const commitmentListQuery = z.strictObject({
   sort: z.enum(['dueOn', 'status', 'updatedAt', 'text']).default('dueOn'),
 });
 export type CommitmentListQuery = z.infer<typeof commitmentListQuery>;
-
-/** `month`: the month a commitment is due (its date, or the end of its horizon year), as YYYY-MM. */
-export const commitmentGroupings = ['owner', 'partner', 'area', 'status', 'month'] as const;
-export type CommitmentGrouping = (typeof commitmentGroupings)[number];
 
 /** The board takes the list's filters, without paging: it shows every matching commitment. */
 export const commitmentBoardQuery = commitmentListQuery

@@ -413,7 +413,6 @@ export const en: Dictionary = {
     missing: 'Not yet',
     filled: 'No. {{number}}, dated {{date}}',
     fill: 'Enter number and date',
-    editSlot: 'Edit document: {{slot}}',
     formTitle: 'Document: {{slot}}',
     number: 'Document number',
     issuedOn: 'Date issued',

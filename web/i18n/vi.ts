@@ -408,7 +408,6 @@ export const vi = {
     missing: 'Chưa có',
     filled: 'Số {{number}}, ngày {{date}}',
     fill: 'Nhập số, ngày',
-    editSlot: 'Sửa văn bản: {{slot}}',
     formTitle: 'Văn bản: {{slot}}',
     number: 'Số văn bản',
     issuedOn: 'Ngày ban hành',

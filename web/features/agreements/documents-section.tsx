@@ -134,12 +134,9 @@ export function DocumentsSection({ agreement }: { agreement: Agreement }) {
                   )}
                 </div>
                 {isEditor && editing !== slot && (
-                  <button
-                    type="button"
-                    onClick={() => setEditing(slot)}
-                    aria-label={t('documents.editSlot', { slot: title })}
-                  >
+                  <button type="button" onClick={() => setEditing(slot)}>
                     {document ? t('detail.edit') : t('documents.fill')}
+                    <span className="visually-hidden">: {title}</span>
                   </button>
                 )}
               </div>

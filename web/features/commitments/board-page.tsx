@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { CommitmentBoard } from '../../../common/contracts/commitments.ts';
 import {
-  type CommitmentBoard,
   type CommitmentGrouping,
   commitmentGroupings,
-} from '../../../common/contracts/commitments.ts';
-import { commitmentStatuses } from '../../../common/domain/enums.ts';
+  commitmentStatuses,
+} from '../../../common/domain/enums.ts';
 import { labelEnum, listEnumOptions } from '../../i18n/enum-label.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
