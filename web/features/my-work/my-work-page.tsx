@@ -213,7 +213,7 @@ export function MyWorkPage() {
         <h1>{t('myWork.title')}</h1>
       </div>
       <nav aria-label={t('myWork.quickLinks')} className="card">
-        <ul className="row">
+        <ul className="quick-links">
           <li>
             <Link to={expiringLink}>{t('myWork.expiringLink')}</Link>
           </li>
