@@ -32,6 +32,7 @@ describe('tracking agreements and commitments', () => {
   let icdId = '';
   let drugsId = '';
   let agreementId = '';
+  let lapsedId = '';
 
   const post = async (url: string, data: Record<string, unknown>) => {
     const response = await page.request.post(url, { data });
@@ -96,6 +97,15 @@ describe('tracking agreements and commitments', () => {
       validFrom: addDays(today, -600),
       validTo: addDays(today, 500),
     });
+    lapsedId = (
+      await post('/api/v1/agreements', {
+        kind: 'mou',
+        titleVi: 'Bản ghi nhớ quá hạn E2E',
+        status: 'in_force',
+        validFrom: addDays(today, -800),
+        validTo: addDays(today, -10),
+      })
+    ).id;
     await post('/api/v1/users', {
       email: unitEmail,
       password: unitPassword,
@@ -208,6 +218,26 @@ describe('tracking agreements and commitments', () => {
     expect(new URL(page.url()).searchParams.get('expiringWithinDays')).toBe('365');
     await page.getByRole('link', { name: 'Bản ghi nhớ sắp hết hạn E2E' }).waitFor();
     expect(await page.getByRole('link', { name: 'Bản ghi nhớ còn dài hạn E2E' }).count()).toBe(0);
+  });
+
+  it('shows an agreement past its term as expired without anyone editing it, until its validity is extended', async () => {
+    await page.goto(`/app/agreements/${lapsedId}`);
+    await page.getByTestId('expired-by-date').waitFor();
+    expect(await page.getByTestId('agreement-status').textContent()).toBe('Hết hiệu lực');
+
+    await page.getByRole('button', { name: 'Sửa hiệu lực' }).click();
+    const form = page.getByRole('form', { name: 'Sửa hiệu lực' });
+    await form.getByLabel('Hiệu lực đến').fill(addDays(today, 200));
+    await form.getByLabel('Thời hạn thông báo chấm dứt (ngày)').fill('90');
+    await form.getByLabel('Tự động gia hạn khi hết kỳ').check();
+    await form.getByLabel('Mỗi kỳ gia hạn (tháng)').fill('24');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+
+    await page.getByText('Tự động gia hạn mỗi 24 tháng').waitFor();
+    expect(await page.getByTestId('expired-by-date').count()).toBe(0);
+    expect(await page.getByTestId('agreement-status').textContent()).toBe('Có hiệu lực');
+    await page.getByText('90 ngày').waitFor();
+    expect(await findSeriousViolations(page)).toEqual([]);
   });
 
   it('lands a unit’s officer on what the unit owes this week and what is overdue', async () => {
