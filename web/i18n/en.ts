@@ -407,6 +407,7 @@ export const en: Dictionary = {
     byYou: 'recorded by you',
     byUser: 'recorded by a user',
     conflict: 'Someone else just updated this agreement. What you typed is kept: submit again.',
+    notAllowed: 'The agreement cannot move to this step from its current status. Reload the page.',
   },
   documents: {
     title: 'Documents of each step',

@@ -402,6 +402,7 @@ export const vi = {
     byYou: 'do bạn ghi nhận',
     byUser: 'có người ghi nhận',
     conflict: 'Thỏa thuận vừa được người khác cập nhật. Nội dung bạn nhập vẫn được giữ: hãy gửi lại.',
+    notAllowed: 'Thỏa thuận không thể chuyển sang bước này từ trạng thái hiện tại. Hãy tải lại trang.',
   },
   documents: {
     title: 'Văn bản theo từng bước',
