@@ -93,6 +93,32 @@ function CommitmentSection({
   );
 }
 
+interface RadarItem {
+  id: string;
+  to: string;
+  name: string;
+  note: string;
+}
+
+function RadarSection({ id, title, items }: { id: string; title: string; items: RadarItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <Section id={id} title={title} count={items.length}>
+      {items.length === 0 ? (
+        <p className="muted">{t('myWork.nothing')}</p>
+      ) : (
+        <ul className="card-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link to={item.to}>{item.name}</Link> <span className="muted">{item.note}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
 /** Clocks and radars for everyone, or only those of the user's unit when the user is a unit's. */
 function ClocksAndRadars({ unitId }: { unitId: string | null }) {
   const { t } = useTranslation();
@@ -124,71 +150,51 @@ function ClocksAndRadars({ unitId }: { unitId: string | null }) {
         }}
       </QueryState>
       <QueryState query={radar}>
-        {(data) => {
-          const silent = data.silentCommitments.filter(
-            (item) => unitId === null || item.vnOwnerIds.includes(unitId),
-          );
-          const renewal = data.renewalWindow.filter((item) => isMine(item.signingUnitId));
-          const dormant = data.dormantAgreements.filter((item) => isMine(item.signingUnitId));
-          return (
-            <>
-              <Section id="radar-silent" title={t('myWork.silent')} count={silent.length}>
-                {silent.length === 0 ? (
-                  <p className="muted">{t('myWork.nothing')}</p>
-                ) : (
-                  <ul className="card-list">
-                    {silent.map((item) => (
-                      <li key={item.id}>
-                        <Link to={`/app/commitments/${item.id}`}>{item.text}</Link>{' '}
-                        <span className="muted">
-                          {t('board.lastSign', { date: formatDate(item.lastSignOfLifeOn) })}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Section>
-              <Section id="radar-renewal" title={t('myWork.renewal')} count={renewal.length}>
-                {renewal.length === 0 ? (
-                  <p className="muted">{t('myWork.nothing')}</p>
-                ) : (
-                  <ul className="card-list">
-                    {renewal.map((item) => (
-                      <li key={item.id}>
-                        <Link to={`/app/agreements/${item.id}`}>
-                          {pickLocalised(item.titleVi, item.titleEn)}
-                        </Link>{' '}
-                        <span className="muted">
-                          {t('myWork.termEnds', { date: formatDate(item.currentTermEndsOn) })}
-                          {item.noticeDueOn &&
-                            ` · ${t('myWork.noticeBy', { date: formatDate(item.noticeDueOn) })}`}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Section>
-              <Section id="radar-dormant" title={t('myWork.dormant')} count={dormant.length}>
-                {dormant.length === 0 ? (
-                  <p className="muted">{t('myWork.nothing')}</p>
-                ) : (
-                  <ul className="card-list">
-                    {dormant.map((item) => (
-                      <li key={item.id}>
-                        <Link to={`/app/agreements/${item.id}`}>
-                          {pickLocalised(item.titleVi, item.titleEn)}
-                        </Link>{' '}
-                        <span className="muted">
-                          {t('board.lastSign', { date: formatDate(item.lastSignOfLifeOn) })}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Section>
-            </>
-          );
-        }}
+        {(data) => (
+          <>
+            <RadarSection
+              id="radar-silent"
+              title={t('myWork.silent')}
+              items={data.silentCommitments
+                .filter((item) => unitId === null || item.vnOwnerIds.includes(unitId))
+                .map((item) => ({
+                  id: item.id,
+                  to: `/app/commitments/${item.id}`,
+                  name: item.text,
+                  note: t('board.lastSign', { date: formatDate(item.lastSignOfLifeOn) }),
+                }))}
+            />
+            <RadarSection
+              id="radar-renewal"
+              title={t('myWork.renewal')}
+              items={data.renewalWindow
+                .filter((item) => isMine(item.signingUnitId))
+                .map((item) => ({
+                  id: item.id,
+                  to: `/app/agreements/${item.id}`,
+                  name: pickLocalised(item.titleVi, item.titleEn),
+                  note: [
+                    t('myWork.termEnds', { date: formatDate(item.currentTermEndsOn) }),
+                    item.noticeDueOn ? t('myWork.noticeBy', { date: formatDate(item.noticeDueOn) }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+                }))}
+            />
+            <RadarSection
+              id="radar-dormant"
+              title={t('myWork.dormant')}
+              items={data.dormantAgreements
+                .filter((item) => isMine(item.signingUnitId))
+                .map((item) => ({
+                  id: item.id,
+                  to: `/app/agreements/${item.id}`,
+                  name: pickLocalised(item.titleVi, item.titleEn),
+                  note: t('board.lastSign', { date: formatDate(item.lastSignOfLifeOn) }),
+                }))}
+            />
+          </>
+        )}
       </QueryState>
     </>
   );
