@@ -21,6 +21,12 @@ const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
 const PartnerPage = lazyPage(() => import('../features/partners/partner-page.tsx'), 'PartnerPage');
 const AgreementPage = lazyPage(() => import('../features/agreements/agreement-page.tsx'), 'AgreementPage');
+const HomePage = lazyPage(() => import('../features/my-work/home-page.tsx'), 'HomePage');
+const MyWorkPage = lazyPage(() => import('../features/my-work/my-work-page.tsx'), 'MyWorkPage');
+const CommitmentBoardPage = lazyPage(
+  () => import('../features/commitments/board-page.tsx'),
+  'CommitmentBoardPage',
+);
 
 const lists = () => import('../features/registry/registry-list-page.tsx');
 const records = () => import('../features/registry/record-page.tsx');
@@ -41,7 +47,10 @@ export const router = createBrowserRouter([
     },
     element: <WorkspaceShell />,
     children: [
-      { index: true, element: <InboxPage /> },
+      { index: true, element: <HomePage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'my-work', element: <MyWorkPage /> },
+      { path: 'commitments/board', element: <CommitmentBoardPage /> },
       { path: 'review/:id', element: <ReviewPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'profile', element: <ProfilePage /> },
