@@ -6,7 +6,13 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
-import { type Collection, useAreaLookup, usePartnerLookup, useRecordList } from './registry.api.ts';
+import {
+  type Collection,
+  useAreaLookup,
+  useOrganisationLookup,
+  usePartnerLookup,
+  useRecordList,
+} from './registry.api.ts';
 import { describeList } from './registry-columns.tsx';
 
 const pageSize = 20;
@@ -17,7 +23,12 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
   const [params, setParams] = useSearchParams();
   const partners = usePartnerLookup();
   const areas = useAreaLookup();
-  const spec = describeList(collection, t, { partners: partners.data, areas: areas.data });
+  const organisations = useOrganisationLookup();
+  const spec = describeList(collection, t, {
+    partners: partners.data,
+    areas: areas.data,
+    organisations: organisations.data,
+  });
 
   const page = Math.max(1, Number(params.get('page')) || 1);
   const sort = params.get('sort') ?? undefined;
