@@ -1,11 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { importableCollections } from '../../../common/columns/collections.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
+import { canEdit, useMe } from '../session/session.api.ts';
 import {
   type Collection,
   useAreaLookup,
@@ -14,6 +16,7 @@ import {
   useRecordList,
 } from './registry.api.ts';
 import { describeList } from './registry-columns.tsx';
+import { ExportLinks, SpreadsheetImport } from './spreadsheet-import.tsx';
 
 const pageSize = 20;
 const pagingKeys = ['page', 'sort', 'order'];
@@ -71,6 +74,8 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
   }
 
   const title = t(`records.${collection}`);
+  const me = useMe();
+  const isImportable = (importableCollections as string[]).includes(collection) && canEdit(me.data);
   const hasFilters = [...params.keys()].some((key) => !pagingKeys.includes(key));
 
   return (
@@ -114,6 +119,8 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
           )}
         </div>
       </form>
+      <ExportLinks collection={collection} filters={{ ...applied, sort, order: sort ? order : undefined }} />
+      {isImportable && <SpreadsheetImport collection={collection} />}
       <QueryState query={list}>
         {(data) => {
           const pages = Math.max(1, Math.ceil(data.total / pageSize));
