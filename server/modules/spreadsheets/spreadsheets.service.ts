@@ -122,7 +122,7 @@ const sheetNames: Record<ColumnCollection, Record<Language, string>> = {
 type Placement = { column: Column<unknown>; valueAt: number | null; idsAt: number | null };
 
 type RowPlan =
-  | { row: number; action: 'error' }
+  | { row: number; action: 'error'; label: string }
   | { row: number; action: 'unchanged'; id: string; label: string }
   | { row: number; action: 'create'; id: string | null; input: Record<string, unknown>; label: string }
   | { row: number; action: 'update'; id: string; input: Record<string, unknown>; label: string };
@@ -386,7 +386,7 @@ export function createSpreadsheetsService(deps: {
       parsed.flatMap((row) => (row.id ? [row.id] : [])),
     );
     const plans: RowPlan[] = parsed.map((row) => {
-      if (failedRows.has(row.row)) return { row: row.row, action: 'error' };
+      if (failedRows.has(row.row)) return { row: row.row, action: 'error', label: labelOf(row.values) };
       const existing = row.id ? current.get(row.id) : undefined;
       const columns = new Map(placements.map((placement) => [placement.column.key, placement]));
       const columnLabel = (key: string) => {
@@ -402,7 +402,7 @@ export function createSpreadsheetsService(deps: {
           seen.add(key);
           reportIssue(row.row, issue, input, columnLabel, failRow);
         }
-        return { row: row.row, action: 'error' as const };
+        return { row: row.row, action: 'error' as const, label: labelOf(existing ?? input) };
       };
       if (existing) {
         const patch: Record<string, unknown> = {};
@@ -557,7 +557,7 @@ export function createSpreadsheetsService(deps: {
       return await db.transaction(async (tx) => {
         for (const plan of ordered) {
           if (plan.action === 'error') {
-            rows.push({ row: plan.row, action: 'error', id: null, label: '' });
+            rows.push({ row: plan.row, action: 'error', id: null, label: plan.label });
             continue;
           }
           if (plan.action === 'unchanged') {
