@@ -134,6 +134,16 @@ describe('spreadsheets in and out', () => {
     expect(text).toContain("'=cmd|calc (not a formula)");
   });
 
+  it('takes the list’s filters and refuses what the list refuses', async () => {
+    const inForce = await exportFile(source, 'agreements.csv?status=in_force&lang=en', viewer);
+    const lines = inForce.body.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',In force,');
+    expect((await exportFile(source, 'agreements.csv?status=bogus', viewer)).statusCode).toBe(400);
+    expect((await exportFile(source, 'commitments.csv?unexpectedField=1', viewer)).statusCode).toBe(400);
+    expect((await exportFile(source, 'commitments.csv?page=2', viewer)).statusCode).toBe(400);
+  });
+
   it('opens in LibreOffice: the XLSX converts and its Vietnamese comes back', async () => {
     const response = await exportFile(source, 'organisations.xlsx', viewer);
     const text = await pdfText(await officeToPdf(response.rawPayload, 'xlsx'));
