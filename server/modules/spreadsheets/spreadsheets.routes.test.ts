@@ -201,7 +201,17 @@ describe('spreadsheets in and out', () => {
     const changed = lines.map((line) => line.replace('Cục Quản lý Dược', 'Cục Quản lý Dược Việt Nam'));
     changed.push(',Viện Pasteur Nha Trang,,Viện,VN,,');
     const file = Buffer.from(changed.join('\r\n'));
+    const auditRows = async () =>
+      (
+        await source.app.inject({
+          method: 'GET',
+          url: '/api/v1/audit?recordType=organisation',
+          headers: { cookie: editor },
+        })
+      ).json().total as number;
+    const auditBefore = await auditRows();
     const dry = (await importFile(source, 'organisations', '', file, 'orgs.csv', editor)).json();
+    expect(await auditRows()).toBe(auditBefore);
     expect(dry).toMatchObject({ created: 1, updated: 1, isDryRun: true, isWritten: false, errors: [] });
     expect(dry.unchanged).toBe(lines.length - 3);
     expect(dry.rows.find((row: { action: string }) => row.action === 'create').label).toBe(
@@ -215,6 +225,8 @@ describe('spreadsheets in and out', () => {
     expect(before.json().total).toBe(0);
     const real = (await importFile(source, 'organisations', 'dryRun=false', file, 'orgs.csv', editor)).json();
     expect(real).toMatchObject({ created: 1, updated: 1, isWritten: true });
+    // Through the records layer: one audit row for the record created, one for the one changed.
+    expect(await auditRows()).toBe(auditBefore + 2);
     const after = await source.app.inject({
       method: 'GET',
       url: '/api/v1/organisations?q=pasteur',
