@@ -32,7 +32,9 @@ describe('spreadsheets from the registry lists', () => {
   it('exports what the filtered list shows', async () => {
     await page.goto('/app/agreements?kind=mou');
     await page.locator('.data-table tbody tr').first().waitFor();
-    const total = Number((await page.locator('[aria-live="polite"]').first().innerText()).replace(/\D/g, ''));
+    const total = Number(
+      ((await page.locator('[aria-live="polite"]').first().textContent()) ?? '').replace(/\D/g, ''),
+    );
     expect(total).toBeGreaterThan(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -70,8 +72,8 @@ describe('spreadsheets from the registry lists', () => {
     await page.getByRole('button', { name: 'Kiểm tra (chưa ghi)' }).click();
     const status = page.getByRole('status');
     await status.waitFor();
-    expect(await status.innerText()).toContain('sẽ tạo 1');
-    expect(await page.locator('.import-errors li').allInnerTexts()).toEqual([
+    expect(await status.textContent()).toContain('sẽ tạo 1');
+    expect(await page.locator('.import-errors li').allTextContents()).toEqual([
       expect.stringMatching(/^Dòng 3, cột Loại: Nhà hàng không phải giá trị được phép/),
     ]);
     await saveScreenshot(page, 'import-dry-run');
