@@ -471,7 +471,6 @@ export function createSpreadsheetsService(deps: {
             value: token,
           });
       }
-      if (placement.valueAt === null && placement.idsAt === null) return undefined;
       return type.isMany ? ids : (ids[0] ?? null);
     }
     if (placement.valueAt === null) return undefined;
@@ -679,8 +678,6 @@ function toWriteProblem(error: unknown): { path: string | undefined; problem: Ce
     const path = error.errors?.[0]?.path;
     if (error.code === 'reference.missing') return { path, problem: { kind: 'missing_reference' } };
     if (error.code === 'version.conflict') return { path, problem: { kind: 'conflict' } };
-    const before = /must not be before (\w+)/.exec(error.errors?.[0]?.message ?? '');
-    if (before) return { path, problem: { kind: 'refused', detail: error.errors?.[0]?.message ?? '' } };
     return { path, problem: { kind: 'refused', detail: error.detail } };
   }
   const code =
