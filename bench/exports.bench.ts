@@ -1,6 +1,7 @@
 // Files people take away, on the embedded database: the IATI export of 10,000 agreements (with
 // 20,000 commitments under them) beside a same-run baseline that only reads the same rows and
-// serialises them as JSON, and a partner briefing (PDF, DOCX) beside a one-paragraph document
+// serialises them as JSON, the XLSX export of the same agreements beside reading their list pages,
+// and a partner briefing (PDF, DOCX) beside a one-paragraph document
 // through the same renderer (its fixed cost: font embedding, zip). Median of 3 runs each.
 // Run: npx tsx bench/exports.bench.ts [AGREEMENTS]
 import { performance } from 'node:perf_hooks';
@@ -88,6 +89,18 @@ const baseline = await median(async () => {
 const iati = await median(async () => {
   iatiBytes = (await services.iati.exportActivities({}, org)).length;
 });
+// The spreadsheet export reads through the list's own code (records, names of parties and
+// areas); its baseline reads the same list pages and serialises them as JSON.
+const listQuery = { order: 'asc' as const, sort: 'signedOn' as const };
+const listBaseline = await median(async () => {
+  for (let page = 1; page <= Math.ceil(agreementCount / 1000); page += 1)
+    JSON.stringify(await services.agreements.list({ ...listQuery, page, pageSize: 1000 }));
+});
+let xlsxBytes = 0;
+const xlsx = await median(async () => {
+  xlsxBytes = (await services.spreadsheets.exportRecords('agreements', listQuery, 'vi', 'xlsx')).content
+    .length;
+});
 
 const oneParagraph = {
   language: 'vi' as const,
@@ -113,6 +126,12 @@ console.table([
     what: `IATI 2.03 XML (${(iatiBytes / 1e6).toFixed(1)} MB)`,
     median: ms(iati),
     ratio: (iati / baseline).toFixed(1),
+  },
+  { what: 'baseline: read the list pages + JSON', median: ms(listBaseline), ratio: '1.0' },
+  {
+    what: `XLSX of ${agreementCount} agreements (${(xlsxBytes / 1e6).toFixed(1)} MB)`,
+    median: ms(xlsx),
+    ratio: (xlsx / listBaseline).toFixed(1),
   },
   { what: 'baseline: one-paragraph PDF', median: ms(pdfBaseline), ratio: '1.0' },
   { what: 'briefing PDF (Russia)', median: ms(pdf), ratio: (pdf / pdfBaseline).toFixed(1) },

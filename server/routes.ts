@@ -21,6 +21,7 @@ import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerSourcesRoutes } from './modules/sources/sources.routes.ts';
+import { registerSpreadsheetsRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import type { Services } from './services.ts';
 
@@ -65,4 +66,5 @@ export function registerRoutes(
     nameEn: config.HOPTAC_IATI_ORG_NAME_EN,
   });
   registerBackupRoutes(app, services.db);
+  registerSpreadsheetsRoutes(app, services.spreadsheets);
 }

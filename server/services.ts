@@ -20,6 +20,7 @@ import { createRadarService } from './modules/radar/radar.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createSearchService } from './modules/search/search.service.ts';
 import { createSourcesService } from './modules/sources/sources.service.ts';
+import { createSpreadsheetsService } from './modules/spreadsheets/spreadsheets.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
 /** Wires every module's service to the database and the reader's worker pool: the one place
@@ -54,6 +55,16 @@ export function createServices({ db, extraction }: { db: Database; extraction: E
     calendarFeeds: createCalendarFeedsService({ db }),
     portal: createPortalService({ db }),
     partnerOverview,
+    spreadsheets: createSpreadsheetsService({
+      db,
+      agreements,
+      events,
+      commitments,
+      people,
+      organisations,
+      partners,
+      sources,
+    }),
     briefings: createBriefingsService({ db, partnerOverview }),
     radar: createRadarService({ db, agreements, commitments }),
     review: createReviewService({

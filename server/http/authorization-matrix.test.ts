@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnCollections, importableCollections } from '../../common/columns/collections.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import {
   type ApiOperation,
@@ -280,7 +281,38 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
       request: () => ({ url: '/api/v1/export/iati.xml' }),
     },
     'GET /api/v1/admin/backup': { access: 'admins', request: () => ({ url: '/api/v1/admin/backup' }) },
+    ...spreadsheetRules(),
   };
+}
+
+/** Export what a role can list (every signed-in user); import (a dry run here) for editors. */
+function spreadsheetRules(): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  for (const collection of columnCollections)
+    for (const kind of ['xlsx', 'csv'])
+      rules[`GET /api/v1/export/${collection}.${kind}`] = {
+        access: 'signedIn',
+        request: () => ({ url: `/api/v1/export/${collection}.${kind}?q=a` }),
+      };
+  const boundary = 'matrix-boundary';
+  for (const collection of importableCollections) {
+    for (const kind of ['xlsx', 'csv'])
+      rules[`GET /api/v1/import/${collection}/template.${kind}`] = {
+        access: 'signedIn',
+        request: () => ({ url: `/api/v1/import/${collection}/template.${kind}?lang=en` }),
+      };
+    rules[`POST /api/v1/import/${collection}`] = {
+      access: 'editors',
+      request: () => ({
+        url: `/api/v1/import/${collection}?dryRun=true`,
+        rawBody: {
+          text: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\nContent-Type: text/csv\r\n\r\nMã bản ghi\r\n\r\n--${boundary}--\r\n`,
+          contentType: `multipart/form-data; boundary=${boundary}`,
+        },
+      }),
+    };
+  }
+  return rules;
 }
 
 const t: TestApp = await createTestApp();

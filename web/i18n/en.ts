@@ -504,4 +504,26 @@ export const en: Dictionary = {
     noticeBy: 'give notice by {{date}}',
     nothing: 'Nothing here.',
   },
+  sheets: {
+    exportXlsx: 'Export Excel (.xlsx)',
+    exportCsv: 'Export CSV',
+    import: 'Import from a spreadsheet',
+    importHint:
+      'Download the template, fill one record per row (a row with a record id updates that record), then check before importing. Template:',
+    templateXlsx: 'Excel template',
+    templateCsv: 'CSV template',
+    file: '.xlsx or .csv file',
+    dryRun: 'Check (writes nothing)',
+    wouldWrite:
+      'Check result: would create {{created}}, update {{updated}}, leave {{unchanged}}; {{errors}} mistakes. Nothing has been written.',
+    written:
+      'Imported: created {{created}}, updated {{updated}}, left {{unchanged}}; {{errors}} mistakes skipped.',
+    onlyValid: 'Import only the valid rows',
+    confirm: 'Import',
+    rows: 'The rows of the file',
+    row: 'Row',
+    action: 'Action',
+    record: 'Record',
+    actions: { create: 'Create', update: 'Update', unchanged: 'Unchanged', error: 'Mistake' },
+  },
 };

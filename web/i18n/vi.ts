@@ -499,4 +499,26 @@ export const vi = {
     noticeBy: 'thông báo trước ngày {{date}}',
     nothing: 'Không có việc nào.',
   },
+  sheets: {
+    exportXlsx: 'Xuất Excel (.xlsx)',
+    exportCsv: 'Xuất CSV',
+    import: 'Nhập từ bảng tính',
+    importHint:
+      'Tải mẫu, điền mỗi bản ghi một dòng (dòng có mã bản ghi sẽ cập nhật bản ghi đó), rồi kiểm tra trước khi nhập. Mẫu:',
+    templateXlsx: 'mẫu Excel',
+    templateCsv: 'mẫu CSV',
+    file: 'Tệp .xlsx hoặc .csv',
+    dryRun: 'Kiểm tra (chưa ghi)',
+    wouldWrite:
+      'Kết quả kiểm tra: sẽ tạo {{created}}, cập nhật {{updated}}, giữ nguyên {{unchanged}}; {{errors}} lỗi. Chưa có gì được ghi.',
+    written:
+      'Đã nhập: tạo {{created}}, cập nhật {{updated}}, giữ nguyên {{unchanged}}; {{errors}} lỗi bị bỏ qua.',
+    onlyValid: 'Chỉ nhập các dòng hợp lệ',
+    confirm: 'Nhập',
+    rows: 'Các dòng của tệp',
+    row: 'Dòng',
+    action: 'Sẽ làm',
+    record: 'Bản ghi',
+    actions: { create: 'Tạo mới', update: 'Cập nhật', unchanged: 'Giữ nguyên', error: 'Lỗi' },
+  },
 };

@@ -1,5 +1,13 @@
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { collectionColumns } from '../../../common/columns/collections.ts';
+import {
+  type Column as ColumnSpec,
+  type PositionCell,
+  type RefTarget,
+  readColumn,
+} from '../../../common/columns/columns.ts';
 import {
   agreementKinds,
   agreementStatuses,
@@ -14,11 +22,11 @@ import {
   sourceReviewStatuses,
 } from '../../../common/domain/enums.ts';
 import { labelEnum, listEnumOptions } from '../../i18n/enum-label.ts';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
-import { pickLocalised } from '../../i18n/i18n.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { getLanguage, pickLocalised } from '../../i18n/i18n.ts';
 import type { Column } from '../../ui/data-table.tsx';
 import type { Option } from '../../ui/field.tsx';
-import type { Area, Collection, ListItemTypes, Partner } from './registry.api.ts';
+import type { Area, Collection, ListItemTypes, Organisation, Partner } from './registry.api.ts';
 
 export const enumValues = {
   partnerKind: partnerKinds,
@@ -44,9 +52,10 @@ export interface FilterSpec {
 export interface Lookups {
   partners: Map<string, Partner> | undefined;
   areas: Map<string, Area> | undefined;
+  organisations?: Map<string, Organisation> | undefined;
 }
 
-export function labelPartners(ids: string[], lookups: Lookups): string {
+export function labelPartners(ids: readonly string[], lookups: Lookups): string {
   return ids
     .map((id) => {
       const partner = lookups.partners?.get(id);
@@ -55,7 +64,7 @@ export function labelPartners(ids: string[], lookups: Lookups): string {
     .join(', ');
 }
 
-export function labelAreas(ids: string[], lookups: Lookups): string {
+export function labelAreas(ids: readonly string[], lookups: Lookups): string {
   return ids
     .map((id) => {
       const area = lookups.areas?.get(id);
@@ -63,6 +72,21 @@ export function labelAreas(ids: string[], lookups: Lookups): string {
     })
     .join(', ');
 }
+
+function labelOrganisations(ids: readonly string[], lookups: Lookups): string {
+  return ids
+    .map((id) => {
+      const organisation = lookups.organisations?.get(id);
+      return organisation ? pickLocalised(organisation.nameVi, organisation.nameEn) : id;
+    })
+    .join(', ');
+}
+
+const refLabels: Partial<Record<RefTarget, (ids: readonly string[], lookups: Lookups) => string>> = {
+  partners: labelPartners,
+  areas: labelAreas,
+  organisations: labelOrganisations,
+};
 
 function toOptions<T>(map: Map<string, T> | undefined, label: (item: T) => string): Option[] {
   return [...(map?.values() ?? [])].map((item) => ({
@@ -75,302 +99,169 @@ export function detailPath(collection: Collection, id: string): string {
   return `/app/${collection}/${id}`;
 }
 
-type Columns<C extends Collection> = Array<Column<ListItemTypes[C]>>;
+/** Where a list row's link goes: a source still in review opens the review page. */
+function linkPath(collection: Collection, row: { id: string; reviewStatus?: string }): string {
+  return collection === 'sources' && row.reviewStatus === 'draft'
+    ? `/app/review/${row.id}`
+    : detailPath(collection, row.id);
+}
+
+/** A cell's value as the list shows it, by the column's type (common/columns). */
+function renderValue<R>(spec: ColumnSpec<R>, row: R, t: TFunction, lookups: Lookups): ReactNode {
+  const value = readColumn(spec, row, getLanguage());
+  const type = spec.type;
+  if (value === null || value === '') return '';
+  switch (type.kind) {
+    case 'date':
+      return formatDate(value as string);
+    case 'datetime':
+      return formatDateTime(value as string);
+    case 'number':
+      return formatNumber(value as number);
+    case 'boolean':
+      return value ? t('registry.yes') : t('registry.no');
+    case 'enum':
+      return labelEnum(type.group, value as string);
+    case 'ref': {
+      const ids = type.isMany ? (value as string[]) : [value as string];
+      return refLabels[type.target]?.(ids, lookups) ?? ids.join(', ');
+    }
+    case 'positions':
+      return (value as readonly PositionCell[])
+        .map((p) => [p.title, p.organisationName].filter(Boolean).join(', '))
+        .join(' · ');
+    case 'lines':
+      return (value as readonly string[]).join(', ');
+    default:
+      return String(value);
+  }
+}
+
+function toListColumn<C extends Collection>(
+  collection: C,
+  spec: ColumnSpec<ListItemTypes[C]>,
+  t: TFunction,
+  lookups: Lookups,
+): Column<ListItemTypes[C]> {
+  const list = spec.list ?? {};
+  const language = getLanguage();
+  return {
+    key: spec.key,
+    header: spec.label[language],
+    ...(list.sortKey ? { sortKey: list.sortKey } : {}),
+    render: (row) => {
+      let content = renderValue(spec, row, t, lookups);
+      if (content === '' && list.orElse) {
+        const fallback = collectionColumns[collection].columns.find((other) => other.key === list.orElse);
+        if (fallback) content = renderValue(fallback as ColumnSpec<ListItemTypes[C]>, row, t, lookups);
+      }
+      if (list.isLink) {
+        const record = row as { id: string; reviewStatus?: string };
+        return <Link to={linkPath(collection, record)}>{content || record.id}</Link>;
+      }
+      if (list.isBadge) {
+        const value = readColumn(spec, row, language) as string;
+        const isWarned = list.warn?.when(row) ?? false;
+        return (
+          <>
+            <span className={`badge status-${value}`}>{content}</span>
+            {isWarned && list.warn && (
+              <>
+                {' '}
+                <span className="badge badge-warn">{list.warn.label[language]}</span>
+              </>
+            )}
+          </>
+        );
+      }
+      return content;
+    },
+  };
+}
 
 interface ListSpec<C extends Collection> {
-  columns: Columns<C>;
+  columns: Array<Column<ListItemTypes[C]>>;
   filters: FilterSpec[];
 }
 
-/** Columns and filters of each registry list; the first column links to the record. */
+/** Columns (from the shared descriptions in common/columns) and filters of each registry list. */
 export function describeList<C extends Collection>(
   collection: C,
   t: TFunction,
   lookups: Lookups,
 ): ListSpec<C> {
-  const partnerOptions = toOptions(lookups.partners, (p) => pickLocalised(p.nameVi, p.nameEn));
-  const areaOptions = toOptions(lookups.areas, (a) => pickLocalised(a.labelVi, a.labelEn));
+  const specs = collectionColumns[collection].columns as ColumnSpec<ListItemTypes[C]>[];
+  return {
+    columns: specs.filter((spec) => spec.list).map((spec) => toListColumn(collection, spec, t, lookups)),
+    filters: describeFilters(collection, t, lookups),
+  };
+}
+
+function describeFilters(collection: Collection, t: TFunction, lookups: Lookups): FilterSpec[] {
   const q: FilterSpec = { name: 'q', label: t('registry.query'), kind: 'text' };
   const partnerFilter: FilterSpec = {
     name: 'partnerId',
     label: t('columns.partners'),
     kind: 'select',
-    options: partnerOptions,
+    options: toOptions(lookups.partners, (p) => pickLocalised(p.nameVi, p.nameEn)),
   };
   const areaFilter: FilterSpec = {
     name: 'areaId',
     label: t('columns.areas'),
     kind: 'select',
-    options: areaOptions,
+    options: toOptions(lookups.areas, (a) => pickLocalised(a.labelVi, a.labelEn)),
   };
-  const link = (id: string, label: string) => <Link to={detailPath(collection, id)}>{label || id}</Link>;
-
-  const specs: { [K in Collection]: ListSpec<K> } = {
-    agreements: {
-      columns: [
-        {
-          key: 'title',
-          header: t('columns.title'),
-          sortKey: 'titleVi',
-          render: (r) => link(r.id, pickLocalised(r.titleVi, r.titleEn)),
-        },
-        {
-          key: 'kind',
-          header: t('columns.kind'),
-          render: (r) => labelEnum('agreementKind', r.kind),
-        },
-        {
-          key: 'status',
-          header: t('columns.status'),
-          sortKey: 'status',
-          render: (r) => (
-            <span className={`badge status-${r.status}`}>{labelEnum('agreementStatus', r.status)}</span>
-          ),
-        },
-        { key: 'parties', header: t('columns.parties'), render: (r) => labelPartners(r.partyIds, lookups) },
-        {
-          key: 'signedOn',
-          header: t('columns.signedOn'),
-          sortKey: 'signedOn',
-          render: (r) => formatDate(r.signedOn),
-        },
-        {
-          key: 'validTo',
-          header: t('columns.validTo'),
-          sortKey: 'validTo',
-          render: (r) => formatDate(r.validTo),
-        },
-      ],
-      filters: [
+  const select = (name: string, label: string, group: keyof typeof enumValues): FilterSpec => ({
+    name,
+    label,
+    kind: 'select',
+    options: listEnumOptions(group, enumValues[group]),
+  });
+  const yesNo = (name: string, label: string): FilterSpec => ({
+    name,
+    label,
+    kind: 'select',
+    options: [
+      { value: 'true', label: t('registry.yes') },
+      { value: 'false', label: t('registry.no') },
+    ],
+  });
+  const from: FilterSpec = { name: 'from', label: t('registry.from'), kind: 'date' };
+  const to: FilterSpec = { name: 'to', label: t('registry.to'), kind: 'date' };
+  const country: FilterSpec = { name: 'countryCode', label: t('columns.countryCode'), kind: 'text' };
+  switch (collection) {
+    case 'agreements':
+      return [
         q,
-        {
-          name: 'kind',
-          label: t('columns.kind'),
-          kind: 'select',
-          options: listEnumOptions('agreementKind', enumValues.agreementKind),
-        },
-        {
-          name: 'status',
-          label: t('columns.status'),
-          kind: 'select',
-          options: listEnumOptions('agreementStatus', enumValues.agreementStatus),
-        },
+        select('kind', t('columns.kind'), 'agreementKind'),
+        select('status', t('columns.status'), 'agreementStatus'),
         partnerFilter,
         areaFilter,
-        { name: 'from', label: t('registry.from'), kind: 'date' },
-        { name: 'to', label: t('registry.to'), kind: 'date' },
-      ],
-    },
-    events: {
-      columns: [
-        { key: 'title', header: t('columns.title'), sortKey: 'title', render: (r) => link(r.id, r.title) },
-        {
-          key: 'kind',
-          header: t('columns.kind'),
-          sortKey: 'kind',
-          render: (r) => labelEnum('eventKind', r.kind),
-        },
-        {
-          key: 'startOn',
-          header: t('columns.startOn'),
-          sortKey: 'startOn',
-          render: (r) => formatDate(r.startOn),
-        },
-        { key: 'mode', header: t('columns.mode'), render: (r) => labelEnum('eventMode', r.mode) },
-        {
-          key: 'partners',
-          header: t('columns.partners'),
-          render: (r) => labelPartners(r.partnerIds, lookups),
-        },
-      ],
-      filters: [
+        from,
+        to,
+      ];
+    case 'events':
+      return [q, select('kind', t('columns.kind'), 'eventKind'), partnerFilter, areaFilter, from, to];
+    case 'commitments':
+      return [
         q,
-        {
-          name: 'kind',
-          label: t('columns.kind'),
-          kind: 'select',
-          options: listEnumOptions('eventKind', enumValues.eventKind),
-        },
+        select('status', t('columns.status'), 'commitmentStatus'),
         partnerFilter,
         areaFilter,
-        { name: 'from', label: t('registry.from'), kind: 'date' },
-        { name: 'to', label: t('registry.to'), kind: 'date' },
-      ],
-    },
-    commitments: {
-      columns: [
-        { key: 'text', header: t('columns.text'), sortKey: 'text', render: (r) => link(r.id, r.text) },
-        {
-          key: 'status',
-          header: t('columns.status'),
-          sortKey: 'status',
-          render: (r) => (
-            <>
-              <span className={`badge status-${r.status}`}>{labelEnum('commitmentStatus', r.status)}</span>
-              {r.isOverdue && (
-                <>
-                  {' '}
-                  <span className="badge badge-warn">{t('progress.overdue')}</span>
-                </>
-              )}
-            </>
-          ),
-        },
-        {
-          key: 'dueOn',
-          header: t('columns.dueOn'),
-          sortKey: 'dueOn',
-          render: (r) => formatDate(r.dueOn) || (r.horizonYear ? String(r.horizonYear) : ''),
-        },
-        { key: 'areas', header: t('columns.areas'), render: (r) => labelAreas(r.areaIds, lookups) },
-      ],
-      filters: [
-        q,
-        {
-          name: 'status',
-          label: t('columns.status'),
-          kind: 'select',
-          options: listEnumOptions('commitmentStatus', enumValues.commitmentStatus),
-        },
-        partnerFilter,
-        areaFilter,
-        {
-          name: 'isOverdue',
-          label: t('registry.overdue'),
-          kind: 'select',
-          options: [
-            { value: 'true', label: t('registry.yes') },
-            { value: 'false', label: t('registry.no') },
-          ],
-        },
+        yesNo('isOverdue', t('registry.overdue')),
         { name: 'dueBefore', label: t('columns.dueOn'), kind: 'date' },
-      ],
-    },
-    people: {
-      columns: [
-        { key: 'name', header: t('columns.name'), sortKey: 'name', render: (r) => link(r.id, r.name) },
-        {
-          key: 'position',
-          header: t('columns.positions'),
-          render: (r) =>
-            r.positions.map((p) => [p.title, p.organisationName].filter(Boolean).join(', ')).join(' · '),
-        },
-        {
-          key: 'countryCode',
-          header: t('columns.countryCode'),
-          sortKey: 'countryCode',
-          render: (r) => r.countryCode ?? '',
-        },
-      ],
-      filters: [q, { name: 'countryCode', label: t('columns.countryCode'), kind: 'text' }],
-    },
-    organisations: {
-      columns: [
-        {
-          key: 'name',
-          header: t('columns.name'),
-          sortKey: 'nameVi',
-          render: (r) => link(r.id, pickLocalised(r.nameVi, r.nameEn)),
-        },
-        {
-          key: 'kind',
-          header: t('columns.kind'),
-          sortKey: 'kind',
-          render: (r) => labelEnum('organisationKind', r.kind),
-        },
-        {
-          key: 'countryCode',
-          header: t('columns.countryCode'),
-          sortKey: 'countryCode',
-          render: (r) => r.countryCode ?? '',
-        },
-      ],
-      filters: [
+      ];
+    case 'people':
+      return [q, country];
+    case 'organisations':
+      return [q, select('kind', t('columns.kind'), 'organisationKind'), country];
+    case 'partners':
+      return [q, select('kind', t('columns.kind'), 'partnerKind')];
+    case 'sources':
+      return [
         q,
-        {
-          name: 'kind',
-          label: t('columns.kind'),
-          kind: 'select',
-          options: listEnumOptions('organisationKind', enumValues.organisationKind),
-        },
-        { name: 'countryCode', label: t('columns.countryCode'), kind: 'text' },
-      ],
-    },
-    partners: {
-      columns: [
-        {
-          key: 'name',
-          header: t('columns.name'),
-          sortKey: 'nameVi',
-          render: (r) => link(r.id, pickLocalised(r.nameVi, r.nameEn)),
-        },
-        { key: 'code', header: t('columns.code'), sortKey: 'code', render: (r) => r.code },
-        {
-          key: 'kind',
-          header: t('columns.kind'),
-          render: (r) => labelEnum('partnerKind', r.kind),
-        },
-      ],
-      filters: [
-        q,
-        {
-          name: 'kind',
-          label: t('columns.kind'),
-          kind: 'select',
-          options: listEnumOptions('partnerKind', enumValues.partnerKind),
-        },
-      ],
-    },
-    sources: {
-      columns: [
-        {
-          key: 'title',
-          header: t('columns.title'),
-          sortKey: 'title',
-          render: (r) =>
-            r.reviewStatus === 'draft' ? (
-              <Link to={`/app/review/${r.id}`}>{r.title || r.id}</Link>
-            ) : (
-              link(r.id, r.title)
-            ),
-        },
-        { key: 'outlet', header: t('columns.outlet'), render: (r) => r.outlet ?? '' },
-        {
-          key: 'publishedAt',
-          header: t('columns.publishedAt'),
-          sortKey: 'publishedAt',
-          render: (r) => formatDateTime(r.publishedAt),
-        },
-        {
-          key: 'reviewStatus',
-          header: t('columns.reviewStatus'),
-          render: (r) => labelEnum('reviewStatus', r.reviewStatus),
-        },
-        {
-          key: 'isPublished',
-          header: t('columns.isPublished'),
-          render: (r) => (r.isPublished ? t('registry.yes') : t('registry.no')),
-        },
-      ],
-      filters: [
-        q,
-        {
-          name: 'reviewStatus',
-          label: t('columns.reviewStatus'),
-          kind: 'select',
-          options: listEnumOptions('reviewStatus', enumValues.reviewStatus),
-        },
-        {
-          name: 'isPublished',
-          label: t('columns.isPublished'),
-          kind: 'select',
-          options: [
-            { value: 'true', label: t('registry.yes') },
-            { value: 'false', label: t('registry.no') },
-          ],
-        },
-      ],
-    },
-  };
-  return specs[collection];
+        select('reviewStatus', t('columns.reviewStatus'), 'reviewStatus'),
+        yesNo('isPublished', t('columns.isPublished')),
+      ];
+  }
 }

@@ -1,13 +1,22 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { importableCollections } from '../../../common/columns/collections.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
-import { type Collection, useAreaLookup, usePartnerLookup, useRecordList } from './registry.api.ts';
+import { canEdit, useMe } from '../session/session.api.ts';
+import {
+  type Collection,
+  useAreaLookup,
+  useOrganisationLookup,
+  usePartnerLookup,
+  useRecordList,
+} from './registry.api.ts';
 import { describeList } from './registry-columns.tsx';
+import { ExportLinks, SpreadsheetImport } from './spreadsheet-import.tsx';
 
 const pageSize = 20;
 const pagingKeys = ['page', 'sort', 'order'];
@@ -22,7 +31,12 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
   const [params, setParams] = useSearchParams();
   const partners = usePartnerLookup();
   const areas = useAreaLookup();
-  const spec = describeList(collection, t, { partners: partners.data, areas: areas.data });
+  const organisations = useOrganisationLookup();
+  const spec = describeList(collection, t, {
+    partners: partners.data,
+    areas: areas.data,
+    organisations: organisations.data,
+  });
 
   const page = Math.max(1, Number(params.get('page')) || 1);
   const sort = params.get('sort') ?? undefined;
@@ -72,6 +86,8 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
   }
 
   const title = t(`records.${collection}`);
+  const me = useMe();
+  const isImportable = (importableCollections as string[]).includes(collection) && canEdit(me.data);
   const hasFilters = [...params.keys()].some((key) => !pagingKeys.includes(key));
 
   return (
@@ -132,6 +148,11 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
           </button>
         </p>
       )}
+      <ExportLinks
+        collection={collection}
+        filters={{ ...applied, ...linked, sort, order: sort ? order : undefined }}
+      />
+      {isImportable && <SpreadsheetImport collection={collection} />}
       <QueryState query={list}>
         {(data) => {
           const pages = Math.max(1, Math.ceil(data.total / pageSize));
