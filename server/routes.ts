@@ -17,6 +17,7 @@ import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerPortalPages } from './modules/portal/portal-pages.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
@@ -57,6 +58,10 @@ export function registerRoutes(
   registerRadarRoutes(app, services.radar);
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal, config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+  registerPortalPages(app, services.portal, {
+    publicUrl: config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    webDir: config.HOPTAC_WEB_DIR,
+  });
   registerCalendarFeedsRoutes(app, services.calendarFeeds);
   registerBriefingsRoutes(app, services.briefings);
   registerIatiRoutes(app, services.iati, {
