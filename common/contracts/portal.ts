@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { areaId } from './common.ts';
 import { agreementKinds, agreementStatuses, eventKinds, partnerKinds } from '../domain/enums.ts';
 import { agreementRecord } from './agreements.ts';
 import { commitmentRecord } from './commitments.ts';
+import { areaId } from './common.ts';
 import { eventRecord } from './events.ts';
 import { partnerRecord } from './partners.ts';
 

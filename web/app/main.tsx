@@ -6,6 +6,7 @@ import { initI18n } from '../i18n/i18n.ts';
 import { queryClient } from './query-client.ts';
 import { router } from './router.tsx';
 import './styles.css';
+import './portal.css';
 
 initI18n();
 

@@ -5,13 +5,13 @@ import { AgreementsRegistryPage } from '../features/portal/agreements-registry-p
 import { ArticlePage } from '../features/portal/article-page.tsx';
 import { PortalHomePage } from '../features/portal/portal-home-page.tsx';
 import { PortalSearchPage } from '../features/portal/portal-search-page.tsx';
-import { PublicOriginContext } from '../features/portal/public-origin.ts';
 import { PublicAgreementPage } from '../features/portal/public-agreement-page.tsx';
 import { PublicAreaPage } from '../features/portal/public-area-page.tsx';
+import { PublicOriginContext } from '../features/portal/public-origin.ts';
 import { PublicPartnerPage } from '../features/portal/public-partner-page.tsx';
 import { initI18n, type Language, setRenderLanguage } from '../i18n/i18n.ts';
-import { PortalShell } from './portal-shell.tsx';
 import { portalRouteChildren } from './portal-routes.tsx';
+import { PortalShell } from './portal-shell.tsx';
 
 // The server's rendering of portal pages (see docs/ARCHITECTURE.md, "Server-rendered portal"):
 // the same components as the browser, eager instead of lazy, over a cache already holding the
@@ -57,7 +57,9 @@ export function renderPortalPage({
     initI18n(language);
     isI18nReady = true;
   }
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
+  const client = new QueryClient({
+    defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
+  });
   // Timestamp 0: the same data renders the same bytes (a stable ETag); the browser, seeing the
   // entry stale, refreshes it quietly after hydrating.
   for (const { key, data } of seed) client.setQueryData(key, data, { updatedAt: 0 });

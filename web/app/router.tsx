@@ -24,7 +24,10 @@ const PublicAgreementPage = lazyPage(
   'PublicAgreementPage',
 );
 const PublicAreaPage = lazyPage(() => import('../features/portal/public-area-page.tsx'), 'PublicAreaPage');
-const PortalSearchPage = lazyPage(() => import('../features/portal/portal-search-page.tsx'), 'PortalSearchPage');
+const PortalSearchPage = lazyPage(
+  () => import('../features/portal/portal-search-page.tsx'),
+  'PortalSearchPage',
+);
 const SignInPage = lazyPage(() => import('../features/session/sign-in-page.tsx'), 'SignInPage');
 const ProfilePage = lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
 const InboxPage = lazyPage(() => import('../features/review/inbox-page.tsx'), 'InboxPage');

@@ -72,6 +72,8 @@ export function renderHead(meta: PageMeta, publicUrl: string): string {
   if (meta.type === 'article' && meta.publishedAt)
     lines.push(tag('property', 'article:published_time', meta.publishedAt));
   if (meta.jsonLd)
-    lines.push(`<script type="application/ld+json">${toScriptJson({ '@context': 'https://schema.org', ...meta.jsonLd })}</script>`);
+    lines.push(
+      `<script type="application/ld+json">${toScriptJson({ '@context': 'https://schema.org', ...meta.jsonLd })}</script>`,
+    );
   return lines.join('\n    ');
 }

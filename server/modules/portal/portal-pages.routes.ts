@@ -6,10 +6,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaId } from '../../../common/contracts/common.ts';
 import type { Language } from '../../../common/domain/enums.ts';
-import { dayInVietNam, isPublishedTimeKnown } from '../../../common/domain/published-time.ts';
 import { publicPaths, readSluggedId } from '../../../common/domain/public-urls.ts';
-import { publicKeys } from '../../../web/features/portal/portal.api.ts';
+import { dayInVietNam, isPublishedTimeKnown } from '../../../common/domain/published-time.ts';
 import { renderPortalPage, type SeededQuery } from '../../../web/app/render-portal.tsx';
+import { publicKeys } from '../../../web/features/portal/portal.api.ts';
 import { escapeHtml, type PageMeta, pageUrl, renderHead, toScriptJson } from './page-meta.ts';
 import type { PortalService } from './portal.service.ts';
 
@@ -50,7 +50,8 @@ export function fillTemplate(
     .replace(/<div id="root">[\s\S]*?<\/div>/, () => `<div id="root" data-ssr="">${parts.body}</div>`)
     .replace(
       '</body>',
-      () => `<script type="application/json" id="hoptac-state">${toScriptJson(parts.state)}</script>\n  </body>`,
+      () =>
+        `<script type="application/json" id="hoptac-state">${toScriptJson(parts.state)}</script>\n  </body>`,
     );
 }
 
@@ -97,7 +98,11 @@ export function registerPortalPages(
 
   /** A missing record: the plain app page (which says so) with 404, never cached. */
   function sendMissing(reply: FastifyReply) {
-    return reply.code(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(getTemplate());
+    return reply
+      .code(404)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(getTemplate());
   }
 
   function sendPage(request: FastifyRequest, reply: FastifyReply, meta: PageMeta, seed: SeededQuery[]) {
@@ -163,7 +168,10 @@ export function registerPortalPages(
             isBasedOn: article.url ?? undefined,
             author: article.outlet ? { '@type': 'Organization', name: article.outlet } : undefined,
             publisher: { '@type': 'Organization', name: 'hoptac', url: publicUrl },
-            about: article.partners.map((partner) => ({ '@type': 'Thing', name: pick(language, partner.nameVi, partner.nameEn) })),
+            about: article.partners.map((partner) => ({
+              '@type': 'Thing',
+              name: pick(language, partner.nameVi, partner.nameEn),
+            })),
           },
         },
         [{ key: publicKeys.article(id), data: article }],
@@ -173,7 +181,10 @@ export function registerPortalPages(
 
   typed.get(
     '/doi-tac/:code',
-    page('A partner with published activity, rendered on the server.', z.object({ code: z.string().max(40) })),
+    page(
+      'A partner with published activity, rendered on the server.',
+      z.object({ code: z.string().max(40) }),
+    ),
     async (request, reply) => {
       const { code } = request.params;
       if (!/^[A-Za-z][A-Za-z0-9-]{1,15}$/.test(code)) return sendMissing(reply);
@@ -278,7 +289,13 @@ export function registerPortalPages(
   // Addresses of the first portal, kept working for links already shared.
   typed.get(
     '/news/:id',
-    { schema: { tags, description: 'Old article address: redirects to /tin/<slug>-<id>.', params: z.object({ id: z.string().max(100) }) } },
+    {
+      schema: {
+        tags,
+        description: 'Old article address: redirects to /tin/<slug>-<id>.',
+        params: z.object({ id: z.string().max(100) }),
+      },
+    },
     async (request, reply) => {
       const id = readSluggedId(request.params.id);
       if (!id) return sendMissing(reply);
@@ -289,37 +306,50 @@ export function registerPortalPages(
   );
   typed.get(
     '/partners/:code',
-    { schema: { tags, description: 'Old partner address: redirects to /doi-tac/<code>.', params: z.object({ code: z.string().max(40) }) } },
+    {
+      schema: {
+        tags,
+        description: 'Old partner address: redirects to /doi-tac/<code>.',
+        params: z.object({ code: z.string().max(40) }),
+      },
+    },
     (request, reply) => reply.redirect(withQuery(publicPaths.partner(request.params.code), request), 301),
   );
 
-  app.get('/sitemap.xml', { schema: { tags, description: 'Sitemap of the public pages.' } }, async (request, reply) => {
-    const entries = await service.listSitemapEntries();
-    const url = (path: string, lastmod?: string) =>
-      [
-        '<url>',
-        `<loc>${escapeHtml(pageUrl(publicUrl, path, 'vi'))}</loc>`,
-        `<xhtml:link rel="alternate" hreflang="en" href="${escapeHtml(pageUrl(publicUrl, path, 'en'))}"/>`,
-        lastmod ? `<lastmod>${lastmod}</lastmod>` : '',
-        '</url>',
-      ].join('');
-    const xml = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-      url('/'),
-      url(publicPaths.agreements),
-      ...entries.news.map((entry) => url(publicPaths.article(entry), entry.updatedAt)),
-      ...entries.agreements.map((entry) => url(publicPaths.agreement(entry), entry.updatedAt)),
-      ...entries.partnerCodes.map((code) => url(publicPaths.partner(code))),
-      ...entries.areaIds.map((id) => url(publicPaths.area(id))),
-      '</urlset>',
-    ].join('\n');
-    return sendXml(request, reply, xml);
-  });
+  app.get(
+    '/sitemap.xml',
+    { schema: { tags, description: 'Sitemap of the public pages.' } },
+    async (request, reply) => {
+      const entries = await service.listSitemapEntries();
+      const url = (path: string, lastmod?: string) =>
+        [
+          '<url>',
+          `<loc>${escapeHtml(pageUrl(publicUrl, path, 'vi'))}</loc>`,
+          `<xhtml:link rel="alternate" hreflang="en" href="${escapeHtml(pageUrl(publicUrl, path, 'en'))}"/>`,
+          lastmod ? `<lastmod>${lastmod}</lastmod>` : '',
+          '</url>',
+        ].join('');
+      const xml = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        url('/'),
+        url(publicPaths.agreements),
+        ...entries.news.map((entry) => url(publicPaths.article(entry), entry.updatedAt)),
+        ...entries.agreements.map((entry) => url(publicPaths.agreement(entry), entry.updatedAt)),
+        ...entries.partnerCodes.map((code) => url(publicPaths.partner(code))),
+        ...entries.areaIds.map((id) => url(publicPaths.area(id))),
+        '</urlset>',
+      ].join('\n');
+      return sendXml(request, reply, xml);
+    },
+  );
 
   function sendXml(request: FastifyRequest, reply: FastifyReply, xml: string) {
     const etag = `"${createHash('sha256').update(xml).digest('base64url').slice(0, 27)}"`;
-    reply.header('cache-control', 'public, max-age=300').header('etag', etag).type('application/xml; charset=utf-8');
+    reply
+      .header('cache-control', 'public, max-age=300')
+      .header('etag', etag)
+      .type('application/xml; charset=utf-8');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.send(xml);
   }
@@ -329,9 +359,14 @@ export function registerPortalPages(
       .header('cache-control', 'public, max-age=3600')
       .type('text/plain; charset=utf-8')
       .send(
-        ['User-agent: *', 'Allow: /', 'Disallow: /app/', 'Disallow: /api/v1/', `Sitemap: ${publicUrl}/sitemap.xml`, ''].join(
-          '\n',
-        ),
+        [
+          'User-agent: *',
+          'Allow: /',
+          'Disallow: /app/',
+          'Disallow: /api/v1/',
+          `Sitemap: ${publicUrl}/sitemap.xml`,
+          '',
+        ].join('\n'),
       ),
   );
 }

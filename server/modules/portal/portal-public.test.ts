@@ -55,7 +55,8 @@ async function addArticle(fields: ArticleFields) {
   );
 }
 
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
 
 describe('public agreements registry', () => {
   it('lists published agreements only, filtered by words without diacritics, partner, area, kind and status', async () => {
@@ -93,9 +94,17 @@ describe('public agreements registry', () => {
     expect(item.parties).toEqual([{ code: 'CU', kind: 'country', nameVi: 'Cu-ba', nameEn: 'Partner CU' }]);
     expect(item.areas.map((area: { id: string }) => area.id)).toEqual(['training']);
 
-    const folded = await get('/api/public/agreements?q=dao%20tao%20bac%20si&area=training&kind=mou&status=in_force');
+    const folded = await get(
+      '/api/public/agreements?q=dao%20tao%20bac%20si&area=training&kind=mou&status=in_force',
+    );
     expect(folded.json().total).toBe(1);
-    for (const miss of ['partner=cu&q=mat', 'partner=cu&kind=agreement', 'partner=cu&status=expired', 'partner=cu&area=research', 'partner=ZZ']) {
+    for (const miss of [
+      'partner=cu&q=mat',
+      'partner=cu&kind=agreement',
+      'partner=cu&status=expired',
+      'partner=cu&area=research',
+      'partner=ZZ',
+    ]) {
       const response = await get(`/api/public/agreements?${miss}`);
       expect(response.json().total, miss).toBe(0);
     }
@@ -117,11 +126,23 @@ describe('public agreements registry', () => {
       actor,
     );
     await t.services.events.create(
-      { kind: 'signing', title: 'Lễ ký Peru', startOn: '2024-02-02', agreementIds: [shown.id], isPublished: true },
+      {
+        kind: 'signing',
+        title: 'Lễ ký Peru',
+        startOn: '2024-02-02',
+        agreementIds: [shown.id],
+        isPublished: true,
+      },
       actor,
     );
     await t.services.events.create(
-      { kind: 'talks', title: 'Hội đàm kín', startOn: '2024-02-01', agreementIds: [shown.id], isPublished: false },
+      {
+        kind: 'talks',
+        title: 'Hội đàm kín',
+        startOn: '2024-02-01',
+        agreementIds: [shown.id],
+        isPublished: false,
+      },
       actor,
     );
     const hidden = await t.services.agreements.create(
@@ -144,7 +165,11 @@ describe('public agreements registry', () => {
 describe('public area page and search', () => {
   it('holds only published records of the area, and the search box finds only published ones', async () => {
     const chile = await addPartner('CL', 'Chi-lê');
-    await addArticle({ title: 'Nghiên cứu lâm sàng với Chi-lê', partnerIds: [chile.id], areaIds: ['research'] });
+    await addArticle({
+      title: 'Nghiên cứu lâm sàng với Chi-lê',
+      partnerIds: [chile.id],
+      areaIds: ['research'],
+    });
     await addArticle({
       title: 'Nghiên cứu lâm sàng bí mật',
       partnerIds: [chile.id],
@@ -175,7 +200,11 @@ describe('article', () => {
     const article = await addArticle({ title: 'Bài gốc', partnerIds: [ghana.id], areaIds: ['oncology'] });
     const both = await addArticle({ title: 'Cùng đối tác và thỏa thuận', partnerIds: [ghana.id] });
     const agreementOnly = await addArticle({ title: 'Cùng thỏa thuận', partnerIds: [kenya.id] });
-    const areaOnly = await addArticle({ title: 'Cùng lĩnh vực', partnerIds: [kenya.id], areaIds: ['oncology'] });
+    const areaOnly = await addArticle({
+      title: 'Cùng lĩnh vực',
+      partnerIds: [kenya.id],
+      areaIds: ['oncology'],
+    });
     await addArticle({ title: 'Không liên quan', partnerIds: [kenya.id], areaIds: ['training'] });
     await addArticle({ title: 'Chưa công bố', partnerIds: [ghana.id], isPublished: false });
     await t.services.agreements.create(
@@ -198,7 +227,8 @@ describe('article', () => {
     ]);
     expect(areaOnly.id).toBeTruthy();
 
-    for (let index = 0; index < 7; index += 1) await addArticle({ title: `Ghana ${index}`, partnerIds: [ghana.id] });
+    for (let index = 0; index < 7; index += 1)
+      await addArticle({ title: `Ghana ${index}`, partnerIds: [ghana.id] });
     const many = (await get(`/api/public/news/${article.id}`)).json().related;
     expect(many).toHaveLength(6);
     expect(many[0].title).toBe('Cùng đối tác và thỏa thuận');
@@ -302,7 +332,9 @@ describe('server-rendered pages', () => {
       }
     }
     const english = await get(`${publicPaths.agreement(agreement)}?lang=en`);
-    expect(english.body).toContain('<meta property="og:title" content="MoU on traditional medicine with Mongolia" />');
+    expect(english.body).toContain(
+      '<meta property="og:title" content="MoU on traditional medicine with Mongolia" />',
+    );
     expect((await get('/doi-tac/MN')).headers.location).toBe('/doi-tac/mn');
   });
 

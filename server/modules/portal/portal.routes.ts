@@ -5,17 +5,17 @@ import {
   agreementListQuery,
   areaIdParams,
   newsListQuery,
+  partnerCodeParams,
   publicAgreementList,
   publicAgreementPage,
   publicAreaList,
   publicAreaPage,
-  publicSearchQuery,
-  publicSearchResult,
-  partnerCodeParams,
   publicNewsArticle,
   publicNewsList,
   publicPartnerList,
   publicPartnerPage,
+  publicSearchQuery,
+  publicSearchResult,
 } from '../../../common/contracts/portal.ts';
 import { renderAtomFeed } from './atom-feed.ts';
 import type { PortalService } from './portal.service.ts';
@@ -54,12 +54,16 @@ export function registerPortalRoutes(app: FastifyInstance, service: PortalServic
   );
   typed.get(
     '/api/public/agreements',
-    { schema: { tags, querystring: agreementListQuery, response: { 200: publicAgreementList, 400: problem } } },
+    {
+      schema: { tags, querystring: agreementListQuery, response: { 200: publicAgreementList, 400: problem } },
+    },
     (request) => service.listAgreements(request.query),
   );
   typed.get(
     '/api/public/agreements/:id',
-    { schema: { tags, params: idParams, response: { 200: publicAgreementPage, 400: problem, 404: problem } } },
+    {
+      schema: { tags, params: idParams, response: { 200: publicAgreementPage, 400: problem, 404: problem } },
+    },
     (request) => service.getAgreement(request.params.id),
   );
   typed.get('/api/public/areas', { schema: { tags, response: { 200: publicAreaList } } }, () =>

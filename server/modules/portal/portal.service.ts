@@ -180,7 +180,11 @@ export function createPortalService({ db }: { db: Database }) {
       .select(newsColumns)
       .from(sources)
       .where(
-        and(isPublic, sql`${sources.id} <> ${article.id}`, sql`(${sharesPartner} or ${sharesAgreement} or ${sharesArea})`),
+        and(
+          isPublic,
+          sql`${sources.id} <> ${article.id}`,
+          sql`(${sharesPartner} or ${sharesAgreement} or ${sharesArea})`,
+        ),
       )
       .orderBy(
         sql`(${sharesPartner})::int + (${sharesAgreement})::int desc`,
@@ -235,7 +239,11 @@ export function createPortalService({ db }: { db: Database }) {
         url: row.url,
         language: row.language,
         areas: areaRows.map(toPublicArea),
-        agreements: reported.map(({ id: agreementId, titleVi, titleEn }) => ({ id: agreementId, titleVi, titleEn })),
+        agreements: reported.map(({ id: agreementId, titleVi, titleEn }) => ({
+          id: agreementId,
+          titleVi,
+          titleEn,
+        })),
         related,
       };
     },

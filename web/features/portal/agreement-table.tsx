@@ -30,19 +30,21 @@ export function AgreementTable({ items, caption }: { items: AgreementItem[]; cap
               <th scope="row">
                 <Link to={publicPaths.agreement(item)}>{pickLocalised(item.titleVi, item.titleEn)}</Link>
               </th>
-              <td>{labelEnum('agreementKind', item.kind)}</td>
-              <td>
+              <td data-label={t('columns.kind')}>{labelEnum('agreementKind', item.kind)}</td>
+              <td data-label={t('portal.parties')}>
                 {item.parties.map((party, index) => (
                   <span key={party.code}>
                     {index > 0 && ', '}
-                    <Link to={publicPaths.partner(party.code)}>{pickLocalised(party.nameVi, party.nameEn)}</Link>
+                    <Link to={publicPaths.partner(party.code)}>
+                      {pickLocalised(party.nameVi, party.nameEn)}
+                    </Link>
                   </span>
                 ))}
               </td>
-              <td>{formatDate(item.signedOn)}</td>
-              <td>{formatDate(item.validTo)}</td>
-              <td>{labelEnum('agreementStatus', item.status)}</td>
-              <td>
+              <td data-label={t('columns.signedOn')}>{formatDate(item.signedOn) || '—'}</td>
+              <td data-label={t('columns.validTo')}>{formatDate(item.validTo) || '—'}</td>
+              <td data-label={t('columns.status')}>{labelEnum('agreementStatus', item.status)}</td>
+              <td data-label={t('portal.areas')}>
                 {item.areas.map((area, index) => (
                   <span key={area.id}>
                     {index > 0 && ', '}

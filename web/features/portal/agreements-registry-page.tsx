@@ -8,7 +8,12 @@ import { Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { AgreementTable } from './agreement-table.tsx';
 import { usePageTitle } from './page-title.ts';
-import { type AgreementFilters, usePublicAgreements, usePublicAreas, usePublicPartners } from './portal.api.ts';
+import {
+  type AgreementFilters,
+  usePublicAgreements,
+  usePublicAreas,
+  usePublicPartners,
+} from './portal.api.ts';
 
 const pageSize = 20;
 const filterNames = ['q', 'partner', 'area', 'kind', 'status'] as const;
@@ -19,7 +24,10 @@ function readFilters(params: URLSearchParams): AgreementFilters {
     const value = params.get(name);
     if (value) filters[name] = value;
   }
-  return { ...(filters as Omit<AgreementFilters, 'page'>), page: Math.max(1, Number(params.get('page')) || 1) };
+  return {
+    ...(filters as Omit<AgreementFilters, 'page'>),
+    page: Math.max(1, Number(params.get('page')) || 1),
+  };
 }
 
 /** The public registry of agreements: searchable and filterable, published records only. */
@@ -47,59 +55,61 @@ export function AgreementsRegistryPage() {
     <div className="stack">
       <h1>{t('portal.registry')}</h1>
       <p className="muted">{t('portal.registryIntro')}</p>
-      <form className="filters" role="search" aria-label={t('portal.registryFilters')} onSubmit={onSubmit}>
-        <label>
-          {t('portal.searchWords')}
-          <input type="search" name="q" defaultValue={filters.q ?? ''} />
-        </label>
-        <label>
-          {t('portal.partner')}
-          <select name="partner" defaultValue={filters.partner ?? ''}>
-            <option value="">{t('portal.all')}</option>
-            {(partners.data ?? []).map((partner) => (
-              <option key={partner.code} value={partner.code}>
-                {pickLocalised(partner.nameVi, partner.nameEn)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('portal.area')}
-          <select name="area" defaultValue={filters.area ?? ''}>
-            <option value="">{t('portal.all')}</option>
-            {(areas.data ?? []).map((area) => (
-              <option key={area.id} value={area.id}>
-                {pickLocalised(area.labelVi, area.labelEn)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('columns.kind')}
-          <select name="kind" defaultValue={filters.kind ?? ''}>
-            <option value="">{t('portal.all')}</option>
-            {agreementKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {labelEnum('agreementKind', kind)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('columns.status')}
-          <select name="status" defaultValue={filters.status ?? ''}>
-            <option value="">{t('portal.all')}</option>
-            {agreementStatuses.map((status) => (
-              <option key={status} value={status}>
-                {labelEnum('agreementStatus', status)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="primary">
-          {t('portal.filter')}
-        </button>
-      </form>
+      <search aria-label={t('portal.registryFilters')}>
+        <form className="filters" onSubmit={onSubmit}>
+          <label>
+            {t('portal.searchWords')}
+            <input type="search" name="q" defaultValue={filters.q ?? ''} />
+          </label>
+          <label>
+            {t('portal.partner')}
+            <select name="partner" defaultValue={filters.partner ?? ''}>
+              <option value="">{t('portal.all')}</option>
+              {(partners.data ?? []).map((partner) => (
+                <option key={partner.code} value={partner.code}>
+                  {pickLocalised(partner.nameVi, partner.nameEn)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('portal.area')}
+            <select name="area" defaultValue={filters.area ?? ''}>
+              <option value="">{t('portal.all')}</option>
+              {(areas.data ?? []).map((area) => (
+                <option key={area.id} value={area.id}>
+                  {pickLocalised(area.labelVi, area.labelEn)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('columns.kind')}
+            <select name="kind" defaultValue={filters.kind ?? ''}>
+              <option value="">{t('portal.all')}</option>
+              {agreementKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {labelEnum('agreementKind', kind)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('columns.status')}
+            <select name="status" defaultValue={filters.status ?? ''}>
+              <option value="">{t('portal.all')}</option>
+              {agreementStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {labelEnum('agreementStatus', status)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="primary">
+            {t('portal.filter')}
+          </button>
+        </form>
+      </search>
       <QueryState query={agreements}>
         {(data) => {
           const pageCount = Math.ceil(data.total / pageSize);

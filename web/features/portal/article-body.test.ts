@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { splitBody } from './article-body.ts';
+import { splitArticle } from './article-body.ts';
 
-describe('splitBody', () => {
-  it('drops the title and lead repeated at the top of the text, however spelled', () => {
-    const text = 'Việt Nam – Belarus hợp tác\n\nViệt Nam - Belarus hợp tác\nViet Nam – Belarus hop tac\nMở đầu.\n\nThân bài.';
-    expect(splitBody(text, ['Việt Nam – Belarus hợp tác', 'Mở đầu.'])).toEqual(['Việt Nam - Belarus hợp tác', 'Thân bài.']);
+describe('splitArticle', () => {
+  it('shows the title once, however often and however spelled the text repeats it at the top', () => {
+    const text =
+      'Việt Nam – Belarus hợp tác\n\nViet Nam – Belarus hop tac\nThân bài.\nViệt Nam – Belarus hợp tác';
+    expect(splitArticle(text, 'Việt Nam – Belarus hợp tác', null)).toEqual({
+      lead: null,
+      paragraphs: ['Thân bài.', 'Việt Nam – Belarus hợp tác'],
+    });
   });
 
-  it('keeps a paragraph equal to the title when it is not at the top', () => {
-    expect(splitBody('Một.\nTiêu đề', ['Tiêu đề'])).toEqual(['Một.', 'Tiêu đề']);
+  it('replaces a lead cut from the first paragraph by that whole paragraph, shown once', () => {
+    const text = 'Tiêu đề\nHai bên ký bản ghi nhớ về đào tạo và nghiên cứu.\nĐoạn hai.';
+    expect(splitArticle(text, 'Tiêu đề', 'Hai bên ký bản ghi nhớ…')).toEqual({
+      lead: 'Hai bên ký bản ghi nhớ về đào tạo và nghiên cứu.',
+      paragraphs: ['Đoạn hai.'],
+    });
+  });
+
+  it('keeps a lead written apart from the text', () => {
+    expect(splitArticle('Đoạn một.', 'Tiêu đề', 'Tóm tắt riêng.')).toEqual({
+      lead: 'Tóm tắt riêng.',
+      paragraphs: ['Đoạn một.'],
+    });
   });
 });

@@ -1,6 +1,6 @@
+import type { PublicEvent } from '../../../common/contracts/portal.ts';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
-import type { PublicEvent } from '../../../common/contracts/portal.ts';
 
 /** Published events, newest first, as a dated list. */
 export function EventTimeline({ events }: { events: PublicEvent[] }) {

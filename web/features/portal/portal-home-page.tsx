@@ -19,7 +19,9 @@ function RecentAgreements() {
       <ul className="plain-list">
         {agreements.data.items.map((agreement) => (
           <li key={agreement.id}>
-            <Link to={publicPaths.agreement(agreement)}>{pickLocalised(agreement.titleVi, agreement.titleEn)}</Link>
+            <Link to={publicPaths.agreement(agreement)}>
+              {pickLocalised(agreement.titleVi, agreement.titleEn)}
+            </Link>
             {agreement.signedOn && <span className="muted"> · {formatDate(agreement.signedOn)}</span>}
           </li>
         ))}

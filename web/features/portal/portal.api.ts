@@ -58,9 +58,9 @@ export function usePublicPartners() {
     queryKey: publicKeys.partners,
     queryFn: async () =>
       (
-        await requestJson<{ items: (PublicPartnerSummary & { agreementCount: number; newsCount: number })[] }>(
-          '/api/public/partners',
-        )
+        await requestJson<{
+          items: (PublicPartnerSummary & { agreementCount: number; newsCount: number })[];
+        }>('/api/public/partners')
       ).items,
     staleTime: 300_000,
   });
@@ -110,7 +110,8 @@ export function usePublicAreas() {
   return useQuery({
     queryKey: ['public', 'areas'],
     queryFn: async () =>
-      (await requestJson<{ items: { id: string; labelVi: string; labelEn: string }[] }>('/api/public/areas')).items,
+      (await requestJson<{ items: { id: string; labelVi: string; labelEn: string }[] }>('/api/public/areas'))
+        .items,
     staleTime: 300_000,
   });
 }

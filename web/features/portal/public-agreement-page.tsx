@@ -37,7 +37,9 @@ export function PublicAgreementPage() {
               <ul className="tags">
                 {data.parties.map((party) => (
                   <li key={party.code}>
-                    <Link to={publicPaths.partner(party.code)}>{pickLocalised(party.nameVi, party.nameEn)}</Link>
+                    <Link to={publicPaths.partner(party.code)}>
+                      {pickLocalised(party.nameVi, party.nameEn)}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -46,7 +48,8 @@ export function PublicAgreementPage() {
             <dd>{formatDate(data.signedOn) || '—'}</dd>
             <dt>{t('portal.validity')}</dt>
             <dd>
-              {formatDate(data.validFrom ?? data.signedOn) || '…'} – {formatDate(data.validTo) || t('portal.noEnd')}
+              {formatDate(data.validFrom ?? data.signedOn) || '…'} –{' '}
+              {formatDate(data.validTo) || t('portal.noEnd')}
             </dd>
             {data.areas.length > 0 && (
               <>
@@ -55,7 +58,9 @@ export function PublicAgreementPage() {
                   <ul className="tags">
                     {data.areas.map((area) => (
                       <li key={area.id}>
-                        <Link to={publicPaths.area(area.id)}>{pickLocalised(area.labelVi, area.labelEn)}</Link>
+                        <Link to={publicPaths.area(area.id)}>
+                          {pickLocalised(area.labelVi, area.labelEn)}
+                        </Link>
                       </li>
                     ))}
                   </ul>
@@ -87,7 +92,11 @@ export function PublicAgreementPage() {
           </section>
           <section aria-labelledby="agreement-news-title">
             <h2 id="agreement-news-title">{t('portal.newsAbout')}</h2>
-            {data.news.length === 0 ? <p className="muted">{t('portal.noNews')}</p> : <NewsList items={data.news} />}
+            {data.news.length === 0 ? (
+              <p className="muted">{t('portal.noNews')}</p>
+            ) : (
+              <NewsList items={data.news} />
+            )}
           </section>
           <ShareLinks title={pickLocalised(data.titleVi, data.titleEn)} path={publicPaths.agreement(data)} />
         </article>

@@ -26,7 +26,9 @@ export function PublicAreaPage() {
               <ul className="tags">
                 {data.partners.map((partner) => (
                   <li key={partner.code}>
-                    <Link to={publicPaths.partner(partner.code)}>{pickLocalised(partner.nameVi, partner.nameEn)}</Link>
+                    <Link to={publicPaths.partner(partner.code)}>
+                      {pickLocalised(partner.nameVi, partner.nameEn)}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -42,11 +44,19 @@ export function PublicAreaPage() {
           </section>
           <section aria-labelledby="area-events-title">
             <h2 id="area-events-title">{t('portal.events')}</h2>
-            {data.events.length === 0 ? <p className="muted">{t('portal.noEvents')}</p> : <EventTimeline events={data.events} />}
+            {data.events.length === 0 ? (
+              <p className="muted">{t('portal.noEvents')}</p>
+            ) : (
+              <EventTimeline events={data.events} />
+            )}
           </section>
           <section aria-labelledby="area-news-title">
             <h2 id="area-news-title">{t('portal.newsAbout')}</h2>
-            {data.news.length === 0 ? <p className="muted">{t('portal.noNews')}</p> : <NewsList items={data.news} />}
+            {data.news.length === 0 ? (
+              <p className="muted">{t('portal.noNews')}</p>
+            ) : (
+              <NewsList items={data.news} />
+            )}
           </section>
         </div>
       )}

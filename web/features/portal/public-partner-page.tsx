@@ -11,27 +11,23 @@ import { NewsList } from './news-list.tsx';
 import { usePageTitle } from './page-title.ts';
 import { usePublicPartner } from './portal.api.ts';
 
-/** A country's flag from its ISO code (regional indicator letters); organisations show their code. */
-function flagOf(kind: string, code: string): string | null {
-  if (kind !== 'country' || !/^[A-Za-z]{2}$/.test(code)) return null;
-  return [...code.toUpperCase()].map((letter) => String.fromCodePoint(0x1f1a5 + letter.charCodeAt(0))).join('');
-}
-
 export function PublicPartnerPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const partner = usePublicPartner(code);
-  usePageTitle(partner.data ? pickLocalised(partner.data.partner.nameVi, partner.data.partner.nameEn) : undefined);
+  usePageTitle(
+    partner.data ? pickLocalised(partner.data.partner.nameVi, partner.data.partner.nameEn) : undefined,
+  );
   return (
     <QueryState query={partner}>
       {(data) => {
-        const flag = flagOf(data.partner.kind, data.partner.code);
         const otherName = getLanguage() === 'en' ? data.partner.nameVi : data.partner.nameEn;
         return (
           <div className="stack">
             <header className="page-header">
+              {/* The code, not a flag emoji: flags need an emoji font many office machines lack. */}
               <span className="partner-badge" aria-hidden="true">
-                {flag ?? data.partner.code}
+                {data.partner.code}
               </span>
               <div>
                 <h1>{pickLocalised(data.partner.nameVi, data.partner.nameEn)}</h1>
@@ -56,7 +52,8 @@ export function PublicPartnerPage() {
                       </h3>
                       <p className="muted">
                         {labelEnum('agreementKind', agreement.kind)}
-                        {agreement.signedOn && ` · ${t('columns.signedOn')}: ${formatDate(agreement.signedOn)}`}
+                        {agreement.signedOn &&
+                          ` · ${t('columns.signedOn')}: ${formatDate(agreement.signedOn)}`}
                         {` · ${t('portal.validity')}: ${formatDate(agreement.validFrom ?? agreement.signedOn) || '…'} – ${formatDate(agreement.validTo) || t('portal.noEnd')}`}
                       </p>
                     </li>
@@ -80,7 +77,11 @@ export function PublicPartnerPage() {
             </section>
             <section aria-labelledby="partner-news-title">
               <h2 id="partner-news-title">{t('portal.partnerNews')}</h2>
-              {data.news.length === 0 ? <p className="muted">{t('portal.noNews')}</p> : <NewsList items={data.news} />}
+              {data.news.length === 0 ? (
+                <p className="muted">{t('portal.noNews')}</p>
+              ) : (
+                <NewsList items={data.news} />
+              )}
             </section>
             {data.areas.length > 0 && (
               <section aria-labelledby="partner-areas-title">

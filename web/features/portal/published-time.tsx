@@ -6,7 +6,9 @@ export function PublishedTime({ publishedAt }: { publishedAt: string | null }) {
   if (!publishedAt) return null;
   return (
     <time className="news-time" dateTime={publishedAt}>
-      {isPublishedTimeKnown(publishedAt) ? formatDateTime(publishedAt) : formatDate(dayInVietNam(publishedAt))}
+      {isPublishedTimeKnown(publishedAt)
+        ? formatDateTime(publishedAt)
+        : formatDate(dayInVietNam(publishedAt))}
     </time>
   );
 }
