@@ -286,13 +286,13 @@ export function registerPortalPages(
     },
   );
 
-  // Addresses of the first portal, kept working for links already shared.
+  // Addresses of the first portal, kept working for links already shared. Hidden from the API
+  // document: a redirect has no answer of its own, and the page it leads to is listed there.
   typed.get(
     '/news/:id',
     {
       schema: {
-        tags,
-        description: 'Old article address: redirects to /tin/<slug>-<id>.',
+        hide: true,
         params: z.object({ id: z.string().max(100) }),
       },
     },
@@ -308,8 +308,7 @@ export function registerPortalPages(
     '/partners/:code',
     {
       schema: {
-        tags,
-        description: 'Old partner address: redirects to /doi-tac/<code>.',
+        hide: true,
         params: z.object({ code: z.string().max(40) }),
       },
     },
