@@ -119,9 +119,9 @@ describe('the public portal', () => {
 
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByRole('searchbox', { name: 'Tìm trên cổng thông tin' }).fill('nghien cuu');
+    await page.getByRole('searchbox', { name: 'Tìm trên cổng thông tin' }).fill('belarus');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
-    await page.waitForURL(/\/tim-kiem\?q=nghien/);
+    await page.waitForURL(/\/tim-kiem\?q=belarus/);
     await page.getByRole('heading', { level: 2, name: 'Thỏa thuận' }).waitFor();
 
     await page.goto(publicPaths.agreements);

@@ -4,7 +4,9 @@ import { foldText } from './text.ts';
 // sitemap, feed, redirects) and the web app (links).
 
 const uuidAtEnd = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-const slugLength = 80;
+// Fastify matches a path parameter of at most 100 characters (maxParamLength): slug, hyphen and
+// UUID must fit.
+const slugLength = 60;
 
 /** `Việt Nam – Belarus ký kết` → `viet-nam-belarus-ky-ket`: folded, only a-z0-9 and hyphens. */
 export function slugify(text: string): string {

@@ -307,7 +307,9 @@ describe('server-rendered pages', () => {
     const agreement = await t.services.agreements.create(
       {
         kind: 'mou',
-        titleVi: 'Bản ghi nhớ y học cổ truyền Mông Cổ',
+        // Long enough that slug and id pass the 100 characters a route parameter holds by default.
+        titleVi:
+          'Bản ghi nhớ về hợp tác trong lĩnh vực y học cổ truyền giữa Bộ Y tế Việt Nam và Bộ Y tế Mông Cổ giai đoạn 2025–2030',
         titleEn: 'MoU on traditional medicine with Mongolia',
         status: 'in_force',
         partyIds: [mongolia.id],
@@ -318,7 +320,7 @@ describe('server-rendered pages', () => {
     );
     const pages = [
       { path: '/doi-tac/mn', title: 'Mông Cổ' },
-      { path: publicPaths.agreement(agreement), title: 'Bản ghi nhớ y học cổ truyền Mông Cổ' },
+      { path: publicPaths.agreement(agreement), title: agreement.titleVi },
       { path: '/linh-vuc/traditional_medicine', title: null },
     ];
     for (const { path, title } of pages) {
