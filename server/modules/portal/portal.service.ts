@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   PublicAgreementItem,
   PublicAgreementPage,
@@ -271,13 +271,12 @@ export function createPortalService({ db }: { db: Database }) {
     },
 
     async getPartnerPage(code: string): Promise<PublicPartnerPage> {
-      const [partner] = await db
-        .select({ id: partners.id, ...publishedCounts })
+      const [row] = await db
+        .select({ ...getTableColumns(partners), ...publishedCounts })
         .from(partners)
         .where(sql`upper(${partners.code}) = ${code.toUpperCase()}`);
-      const row = await findPartnerByCode(code);
       // A partner named only in unpublished records is not public: the same answer as no partner.
-      if (!partner || !row || !hasPublishedActivity(partner))
+      if (!row || !hasPublishedActivity(row))
         throw commonErrors.notFound(`There is no partner with code ${code}.`);
       const isParty = sql`${row.id}::uuid = any(${agreements.partyIds})`;
       const all = await db
