@@ -18,6 +18,7 @@ import { registerOrganisationsRoutes } from './modules/organisations/organisatio
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { registerPortalPages } from './modules/portal/portal-pages.routes.ts';
 import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerSourcesRoutes } from './modules/sources/sources.routes.ts';
@@ -58,6 +59,10 @@ export function registerRoutes(
   registerRadarRoutes(app, services.radar);
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal, config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+  registerPortalPages(app, services.portal, {
+    publicUrl: config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    webDir: config.HOPTAC_WEB_DIR,
+  });
   registerCalendarFeedsRoutes(app, services.calendarFeeds);
   registerBriefingsRoutes(app, services.briefings);
   registerIatiRoutes(app, services.iati, {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { agreementKinds, agreementStatuses, partnerKinds } from '../domain/enums.ts';
+import { agreementKinds, agreementStatuses, eventKinds, partnerKinds } from '../domain/enums.ts';
 import { agreementRecord } from './agreements.ts';
 import { commitmentRecord } from './commitments.ts';
+import { areaId } from './common.ts';
 import { eventRecord } from './events.ts';
 import { partnerRecord } from './partners.ts';
 
@@ -23,6 +24,9 @@ export const publicNewsItem = z.object({
   publishedAt: z.string().nullable(),
   lead: z.string().nullable(),
   outlet: z.string().nullable(),
+  /** False when the source gave only a date: show the day, never a time. */
+  isTimeKnown: z.boolean(),
+  partners: z.array(publicPartner),
 });
 export type PublicNewsItem = z.infer<typeof publicNewsItem>;
 
@@ -36,8 +40,8 @@ export const publicNewsArticle = publicNewsItem.extend({
   text: z.string(),
   url: z.string().nullable(),
   language: z.string(),
-  partners: z.array(publicPartner),
   areas: z.array(publicArea),
+  agreements: z.array(z.object({ id: z.string(), titleVi: z.string(), titleEn: z.string() })),
   related: z.array(publicNewsItem),
 });
 export type PublicNewsArticle = z.infer<typeof publicNewsArticle>;
@@ -53,9 +57,30 @@ export const publicAgreement = z.object({
   validTo: z.string().nullable(),
 });
 
+export const publicAgreementItem = publicAgreement.extend({
+  parties: z.array(publicPartner),
+  areas: z.array(publicArea),
+});
+export type PublicAgreementItem = z.infer<typeof publicAgreementItem>;
+
+export const publicEvent = z.object({
+  id: z.string(),
+  kind: z.enum(eventKinds),
+  title: z.string(),
+  startOn: z.string().nullable(),
+  endOn: z.string().nullable(),
+  location: z.string().nullable(),
+});
+export type PublicEvent = z.infer<typeof publicEvent>;
+
 export const publicPartnerPage = z.object({
   partner: publicPartner,
+  /** Signed or in force and not lapsed. */
   agreements: z.array(publicAgreement),
+  /** Every published agreement the partner is party to, whatever its status. */
+  allAgreements: z.array(publicAgreementItem),
+  events: z.array(publicEvent),
+  areas: z.array(publicArea),
   news: z.array(publicNewsItem),
 });
 export type PublicPartnerPage = z.infer<typeof publicPartnerPage>;
@@ -64,12 +89,62 @@ export const publicPartnerList = z.object({
   items: z.array(publicPartner.extend({ agreementCount: z.number().int(), newsCount: z.number().int() })),
 });
 
+export const publicAgreementList = z.object({
+  items: z.array(publicAgreementItem),
+  total: z.number().int(),
+  page: z.number().int(),
+});
+
+export const publicAgreementPage = publicAgreementItem.extend({
+  summary: z.string().nullable(),
+  documents: z.array(z.object({ slot: z.string(), number: z.string(), issuedOn: z.string() })),
+  events: z.array(publicEvent),
+  news: z.array(publicNewsItem),
+});
+export type PublicAgreementPage = z.infer<typeof publicAgreementPage>;
+
+export const publicAreaPage = z.object({
+  area: publicArea,
+  partners: z.array(publicPartner),
+  agreements: z.array(publicAgreementItem),
+  events: z.array(publicEvent),
+  news: z.array(publicNewsItem),
+});
+export type PublicAreaPage = z.infer<typeof publicAreaPage>;
+
+export const publicAreaList = z.object({ items: z.array(publicArea) });
+
+export const publicSearchResult = z.object({
+  query: z.string(),
+  news: z.array(publicNewsItem),
+  agreements: z.array(publicAgreementItem),
+  partners: z.array(publicPartner),
+});
+export type PublicSearchResult = z.infer<typeof publicSearchResult>;
+
 export const newsListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export const partnerCodeParams = z.strictObject({ code: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/) });
+const partnerCode = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/);
+
+export const agreementListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  partner: partnerCode.optional(),
+  area: areaId.optional(),
+  kind: z.enum(agreementKinds).optional(),
+  status: z.enum(agreementStatuses).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicAgreementQuery = z.infer<typeof agreementListQuery>;
+
+export const areaIdParams = z.strictObject({ id: areaId });
+
+export const publicSearchQuery = z.strictObject({ q: z.string().min(1).max(200) });
+
+export const partnerCodeParams = z.strictObject({ code: partnerCode });
 
 /** The workspace's one-page picture of a partner. */
 export const partnerOverview = z.object({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnCollections, importableCollections } from '../../common/columns/collections.ts';
+import { publicPaths } from '../../common/domain/public-urls.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import {
   type ApiOperation,
@@ -196,6 +197,42 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
       request: (f) => ({ url: `/api/public/partners/${f.registry.partnerCode}` }),
     },
     'GET /feed.atom': { access: 'public', request: () => ({ url: '/feed.atom' }) },
+    'GET /api/public/agreements': {
+      access: 'public',
+      request: () => ({ url: '/api/public/agreements?q=ke%20hoach&area=research' }),
+    },
+    'GET /api/public/agreements/{id}': {
+      access: 'public',
+      request: (f) => ({ url: `/api/public/agreements/${f.registry.agreementId}` }),
+    },
+    'GET /api/public/areas': { access: 'public', request: () => ({ url: '/api/public/areas' }) },
+    'GET /api/public/areas/{id}': {
+      access: 'public',
+      request: (f) => ({ url: `/api/public/areas/${f.registry.areaId}` }),
+    },
+    'GET /api/public/search': { access: 'public', request: () => ({ url: '/api/public/search?q=belarus' }) },
+    'GET /tin/{slug}': {
+      access: 'public',
+      request: async (f) => ({
+        url: publicPaths.article(await t.services.portal.getArticle(f.registry.sourceId)),
+      }),
+    },
+    'GET /doi-tac/{code}': {
+      access: 'public',
+      request: (f) => ({ url: publicPaths.partner(f.registry.partnerCode) }),
+    },
+    'GET /hiep-dinh/{slug}': {
+      access: 'public',
+      request: async (f) => ({
+        url: publicPaths.agreement(await t.services.portal.getAgreement(f.registry.agreementId)),
+      }),
+    },
+    'GET /linh-vuc/{id}': {
+      access: 'public',
+      request: (f) => ({ url: publicPaths.area(f.registry.areaId) }),
+    },
+    'GET /sitemap.xml': { access: 'public', request: () => ({ url: '/sitemap.xml' }) },
+    'GET /robots.txt': { access: 'public', request: () => ({ url: '/robots.txt' }) },
     'POST /api/v1/me/password': {
       access: 'signedIn',
       endsSession: true,

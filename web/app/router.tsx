@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { meQuery } from '../features/session/session.api.ts';
 import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import { portalRouteChildren } from './portal-routes.tsx';
 import { PortalShell } from './portal-shell.tsx';
 import { queryClient } from './query-client.ts';
 
@@ -13,6 +14,19 @@ const ArticlePage = lazyPage(() => import('../features/portal/article-page.tsx')
 const PublicPartnerPage = lazyPage(
   () => import('../features/portal/public-partner-page.tsx'),
   'PublicPartnerPage',
+);
+const AgreementsRegistryPage = lazyPage(
+  () => import('../features/portal/agreements-registry-page.tsx'),
+  'AgreementsRegistryPage',
+);
+const PublicAgreementPage = lazyPage(
+  () => import('../features/portal/public-agreement-page.tsx'),
+  'PublicAgreementPage',
+);
+const PublicAreaPage = lazyPage(() => import('../features/portal/public-area-page.tsx'), 'PublicAreaPage');
+const PortalSearchPage = lazyPage(
+  () => import('../features/portal/portal-search-page.tsx'),
+  'PortalSearchPage',
 );
 const SignInPage = lazyPage(() => import('../features/session/sign-in-page.tsx'), 'SignInPage');
 const ProfilePage = lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
@@ -74,11 +88,14 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <PortalShell />,
-    children: [
-      { index: true, element: <PortalHomePage /> },
-      { path: 'news/:id', element: <ArticlePage /> },
-      { path: 'partners/:code', element: <PublicPartnerPage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
+    children: portalRouteChildren({
+      home: PortalHomePage,
+      article: ArticlePage,
+      partner: PublicPartnerPage,
+      agreements: AgreementsRegistryPage,
+      agreement: PublicAgreementPage,
+      area: PublicAreaPage,
+      search: PortalSearchPage,
+    }),
   },
 ]);

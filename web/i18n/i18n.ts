@@ -29,8 +29,19 @@ function readStoredLanguage(): Language {
   }
 }
 
-export function initI18n(): typeof i18next {
-  const lng = readStoredLanguage();
+/** The language to start in: `?lang=` in the address, then the language a server-rendered page was
+ * written in (so hydration meets the same words), then the reader's stored choice. */
+function readInitialLanguage(): Language {
+  const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  if (isLanguage(fromUrl)) return fromUrl;
+  const root = globalThis.document?.getElementById('root');
+  const rendered = globalThis.document?.documentElement.lang;
+  if (root?.hasAttribute('data-ssr') && isLanguage(rendered)) return rendered;
+  return readStoredLanguage();
+}
+
+export function initI18n(language?: Language): typeof i18next {
+  const lng = language ?? readInitialLanguage();
   void i18next.use(initReactI18next).init({
     resources: { vi: { translation: vi }, en: { translation: en } },
     lng,
@@ -38,8 +49,15 @@ export function initI18n(): typeof i18next {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
-  document.documentElement.lang = lng;
+  if (globalThis.document) document.documentElement.lang = lng;
   return i18next;
+}
+
+/** Server rendering only: switches the shared instance at once (resources are in memory, so
+ * i18next changes language synchronously). */
+export function setRenderLanguage(language: Language): void {
+  void i18next.changeLanguage(language);
+  if (i18next.language !== language) throw new Error(`i18next did not switch to ${language} at once`);
 }
 
 export function getLanguage(): Language {

@@ -1,3 +1,5 @@
+import { publicPaths } from '../../../common/domain/public-urls.ts';
+
 // The Atom feed (RFC 4287) of published news, written by hand: titles and leads are plain text and
 // must be declared so (type="text"), which the general feed libraries do not allow.
 
@@ -35,7 +37,7 @@ function element(name: string, text: string, attributes = ''): string {
 const textElement = (name: string, text: string) => element(name, text, ' type="text"');
 
 function renderEntry(entry: FeedEntry, baseUrl: string): string {
-  const url = `${baseUrl}/news/${entry.id}`;
+  const url = `${baseUrl}${publicPaths.article(entry)}`;
   return [
     '<entry>',
     // A source's UUID never changes, whatever address the portal moves to.

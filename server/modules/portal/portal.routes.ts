@@ -2,12 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, problem } from '../../../common/contracts/common.ts';
 import {
+  agreementListQuery,
+  areaIdParams,
   newsListQuery,
   partnerCodeParams,
+  publicAgreementList,
+  publicAgreementPage,
+  publicAreaList,
+  publicAreaPage,
   publicNewsArticle,
   publicNewsList,
   publicPartnerList,
   publicPartnerPage,
+  publicSearchQuery,
+  publicSearchResult,
 } from '../../../common/contracts/portal.ts';
 import { renderAtomFeed } from './atom-feed.ts';
 import type { PortalService } from './portal.service.ts';
@@ -43,6 +51,33 @@ export function registerPortalRoutes(app: FastifyInstance, service: PortalServic
       },
     },
     (request) => service.getPartnerPage(request.params.code),
+  );
+  typed.get(
+    '/api/public/agreements',
+    {
+      schema: { tags, querystring: agreementListQuery, response: { 200: publicAgreementList, 400: problem } },
+    },
+    (request) => service.listAgreements(request.query),
+  );
+  typed.get(
+    '/api/public/agreements/:id',
+    {
+      schema: { tags, params: idParams, response: { 200: publicAgreementPage, 400: problem, 404: problem } },
+    },
+    (request) => service.getAgreement(request.params.id),
+  );
+  typed.get('/api/public/areas', { schema: { tags, response: { 200: publicAreaList } } }, () =>
+    service.listAreas(),
+  );
+  typed.get(
+    '/api/public/areas/:id',
+    { schema: { tags, params: areaIdParams, response: { 200: publicAreaPage, 400: problem, 404: problem } } },
+    (request) => service.getAreaPage(request.params.id),
+  );
+  typed.get(
+    '/api/public/search',
+    { schema: { tags, querystring: publicSearchQuery, response: { 200: publicSearchResult, 400: problem } } },
+    (request) => service.search(request.query.q),
   );
 
   app.get(

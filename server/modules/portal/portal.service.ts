@@ -1,20 +1,29 @@
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
+  PublicAgreementItem,
+  PublicAgreementPage,
+  PublicAgreementQuery,
+  PublicAreaPage,
+  PublicEvent,
   PublicNewsArticle,
   PublicNewsItem,
   PublicPartnerPage,
+  PublicSearchResult,
 } from '../../../common/contracts/portal.ts';
 import { todayInVietNam } from '../../../common/domain/calendar.ts';
+import { isPublishedTimeKnown } from '../../../common/domain/published-time.ts';
 import type { Database } from '../../db/client.ts';
-import { toIso } from '../../db/records.ts';
+import { matchesText, toIso } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
+import { events } from '../events/events.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
 import type { FeedEntry } from './atom-feed.ts';
 
-const relatedCount = 5;
+const relatedCount = 6;
+const searchCount = 10;
 
 const newsColumns = {
   id: sources.id,
@@ -22,16 +31,27 @@ const newsColumns = {
   publishedAt: sources.publishedAt,
   lead: sources.lead,
   outlet: sources.outlet,
+  partnerIds: sources.partnerIds,
 };
 
-function toNewsItem(row: {
+type NewsRow = {
   id: string;
   title: string;
   publishedAt: Date | null;
   lead: string | null;
   outlet: string | null;
-}): PublicNewsItem {
-  return { ...row, publishedAt: toIso(row.publishedAt) };
+  partnerIds: string[];
+};
+type PartnerRow = typeof partners.$inferSelect;
+type AreaRow = typeof areas.$inferSelect;
+type AgreementRow = typeof agreements.$inferSelect;
+
+const toPublicPartner = ({ code, kind, nameVi, nameEn }: PartnerRow) => ({ code, kind, nameVi, nameEn });
+const toPublicArea = ({ id, labelVi, labelEn }: AreaRow) => ({ id, labelVi, labelEn });
+
+function toPublicEvent(row: typeof events.$inferSelect): PublicEvent {
+  const { id, kind, title, startOn, endOn, location } = row;
+  return { id, kind, title, startOn, endOn, location };
 }
 
 // Drizzle writes a column of a single-table select without its table, so inside the subqueries
@@ -49,10 +69,45 @@ function hasPublishedActivity(counts: { agreementCount: number; newsCount: numbe
   return Number(counts.agreementCount) + Number(counts.newsCount) > 0;
 }
 
+const uuidArray = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
+const textArray = (ids: string[]) => sql`${sql.param(ids)}::text[]`;
+
 /** The public portal: reads only what is published, through public schemas. */
 export function createPortalService({ db }: { db: Database }) {
   const isPublic = eq(sources.isPublished, true);
+  const isPublicAgreement = eq(agreements.isPublished, true);
   const newestFirst = [sql`${sources.publishedAt} desc nulls last`, desc(sources.createdAt)];
+  const newestSignedFirst = [sql`${agreements.signedOn} desc nulls last`, asc(agreements.titleVi)];
+
+  async function findPartners(ids: string[]): Promise<Map<string, PartnerRow>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await db.select().from(partners).where(inArray(partners.id, unique)) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  async function findAreas(ids: string[]): Promise<AreaRow[]> {
+    const unique = [...new Set(ids)];
+    return unique.length
+      ? db.select().from(areas).where(inArray(areas.id, unique)).orderBy(areas.labelVi)
+      : [];
+  }
+
+  /** News rows with their partners (tags), in the order given. */
+  async function toNewsItems(rows: NewsRow[]): Promise<PublicNewsItem[]> {
+    const byId = await findPartners(rows.flatMap((row) => row.partnerIds));
+    return rows.map(({ partnerIds, ...row }) => {
+      const publishedAt = toIso(row.publishedAt);
+      return {
+        ...row,
+        publishedAt,
+        isTimeKnown: isPublishedTimeKnown(publishedAt),
+        partners: partnerIds.flatMap((id) => {
+          const partner = byId.get(id);
+          return partner ? [toPublicPartner(partner)] : [];
+        }),
+      };
+    });
+  }
 
   async function listNewsWhere(where: SQL | undefined, limit: number, offset = 0) {
     const rows = await db
@@ -62,7 +117,93 @@ export function createPortalService({ db }: { db: Database }) {
       .orderBy(...newestFirst)
       .limit(limit)
       .offset(offset);
-    return rows.map(toNewsItem);
+    return toNewsItems(rows);
+  }
+
+  async function toAgreementItems(rows: AgreementRow[]): Promise<PublicAgreementItem[]> {
+    const [byId, areaRows] = await Promise.all([
+      findPartners(rows.flatMap((row) => row.partyIds)),
+      findAreas(rows.flatMap((row) => row.areaIds)),
+    ]);
+    const areaById = new Map(areaRows.map((row) => [row.id, row]));
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      titleVi: row.titleVi,
+      titleEn: row.titleEn,
+      status: row.status,
+      signedOn: row.signedOn,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      parties: row.partyIds.flatMap((id) => {
+        const partner = byId.get(id);
+        return partner ? [toPublicPartner(partner)] : [];
+      }),
+      areas: row.areaIds.flatMap((id) => {
+        const area = areaById.get(id);
+        return area ? [toPublicArea(area)] : [];
+      }),
+    }));
+  }
+
+  async function listEventsWhere(where: SQL): Promise<PublicEvent[]> {
+    const rows = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.isPublished, true), where))
+      .orderBy(sql`${events.startOn} desc nulls last`)
+      .limit(50);
+    return rows.map(toPublicEvent);
+  }
+
+  async function findPartnerByCode(code: string) {
+    const [partner] = await db
+      .select()
+      .from(partners)
+      .where(sql`upper(${partners.code}) = ${code.toUpperCase()}`);
+    return partner;
+  }
+
+  /** Published news sharing a partner, an agreement or an area with the article, ranked: how many
+   * of partner and agreement it shares, then whether it shares an area, then the newest. */
+  async function findRelated(article: typeof sources.$inferSelect, agreementSourceIds: string[]) {
+    const sharesPartner = article.partnerIds.length
+      ? sql`(${sources.partnerIds} && ${uuidArray(article.partnerIds)})`
+      : sql`false`;
+    const sharesAgreement = agreementSourceIds.length
+      ? sql`(${sources.id} = any(${uuidArray(agreementSourceIds)}))`
+      : sql`false`;
+    const sharesArea = article.areaIds.length
+      ? sql`(${sources.areaIds} && ${textArray(article.areaIds)})`
+      : sql`false`;
+    const rows = await db
+      .select(newsColumns)
+      .from(sources)
+      .where(
+        and(
+          isPublic,
+          sql`${sources.id} <> ${article.id}`,
+          sql`(${sharesPartner} or ${sharesAgreement} or ${sharesArea})`,
+        ),
+      )
+      .orderBy(
+        sql`(${sharesPartner})::int + (${sharesAgreement})::int desc`,
+        sql`(${sharesArea})::int desc`,
+        ...newestFirst,
+      )
+      .limit(relatedCount);
+    return toNewsItems(rows);
+  }
+
+  function agreementFilters(query: Omit<PublicAgreementQuery, 'page' | 'pageSize'>, partnerId?: string) {
+    return and(
+      isPublicAgreement,
+      matchesText(agreements.searchText, query.q),
+      partnerId ? sql`${partnerId}::uuid = any(${agreements.partyIds})` : undefined,
+      query.area ? sql`${query.area} = any(${agreements.areaIds})` : undefined,
+      query.kind ? eq(agreements.kind, query.kind) : undefined,
+      query.status ? eq(agreements.status, query.status) : undefined,
+    );
   }
 
   return {
@@ -78,28 +219,31 @@ export function createPortalService({ db }: { db: Database }) {
         .from(sources)
         .where(and(eq(sources.id, id), isPublic));
       if (!row) throw commonErrors.notFound('There is no published article with this address.');
-      const partnerRows = row.partnerIds.length
-        ? await db.select().from(partners).where(inArray(partners.id, row.partnerIds))
-        : [];
-      const areaRows = row.areaIds.length
-        ? await db.select().from(areas).where(inArray(areas.id, row.areaIds))
-        : [];
-      const sharesSomething = or(
-        row.partnerIds.length
-          ? sql`${sources.partnerIds} && ${sql.param(row.partnerIds)}::uuid[]`
-          : undefined,
-        row.areaIds.length ? sql`${sources.areaIds} && ${sql.param(row.areaIds)}::text[]` : undefined,
-      );
-      const related = sharesSomething
-        ? await listNewsWhere(and(sql`${sources.id} <> ${row.id}`, sharesSomething), relatedCount)
-        : [];
+      const reported = await db
+        .select()
+        .from(agreements)
+        .where(and(isPublicAgreement, sql`${row.id}::uuid = any(${agreements.sourceIds})`))
+        .orderBy(...newestSignedFirst);
+      const [[item], areaRows, related] = await Promise.all([
+        toNewsItems([row]),
+        findAreas(row.areaIds),
+        findRelated(
+          row,
+          reported.flatMap((agreement) => agreement.sourceIds),
+        ),
+      ]);
+      if (!item) throw commonErrors.notFound('There is no published article with this address.');
       return {
-        ...toNewsItem(row),
+        ...item,
         text: row.text,
         url: row.url,
         language: row.language,
-        partners: partnerRows.map(({ code, kind, nameVi, nameEn }) => ({ code, kind, nameVi, nameEn })),
-        areas: areaRows.map(({ id: areaId, labelVi, labelEn }) => ({ id: areaId, labelVi, labelEn })),
+        areas: areaRows.map(toPublicArea),
+        agreements: reported.map(({ id: agreementId, titleVi, titleEn }) => ({
+          id: agreementId,
+          titleVi,
+          titleEn,
+        })),
         related,
       };
     },
@@ -127,34 +271,38 @@ export function createPortalService({ db }: { db: Database }) {
     },
 
     async getPartnerPage(code: string): Promise<PublicPartnerPage> {
-      const [partner] = await db
-        .select({
-          id: partners.id,
-          code: partners.code,
-          kind: partners.kind,
-          nameVi: partners.nameVi,
-          nameEn: partners.nameEn,
-          ...publishedCounts,
-        })
+      const [row] = await db
+        .select({ ...getTableColumns(partners), ...publishedCounts })
         .from(partners)
         .where(sql`upper(${partners.code}) = ${code.toUpperCase()}`);
       // A partner named only in unpublished records is not public: the same answer as no partner.
-      if (!partner || !hasPublishedActivity(partner))
+      if (!row || !hasPublishedActivity(row))
         throw commonErrors.notFound(`There is no partner with code ${code}.`);
-      const inForce = await db
+      const isParty = sql`${row.id}::uuid = any(${agreements.partyIds})`;
+      const all = await db
         .select()
         .from(agreements)
-        .where(
-          and(
-            eq(agreements.isPublished, true),
-            sql`${partner.id}::uuid = any(${agreements.partyIds})`,
-            inArray(agreements.status, ['signed', 'in_force']),
-            or(isNull(agreements.validTo), sql`${agreements.validTo} >= ${todayInVietNam()}`),
-          ),
-        )
-        .orderBy(desc(agreements.signedOn));
+        .where(and(isPublicAgreement, isParty))
+        .orderBy(...newestSignedFirst);
+      const today = todayInVietNam();
+      const inForce = all.filter(
+        (agreement) =>
+          (agreement.status === 'signed' || agreement.status === 'in_force') &&
+          (!agreement.validTo || agreement.validTo >= today),
+      );
+      const [allItems, eventRows, news] = await Promise.all([
+        toAgreementItems(all),
+        listEventsWhere(sql`${row.id}::uuid = any(${events.partnerIds})`),
+        listNewsWhere(sql`${row.id}::uuid = any(${sources.partnerIds})`, 20),
+      ]);
+      const areaIds = [...all.flatMap((agreement) => agreement.areaIds)];
+      const newsAreas = await db
+        .select({ areaIds: sources.areaIds })
+        .from(sources)
+        .where(and(isPublic, sql`${row.id}::uuid = any(${sources.partnerIds})`));
+      areaIds.push(...newsAreas.flatMap((entry) => entry.areaIds));
       return {
-        partner: { code: partner.code, kind: partner.kind, nameVi: partner.nameVi, nameEn: partner.nameEn },
+        partner: toPublicPartner(row),
         agreements: inForce.map(({ id, kind, titleVi, titleEn, status, signedOn, validFrom, validTo }) => ({
           id,
           kind,
@@ -165,7 +313,157 @@ export function createPortalService({ db }: { db: Database }) {
           validFrom,
           validTo,
         })),
-        news: await listNewsWhere(sql`${partner.id}::uuid = any(${sources.partnerIds})`, 20),
+        allAgreements: allItems,
+        events: eventRows,
+        areas: (await findAreas(areaIds)).map(toPublicArea),
+        news,
+      };
+    },
+
+    async listAgreements(query: PublicAgreementQuery) {
+      let partnerId: string | undefined;
+      if (query.partner) {
+        const partner = await findPartnerByCode(query.partner);
+        if (!partner) return { items: [], total: 0, page: query.page };
+        partnerId = partner.id;
+      }
+      const where = agreementFilters(query, partnerId);
+      const rows = await db
+        .select()
+        .from(agreements)
+        .where(where)
+        .orderBy(...newestSignedFirst)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(agreements).where(where);
+      return { items: await toAgreementItems(rows), total: Number(counted?.total ?? 0), page: query.page };
+    },
+
+    async getAgreement(id: string): Promise<PublicAgreementPage> {
+      const [row] = await db
+        .select()
+        .from(agreements)
+        .where(and(eq(agreements.id, id), isPublicAgreement));
+      if (!row) throw commonErrors.notFound('There is no published agreement with this address.');
+      const [[item], eventRows, news] = await Promise.all([
+        toAgreementItems([row]),
+        listEventsWhere(sql`${row.id}::uuid = any(${events.agreementIds})`),
+        row.sourceIds.length ? listNewsWhere(inArray(sources.id, row.sourceIds), 20) : [],
+      ]);
+      if (!item) throw commonErrors.notFound('There is no published agreement with this address.');
+      return {
+        ...item,
+        summary: row.summary,
+        documents: row.documents.map(({ slot, number, issuedOn }) => ({ slot, number, issuedOn })),
+        events: eventRows,
+        news,
+      };
+    },
+
+    async getAreaPage(id: string): Promise<PublicAreaPage> {
+      const [area] = await db.select().from(areas).where(eq(areas.id, id));
+      if (!area) throw commonErrors.notFound(`There is no area ${id}.`);
+      const agreementRows = await db
+        .select()
+        .from(agreements)
+        .where(and(isPublicAgreement, sql`${id} = any(${agreements.areaIds})`))
+        .orderBy(...newestSignedFirst)
+        .limit(50);
+      const [agreementItems, eventRows, news] = await Promise.all([
+        toAgreementItems(agreementRows),
+        listEventsWhere(sql`${id} = any(${events.areaIds})`),
+        listNewsWhere(sql`${id} = any(${sources.areaIds})`, 20),
+      ]);
+      const partnerIds = agreementRows.flatMap((row) => row.partyIds);
+      const newsPartners = await db
+        .select({ partnerIds: sources.partnerIds })
+        .from(sources)
+        .where(and(isPublic, sql`${id} = any(${sources.areaIds})`));
+      partnerIds.push(...newsPartners.flatMap((row) => row.partnerIds));
+      const partnerRows = [...(await findPartners(partnerIds)).values()].sort((a, b) =>
+        a.nameVi.localeCompare(b.nameVi, 'vi'),
+      );
+      return {
+        area: toPublicArea(area),
+        partners: partnerRows.map(toPublicPartner),
+        agreements: agreementItems,
+        events: eventRows,
+        news,
+      };
+    },
+
+    /** The portal's search box: the same folded-text match as the workspace search
+     * (`matchesText` over `search_text`), restricted to published records. */
+    async search(query: string): Promise<PublicSearchResult> {
+      const [news, agreementRows, partnerList] = await Promise.all([
+        listNewsWhere(matchesText(sources.searchText, query), searchCount),
+        db
+          .select()
+          .from(agreements)
+          .where(and(isPublicAgreement, matchesText(agreements.searchText, query)))
+          .orderBy(...newestSignedFirst)
+          .limit(searchCount),
+        db
+          .select({
+            code: partners.code,
+            kind: partners.kind,
+            nameVi: partners.nameVi,
+            nameEn: partners.nameEn,
+            ...publishedCounts,
+          })
+          .from(partners)
+          .where(matchesText(partners.searchText, query))
+          .orderBy(partners.nameVi),
+      ]);
+      return {
+        query,
+        news,
+        agreements: await toAgreementItems(agreementRows),
+        partners: partnerList
+          .filter(hasPublishedActivity)
+          .map(({ code, kind, nameVi, nameEn }) => ({ code, kind, nameVi, nameEn })),
+      };
+    },
+
+    /** Areas with something published in them, for the portal's links. */
+    async listAreas() {
+      const { areaIds } = await this.listSitemapEntries();
+      return { items: (await findAreas(areaIds)).map(toPublicArea) };
+    },
+
+    /** Everything the sitemap lists: published news, agreements, partners with activity, areas
+     * with something published. */
+    async listSitemapEntries() {
+      const [news, agreementRows, partnerList, areaRows] = await Promise.all([
+        db
+          .select({ id: sources.id, title: sources.title, updatedAt: sources.updatedAt })
+          .from(sources)
+          .where(isPublic)
+          .orderBy(...newestFirst)
+          .limit(10_000),
+        db
+          .select({
+            id: agreements.id,
+            titleVi: agreements.titleVi,
+            titleEn: agreements.titleEn,
+            updatedAt: agreements.updatedAt,
+            areaIds: agreements.areaIds,
+          })
+          .from(agreements)
+          .where(isPublicAgreement)
+          .limit(10_000),
+        this.listPartners(),
+        db.select({ areaIds: sources.areaIds }).from(sources).where(isPublic),
+      ]);
+      const areaIds = new Set([
+        ...agreementRows.flatMap((row) => row.areaIds),
+        ...areaRows.flatMap((row) => row.areaIds),
+      ]);
+      return {
+        news: news.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() })),
+        agreements: agreementRows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() })),
+        partnerCodes: partnerList.items.map((partner) => partner.code),
+        areaIds: [...areaIds].sort(),
       };
     },
 
@@ -176,7 +474,14 @@ export function createPortalService({ db }: { db: Database }) {
         .where(isPublic)
         .orderBy(...newestFirst)
         .limit(limit);
-      return rows.map((row) => ({ ...toNewsItem(row), updatedAt: row.updatedAt.toISOString() }));
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        lead: row.lead,
+        outlet: row.outlet,
+        publishedAt: toIso(row.publishedAt),
+        updatedAt: row.updatedAt.toISOString(),
+      }));
     },
   };
 }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { publicPaths } from '../../../common/domain/public-urls.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { usePublicPartners } from './portal.api.ts';
 
+/** Partners with published activity: an agreement or a news item the public can read. */
 export function PartnerStrip() {
   const { t } = useTranslation();
   const partners = usePublicPartners();
@@ -13,7 +15,7 @@ export function PartnerStrip() {
       <ul>
         {partners.data.map((partner) => (
           <li key={partner.code}>
-            <Link to={`/partners/${encodeURIComponent(partner.code)}`}>
+            <Link to={publicPaths.partner(partner.code)}>
               <span className="partner-code" aria-hidden="true">
                 {partner.code}
               </span>

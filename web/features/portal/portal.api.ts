@@ -1,88 +1,117 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  PublicAgreementItem,
+  PublicAgreementPage,
+  PublicAgreementQuery,
+  PublicAreaPage,
+  PublicNewsArticle,
+  PublicNewsItem,
+  PublicPartnerPage,
+  PublicSearchResult,
+} from '../../../common/contracts/portal.ts';
 import { buildQuery, requestJson } from '../../app/http.ts';
 
-// Public shapes, as the portal API publishes them (docs/API.md, "Public portal").
-export interface NewsItem {
-  id: string;
-  title: string;
-  publishedAt: string | null;
-  lead: string | null;
-  outlet: string | null;
-}
+export type NewsItem = PublicNewsItem;
+export type Article = PublicNewsArticle;
+export type AgreementItem = PublicAgreementItem;
+export type PartnerPageData = PublicPartnerPage;
+export type AgreementPageData = PublicAgreementPage;
+export type AreaPageData = PublicAreaPage;
+export type PublicPartnerSummary = { code: string; kind: string; nameVi: string; nameEn: string };
+export type AgreementFilters = Omit<PublicAgreementQuery, 'page' | 'pageSize'> & { page: number };
 
-export interface PublicPartner {
-  id?: string;
-  code: string;
-  kind?: 'country' | 'organisation';
-  nameVi: string;
-  nameEn: string;
-}
+/** Query keys, shared with the server renderer, which fills the same cache entries before the
+ * page hydrates, so the first client render reads exactly what the server rendered. */
+export const publicKeys = {
+  news: (page: number) => ['public', 'news', page] as const,
+  article: (id: string) => ['public', 'article', id] as const,
+  partners: ['public', 'partners'] as const,
+  partner: (code: string) => ['public', 'partner', code.toLowerCase()] as const,
+  agreements: (filters: AgreementFilters) => ['public', 'agreements', filters] as const,
+  agreement: (id: string) => ['public', 'agreement', id] as const,
+  area: (id: string) => ['public', 'area', id] as const,
+  search: (q: string) => ['public', 'search', q] as const,
+};
 
-export interface PublicArea {
-  id: string;
-  labelVi: string;
-  labelEn: string;
-}
-
-export interface Article extends NewsItem {
-  text: string;
-  url: string | null;
-  partners: PublicPartner[];
-  areas: PublicArea[];
-  related: NewsItem[];
-}
-
-export interface PublicAgreement {
-  id: string;
-  kind: string;
-  titleVi: string | null;
-  titleEn: string | null;
-  status: string;
-  signedOn: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-export interface PublicPartnerPage {
-  partner: PublicPartner;
-  agreements: PublicAgreement[];
-  news: NewsItem[];
-}
+export const newsPageSize = 10;
 
 export function useNews(page: number) {
   return useQuery({
-    queryKey: ['public', 'news', page],
+    queryKey: publicKeys.news(page),
     queryFn: () =>
-      requestJson<{ items: NewsItem[]; total: number }>(`/api/public/news${buildQuery({ page })}`),
+      requestJson<{ items: NewsItem[]; total: number }>(
+        `/api/public/news${buildQuery({ page, pageSize: newsPageSize })}`,
+      ),
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useArticle(id: string) {
   return useQuery({
-    queryKey: ['public', 'article', id],
+    queryKey: publicKeys.article(id),
     queryFn: () => requestJson<Article>(`/api/public/news/${encodeURIComponent(id)}`),
   });
 }
 
-// The list endpoint may answer a bare array or a page object; accept both.
-async function fetchPublicPartners(): Promise<PublicPartner[]> {
-  const body = await requestJson<PublicPartner[] | { items: PublicPartner[] }>('/api/public/partners');
-  return Array.isArray(body) ? body : body.items;
-}
-
 export function usePublicPartners() {
-  return useQuery({ queryKey: ['public', 'partners'], queryFn: fetchPublicPartners, staleTime: 300_000 });
-}
-
-// Accepts `{ partner, agreements, news }` or the partner's fields spread at the top level.
-async function fetchPublicPartner(code: string): Promise<PublicPartnerPage> {
-  const body = await requestJson<Partial<PublicPartnerPage> & Partial<PublicPartner>>(
-    `/api/public/partners/${encodeURIComponent(code)}`,
-  );
-  const partner = body.partner ?? (body as PublicPartner);
-  return { partner, agreements: body.agreements ?? [], news: body.news ?? [] };
+  return useQuery({
+    queryKey: publicKeys.partners,
+    queryFn: async () =>
+      (
+        await requestJson<{
+          items: (PublicPartnerSummary & { agreementCount: number; newsCount: number })[];
+        }>('/api/public/partners')
+      ).items,
+    staleTime: 300_000,
+  });
 }
 
 export function usePublicPartner(code: string) {
-  return useQuery({ queryKey: ['public', 'partner', code], queryFn: () => fetchPublicPartner(code) });
+  return useQuery({
+    queryKey: publicKeys.partner(code),
+    queryFn: () => requestJson<PartnerPageData>(`/api/public/partners/${encodeURIComponent(code)}`),
+  });
+}
+
+export function usePublicAgreements(filters: AgreementFilters, pageSize = 20) {
+  return useQuery({
+    queryKey: publicKeys.agreements(filters),
+    queryFn: () =>
+      requestJson<{ items: AgreementItem[]; total: number }>(
+        `/api/public/agreements${buildQuery({ ...filters, pageSize })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePublicAgreement(id: string) {
+  return useQuery({
+    queryKey: publicKeys.agreement(id),
+    queryFn: () => requestJson<AgreementPageData>(`/api/public/agreements/${encodeURIComponent(id)}`),
+  });
+}
+
+export function usePublicArea(id: string) {
+  return useQuery({
+    queryKey: publicKeys.area(id),
+    queryFn: () => requestJson<AreaPageData>(`/api/public/areas/${encodeURIComponent(id)}`),
+  });
+}
+
+export function usePublicSearch(q: string) {
+  return useQuery({
+    queryKey: publicKeys.search(q),
+    queryFn: () => requestJson<PublicSearchResult>(`/api/public/search${buildQuery({ q })}`),
+    enabled: q.trim().length > 0,
+  });
+}
+
+export function usePublicAreas() {
+  return useQuery({
+    queryKey: ['public', 'areas'],
+    queryFn: async () =>
+      (await requestJson<{ items: { id: string; labelVi: string; labelEn: string }[] }>('/api/public/areas'))
+        .items,
+    staleTime: 300_000,
+  });
 }

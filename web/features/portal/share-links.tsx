@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePublicOrigin } from './public-origin.ts';
 
-export function ShareLinks({ title }: { title: string }) {
+export function ShareLinks({ title, path }: { title: string; path: string }) {
   const { t } = useTranslation();
   const [isCopied, setIsCopied] = useState(false);
-  const url = window.location.href;
+  const url = `${usePublicOrigin()}${path}`;
   const encodedUrl = encodeURIComponent(url);
   const encodedTitle = encodeURIComponent(title);
 
@@ -27,6 +28,9 @@ export function ShareLinks({ title }: { title: string }) {
       >
         Facebook
         <span className="visually-hidden"> — {t('portal.shareFacebook')}</span>
+      </a>
+      <a href={`https://zalo.me/share?url=${encodedUrl}`} target="_blank" rel="noopener noreferrer">
+        Zalo<span className="visually-hidden"> — {t('portal.shareZalo')}</span>
       </a>
       <a
         href={`https://x.com/intent/post?url=${encodedUrl}&text=${encodedTitle}`}
