@@ -62,3 +62,14 @@ describe('cleanArticle', () => {
     );
   });
 });
+
+describe('photo credits', () => {
+  it('cuts a credit closing a caption, or standing alone, so the photographer is no partner', () => {
+    const text = cleanArticle(
+      'Tiêu đề\n\nThủ tướng thăm bệnh viện - Ảnh: VGP/Nhật Bắc\n\nẢnh: TTXVN\n\nThe ambassador presents supplies. Photo: VNA\n\nKết quả: tốt',
+    ).text;
+    expect(text).toBe(
+      'Tiêu đề\n\nThủ tướng thăm bệnh viện\n\nThe ambassador presents supplies.\n\nKết quả: tốt',
+    );
+  });
+});

@@ -103,7 +103,8 @@ export function cleanArticle(input: string): CleanedArticle {
     // A photo caption printed twice (image alt text, then the caption itself) is kept once.
     if (line === previous) continue;
     previous = line;
-    kept.push(withoutOutlet(line));
+    const content = withoutPhotoCredit(withoutOutlet(line));
+    if (content !== '') kept.push(content);
   }
   while (kept.length > 1 && kept[kept.length - 1] === '') kept.pop();
   // The byline is the last short line that is not a sentence.
@@ -120,6 +121,17 @@ export function cleanArticle(input: string): CleanedArticle {
 function withoutOutlet(line: string): string {
   const match = outletPrefix.exec(line);
   return match ? line.slice(match[0].length) : line;
+}
+
+// '… Bệnh viện - Ảnh: VGP/Nhật Bắc', '(Photo: VNA)': a short credit closing a caption line.
+const photoCredit = new RegExp(
+  `(?:^|\\s[-–—|]\\s|(?<=[.!?])\\s|\\s?\\()(?:${furniture.photoCreditWords.map(escapeRegex).join('|')})\\s?:\\s?[^.!?:()\\n]{1,80}\\)?\\s*$`,
+  'u',
+);
+
+function withoutPhotoCredit(line: string): string {
+  const match = line.length <= 2200 ? photoCredit.exec(line) : null;
+  return match ? line.slice(0, match.index).trimEnd() : line;
 }
 
 /** 'Tin liên quan' as listed, or a line that is exactly a listed head and tail ('Bài viết cùng
