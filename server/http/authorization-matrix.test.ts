@@ -280,6 +280,12 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
       request: () => ({ url: '/api/v1/export/iati.xml' }),
     },
     'GET /api/v1/admin/backup': { access: 'admins', request: () => ({ url: '/api/v1/admin/backup' }) },
+    'GET /api/v1/dashboard': { access: 'signedIn', request: () => ({ url: '/api/v1/dashboard?kind=mou' }) },
+    'GET /api/public/dashboard': { access: 'public', request: () => ({ url: '/api/public/dashboard' }) },
+    'GET /api/v1/areas/{id}/overview': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/areas/${f.registry.areaId}/overview` }),
+    },
   };
 }
 

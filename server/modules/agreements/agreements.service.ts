@@ -52,6 +52,11 @@ function expiredByDateSql(today: string): SQL {
   return sql`(${runningStatuses} and ${agreements.renewalPeriodMonths} is null and coalesce(${agreements.validTo} < ${today}::date, false))`;
 }
 
+/** The status people read (a lapsed term reads expired), for grouping in SQL. */
+export function readStatusSql(today: string): SQL<AgreementStatus> {
+  return sql<AgreementStatus>`(case when ${expiredByDateSql(today)} then 'expired' else ${agreements.status} end)`;
+}
+
 /** The list's status filter on the status people read, not the one last recorded. */
 export function statusIs(status: AgreementStatus, today: string): SQL {
   if (status === 'expired') return or(eq(agreements.status, 'expired'), expiredByDateSql(today))!;
