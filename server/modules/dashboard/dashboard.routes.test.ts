@@ -23,7 +23,7 @@ async function get<T>(url: string, cookie?: string): Promise<T> {
 
 // Belarus: one agreement in force (published) and one whose term lapsed, a recent meeting
 // (published) and an old one in a sub-area; Russia: the lapsed agreement, one under negotiation,
-// an old visit and a meeting last year; WHO: nothing at all.
+// an old visit and a meeting last year; WHO: a signed letter of intent, in no area; Laos: nothing.
 beforeAll(async () => {
   t = await createTestApp();
   editor = (await t.signIn('editor')).cookie;
@@ -31,6 +31,7 @@ beforeAll(async () => {
   ids.by = await post('/api/v1/partners', { kind: 'country', code: 'BY', nameVi: 'Belarus' });
   ids.ru = await post('/api/v1/partners', { kind: 'country', code: 'RU', nameVi: 'Nga' });
   ids.who = await post('/api/v1/partners', { kind: 'organisation', code: 'WHO', nameVi: 'WHO' });
+  ids.la = await post('/api/v1/partners', { kind: 'country', code: 'LA', nameVi: 'Lào' });
   ids.unit = await post('/api/v1/organisations', {
     nameVi: 'Cục Khoa học',
     kind: 'department',
@@ -68,6 +69,12 @@ beforeAll(async () => {
     status: 'negotiating',
     partyIds: [ids.ru],
     areaIds: ['training'],
+  });
+  ids.a5 = await post('/api/v1/agreements', {
+    kind: 'letter_of_intent',
+    titleVi: 'Thư ý định với WHO',
+    status: 'signed',
+    partyIds: [ids.who],
   });
   ids.e1 = await post('/api/v1/events', {
     kind: 'talks',
@@ -129,7 +136,8 @@ describe('the dashboard', () => {
     const byCode = Object.fromEntries(figures.partners.map((partner) => [partner.code, partner]));
     expect(byCode.BY).toMatchObject({ agreementsInForce: 1, recentEvents: 1, numericCode: '112' });
     expect(byCode.RU).toMatchObject({ agreementsInForce: 0, recentEvents: 1, numericCode: '643' });
-    expect(byCode.WHO).toBeUndefined();
+    expect(byCode.WHO).toMatchObject({ agreementsInForce: 1, recentEvents: 0, numericCode: null });
+    expect(byCode.LA).toBeUndefined();
   });
 
   it('fills the area × partner matrix with agreements, events and open commitments', async () => {
@@ -152,6 +160,7 @@ describe('the dashboard', () => {
       { status: 'expired', kind: 'mou', count: 1 },
       { status: 'in_force', kind: 'mou', count: 1 },
       { status: 'negotiating', kind: 'agreement', count: 1 },
+      { status: 'signed', kind: 'letter_of_intent', count: 1 },
     ]);
     expect(figures.signingsPerYear).toEqual([
       { year: 2019, count: 1 },

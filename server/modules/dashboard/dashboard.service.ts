@@ -16,12 +16,11 @@ import {
   type AgreementStatus,
   type CommitmentStatus,
   closedCommitmentStatuses,
-  type EventKind,
   type PartnerKind,
 } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
 import { commonErrors } from '../../http/errors.ts';
-import { readStatusSql, statusIs } from '../agreements/agreements.service.ts';
+import { readStatusSql } from '../agreements/agreements.service.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
 import { overdueCondition } from '../commitments/commitments.service.ts';
@@ -45,6 +44,12 @@ const closedList = sql`(${sql.join(
   closedCommitmentStatuses.map((status) => sql`${status}`),
   sql`, `,
 )})`;
+
+/** In force as the portal's partner page reads it: signed or in force, and its term not over. */
+function inForceSql(today: string): SQL {
+  return sql`(${readStatusSql(today)} in ('signed', 'in_force')
+    and (${agreements.validTo} is null or ${agreements.validTo} >= ${today}::date or ${agreements.renewalPeriodMonths} is not null))`;
+}
 
 type Options = { isPublishedOnly: boolean };
 
@@ -70,7 +75,7 @@ export function createDashboardService({ db }: { db: Database }) {
       db,
       sql`with in_force as (
           select u.pid, count(*)::int as n from ${agreements} cross join unnest(${agreements.partyIds}) as u(pid)
-          where ${statusIs('in_force', today)} ${only.agreements} group by u.pid),
+          where ${inForceSql(today)} ${only.agreements} group by u.pid),
         recent as (
           select u.pid, count(*)::int as n from ${events} cross join unnest(${events.partnerIds}) as u(pid)
           where ${events.startOn} >= ${since}::date and ${events.startOn} <= ${today}::date ${only.events}
