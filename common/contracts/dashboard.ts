@@ -6,10 +6,8 @@ import {
   eventKinds,
   partnerKinds,
 } from '../domain/enums.ts';
+import { timelineKinds } from '../domain/timeline.ts';
 import { areaId, recordId } from './common.ts';
-
-/** What the timeline may be narrowed to: an event's kind or a signed agreement's kind. */
-export const timelineKinds = [...new Set([...eventKinds, ...agreementKinds])] as [string, ...string[]];
 
 /** The dashboard's filters; they narrow the timeline, the figures stay whole. */
 export const dashboardQuery = z.strictObject({

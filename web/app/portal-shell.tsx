@@ -13,6 +13,7 @@ export function PortalShell() {
       <TopBar home="/">
         <nav aria-label={t('portal.nav')} className="topnav">
           <Link to="/">{t('portal.latestNews')}</Link>
+          <Link to="/so-lieu">{t('dashboard.portalNav')}</Link>
           <a href="/feed.atom" type="application/atom+xml">
             {t('portal.feed')}
           </a>

@@ -21,6 +21,10 @@ const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
 const PartnerPage = lazyPage(() => import('../features/partners/partner-page.tsx'), 'PartnerPage');
 const AgreementPage = lazyPage(() => import('../features/agreements/agreement-page.tsx'), 'AgreementPage');
+const dashboards = () => import('../features/dashboard/dashboard-page.tsx');
+const DashboardPage = lazyPage(dashboards, 'DashboardPage');
+const PublicDashboardPage = lazyPage(dashboards, 'PublicDashboardPage');
+const AreaPage = lazyPage(() => import('../features/dashboard/area-page.tsx'), 'AreaPage');
 
 const lists = () => import('../features/registry/registry-list-page.tsx');
 const records = () => import('../features/registry/record-page.tsx');
@@ -59,6 +63,8 @@ export const router = createBrowserRouter([
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'sources', Component: lazyPage(lists, 'SourcesListPage') },
       { path: 'sources/:id', Component: lazyPage(records, 'SourcePage') },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'areas/:id', element: <AreaPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -69,6 +75,7 @@ export const router = createBrowserRouter([
       { index: true, element: <PortalHomePage /> },
       { path: 'news/:id', element: <ArticlePage /> },
       { path: 'partners/:code', element: <PublicPartnerPage /> },
+      { path: 'so-lieu', element: <PublicDashboardPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -56,6 +56,9 @@ export function WorkspaceShell() {
                       {t('nav.inbox')}
                     </NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/app/dashboard">{t('dashboard.nav')}</NavLink>
+                  </li>
                   {sections.map((section) => (
                     <li key={section}>
                       <NavLink to={`/app/${section}`}>{t(`nav.${section}`)}</NavLink>
