@@ -32,6 +32,7 @@ beforeAll(async () => {
   ids.ru = await post('/api/v1/partners', { kind: 'country', code: 'RU', nameVi: 'Nga' });
   ids.who = await post('/api/v1/partners', { kind: 'organisation', code: 'WHO', nameVi: 'WHO' });
   ids.la = await post('/api/v1/partners', { kind: 'country', code: 'LA', nameVi: 'Lào' });
+  ids.vn = await post('/api/v1/partners', { kind: 'country', code: 'VN', nameVi: 'Việt Nam' });
   ids.unit = await post('/api/v1/organisations', {
     nameVi: 'Cục Khoa học',
     kind: 'department',
@@ -49,7 +50,7 @@ beforeAll(async () => {
     titleVi: 'Bản ghi nhớ Việt Nam – Belarus',
     status: 'in_force',
     signedOn: '2024-10-08',
-    partyIds: [ids.by],
+    partyIds: [ids.vn, ids.by],
     areaIds: ['research', 'training'],
     isPublished: true,
   });
@@ -138,6 +139,8 @@ describe('the dashboard', () => {
     expect(byCode.RU).toMatchObject({ agreementsInForce: 0, recentEvents: 1, numericCode: '643' });
     expect(byCode.WHO).toMatchObject({ agreementsInForce: 1, recentEvents: 0, numericCode: null });
     expect(byCode.LA).toBeUndefined();
+    // Viet Nam signs every agreement; it is no partner of its own.
+    expect(byCode.VN).toBeUndefined();
   });
 
   it('fills the area × partner matrix with agreements, events and open commitments', async () => {
@@ -249,7 +252,7 @@ describe('the area page', () => {
       [ids.c2, false],
     ]);
     expect(overview.people.map((person) => person.name)).toEqual(['Ivan Petrov']);
-    expect(overview.partners.map((partner) => partner.code).sort()).toEqual(['BY', 'RU']);
+    expect(overview.partners.map((partner) => partner.code).sort()).toEqual(['BY', 'RU', 'VN']);
     expect(overview.totals).toEqual({ agreements: 2, events: 3, commitments: 2, people: 1 });
   });
 

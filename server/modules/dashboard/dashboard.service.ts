@@ -16,6 +16,7 @@ import {
   type AgreementStatus,
   type CommitmentStatus,
   closedCommitmentStatuses,
+  homeCountryCode,
   type PartnerKind,
 } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
@@ -31,7 +32,8 @@ import { findNumericCode } from '../partners/country-names.ts';
 import { partners } from '../partners/partners.table.ts';
 import { people } from '../people/people.table.ts';
 
-// Every figure is one aggregate query (group by over unnested tag arrays), so the dashboard costs
+// Viet Nam, a party to every agreement, is no partner of its own: it is left off the map and the
+// matrix. Every figure is one aggregate query (group by over unnested tag arrays), so the dashboard costs
 // the same whatever the number of records, and nothing is loaded row by row into the process.
 // Raw statements name tables without aliases, so drizzle's qualified columns ("agreements"."id")
 // stay valid inside them; dates come back as text and arrays as JSON, the same on both drivers.
@@ -85,7 +87,7 @@ export function createDashboardService({ db }: { db: Database }) {
         from ${partners}
           left join in_force on in_force.pid = ${partners.id}
           left join recent on recent.pid = ${partners.id}
-        where in_force.n is not null or recent.n is not null
+        where (in_force.n is not null or recent.n is not null) and upper(${partners.code}) <> ${homeCountryCode}
         order by coalesce(in_force.n, 0) + coalesce(recent.n, 0) desc, ${partners.nameVi}
         limit 1000`,
     );
@@ -224,7 +226,13 @@ export function createDashboardService({ db }: { db: Database }) {
         );
       return [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
     };
-    const partnerIds = totals((cell) => cell.partnerId).slice(0, matrixPartnerLimit);
+    const [home] = await rowsOf<{ id: string }>(
+      db,
+      sql`select ${partners.id} from ${partners} where upper(${partners.code}) = ${homeCountryCode}`,
+    );
+    const partnerIds = totals((cell) => cell.partnerId)
+      .filter((id) => id !== home?.id)
+      .slice(0, matrixPartnerLimit);
     const areaIds = totals((cell) => cell.areaId).slice(0, matrixAreaLimit);
     const [partnerRows, areaRows] = await Promise.all([
       partnerIds.length

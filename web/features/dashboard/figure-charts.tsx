@@ -18,6 +18,15 @@ function PlotFigure({ options, label }: { options: Plot.PlotOptions; label: stri
   useEffect(() => {
     const node = Plot.plot({ className, ...options, ariaLabel: label });
     for (const style of node.querySelectorAll('style')) style.remove();
+    // Each chart is one image named by its title: Plot's labels on inner groups ("bar", "rule")
+    // are not allowed on elements without a role, and say nothing a reader needs.
+    for (const inner of node.querySelectorAll('[aria-label]')) inner.removeAttribute('aria-label');
+    for (const svg of [node, ...node.querySelectorAll('svg')].filter((item) => item.tagName === 'svg')) {
+      if (svg.classList.contains(className)) {
+        svg.setAttribute('role', 'img');
+        svg.setAttribute('aria-label', label);
+      } else svg.setAttribute('aria-hidden', 'true'); // a legend's colour swatch beside its words
+    }
     holder.current?.replaceChildren(node);
     return () => node.remove();
   }, [options, label]);
@@ -75,7 +84,8 @@ function describeCharts(figures: DashboardFigures, t: TFunction): ChartSpec[] {
       title: t('dashboard.signingsPerYear'),
       isEmpty: perYear.length === 0,
       options: {
-        x: { label: null },
+        height: 260,
+        x: { label: null, padding: 0.3 },
         y: { label: count, grid: true },
         marks: [Plot.barY(perYear, { x: 'year', y: 'count', fill: palette[0], tip: true }), Plot.ruleY([0])],
       },
