@@ -135,17 +135,20 @@ export function createDashboardService({ db }: { db: Database }) {
       area_ids: string[] | string;
     }>(
       db,
-      sql`select entry, id, kind, title_vi, title_en, on_date, partner_ids, area_ids from (
+      // Sorted and cut on bare columns first; dates and arrays are formatted for the 200 kept only.
+      sql`select entry, id, kind, title_vi, title_en, to_char(sort_on, 'YYYY-MM-DD') as on_date,
+          array_to_json(partner_ids) as partner_ids, array_to_json(area_ids) as area_ids
+        from (
           select 'event' as entry, ${events.id} as id, ${events.kind} as kind, ${events.title} as title_vi,
-            ${events.title} as title_en, ${events.startOn} as sort_on, to_char(${events.startOn}, 'YYYY-MM-DD') as on_date,
-            array_to_json(${events.partnerIds}) as partner_ids, array_to_json(${events.areaIds}) as area_ids
+            ${events.title} as title_en, ${events.startOn} as sort_on,
+            ${events.partnerIds} as partner_ids, ${events.areaIds} as area_ids
           from ${events} where ${eventWhere} ${only.events}
           union all
           select 'signing', ${agreements.id}, ${agreements.kind}, ${agreements.titleVi}, ${agreements.titleEn},
-            ${agreements.signedOn}, to_char(${agreements.signedOn}, 'YYYY-MM-DD'),
-            array_to_json(${agreements.partyIds}), array_to_json(${agreements.areaIds})
+            ${agreements.signedOn}, ${agreements.partyIds}, ${agreements.areaIds}
           from ${agreements} where ${signingWhere} ${only.agreements}
-        ) as timeline order by sort_on desc, id limit ${timelineLimit}`,
+          order by sort_on desc, id limit ${timelineLimit}
+        ) as timeline order by sort_on desc, id`,
     );
     const [counted] = await rowsOf<{ total: number }>(
       db,
@@ -189,14 +192,19 @@ export function createDashboardService({ db }: { db: Database }) {
       ? []
       : await rowsOf<Row>(
           db,
-          sql`select ua.area_id, cp.pid, count(distinct ${commitments.id})::int as n from ${commitments}
-            cross join unnest(${commitments.areaIds}) as ua(area_id)
-            cross join lateral (
-              select unnest(${agreements.partyIds}) from ${agreements} where ${agreements.id} = ${commitments.agreementId}
-              union
-              select unnest(${events.partnerIds}) from ${events} where ${events.id} = ${commitments.eventId}
-            ) as cp(pid)
-            where ${commitments.status} not in ${closedList} group by ua.area_id, cp.pid`,
+          // Hash joins to each origin rather than a lateral subquery per commitment; `distinct`
+          // counts once a partner that is both the agreement's party and the event's partner.
+          sql`select area_id, pid, count(distinct cid)::int as n from (
+              select ${commitments.id} as cid, ua.area_id, up.pid from ${commitments}
+                join ${agreements} on ${agreements.id} = ${commitments.agreementId}
+                cross join unnest(${commitments.areaIds}) as ua(area_id) cross join unnest(${agreements.partyIds}) as up(pid)
+                where ${commitments.status} not in ${closedList}
+              union all
+              select ${commitments.id}, ua.area_id, up.pid from ${commitments}
+                join ${events} on ${events.id} = ${commitments.eventId}
+                cross join unnest(${commitments.areaIds}) as ua(area_id) cross join unnest(${events.partnerIds}) as up(pid)
+                where ${commitments.status} not in ${closedList}
+            ) as origins group by area_id, pid`,
         );
     const cells = new Map<string, MatrixCell>();
     const add = (rows: Row[], field: 'agreements' | 'events' | 'openCommitments') => {
