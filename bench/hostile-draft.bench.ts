@@ -59,7 +59,13 @@ async function sampleHealth(until: Promise<unknown> | null, maxSamples = 100_000
 function summarise(name: string, latencies: number[]) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
-  return { scenario: name, samples: sorted.length, p50ms: +at(0.5).toFixed(1), maxMs: +at(1).toFixed(1) };
+  return {
+    scenario: name,
+    samples: sorted.length,
+    p50ms: +at(0.5).toFixed(1),
+    p95ms: +at(0.95).toFixed(1),
+    maxMs: +at(1).toFixed(1),
+  };
 }
 
 // The slowest 2 MB inputs of bench/reader.bench.ts.
@@ -79,15 +85,33 @@ await fetch(`${server.url}/api/v1/sources`, {
 
 const idle = await sampleHealth(null, 200);
 const rows = [summarise('baseline: GET /api/health, idle', idle)];
+// The article is sent from another thread too: building and writing a 2 MB body is the
+// client's work, and on the server's thread it would count against the server.
+const senderCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+fetch(workerData.url, {
+  method: 'POST',
+  headers: { cookie: workerData.cookie, 'content-type': 'application/json' },
+  body: JSON.stringify({ text: workerData.text }),
+}).then(async (response) => { await response.arrayBuffer(); parentPort.postMessage(response.status); });
+`;
+
+function sendArticle(text: string): Promise<number> {
+  const sender = new Worker(senderCode, {
+    eval: true,
+    workerData: { url: `${server.url}/api/v1/sources`, cookie, text },
+  });
+  return once(sender, 'message').then(async ([status]) => {
+    await sender.terminate();
+    return status as number;
+  });
+}
+
 for (const [name, text] of hostile) {
   const started = performance.now();
-  const drafting = fetch(`${server.url}/api/v1/sources`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  });
+  const drafting = sendArticle(text);
   const latencies = await sampleHealth(drafting);
-  const status = (await drafting).status;
+  const status = await drafting;
   rows.push({
     ...summarise(
       `health while drafting ${name} (${status}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,

@@ -52,7 +52,9 @@ describe('who may see and change what', () => {
 
   it('shows a viewer the workspace without any edit control', async () => {
     await signIn(page, viewerEmail, viewerPassword);
-    await page.getByRole('heading', { level: 1, name: 'Hộp tin' }).waitFor();
+    // Leadership lands on My work, with the place the leadership dashboard mounts.
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor();
+    await page.getByTestId('dashboard-slot').waitFor({ state: 'attached' });
     await page.getByTestId('read-only').waitFor();
     expect(await page.getByLabel('Dán nội dung bài viết').count()).toBe(0);
 

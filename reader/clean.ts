@@ -49,6 +49,9 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
+/** Headlines run to about 150 characters; twice that and more is prose. */
+const longestTitle = 400;
+
 /** Cleans normalised text (NFC, \n line ends). Line 1 is the title, line 2 may be a date line. */
 export function cleanArticle(input: string): CleanedArticle {
   const lines = input.split('\n').map(trimBlanks);
@@ -61,8 +64,11 @@ export function cleanArticle(input: string): CleanedArticle {
   let index = 0;
   while (index < lines.length && (lines[index] ?? '') === '') index++;
   if (index < lines.length) {
-    title = lines[index] ?? null;
-    kept.push(title ?? '');
+    const first = lines[index] ?? '';
+    // A first line longer than any headline is the body's first paragraph: the article has no
+    // title line (pasted without it, or one line of text).
+    title = first.length <= longestTitle ? first : null;
+    kept.push(first);
     index++;
     // The date line sits right under the title when the page prints one.
     for (let look = index; look < Math.min(lines.length, index + 2); look++) {

@@ -81,6 +81,14 @@ describe('dates', () => {
     expect(parsePublished('')).toBeNull();
   });
 
+  it('parses ISO publication lines, to the month when the day is not printed', () => {
+    expect(parsePublished('2023-07-21')).toBe('2023-07-21');
+    expect(parsePublished('2023-07-21 08:15')).toBe('2023-07-21');
+    expect(parsePublished('2021-09')).toBe('2021-09');
+    expect(parsePublished('2023-02-30')).toBeNull();
+    expect(parsePublished('2023-13')).toBeNull();
+  });
+
   it('reads two days joined by và as a range', () => {
     expect(resolveAll('Trong hai ngày 12 và 13/3, đoàn làm việc tại tỉnh', '2025-03-20')).toEqual([
       { start: '2025-03-12', end: '2025-03-13', isRange: true },

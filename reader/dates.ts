@@ -404,12 +404,25 @@ export function resolveDate(mention: DateMention, years: YearHints, published: s
 }
 
 /** The publication date from a date line such as '08/10/2024 | 17:06 PM' or 'Thứ Ba, 11/12/2018'. */
+// '2023-07-21', '2023-07-21 08:15', '2021-09': the ISO forms feeds and archive pages print.
+const isoDateLine = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 export function parsePublished(line: string): string | null {
+  const iso = isoDateLine.exec(line.trim());
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), iso[3] ? Number(iso[3]) : null];
+    const isReal = month >= 1 && month <= 12 && (day === null || (day >= 1 && day <= daysIn(year, month)));
+    return isReal && year >= 1900 ? formatDate(year, month, day) : null;
+  }
   for (const mention of findDates(line)) {
     if (mention.year !== null && mention.day !== null)
       return formatDate(mention.year, mention.month, mention.day);
   }
   return null;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export function formatDate(year: number, month: number, day: number | null): string {

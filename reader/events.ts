@@ -48,6 +48,12 @@ for (const lang of ['vi', 'en'] as const) {
     for (const phrase of phrases) addPhrase(triggerLexicons[lang], phrase, kind as EventKind);
   }
 }
+const genericMeetingLexicons: Record<Lang, Lexicon<true>> = { vi: createLexicon(), en: createLexicon() };
+for (const lang of ['vi', 'en'] as const) {
+  for (const phrase of events.genericMeeting[lang]) addPhrase(genericMeetingLexicons[lang], phrase, true);
+}
+const envoyLexicon: Lexicon<true> = createLexicon();
+for (const title of events.envoys) addPhrase(envoyLexicon, title, true);
 const futureLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.future) addPhrase(futureLexicon, cue, true);
 const pastLexicon: Lexicon<true> = createLexicon();
@@ -82,8 +88,9 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     const sentence = sentenceOf[cue.start] ?? -1;
     if (!firstFuture.has(sentence)) firstFuture.set(sentence, cue.end);
   }
+  const envoySentences = new Set(findAll(envoyLexicon, marks).map((envoy) => sentenceOf[envoy.start] ?? -1));
   for (const match of findAll(triggerLexicons[context.lang], marks)) {
-    const kind = match.values[0];
+    let kind = match.values[0];
     if (!kind) continue;
     const length = match.end - match.start;
     // The neighbours only matter around a lone 'tiếp' or 'ký'.
@@ -109,9 +116,23 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
       (tokens[match.start - 1]?.key === suKey || tokens[match.start - 2]?.key === suKey)
     )
       continue;
+    if (kind === 'talks' && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
     triggers.push({ kind, first: match.start, last: match.end, sentence });
   }
   return triggers;
+}
+
+/** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word where an envoy is named in
+ * its sentence or the one before. */
+function isEnvoyMeeting(
+  context: EventContext,
+  match: { start: number; end: number },
+  envoySentences: ReadonlySet<number>,
+): boolean {
+  const generic = matchLongest(genericMeetingLexicons[context.lang], context.marks, match.start);
+  if (!generic || generic.end !== match.end) return false;
+  const sentence = context.sentenceOf[match.start] ?? -1;
+  return envoySentences.has(sentence) || envoySentences.has(sentence - 1);
 }
 
 /** 'được ký kết tháng 8/2019', 'visited in 2019': a year before the article's, not a period. */

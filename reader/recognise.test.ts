@@ -39,6 +39,31 @@ describe('events', () => {
   });
 });
 
+describe('who meets whom', () => {
+  it('reads an envoy meeting a minister as a courtesy call, in either language', () => {
+    const vi = draftOf(
+      'Ngày 15/7, Đại sứ Anh Gareth Ward đã có cuộc gặp với Bộ trưởng Bộ Y tế.',
+      '2020-07-16',
+    );
+    expect(vi.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+    const en = draftOf(
+      'On 15 July, Ambassador Gareth Ward met with the Minister of Health. The sides discussed training.',
+      '2020-07-16',
+      'en',
+    );
+    expect(en.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+  });
+
+  it('keeps a meeting of two ministers as talks, even with an envoy named two sentences before', () => {
+    const draft = draftOf(
+      'Đại sứ Anh dự lễ khai mạc triển lãm. Tại đây có nhiều hoạt động. Ngày 15/7, hai Bộ trưởng đã có cuộc gặp tại Hà Nội.',
+      '2020-07-16',
+    );
+    expect(draft.events.map((e) => e.kind)).toContain('talks');
+    expect(draft.events.map((e) => e.kind)).not.toContain('courtesy_call');
+  });
+});
+
 describe('events outside the report', () => {
   it('drops earlier dated signings, intended signings and thanks for a welcome', () => {
     const draft = draftOf(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commitmentStatuses } from '../domain/enums.ts';
+import { commitmentGroupings, commitmentStatuses } from '../domain/enums.ts';
 import {
   areaIdList,
   booleanQuery,
@@ -84,9 +84,6 @@ export const commitmentListQuery = z.strictObject({
 });
 export type CommitmentListQuery = z.infer<typeof commitmentListQuery>;
 
-export const commitmentGroupings = ['owner', 'partner', 'area', 'status'] as const;
-export type CommitmentGrouping = (typeof commitmentGroupings)[number];
-
 /** The board takes the list's filters, without paging: it shows every matching commitment. */
 export const commitmentBoardQuery = commitmentListQuery
   .omit({ page: true, pageSize: true, ids: true })
@@ -96,7 +93,8 @@ export type CommitmentBoardQuery = z.infer<typeof commitmentBoardQuery>;
 export const commitmentBoard = z.object({
   groups: z.array(
     z.object({
-      /** The owner, partner or area id, the status, or `none` for commitments without one. */
+      /** The owner, partner or area id, the status, the due month (YYYY-MM), or `none` for commitments
+       * without one. */
       key: z.string(),
       label: z.string(),
       labelEn: z.string(),

@@ -114,3 +114,7 @@ export type AuditedType = (typeof auditedTypes)[number];
 
 /** The country whose cooperation hoptac records: its units own the "our side" of commitments. */
 export const homeCountryCode = 'VN';
+
+/** How the commitments board groups; `month` is the month a commitment is due (YYYY-MM). */
+export const commitmentGroupings = ['owner', 'partner', 'area', 'status', 'month'] as const;
+export type CommitmentGrouping = (typeof commitmentGroupings)[number];

@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { PgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -20,34 +18,41 @@ export type DatabaseHandle = {
   kind: DatabaseKind;
   /** Applies pending migrations (idempotent). */
   migrate(): Promise<void>;
+  /** The whole embedded database as a tar (PGlite only), for test templates. */
+  dump?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** Opens the embedded PGlite database in dataDir (or in memory when dataDir is null, optionally
- * starting from a dumped template), holding the directory lock for as long as it is open. */
+ * starting from a dumped template file), holding the directory lock for as long as it is open.
+ * PGlite runs in its own thread (pglite-thread.ts) and is reached through the same `pg` driver
+ * as a PostgreSQL server, over one connection: PGlite is one session. */
 export async function openPglite(
   dataDir: string | null,
   command = 'hoptac',
-  template?: Blob,
+  templatePath: string | null = null,
 ): Promise<DatabaseHandle> {
   const lock = dataDir === null ? null : lockDataDir(dataDir, command);
   try {
-    const client =
-      dataDir !== null
-        ? new PGlite(dataDir)
-        : template
-          ? new PGlite({ loadDataDir: template })
-          : new PGlite();
-    await client.waitReady;
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    const thread = await PgliteThread.start({ dataDir, templatePath });
+    const pool = new pg.Pool({
+      max: 1,
+      user: 'postgres',
+      database: 'template1',
+      stream: () => thread.openStream(),
+    });
+    pool.on('error', () => {});
+    const db = drizzlePg({ client: pool, schema }) as unknown as Database;
     return {
       db,
       kind: 'pglite',
-      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      migrate: () => migratePg(db as never, { migrationsFolder }),
+      dump: () => thread.dump(),
       close: async () => {
-        await client.close();
+        await pool.end();
+        await thread.close();
         lock?.release();
       },
     };

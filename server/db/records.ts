@@ -127,6 +127,13 @@ export function createRecordService<
 >(spec: RecordServiceSpec<T, R, C, U>) {
   const { db, table, recordType, noun } = spec;
   const idColumn = table.id;
+  // What a write reads back: its folded search text and a source's draft are megabytes that no
+  // record shows.
+  const {
+    searchText: _searchText,
+    draft: _draft,
+    ...returnedColumns
+  } = getTableColumns(table) as Record<string, PgColumn>;
 
   function buildSearchText(values: Record<string, unknown>) {
     return foldText(spec.searchWords(values).filter(Boolean).join(' '));
@@ -220,7 +227,7 @@ export function createRecordService<
         const [row] = (await tx
           .insert(table)
           .values(pickColumns(table, values) as never)
-          .returning()) as Row<T>[];
+          .returning(returnedColumns)) as Row<T>[];
         const id = (row as { id: string }).id;
         await spec.writeRelated?.(tx, id, input);
         const record = await loadOne(tx, row as Row<T>);
@@ -256,7 +263,7 @@ export function createRecordService<
             updatedAt: new Date(),
           } as never)
           .where(eq(idColumn, id))
-          .returning()) as Row<T>[];
+          .returning(returnedColumns)) as Row<T>[];
         await spec.writeRelated?.(tx, id, patch as unknown as Partial<C>);
         const after = await loadOne(tx, row as Row<T>);
         await writeAudit(tx, {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { readTestDatabaseConfig } from '../config.ts';
@@ -10,9 +9,7 @@ import { type DatabaseHandle, openPglite, openPostgres } from './client.ts';
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const { kind, url } = readTestDatabaseConfig();
   if (kind === 'pglite') {
-    const templatePath = inject('pgliteTemplate');
-    const template = templatePath ? new Blob([new Uint8Array(readFileSync(templatePath))]) : undefined;
-    const handle = await openPglite(null, 'test', template);
+    const handle = await openPglite(null, 'test', inject('pgliteTemplate') || null);
     await handle.migrate();
     return handle;
   }

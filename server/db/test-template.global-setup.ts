@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { openPglite } from './client.ts';
 
@@ -16,10 +15,9 @@ declare module 'vitest' {
 export default async function createPgliteTemplate(project: TestProject) {
   const database = await openPglite(null);
   await database.migrate();
-  const client = (database.db as unknown as { $client: PGlite }).$client;
-  const dump = await client.dumpDataDir('none');
+  const dump = await database.dump!();
   const path = join(mkdtempSync(join(tmpdir(), 'hoptac-template-')), 'migrated.tar');
-  writeFileSync(path, new Uint8Array(await dump.arrayBuffer()));
+  writeFileSync(path, dump);
   await database.close();
   project.provide('pgliteTemplate', path);
 }

@@ -25,6 +25,12 @@ const dashboards = () => import('../features/dashboard/dashboard-page.tsx');
 const DashboardPage = lazyPage(dashboards, 'DashboardPage');
 const PublicDashboardPage = lazyPage(dashboards, 'PublicDashboardPage');
 const AreaPage = lazyPage(() => import('../features/dashboard/area-page.tsx'), 'AreaPage');
+const HomePage = lazyPage(() => import('../features/my-work/home-page.tsx'), 'HomePage');
+const MyWorkPage = lazyPage(() => import('../features/my-work/my-work-page.tsx'), 'MyWorkPage');
+const CommitmentBoardPage = lazyPage(
+  () => import('../features/commitments/board-page.tsx'),
+  'CommitmentBoardPage',
+);
 
 const lists = () => import('../features/registry/registry-list-page.tsx');
 const records = () => import('../features/registry/record-page.tsx');
@@ -45,7 +51,10 @@ export const router = createBrowserRouter([
     },
     element: <WorkspaceShell />,
     children: [
-      { index: true, element: <InboxPage /> },
+      { index: true, element: <HomePage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'my-work', element: <MyWorkPage /> },
+      { path: 'commitments/board', element: <CommitmentBoardPage /> },
       { path: 'review/:id', element: <ReviewPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'profile', element: <ProfilePage /> },

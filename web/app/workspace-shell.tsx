@@ -52,9 +52,13 @@ export function WorkspaceShell() {
               <nav aria-label={t('nav.workspace')} className="sidenav">
                 <ul>
                   <li>
-                    <NavLink to="/app" end>
-                      {t('nav.inbox')}
-                    </NavLink>
+                    <NavLink to="/app/my-work">{t('nav.myWork')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/app/inbox">{t('nav.inbox')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/app/commitments/board">{t('nav.board')}</NavLink>
                   </li>
                   <li>
                     <NavLink to="/app/dashboard">{t('dashboard.nav')}</NavLink>

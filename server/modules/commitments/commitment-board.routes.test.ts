@@ -98,6 +98,23 @@ describe('commitments board', () => {
     ]);
   });
 
+  it('groups by due month, earliest first, the horizon year counted as its December, undated last', async () => {
+    const result = await board('groupBy=month');
+    const month = (offset: number) => addDays(today, offset).slice(0, 7);
+    const expected = new Map<string, number>([['2020-12', 1]]);
+    for (const offset of [-10, -1, 30]) expected.set(month(offset), (expected.get(month(offset)) ?? 0) + 1);
+    expect(result.groups.map((group: Group) => [group.key, group.count])).toEqual([
+      ...[...expected].sort(([a], [b]) => a.localeCompare(b)),
+      ['none', 1],
+    ]);
+    expect(result.groups[0]).toMatchObject({
+      key: '2020-12',
+      label: 'Tháng 12/2020',
+      labelEn: 'December 2020',
+    });
+    expect(result.groups.at(-1)).toMatchObject({ label: 'Chưa có hạn', labelEn: 'No due date' });
+  });
+
   it('refuses an unknown grouping with the parameter named', async () => {
     const response = await t.app.inject({
       method: 'GET',

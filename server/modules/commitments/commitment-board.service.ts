@@ -4,6 +4,7 @@ import type {
   CommitmentBoardQuery,
   CommitmentRecord,
 } from '../../../common/contracts/commitments.ts';
+import { commitmentDueOn } from '../../../common/domain/deadlines.ts';
 import { homeCountryCode } from '../../../common/domain/enums.ts';
 import { limits } from '../../../common/domain/limits.ts';
 import type { Database } from '../../db/client.ts';
@@ -23,10 +24,27 @@ const noneLabels: Record<CommitmentBoardQuery['groupBy'], Label> = {
   partner: { label: 'Không gắn đối tác', labelEn: 'No partner' },
   area: { label: 'Chưa phân lĩnh vực', labelEn: 'No area' },
   status: { label: '', labelEn: '' },
+  month: { label: 'Chưa có hạn', labelEn: 'No due date' },
 };
 
+const englishMonths = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function monthsOf(item: CommitmentRecord): string[] {
+  const due = commitmentDueOn(item);
+  return due ? [due.slice(0, 7)] : [];
+}
+
+function labelMonth(key: string): Label {
+  const [year, month] = key.split('-');
+  return {
+    label: `Tháng ${Number(month)}/${year}`,
+    labelEn: englishMonths.format(new Date(`${key}-01T00:00:00Z`)),
+  };
+}
+
 /** The commitments board: the list's filters, grouped by owner unit, partner, area or status,
- * largest group first and "none" last. A commitment with two owners shows under both. */
+ * largest group first and "none" last, or by due month, earliest first. A commitment with two
+ * owners shows under both. */
 export function createCommitmentBoardService({
   db,
   commitments,
@@ -68,6 +86,7 @@ export function createCommitmentBoardService({
     keys: string[],
   ): Promise<Map<string, Label>> {
     const ids = keys.filter((key) => key !== noneKey);
+    if (groupBy === 'month') return new Map(ids.map((key) => [key, labelMonth(key)]));
     if (groupBy === 'status' || ids.length === 0)
       return new Map(keys.map((key) => [key, { label: key, labelEn: key }]));
     const rows =
@@ -106,7 +125,9 @@ export function createCommitmentBoardService({
               ? (partnerIds.get(item.id) ?? [])
               : query.groupBy === 'area'
                 ? item.areaIds
-                : [item.status];
+                : query.groupBy === 'month'
+                  ? monthsOf(item)
+                  : [item.status];
         return keys.length ? keys : [noneKey];
       };
       const grouped = new Map<string, CommitmentRecord[]>();
@@ -122,8 +143,9 @@ export function createCommitmentBoardService({
       groups.sort(
         (a, b) =>
           Number(a.key === noneKey) - Number(b.key === noneKey) ||
-          b.count - a.count ||
-          a.label.localeCompare(b.label, 'vi'),
+          (query.groupBy === 'month'
+            ? a.key.localeCompare(b.key)
+            : b.count - a.count || a.label.localeCompare(b.label, 'vi')),
       );
       return { groups, total: page.total, isTruncated: page.total > page.items.length };
     },

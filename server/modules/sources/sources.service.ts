@@ -163,7 +163,8 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
       language: input.language ?? draft.lang,
       lead: deriveLead(draft.text, title),
       text: draft.text,
-      draft,
+      // The draft's text is the source's text; stored once (getDraft puts it back).
+      draft: { ...draft, text: undefined },
     };
     return records.create(values as unknown as CreateSource, actor, executor);
   }
@@ -230,7 +231,7 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
 
     async getDraft(id: string): Promise<ArticleDraft> {
       const row = await records.requireRow(db, id);
-      const parsed = articleDraft.safeParse(row.draft);
+      const parsed = articleDraft.safeParse({ ...(row.draft as object), text: row.text });
       if (!parsed.success) throw sourceErrors.noDraft('This source has no reader draft.');
       return parsed.data;
     },

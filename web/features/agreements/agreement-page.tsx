@@ -15,6 +15,10 @@ import {
   useRecordList,
 } from '../registry/registry.api.ts';
 import { labelAreas } from '../registry/registry-columns.tsx';
+import { ClocksSection } from './clocks-section.tsx';
+import { DocumentsSection } from './documents-section.tsx';
+import { LifecycleSection } from './lifecycle-section.tsx';
+import { ValiditySection } from './validity-section.tsx';
 
 function AgreementRelations({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
@@ -104,6 +108,10 @@ export function AgreementPage() {
           record={record}
           title={pickLocalised(record.titleVi, record.titleEn)}
         >
+          <LifecycleSection agreement={record} />
+          <ClocksSection agreement={record} />
+          <ValiditySection agreement={record} />
+          <DocumentsSection agreement={record} />
           <AgreementRelations agreement={record} />
           <ProvenanceSection recordType="agreement" recordId={record.id} />
         </RecordView>

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AddProgress } from '../../../common/contracts/commitments.ts';
-import { isApiError, requestJson } from '../../app/http.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AddProgress, CommitmentBoard } from '../../../common/contracts/commitments.ts';
+import { buildQuery, isApiError, requestJson } from '../../app/http.ts';
 import type { Commitment } from '../registry/registry.api.ts';
 
 export function useAddProgress(id: string) {
@@ -20,5 +20,17 @@ export function useAddProgress(id: string) {
       if (isApiError(error, 409))
         await queryClient.invalidateQueries({ queryKey: ['commitments', 'one', id] });
     },
+  });
+}
+
+export type BoardParams = Record<string, string>;
+
+/** The commitments board for the filters and grouping in the page's address. */
+export function useCommitmentBoard(params: BoardParams) {
+  return useQuery({
+    queryKey: ['commitments', 'board', params],
+    queryFn: ({ signal }) =>
+      requestJson<CommitmentBoard>(`/api/v1/commitments/board${buildQuery(params)}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -11,6 +11,11 @@ import { describeList } from './registry-columns.tsx';
 
 const pageSize = 20;
 const pagingKeys = ['page', 'sort', 'order'];
+/** Filters a link may set though the form does not offer them (the home page's "expiring in the
+ * next 12 months"); the list names the one applied and offers to drop it. */
+const linkedFilters: Partial<Record<Collection, readonly string[]>> = {
+  agreements: ['expiringWithinDays'],
+};
 
 function RegistryListPage<C extends Collection>({ collection }: { collection: C }) {
   const { t } = useTranslation();
@@ -25,8 +30,15 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
   const applied = Object.fromEntries(
     spec.filters.map((filter) => [filter.name, params.get(filter.name) ?? '']),
   );
+  const linked = Object.fromEntries(
+    (linkedFilters[collection] ?? []).flatMap((name) => {
+      const value = params.get(name);
+      return value ? [[name, value]] : [];
+    }),
+  );
   const list = useRecordList(collection, {
     ...applied,
+    ...linked,
     page,
     pageSize,
     sort,
@@ -39,7 +51,7 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
   useEffect(() => setDraft(JSON.parse(appliedKey) as Record<string, string>), [appliedKey]);
 
   function applyFilters(values: Record<string, string>) {
-    const next = new URLSearchParams();
+    const next = new URLSearchParams(linked);
     for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
     if (sort) {
       next.set('sort', sort);
@@ -103,6 +115,23 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
           )}
         </div>
       </form>
+      {linked.expiringWithinDays && (
+        <p className="notice" data-testid="linked-filter">
+          {t('registry.expiringWithin', { count: Number(linked.expiringWithinDays) })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              const next = new URLSearchParams(params);
+              next.delete('expiringWithinDays');
+              next.delete('page');
+              setParams(next);
+            }}
+          >
+            {t('registry.dropFilter')}
+          </button>
+        </p>
+      )}
       <QueryState query={list}>
         {(data) => {
           const pages = Math.max(1, Math.ceil(data.total / pageSize));

@@ -1,0 +1,147 @@
+// The embedded database in its own thread. PGlite is PostgreSQL compiled to WebAssembly: every
+// query, every page written to disk and every megabyte compressed into TOAST runs on the thread
+// that owns it. Owned by the server's thread, storing one 2 MB article stalled every other
+// request for seconds; owned here, the server's thread only passes protocol bytes.
+//
+// The thread speaks the PostgreSQL wire protocol to one connection at a time (the main thread's
+// pool holds one, as PGlite is one session), so the app reaches PGlite through the same `pg`
+// driver as a PostgreSQL server.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+/** @type {import('node:worker_threads').MessagePort} */
+const port = /** @type {any} */ (parentPort);
+/** @type {{ dataDir: string | null, templatePath: string | null }} */
+const options = workerData;
+
+const sslRequestCode = 80877103;
+const cancelRequestCode = 80877102;
+const protocolVersion3 = 196608;
+
+/** @param {import('./pglite-thread.ts').ThreadReply} reply @param {ArrayBuffer[]} [transfer] */
+function post(reply, transfer = []) {
+  port.postMessage(reply, transfer);
+}
+
+/** One client connection's bytes: whole protocol messages are cut out of what arrives and run in
+ * order; the first message of a connection (startup, or an SSL request answered "no") has no
+ * type byte. */
+class Connection {
+  pending = Buffer.alloc(0);
+  hasStarted = false;
+  /** @type {Promise<void>} */
+  queue = Promise.resolve();
+
+  /** @param {PGlite} db @param {number} id */
+  constructor(db, id) {
+    this.db = db;
+    this.id = id;
+  }
+
+  /** @param {Uint8Array} bytes */
+  receive(bytes) {
+    this.pending = this.pending.length === 0 ? Buffer.from(bytes) : Buffer.concat([this.pending, bytes]);
+    /** @type {Uint8Array[]} */
+    const messages = [];
+    for (;;) {
+      const message = this.nextMessage();
+      if (!message) break;
+      messages.push(message);
+    }
+    if (messages.length > 0) this.queue = this.queue.then(() => this.run(messages));
+  }
+
+  /** @returns {Uint8Array | null} */
+  nextMessage() {
+    const buffer = this.pending;
+    if (!this.hasStarted) {
+      if (buffer.length < 8) return null;
+      const length = buffer.readInt32BE(0);
+      const code = buffer.readInt32BE(4);
+      if (buffer.length < length) return null;
+      this.pending = buffer.subarray(length);
+      if (code === sslRequestCode) {
+        post({ type: 'data', connection: this.id, bytes: Uint8Array.from([0x4e]) }); // 'N': no TLS
+        return this.nextMessage();
+      }
+      if (code === cancelRequestCode) return this.nextMessage();
+      if (code === protocolVersion3) this.hasStarted = true;
+      return new Uint8Array(buffer.subarray(0, length));
+    }
+    if (buffer.length < 5) return null;
+    const length = 1 + buffer.readInt32BE(1);
+    if (buffer.length < length) return null;
+    this.pending = buffer.subarray(length);
+    return new Uint8Array(buffer.subarray(0, length));
+  }
+
+  /** @param {Uint8Array[]} messages */
+  async run(messages) {
+    // The answers to one write go back as one buffer: PGlite streams a large row in small chunks,
+    // and the driver, handed them one by one, copies the growing row at every chunk.
+    /** @type {Uint8Array[]} */
+    const chunks = [];
+    try {
+      for (const message of messages) {
+        await this.db.execProtocolRawStream(message, { onRawData: (chunk) => chunks.push(chunk.slice()) });
+      }
+    } catch (error) {
+      post({ type: 'failed', connection: this.id, message: String(error) });
+      return;
+    }
+    if (chunks.length === 0) return;
+    const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks));
+    post({ type: 'data', connection: this.id, bytes }, [bytes.buffer]);
+  }
+
+  /** The client went away: a transaction it left open must not hold the next connection. */
+  async end() {
+    await this.queue;
+    if (this.db.isInTransaction()) await this.db.exec('rollback');
+  }
+}
+
+/** @returns {Promise<PGlite>} */
+async function open() {
+  if (options.dataDir !== null) return PGlite.create(options.dataDir);
+  if (options.templatePath !== null) {
+    return PGlite.create({ loadDataDir: new Blob([new Uint8Array(readFileSync(options.templatePath))]) });
+  }
+  return PGlite.create();
+}
+
+try {
+  const db = await open();
+  /** @type {Map<number, Connection>} */
+  const connections = new Map();
+  port.on('message', async (/** @type {import('./pglite-thread.ts').ThreadRequest} */ request) => {
+    switch (request.type) {
+      case 'open':
+        connections.set(request.connection, new Connection(db, request.connection));
+        return;
+      case 'data':
+        connections.get(request.connection)?.receive(request.bytes);
+        return;
+      case 'end': {
+        const connection = connections.get(request.connection);
+        connections.delete(request.connection);
+        await connection?.end();
+        return;
+      }
+      case 'dump': {
+        const dump = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+        post({ type: 'dump', bytes: dump }, [dump.buffer]);
+        return;
+      }
+      case 'close':
+        await Promise.all([...connections.values()].map((connection) => connection.end()));
+        await db.close();
+        post({ type: 'closed' });
+        return;
+    }
+  });
+  post({ type: 'ready' });
+} catch (error) {
+  post({ type: 'failed', connection: null, message: String(error) });
+}
