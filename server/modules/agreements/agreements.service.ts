@@ -26,6 +26,7 @@ import {
 import { commonErrors } from '../../http/errors.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
+import { events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
@@ -157,6 +158,13 @@ export function createAgreementsService({ db }: { db: Database }) {
         .limit(1);
       if (linked)
         throw commonErrors.inUse('Commitments come from this agreement; delete or move them first.');
+      const [outcomeOf] = await executor
+        .select({ id: events.id })
+        .from(events)
+        .where(sql`${id}::uuid = any(${events.agreementIds})`)
+        .limit(1);
+      if (outcomeOf)
+        throw commonErrors.inUse('An event lists this agreement as its outcome; unlink it first.');
     },
   });
 
