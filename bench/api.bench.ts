@@ -54,6 +54,9 @@ const scenarios: [string, string][] = [
   ['GET /api/v1/search?q=nguyen tri thuc', '/api/v1/search?q=nguyen%20tri%20thuc'],
   ['GET /api/v1/partners/:id/overview', `/api/v1/partners/${belarus.items[0]!.id}/overview`],
   ['GET /api/public/news (portal)', '/api/public/news'],
+  ['GET /api/v1/dashboard', '/api/v1/dashboard'],
+  ['GET /api/v1/dashboard?kind=talks', '/api/v1/dashboard?kind=talks'],
+  ['GET /api/public/dashboard (portal)', '/api/public/dashboard'],
 ];
 
 type Row = { scenario: string; requestsPerSecond: number; p50: number; p99: number; errors: number };

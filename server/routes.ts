@@ -12,6 +12,7 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCalendarFeedsRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { registerClocksRoutes } from './modules/clocks/clocks.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
@@ -72,4 +73,5 @@ export function registerRoutes(
   });
   registerBackupRoutes(app, services.db);
   registerSpreadsheetsRoutes(app, services.spreadsheets);
+  registerDashboardRoutes(app, services.dashboard);
 }

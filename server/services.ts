@@ -9,6 +9,7 @@ import { createCalendarFeedsService } from './modules/calendar-feeds/calendar-fe
 import { createClocksService } from './modules/clocks/clocks.service.ts';
 import { createCommitmentBoardService } from './modules/commitments/commitment-board.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
+import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -67,6 +68,7 @@ export function createServices({ db, extraction }: { db: Database; extraction: E
     }),
     briefings: createBriefingsService({ db, partnerOverview }),
     radar: createRadarService({ db, agreements, commitments }),
+    dashboard: createDashboardService({ db }),
     review: createReviewService({
       db,
       sources,

@@ -36,6 +36,25 @@ describe('deleting a record others still use', () => {
     expect((await send('DELETE', `/api/v1/organisations/${unit}?version=1`)).status).toBe(204);
   });
 
+  it('refuses an agreement an event lists as its outcome, and an area a source is filed under', async () => {
+    const agreement = await create('agreements', { kind: 'mou', titleVi: 'Bản ghi nhớ', status: 'signed' });
+    const event = await create('events', { kind: 'signing', title: 'Lễ ký', agreementIds: [agreement] });
+    const refusedAgreement = await send('DELETE', `/api/v1/agreements/${agreement}?version=1`);
+    expect(refusedAgreement.status).toBe(409);
+    expect(refusedAgreement.body.code).toBe('record.in_use');
+    await send('PATCH', `/api/v1/events/${event}`, { version: 1, agreementIds: [] });
+    expect((await send('DELETE', `/api/v1/agreements/${agreement}?version=1`)).status).toBe(204);
+
+    await create('areas', { id: 'in_use_area', labelVi: 'Lĩnh vực thử', labelEn: 'Test area' });
+    const source = await create('sources', { text: 'Bản tin về lĩnh vực thử.' });
+    expect(
+      (await send('PATCH', `/api/v1/sources/${source}`, { version: 1, areaIds: ['in_use_area'] })).status,
+    ).toBe(200);
+    const refusedArea = await send('DELETE', '/api/v1/areas/in_use_area?version=1');
+    expect(refusedArea.status).toBe(409);
+    expect(refusedArea.body.code).toBe('record.in_use');
+  });
+
   it('refuses an organisation that unit accounts belong to', async () => {
     const unit = await create('organisations', { nameVi: 'Bệnh viện Bạch Mai', kind: 'hospital' });
     await create('users', {

@@ -319,6 +319,12 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
     },
     'GET /api/v1/admin/backup': { access: 'admins', request: () => ({ url: '/api/v1/admin/backup' }) },
     ...spreadsheetRules(),
+    'GET /api/v1/dashboard': { access: 'signedIn', request: () => ({ url: '/api/v1/dashboard?kind=mou' }) },
+    'GET /api/public/dashboard': { access: 'public', request: () => ({ url: '/api/public/dashboard' }) },
+    'GET /api/v1/areas/{id}/overview': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/areas/${f.registry.areaId}/overview` }),
+    },
   };
 }
 

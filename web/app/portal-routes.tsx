@@ -5,7 +5,10 @@ import { NotFoundPage } from './not-found-page.tsx';
 export type PortalPages = Record<
   'home' | 'article' | 'partner' | 'agreements' | 'agreement' | 'area' | 'search',
   ComponentType
->;
+> & {
+  /** The public dashboard: charts the server renderer does not draw, so it may leave it out. */
+  dashboard?: ComponentType;
+};
 
 /** The portal's pages under its shell, written once: the browser's router loads each page as its
  * own chunk, the server renderer passes the same components eagerly (web/app/render-portal.tsx). */
@@ -23,6 +26,7 @@ export function portalRouteChildren(pages: PortalPages): RouteObject[] {
     { path: 'hiep-dinh/:slug', element: <Agreement /> },
     { path: 'linh-vuc/:id', element: <Area /> },
     { path: 'tim-kiem', element: <Search /> },
+    ...(pages.dashboard ? [{ path: 'so-lieu', element: <pages.dashboard /> }] : []),
     { path: '*', element: <NotFoundPage /> },
   ];
 }

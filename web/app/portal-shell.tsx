@@ -42,6 +42,7 @@ export function PortalShell() {
         <nav aria-label={t('portal.nav')} className="topnav">
           <Link to="/">{t('portal.home')}</Link>
           <Link to={publicPaths.agreements}>{t('portal.registry')}</Link>
+          <Link to="/so-lieu">{t('dashboard.portalNav')}</Link>
           <a href="/feed.atom" type="application/atom+xml">
             {t('portal.feed')}
           </a>

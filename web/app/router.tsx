@@ -35,6 +35,10 @@ const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
 const PartnerPage = lazyPage(() => import('../features/partners/partner-page.tsx'), 'PartnerPage');
 const AgreementPage = lazyPage(() => import('../features/agreements/agreement-page.tsx'), 'AgreementPage');
+const dashboards = () => import('../features/dashboard/dashboard-page.tsx');
+const DashboardPage = lazyPage(dashboards, 'DashboardPage');
+const PublicDashboardPage = lazyPage(dashboards, 'PublicDashboardPage');
+const AreaPage = lazyPage(() => import('../features/dashboard/area-page.tsx'), 'AreaPage');
 const HomePage = lazyPage(() => import('../features/my-work/home-page.tsx'), 'HomePage');
 const MyWorkPage = lazyPage(() => import('../features/my-work/my-work-page.tsx'), 'MyWorkPage');
 const CommitmentBoardPage = lazyPage(
@@ -82,6 +86,8 @@ export const router = createBrowserRouter([
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'sources', Component: lazyPage(lists, 'SourcesListPage') },
       { path: 'sources/:id', Component: lazyPage(records, 'SourcePage') },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'areas/:id', element: <AreaPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -96,6 +102,7 @@ export const router = createBrowserRouter([
       agreement: PublicAgreementPage,
       area: PublicAreaPage,
       search: PortalSearchPage,
+      dashboard: PublicDashboardPage,
     }),
   },
 ]);

@@ -60,6 +60,9 @@ export function WorkspaceShell() {
                   <li>
                     <NavLink to="/app/commitments/board">{t('nav.board')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/app/dashboard">{t('dashboard.nav')}</NavLink>
+                  </li>
                   {sections.map((section) => (
                     <li key={section}>
                       <NavLink to={`/app/${section}`}>{t(`nav.${section}`)}</NavLink>

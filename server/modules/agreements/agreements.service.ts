@@ -26,6 +26,7 @@ import {
 import { commonErrors } from '../../http/errors.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
+import { events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
@@ -50,6 +51,11 @@ function currentTermEndSql(today: string): SQL {
 function expiredByDateSql(today: string): SQL {
   // coalesce: without an end date the comparison is null, and `not null` would drop the row.
   return sql`(${runningStatuses} and ${agreements.renewalPeriodMonths} is null and coalesce(${agreements.validTo} < ${today}::date, false))`;
+}
+
+/** The status people read (a lapsed term reads expired), for grouping in SQL. */
+export function readStatusSql(today: string): SQL<AgreementStatus> {
+  return sql<AgreementStatus>`(case when ${expiredByDateSql(today)} then 'expired' else ${agreements.status} end)`;
 }
 
 /** The list's status filter on the status people read, not the one last recorded. */
@@ -152,6 +158,13 @@ export function createAgreementsService({ db }: { db: Database }) {
         .limit(1);
       if (linked)
         throw commonErrors.inUse('Commitments come from this agreement; delete or move them first.');
+      const [outcomeOf] = await executor
+        .select({ id: events.id })
+        .from(events)
+        .where(sql`${id}::uuid = any(${events.agreementIds})`)
+        .limit(1);
+      if (outcomeOf)
+        throw commonErrors.inUse('An event lists this agreement as its outcome; unlink it first.');
     },
   });
 

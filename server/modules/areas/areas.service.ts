@@ -6,6 +6,7 @@ import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
 import { events } from '../events/events.table.ts';
+import { sources } from '../sources/sources.table.ts';
 import { areas } from './areas.table.ts';
 
 type AreaRow = typeof areas.$inferSelect;
@@ -49,7 +50,7 @@ export function createAreasService({ db }: { db: Database }) {
       if (values.parentId) await requireAreas(executor, [values.parentId], 'parentId');
     },
     checkDeletable: async (executor, id) => {
-      for (const table of [agreements, events, commitments]) {
+      for (const table of [agreements, events, commitments, sources]) {
         const [used] = await executor
           .select({ id: table.id })
           .from(table)

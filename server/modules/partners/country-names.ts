@@ -34,3 +34,8 @@ export function findCountryNames(code: string): { nameVi: string; nameEn: string
   const nameVi = shortVietnameseNames[upper] ?? countries.getName(upper, 'vi') ?? nameEn;
   return { nameVi, nameEn };
 }
+
+/** ISO 3166-1 numeric code ("112" for BY), the id of a country's shape in Natural Earth maps. */
+export function findNumericCode(code: string): string | null {
+  return isCountryCode(code) ? (countries.alpha2ToNumeric(code.toUpperCase()) ?? null) : null;
+}

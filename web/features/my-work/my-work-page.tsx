@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { addDays, todayInVietNam } from '../../../common/domain/calendar.ts';
 import { isCommitmentOpen } from '../../../common/domain/deadlines.ts';
 import { buildQuery } from '../../app/http.ts';
+import { lazyPage } from '../../app/lazy-page.ts';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
@@ -12,6 +13,8 @@ import { ClockTable } from '../agreements/clock-table.tsx';
 import { type Commitment, useOrganisationLookup, useRecordList } from '../registry/registry.api.ts';
 import { useMe } from '../session/session.api.ts';
 import { useClocksDue, useRadar } from './my-work.api.ts';
+
+const LeadershipDashboard = lazyPage(() => import('../dashboard/dashboard-page.tsx'), 'DashboardPage');
 
 const clockHorizonDays = 30;
 const listSize = 50;
@@ -236,8 +239,12 @@ export function MyWorkPage() {
         </ul>
       </nav>
       {me.data?.role === 'viewer' && (
-        // The leadership dashboard (web/features/dashboard, built separately) mounts here.
-        <div id="leadership-dashboard" data-testid="dashboard-slot" />
+        // Leadership reads the dashboard first; its charts load only here and on /app/dashboard.
+        <div id="leadership-dashboard" data-testid="dashboard-slot">
+          <Suspense fallback={null}>
+            <LeadershipDashboard />
+          </Suspense>
+        </div>
       )}
       <CommitmentSection
         id="my-week"
