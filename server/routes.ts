@@ -14,11 +14,13 @@ import { registerClocksRoutes } from './modules/clocks/clocks.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
+import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
+import { registerReportsRoutes } from './modules/reports/reports.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerSourcesRoutes } from './modules/sources/sources.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
@@ -65,4 +67,6 @@ export function registerRoutes(
     nameEn: config.HOPTAC_IATI_ORG_NAME_EN,
   });
   registerBackupRoutes(app, services.db);
+  registerNotificationsRoutes(app, services.notifications, services.reminders);
+  registerReportsRoutes(app, services.yearlyReport);
 }
