@@ -50,21 +50,19 @@ export type DigestItem = {
   link: string;
 };
 
-/** One digest e-mail: Vietnamese first, then English, each reminder with the address of its record. */
+/** One digest e-mail, each reminder once: its kind and title in Vietnamese and English, its day
+ * and the address of its record. */
 export function composeDigest(to: string, items: readonly DigestItem[], baseUrl: string): MailMessage {
-  const line = (item: DigestItem, language: 'vi' | 'en') => {
-    const title = language === 'en' ? item.titleEn || item.titleVi : item.titleVi;
-    return `- ${kindLabels[item.kind][language]}: ${title} (${item.on})\n  ${baseUrl}${item.link}`;
+  const line = (item: DigestItem) => {
+    const label = kindLabels[item.kind];
+    const title =
+      item.titleEn && item.titleEn !== item.titleVi ? `${item.titleVi} / ${item.titleEn}` : item.titleVi;
+    return `- ${label.vi} / ${label.en}: ${title} (${item.on})\n  ${baseUrl}${item.link}`;
   };
   const text = [
-    `hoptac có ${items.length} nhắc việc cho bạn:`,
+    `hoptac có ${items.length} nhắc việc cho bạn / hoptac has ${items.length} reminder(s) for you:`,
     '',
-    ...items.map((item) => line(item, 'vi')),
-    '',
-    '---',
-    `hoptac has ${items.length} reminder(s) for you:`,
-    '',
-    ...items.map((item) => line(item, 'en')),
+    ...items.map(line),
     '',
     `Tắt nhắc việc hoặc đổi tần suất / Mute or change the frequency: ${baseUrl}/app/profile`,
   ].join('\n');
