@@ -111,20 +111,24 @@ function centred(text: string, options: { bold?: boolean; italics?: boolean; siz
   });
 }
 
+/** A4 less Decree 30/2020's left and right margins, in twentieths of a point. */
+const textWidth = 11906 - 1701 - 850;
+
 /** Decree 30/2020's head: two borderless columns, the body and number left, the motto and the
- * place and date right (motto 13 pt bold capitals, its line 14 pt bold, date italic). */
+ * place and date right (motto 12 pt bold capitals, its line 14 pt bold, date italic). */
 function letterheadToDocx(head: Letterhead): Table {
   const cell = (width: number, children: Paragraph[]) =>
-    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: noBorders, children });
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: noBorders, children });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: [3500, textWidth - 3500],
     borders: { ...noBorders, insideHorizontal: noBorder, insideVertical: noBorder },
     rows: [
       new TableRow({
         children: [
-          cell(40, [centred(head.issuingBody, { bold: true }), centred('________'), centred(head.number)]),
-          cell(60, [
-            centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 }),
+          cell(3500, [centred(head.issuingBody, { bold: true }), centred('________'), centred(head.number)]),
+          cell(textWidth - 3500, [
+            centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
             centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28 }),
             centred('________________________'),
             centred(head.placeAndDate, { italics: true, size: 28 }),

@@ -89,6 +89,8 @@ export function situationsInYear(row: AgreementRow, year: number, today: string)
   return situations;
 }
 
+const vnDate = (date: string | null) => (date ? date.split('-').reverse().join('/') : '—');
+
 function summariseClocks(items: ClockItem[]): YearlyReportRow['clocks'] {
   return {
     done: items.filter((item) => item.status === 'done').length,
@@ -96,7 +98,7 @@ function summariseClocks(items: ClockItem[]): YearlyReportRow['clocks'] {
     overdue: items.filter((item) => item.status === 'overdue').length,
     overdueTitles: items
       .filter((item) => item.status === 'overdue')
-      .map((item) => `${item.titleVi} (hạn ${item.dueOn})`),
+      .map((item) => `${item.titleVi} (hạn ${vnDate(item.dueOn)})`),
   };
 }
 
@@ -111,8 +113,6 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   }
   return groups;
 }
-
-const vnDate = (date: string | null) => (date ? date.split('-').reverse().join('/') : '—');
 
 export function createYearlyReportService(deps: {
   db: Database;
@@ -251,8 +251,8 @@ export function createYearlyReportService(deps: {
           {
             kind: 'table' as const,
             columns: [
-              { header: 'STT', width: 5 },
-              { header: 'Thỏa thuận', width: 24 },
+              { header: 'STT', width: 7 },
+              { header: 'Thỏa thuận', width: 22 },
               { header: 'Đối tác, loại', width: 13 },
               { header: 'Ngày ký, hiệu lực', width: 13 },
               { header: 'Cơ sở pháp lý, quyết định', width: 12 },
