@@ -5,8 +5,9 @@
 // One agreement in twenty misses its signing report and commitments fall due over four years, so
 // the job finds a few thousand obligations, not one per record.
 // Run: npx tsx bench/reminders.bench.ts [AGREEMENTS]
-import { fileURLToPath } from 'node:url';
+
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -84,8 +85,18 @@ for (let offset = 0; offset < agreementCount; offset += 500) {
         n % 20 === 0
           ? []
           : [
-              { slot: 'signing_report' as const, number: `${n}/BC`, issuedOn: addDays(signedOn, 10), note: null },
-              { slot: 'implementation_plan' as const, number: `${n}/KH`, issuedOn: `${today.slice(0, 4)}-01-10`, note: null },
+              {
+                slot: 'signing_report' as const,
+                number: `${n}/BC`,
+                issuedOn: addDays(signedOn, 10),
+                note: null,
+              },
+              {
+                slot: 'implementation_plan' as const,
+                number: `${n}/KH`,
+                issuedOn: `${today.slice(0, 4)}-01-10`,
+                note: null,
+              },
             ],
     };
   });
@@ -97,7 +108,7 @@ for (let offset = 0; offset < agreementCount; offset += 500) {
         agreementId: id,
         vnOwnerIds: [units[(index + k) % unitCount]!.id],
         // Spread over four years from a month ago: about one in fifty overdue, a few due this week.
-        dueOn: addDays(today, (((offset + index) * commitmentsPerAgreement + k) * 7) % 1460 - 30),
+        dueOn: addDays(today, ((((offset + index) * commitmentsPerAgreement + k) * 7) % 1460) - 30),
         status: 'agreed' as const,
       })),
     ),
@@ -131,7 +142,12 @@ console.log(
   `first run: ${first.result.obligations} obligations, ${first.result.created} reminders made (${stored} stored), ${mailsSent} digests mailed`,
 );
 console.table([
-  { what: 'baseline: read the agreements and commitments', time: ms(baseline.ms), queries: baseline.queries, ratio: '1.0' },
+  {
+    what: 'baseline: read the agreements and commitments',
+    time: ms(baseline.ms),
+    queries: baseline.queries,
+    ratio: '1.0',
+  },
   {
     what: 'reminder job, first run (make + mail)',
     time: ms(first.ms),
