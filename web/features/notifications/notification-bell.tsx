@@ -8,7 +8,7 @@ export function NotificationBell() {
   const unread = useNotifications().data?.unreadCount ?? 0;
   return (
     <Link to="/app/notifications" className="notification-bell" data-testid="notification-bell">
-      <span aria-hidden="true">🔔</span> {t('notifications.bell', { count: unread })}
+      {t('notifications.bell', { count: unread })}
     </Link>
   );
 }
