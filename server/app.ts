@@ -16,6 +16,8 @@ import { registerNulGuard } from './http/nul-guard.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
 import { apiDocsPolicy, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { createMailer } from './modules/notifications/digest-mail.ts';
+import { startReminderSchedule } from './modules/notifications/reminder-schedule.ts';
 import { registerRoutes } from './routes.ts';
 import { createServices } from './services.ts';
 
@@ -26,6 +28,8 @@ export type AppOptions = {
   isServingWeb?: boolean;
   /** Where the log goes instead of stdout (tests read it). */
   logStream?: DestinationStream;
+  /** Runs the daily reminder job on a timer (the serving process; not tests or the CLI). */
+  isRunningReminders?: boolean;
 };
 
 /** Registers plugins and modules on a new Fastify instance. Never listens: main.ts does. */
@@ -34,6 +38,7 @@ export async function buildApp({
   database,
   isServingWeb = false,
   logStream,
+  isRunningReminders = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: createLoggerOptions(config.LOG_LEVEL, logStream),
@@ -68,7 +73,27 @@ export async function buildApp({
 
   const extraction = createExtractionPool(config, { isWarm: true });
   app.addHook('onClose', () => extraction.close());
-  const services = createServices({ db: database.db, extraction });
+  const mailer = createMailer({ smtpUrl: config.HOPTAC_SMTP_URL, from: config.HOPTAC_MAIL_FROM });
+  app.addHook('onClose', () => mailer.close());
+  if (!mailer.isConfigured) {
+    app.log.info(
+      'No SMTP server configured (HOPTAC_SMTP_URL): reminders are shown in the app only, not e-mailed.',
+    );
+  }
+  const services = createServices({
+    db: database.db,
+    extraction,
+    mailer,
+    baseUrl: config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    issuingBody: config.HOPTAC_ISSUING_BODY,
+  });
+  if (isRunningReminders && config.HOPTAC_REMINDERS === 'on') {
+    const schedule = startReminderSchedule(() => services.reminders.run(), {
+      hour: config.HOPTAC_REMINDERS_HOUR,
+      log: app.log,
+    });
+    app.addHook('onClose', () => schedule.stop());
+  }
   registerSessionLoader(app, services.users, { idleMinutes: config.HOPTAC_SESSION_IDLE_MINUTES });
   registerRoutes(app, services, { config, databaseKind: database.kind });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -77,6 +77,22 @@ const configSchema = z.object({
   /** The reporting organisation's name in the IATI file, Vietnamese and English. */
   HOPTAC_IATI_ORG_NAME_VI: z.string().min(1).default('Bộ Y tế Việt Nam'),
   HOPTAC_IATI_ORG_NAME_EN: z.string().min(1).default('Ministry of Health of Viet Nam'),
+  /** SMTP server for the reminder digests, as a URL: smtp://user:password@host:587 (STARTTLS when
+   * offered) or smtps://user:password@host:465. Unset: reminders stay in the app, no e-mail. */
+  HOPTAC_SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of the reminder digests. */
+  HOPTAC_MAIL_FROM: z.string().min(3).default('hoptac <hoptac@localhost>'),
+  /** Whether this server process runs the daily reminder job: on or off. With several processes
+   * on one PostgreSQL database each reminder is still made and sent once, so all may keep it on. */
+  HOPTAC_REMINDERS: z.enum(['on', 'off']).default('on'),
+  /** The hour (0–23, Viet Nam time) at which the daily reminder job runs; it also runs at start-up. */
+  HOPTAC_REMINDERS_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** The issuing body printed at the head of the yearly report (Decree 30/2020 letterhead). */
+  HOPTAC_ISSUING_BODY: z.string().min(1).default('Bộ Y tế'),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -52,7 +52,12 @@ export async function startServer(
   print: (line: string) => void = console.log,
 ): Promise<Started> {
   const database = await prepareDatabase(config, { command: 'hoptac serve', isDemo: options.isDemo }, print);
-  const app = await buildApp({ config, database, isServingWeb: options.isServingWeb });
+  const app = await buildApp({
+    config,
+    database,
+    isServingWeb: options.isServingWeb,
+    isRunningReminders: true,
+  });
   try {
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {

@@ -15,12 +15,14 @@ import { registerCommitmentsRoutes } from './modules/commitments/commitments.rou
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
+import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { registerPortalPages } from './modules/portal/portal-pages.routes.ts';
 import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
+import { registerReportsRoutes } from './modules/reports/reports.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerSourcesRoutes } from './modules/sources/sources.routes.ts';
 import { registerSpreadsheetsRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
@@ -74,4 +76,6 @@ export function registerRoutes(
   registerBackupRoutes(app, services.db);
   registerSpreadsheetsRoutes(app, services.spreadsheets);
   registerDashboardRoutes(app, services.dashboard);
+  registerNotificationsRoutes(app, services.notifications, services.reminders);
+  registerReportsRoutes(app, services.yearlyReport);
 }

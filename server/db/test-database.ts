@@ -6,7 +6,7 @@ import { type DatabaseHandle, openPglite, openPostgres } from './client.ts';
 
 /** A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
  * PostgreSQL server (dropped on close) when the suite runs with HOPTAC_TEST_DB=postgres. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const { kind, url } = readTestDatabaseConfig();
   if (kind === 'pglite') {
     const handle = await openPglite(null, 'test', inject('pgliteTemplate') || null);
@@ -24,6 +24,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await handle.migrate();
   return {
     ...handle,
+    /** For tests that open a second connection pool, as a second server process would. */
+    url: target.toString(),
     close: async () => {
       await handle.close();
       const dropper = new pg.Client({ connectionString: url });

@@ -16,10 +16,11 @@ function scratch(name: string, content: Buffer): { dir: string; file: string } {
   return { dir, file };
 }
 
-/** The text of a PDF, laid out as pdftotext reads it. */
-export async function pdfText(pdf: Buffer): Promise<string> {
+/** The text of a PDF, laid out as pdftotext reads it; `raw` keeps the order the text was drawn
+ * in, so a table cell's wrapped lines stay together instead of interleaving with its row. */
+export async function pdfText(pdf: Buffer, mode: 'layout' | 'raw' = 'layout'): Promise<string> {
   const { file } = scratch('document.pdf', pdf);
-  return (await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])).stdout;
+  return (await run('pdftotext', [`-${mode}`, '-enc', 'UTF-8', file, '-'])).stdout;
 }
 
 export async function pdfPageCount(pdf: Buffer): Promise<number> {

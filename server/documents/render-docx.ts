@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, OfficeDocument } from './office-document.ts';
+import type { Block, Letterhead, OfficeDocument } from './office-document.ts';
 
 const font = 'Times New Roman';
 /** Half-points: 13 pt body, as Vietnamese administrative documents use. */
@@ -35,15 +35,17 @@ function blockToDocx(block: Block): Array<Paragraph | Table> {
         new Paragraph({
           spacing: { after: 120 },
           alignment: AlignmentType.JUSTIFIED,
-          children: [
-            new TextRun({
-              text: block.text,
-              font,
-              size: bodySize,
-              bold: block.emphasis === 'strong',
-              italics: block.emphasis === 'muted',
-            }),
-          ],
+          children: block.text.split('\n').map(
+            (line, index) =>
+              new TextRun({
+                text: line,
+                font,
+                size: bodySize,
+                bold: block.emphasis === 'strong',
+                italics: block.emphasis === 'muted',
+                ...(index > 0 ? { break: 1 } : {}),
+              }),
+          ),
         }),
       ];
     case 'bullets':
@@ -82,9 +84,12 @@ function blockToDocx(block: Block): Array<Paragraph | Table> {
                       new TableCell({
                         width: { size: block.columns[index]?.width ?? 10, type: WidthType.PERCENTAGE },
                         borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
-                        children: [
-                          new Paragraph({ children: [new TextRun({ text: cell, font, size: 20 })] }),
-                        ],
+                        children: cell
+                          .split('\n')
+                          .map(
+                            (line) =>
+                              new Paragraph({ children: [new TextRun({ text: line, font, size: 20 })] }),
+                          ),
                       }),
                   ),
                 }),
@@ -94,6 +99,44 @@ function blockToDocx(block: Block): Array<Paragraph | Table> {
         new Paragraph({ children: [] }),
       ];
   }
+}
+
+const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder };
+
+function centred(text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text, font, size: options.size ?? bodySize, ...options })],
+  });
+}
+
+/** A4 less Decree 30/2020's left and right margins, in twentieths of a point. */
+const textWidth = 11906 - 1701 - 850;
+
+/** Decree 30/2020's head: two borderless columns, the body and number left, the motto and the
+ * place and date right (motto 12 pt bold capitals, its line 14 pt bold, date italic). */
+function letterheadToDocx(head: Letterhead): Table {
+  const cell = (width: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: noBorders, children });
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: [3500, textWidth - 3500],
+    borders: { ...noBorders, insideHorizontal: noBorder, insideVertical: noBorder },
+    rows: [
+      new TableRow({
+        children: [
+          cell(3500, [centred(head.issuingBody, { bold: true }), centred('________'), centred(head.number)]),
+          cell(textWidth - 3500, [
+            centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
+            centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28 }),
+            centred('________________________'),
+            centred(head.placeAndDate, { italics: true, size: 28 }),
+          ]),
+        ],
+      }),
+    ],
+  });
 }
 
 /** The document as a .docx file (A4, Times New Roman 13 pt, page numbers in the footer). */
@@ -125,6 +168,7 @@ export async function renderDocx(document: OfficeDocument): Promise<Buffer> {
           }),
         },
         children: [
+          ...(document.letterhead ? [letterheadToDocx(document.letterhead)] : []),
           ...document.preamble.map(
             (line) =>
               new Paragraph({
@@ -137,6 +181,15 @@ export async function renderDocx(document: OfficeDocument): Promise<Buffer> {
             spacing: { before: 240, after: 240 },
             children: [new TextRun({ text: document.title, bold: true, font, size: 28 })],
           }),
+          ...(document.subtitle
+            ? [
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  spacing: { after: 240 },
+                  children: [new TextRun({ text: document.subtitle, bold: true, font, size: 28 })],
+                }),
+              ]
+            : []),
           ...document.blocks.flatMap(blockToDocx),
         ],
       },

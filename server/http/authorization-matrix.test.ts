@@ -20,7 +20,7 @@ const callers = ['anonymous', 'viewer', 'unitOwning', 'unitNotOwning', 'editor',
 type Caller = (typeof callers)[number];
 
 /** Who may call a route. `owningUnit`: editors, and the unit whose organisation owns the record. */
-type Access = 'public' | 'signedIn' | 'editors' | 'admins' | 'owningUnit';
+type Access = 'public' | 'signedIn' | 'editors' | 'admins' | 'owningUnit' | 'leadership';
 
 const allowedCallers: Record<Access, readonly Caller[]> = {
   public: callers,
@@ -28,6 +28,8 @@ const allowedCallers: Record<Access, readonly Caller[]> = {
   editors: ['editor', 'admin'],
   admins: ['admin'],
   owningUnit: ['unitOwning', 'editor', 'admin'],
+  /** The desk and leadership: editors, admins and viewers, not the specialised units. */
+  leadership: ['viewer', 'editor', 'admin'],
 };
 
 /** Behaviour issue 14 asks for that arrives with other branches. Its tests are marked `it.fails`
@@ -324,6 +326,34 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
     'GET /api/v1/areas/{id}/overview': {
       access: 'signedIn',
       request: (f) => ({ url: `/api/v1/areas/${f.registry.areaId}/overview` }),
+    },
+    'GET /api/v1/notifications': { access: 'signedIn', request: () => ({ url: '/api/v1/notifications' }) },
+    'POST /api/v1/notifications/read': {
+      access: 'signedIn',
+      request: () => ({ url: '/api/v1/notifications/read', payload: { all: true } }),
+    },
+    'GET /api/v1/me/notification-settings': {
+      access: 'signedIn',
+      request: () => ({ url: '/api/v1/me/notification-settings' }),
+    },
+    'PUT /api/v1/me/notification-settings': {
+      access: 'signedIn',
+      request: () => ({ url: '/api/v1/me/notification-settings', payload: { digestFrequency: 'weekly' } }),
+    },
+    'PUT /api/v1/me/mutes': {
+      access: 'signedIn',
+      request: (f) => ({
+        url: '/api/v1/me/mutes',
+        payload: { recordType: 'agreement', recordId: f.registry.agreementId, isMuted: true },
+      }),
+    },
+    'POST /api/v1/reminders/run': {
+      access: 'admins',
+      request: () => ({ url: '/api/v1/reminders/run', payload: {} }),
+    },
+    'GET /api/v1/reports/yearly': {
+      access: 'leadership',
+      request: () => ({ url: '/api/v1/reports/yearly?year=2025&format=xlsx' }),
     },
   };
 }

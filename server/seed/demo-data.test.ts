@@ -83,6 +83,65 @@ describe('demo data', () => {
   });
 });
 
+describe('demo data for tracking', () => {
+  let database: DatabaseHandle;
+  let services: Services;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await ensureReferenceData(database.db);
+    services = createServices({ db: database.db, extraction });
+    await services.users.create(
+      { email: 'admin@demo.test', password: 'correct horse battery', role: 'admin', organisationId: null },
+      { userId: null, email: 'test' },
+    );
+    await seedDemoData(services);
+  });
+  afterAll(() => database.close());
+
+  it('shows something on every radar, overdue commitments, a running clock and the admin’s reminders', async () => {
+    const radar = await services.radar.getRadar({
+      silentMonths: 6,
+      dormantMonths: 12,
+      renewalWithinDays: 180,
+    });
+    expect(radar.renewalWindow.map((item) => item.titleVi)).toContain(
+      'Bản ghi nhớ hợp tác đào tạo nhân lực y tế Việt Nam – Nhật Bản',
+    );
+    expect(radar.dormantAgreements.map((item) => item.titleVi)).toContain(
+      'Thỏa thuận hợp tác về trang thiết bị y tế Việt Nam – Hàn Quốc',
+    );
+    expect(radar.silentCommitments.map((item) => item.text)).toContain(
+      'Lắp đặt và chuyển giao hệ thống chụp cộng hưởng từ',
+    );
+    const overdue = await services.commitments.list({
+      isOverdue: true,
+      page: 1,
+      pageSize: 50,
+      sort: 'dueOn',
+      order: 'asc',
+    });
+    expect(overdue.total).toBeGreaterThanOrEqual(2);
+    const [admin] = (
+      await services.users.list({ page: 1, pageSize: 5, sort: 'email', order: 'asc' } as never)
+    ).items as {
+      id: string;
+    }[];
+    const reminders = await services.notifications.list(admin!.id, { page: 1, pageSize: 100 });
+    const kinds = new Set(reminders.items.map((item) => item.kind));
+    for (const kind of [
+      'commitment_overdue',
+      'commitment_due',
+      'renewal_window',
+      'dormant_agreement',
+      'clock_overdue',
+      'clock_due',
+    ]) {
+      expect(kinds, kind).toContain(kind);
+    }
+  });
+});
+
 describe.runIf(readTestDatabaseConfig().kind === 'pglite')('restart', () => {
   it('keeps every record across a restart and does not seed twice', async () => {
     const config = readConfig({

@@ -1,5 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { addDays, addMonths, todayInVietNam } from '../../common/domain/calendar.ts';
+import type { Transaction } from '../db/client.ts';
 import type { Actor } from '../db/records.ts';
+import { agreements } from '../modules/agreements/agreements.table.ts';
+import { commitments, progressUpdates } from '../modules/commitments/commitments.table.ts';
 import { partners } from '../modules/partners/partners.table.ts';
 import type { Services } from '../services.ts';
 
@@ -343,6 +347,7 @@ export async function seedDemoData(services: Services): Promise<void> {
     }
     void jointStatement;
     void russiaMou;
+    await seedTrackingDemo(s, tx, { vnId: vn.id, ministryId: mohVn.id, desk: icd.id });
 
     // The two news items are published as reviewed, linked to their partner and areas, so the
     // portal's related news and partner pages have something to show.
@@ -364,4 +369,176 @@ export async function seedDemoData(services: Services): Promise<void> {
       );
     }
   });
+  // Reminders for whoever is already there (the first administrator), so the bell has something.
+  await services.reminders.run();
+}
+
+/**
+ * Agreements and commitments for the tracking views, dated from today so that every view shows
+ * something whenever hoptac is started: an MoU in its renewal window, a dormant agreement, one
+ * terminated ten days ago (its notice clock running), a signing whose report to the Prime Minister
+ * is overdue, overdue and silent commitments with owner units and progress notes.
+ */
+async function seedTrackingDemo(
+  s: Services,
+  tx: Transaction,
+  refs: { vnId: string; ministryId: string; desk: string },
+): Promise<void> {
+  const today = todayInVietNam();
+  const partner = (code: string) => s.partners.ensureByCode(tx, code, system);
+  const [jp, kr, cu] = [await partner('JP'), await partner('KR'), await partner('CU')];
+  const unit = (nameVi: string, nameEn: string, kind: 'hospital' | 'institute') =>
+    s.organisations.create(
+      { nameVi, nameEn, kind, countryCode: 'VN', parentId: refs.ministryId },
+      system,
+      tx,
+    );
+  const bachMai = await unit('Bệnh viện Bạch Mai', 'Bach Mai Hospital', 'hospital');
+  const nihe = await unit(
+    'Viện Vệ sinh dịch tễ Trung ương',
+    'National Institute of Hygiene and Epidemiology',
+    'institute',
+  );
+
+  const agreement = (input: Parameters<Services['agreements']['create']>[0]) =>
+    s.agreements.create(input, system, tx);
+  const japan = await agreement({
+    kind: 'mou',
+    titleVi: 'Bản ghi nhớ hợp tác đào tạo nhân lực y tế Việt Nam – Nhật Bản',
+    titleEn: 'Viet Nam – Japan memorandum on training health workers',
+    status: 'in_force',
+    signedOn: addMonths(today, -57),
+    validFrom: addMonths(today, -57),
+    validTo: addDays(today, 75),
+    terminationNoticeDays: 60,
+    legalBasis: 'international_agreement',
+    decisionNumber: '2154/QĐ-BYT',
+    signingUnitId: refs.desk,
+    partyIds: [refs.vnId, jp.id],
+    areaIds: ['training', 'expert_exchange'],
+  });
+  const korea = await agreement({
+    kind: 'agreement',
+    titleVi: 'Thỏa thuận hợp tác về trang thiết bị y tế Việt Nam – Hàn Quốc',
+    titleEn: 'Viet Nam – Korea arrangement on medical equipment',
+    status: 'in_force',
+    signedOn: addMonths(today, -40),
+    validFrom: addMonths(today, -40),
+    validTo: addMonths(today, 20),
+    renewalPeriodMonths: 36,
+    terminationNoticeDays: 90,
+    legalBasis: 'international_agreement',
+    decisionNumber: '887/QĐ-BYT',
+    signingUnitId: bachMai.id,
+    partyIds: [refs.vnId, kr.id],
+    areaIds: ['medical_equipment'],
+  });
+  const cuba = await agreement({
+    kind: 'plan',
+    titleVi: 'Chương trình hợp tác phòng, chống sốt xuất huyết Việt Nam – Cuba',
+    titleEn: 'Viet Nam – Cuba programme against dengue',
+    status: 'in_force',
+    signedOn: addMonths(today, -30),
+    validFrom: addMonths(today, -30),
+    validTo: addMonths(today, 30),
+    legalBasis: 'international_agreement',
+    signingUnitId: nihe.id,
+    partyIds: [refs.vnId, cu.id],
+    areaIds: ['communicable_disease'],
+  });
+  await s.agreements.update(
+    cuba.id,
+    {
+      version: cuba.version,
+      status: 'terminated',
+      statusChangedOn: addDays(today, -10),
+      statusNote: 'Hai bên thống nhất kết thúc sớm; các hoạt động chuyển sang chương trình của WHO.',
+    },
+    system,
+    tx,
+  );
+  // Signed three weeks ago, not yet reported to the Prime Minister: its 15-day clock is overdue.
+  await agreement({
+    kind: 'letter_of_intent',
+    titleVi: 'Thư ý định hợp tác y tế số Việt Nam – Nhật Bản',
+    titleEn: 'Viet Nam – Japan letter of intent on digital health',
+    status: 'signed',
+    signedOn: addDays(today, -21),
+    legalBasis: 'international_agreement',
+    signingUnitId: refs.desk,
+    partyIds: [refs.vnId, jp.id],
+    areaIds: ['digital_health'],
+  });
+
+  const commitment = (input: Parameters<Services['commitments']['create']>[0]) =>
+    s.commitments.create(input, system, tx);
+  const late = await commitment({
+    text: 'Cử 20 điều dưỡng sang Nhật Bản thực tập',
+    agreementId: japan.id,
+    areaIds: ['training'],
+    vnOwnerIds: [bachMai.id],
+    dueOn: addDays(today, -45),
+    status: 'in_progress',
+  });
+  const done = await commitment({
+    text: 'Tổ chức hội thảo chuyên gia điều dưỡng Việt – Nhật',
+    agreementId: japan.id,
+    areaIds: ['expert_exchange'],
+    vnOwnerIds: [refs.desk],
+    dueOn: addMonths(today, -6),
+    status: 'done',
+  });
+  const soon = await commitment({
+    text: 'Gửi danh sách học viên khóa đào tạo tiếp theo',
+    agreementId: japan.id,
+    areaIds: ['training'],
+    vnOwnerIds: [bachMai.id],
+    dueOn: addDays(today, 5),
+    status: 'agreed',
+  });
+  const silent = await commitment({
+    text: 'Lắp đặt và chuyển giao hệ thống chụp cộng hưởng từ',
+    agreementId: korea.id,
+    areaIds: ['medical_equipment'],
+    vnOwnerIds: [bachMai.id],
+    dueOn: addMonths(today, 8),
+    status: 'in_progress',
+  });
+  const dengue = await commitment({
+    text: 'Thử nghiệm thực địa bẫy muỗi tại ba tỉnh phía Nam',
+    agreementId: cuba.id,
+    areaIds: ['communicable_disease'],
+    vnOwnerIds: [nihe.id],
+    dueOn: addDays(today, -20),
+    status: 'stalled',
+  });
+  await tx.insert(progressUpdates).values([
+    {
+      commitmentId: late.id,
+      on: addMonths(today, -3),
+      note: 'Đã chọn 20 điều dưỡng; chờ thị thực.',
+      status: 'in_progress',
+    },
+    {
+      commitmentId: done.id,
+      on: addMonths(today, -6),
+      note: 'Hội thảo đã tổ chức tại Hà Nội, 120 đại biểu.',
+      status: 'done',
+    },
+    {
+      commitmentId: dengue.id,
+      on: addMonths(today, -2),
+      note: 'Tạm dừng do chương trình chấm dứt.',
+      status: 'stalled',
+    },
+  ]);
+  void soon;
+  // Entered long ago: their own creation is no recent sign of life, so the radars see the dormant
+  // agreement and the silent commitment as they would be.
+  const longAgo = new Date(`${addMonths(today, -40)}T03:00:00Z`);
+  await tx.update(agreements).set({ createdAt: longAgo }).where(eq(agreements.id, korea.id));
+  await tx
+    .update(commitments)
+    .set({ createdAt: new Date(`${addMonths(today, -9)}T03:00:00Z`) })
+    .where(inArray(commitments.id, [silent.id]));
 }

@@ -30,6 +30,10 @@ const PortalSearchPage = lazyPage(
 );
 const SignInPage = lazyPage(() => import('../features/session/sign-in-page.tsx'), 'SignInPage');
 const ProfilePage = lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/notifications-page.tsx'),
+  'NotificationsPage',
+);
 const InboxPage = lazyPage(() => import('../features/review/inbox-page.tsx'), 'InboxPage');
 const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 'ReviewPage');
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
@@ -72,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'review/:id', element: <ReviewPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'profile', element: <ProfilePage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'agreements', Component: lazyPage(lists, 'AgreementsListPage') },
       { path: 'agreements/:id', element: <AgreementPage /> },
       { path: 'events', Component: lazyPage(lists, 'EventsListPage') },

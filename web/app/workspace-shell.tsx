@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { GlobalSearchBox } from '../features/search/global-search-box.tsx';
 import { canEdit, useMe, useSignOut } from '../features/session/session.api.ts';
 import { QueryState } from '../ui/query-state.tsx';
@@ -35,6 +36,7 @@ export function WorkspaceShell() {
           <div className="shell workspace-shell">
             <TopBar home="/app">
               <GlobalSearchBox />
+              <NotificationBell />
               <div className="user-menu">
                 <Link to="/app/profile" title={t('profile.link')}>
                   {user.displayName || user.email} · {t(`session.roles.${user.role}`)}

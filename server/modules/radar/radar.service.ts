@@ -14,7 +14,7 @@ import { provenanceSpans, sources } from '../sources/sources.table.ts';
 
 /** The latest day anything showed the agreement alive: its own dates and recorded steps, an event
  * naming it, a source (listed on it or pointing at it), progress on one of its commitments. */
-const agreementSignOfLifeSql = sql<string>`greatest(
+export const agreementSignOfLifeSql = sql<string>`greatest(
   ${qualified(agreements.signedOn)}, ${qualified(agreements.validFrom)}, ${vietNamDateSql(qualified(agreements.createdAt))},
   (select max((step->>'on')::date) from jsonb_array_elements(${qualified(agreements.statusHistory)}) step),
   (select max(coalesce(${qualified(events.endOn)}, ${qualified(events.startOn)})) from ${events} where ${qualified(agreements.id)} = any(${qualified(events.agreementIds)})),

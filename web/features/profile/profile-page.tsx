@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { limits } from '../../../common/domain/limits.ts';
 import { isApiError } from '../../app/http.ts';
 import { TextField } from '../../ui/field.tsx';
+import { NotificationSettingsSection } from '../notifications/notification-settings.tsx';
 import { useMe } from '../session/session.api.ts';
 import {
   useCalendarFeed,
@@ -31,6 +32,7 @@ export function ProfilePage() {
       <ChangePasswordForm />
       <OtherSessions />
       <CalendarFeed />
+      <NotificationSettingsSection />
     </div>
   );
 }
