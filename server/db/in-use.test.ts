@@ -55,6 +55,21 @@ describe('deleting a record others still use', () => {
     expect(refusedArea.body.code).toBe('record.in_use');
   });
 
+  it('refuses an area other areas sit under, and deletes it once they are gone', async () => {
+    await create('areas', { id: 'parent_area', labelVi: 'Lĩnh vực cha', labelEn: 'Parent area' });
+    await create('areas', {
+      id: 'child_area',
+      labelVi: 'Lĩnh vực con',
+      labelEn: 'Child',
+      parentId: 'parent_area',
+    });
+    const refused = await send('DELETE', '/api/v1/areas/parent_area?version=1');
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('record.in_use');
+    expect((await send('DELETE', '/api/v1/areas/child_area?version=1')).status).toBe(204);
+    expect((await send('DELETE', '/api/v1/areas/parent_area?version=1')).status).toBe(204);
+  });
+
   it('refuses an organisation that unit accounts belong to', async () => {
     const unit = await create('organisations', { nameVi: 'Bệnh viện Bạch Mai', kind: 'hospital' });
     await create('users', {

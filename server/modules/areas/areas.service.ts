@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AreaListQuery, AreaRecord, CreateArea, UpdateArea } from '../../../common/contracts/areas.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { createRecordService, matchesText, toRecordFields } from '../../db/records.ts';
@@ -58,6 +58,13 @@ export function createAreasService({ db }: { db: Database }) {
           .limit(1);
         if (used) throw commonErrors.inUse('Records are filed under this area; move them first.');
       }
+      // A sub-area would point at a parent that is gone.
+      const [child] = await executor
+        .select({ id: areas.id })
+        .from(areas)
+        .where(eq(areas.parentId, id))
+        .limit(1);
+      if (child) throw commonErrors.inUse('Other areas sit under this area; move or delete them first.');
     },
   });
   return {
