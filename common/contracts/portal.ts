@@ -28,7 +28,9 @@ export type PublicNewsItem = z.infer<typeof publicNewsItem>;
 
 export const publicNewsList = z.object({
   items: z.array(publicNewsItem),
+  /** Exact up to limits.listCountCap; past it the cap, with isTotalCapped. */
   total: z.number().int(),
+  isTotalCapped: z.boolean(),
   page: z.number().int(),
 });
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -34,12 +35,14 @@ export async function openPglite(
 ): Promise<DatabaseHandle> {
   const lock = dataDir === null ? null : lockDataDir(dataDir, command);
   try {
+    // pg_trgm (typo-tolerant name search) is a contrib extension PGlite loads on request.
+    const extensions = { pg_trgm };
     const client =
       dataDir !== null
-        ? new PGlite(dataDir)
+        ? new PGlite(dataDir, { extensions })
         : template
-          ? new PGlite({ loadDataDir: template })
-          : new PGlite();
+          ? new PGlite({ loadDataDir: template, extensions })
+          : new PGlite({ extensions });
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     return {

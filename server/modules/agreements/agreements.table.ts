@@ -7,6 +7,7 @@ import {
   agreementStatuses,
   legalBases,
 } from '../../../common/domain/enums.ts';
+import { arrayIndex, searchTextIndex } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 /** One step of the lifecycle; `userId` is absent on steps recorded before it was kept. */
@@ -60,6 +61,11 @@ export const agreements = pgTable(
   },
   (table) => [
     index('agreements_signed_idx').on(table.signedOn),
+    index('agreements_signed_id_idx').on(table.signedOn, table.id),
+    searchTextIndex('agreements', table.searchText),
+    arrayIndex('agreements_party_ids_idx', table.partyIds),
+    arrayIndex('agreements_area_ids_idx', table.areaIds),
+    arrayIndex('agreements_source_ids_idx', table.sourceIds),
     index('agreements_status_idx').on(table.status),
     index('agreements_valid_to_idx').on(table.validTo),
   ],

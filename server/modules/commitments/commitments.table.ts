@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { commitmentStatuses } from '../../../common/domain/enums.ts';
+import { arrayIndex, searchTextIndex } from '../../db/search-index.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { events } from '../events/events.table.ts';
 import { sources } from '../sources/sources.table.ts';
@@ -27,6 +28,11 @@ export const commitments = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    index('commitments_due_id_idx').on(table.dueOn, table.id),
+    searchTextIndex('commitments', table.searchText),
+    arrayIndex('commitments_area_ids_idx', table.areaIds),
+    arrayIndex('commitments_vn_owner_ids_idx', table.vnOwnerIds),
+    arrayIndex('commitments_partner_owner_ids_idx', table.partnerOwnerIds),
     index('commitments_agreement_idx').on(table.agreementId),
     index('commitments_event_idx').on(table.eventId),
     index('commitments_due_idx').on(table.dueOn),

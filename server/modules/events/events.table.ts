@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { eventKinds, eventModes, participantRoles } from '../../../common/domain/enums.ts';
+import { arrayIndex, searchTextIndex } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { people } from '../people/people.table.ts';
 
@@ -37,7 +38,15 @@ export const events = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('events_start_idx').on(table.startOn)],
+  (table) => [
+    index('events_start_idx').on(table.startOn),
+    index('events_start_id_idx').on(table.startOn, table.id),
+    searchTextIndex('events', table.searchText),
+    arrayIndex('events_partner_ids_idx', table.partnerIds),
+    arrayIndex('events_area_ids_idx', table.areaIds),
+    arrayIndex('events_agreement_ids_idx', table.agreementIds),
+    arrayIndex('events_source_ids_idx', table.sourceIds),
+  ],
 );
 
 export const eventParticipants = pgTable(

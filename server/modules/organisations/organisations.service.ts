@@ -78,7 +78,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
         await countUses(
           executor,
           commitments,
-          sql`(${id}::uuid = any(${commitments.vnOwnerIds}) or ${id}::uuid = any(${commitments.partnerOwnerIds}))`,
+          sql`(${commitments.vnOwnerIds} @> array[${id}::uuid] or ${commitments.partnerOwnerIds} @> array[${id}::uuid])`,
           'commitments it owns',
         ),
         await countUses(executor, users, eq(users.organisationId, id), 'unit accounts'),
@@ -94,7 +94,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
       records.list({
         ids: query.ids,
         where: [
-          matchesText(organisations.searchText, query.q),
+          matchesText(organisations, query.q),
           query.kind ? eq(organisations.kind, query.kind) : undefined,
           query.countryCode ? eq(organisations.countryCode, query.countryCode) : undefined,
         ],

@@ -1,5 +1,6 @@
 import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisationKinds } from '../../../common/domain/enums.ts';
+import { searchTextIndex, trigramIndex } from '../../db/search-index.ts';
 
 export const organisations = pgTable(
   'organisations',
@@ -15,5 +16,10 @@ export const organisations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('organisations_country_idx').on(table.countryCode)],
+  (table) => [
+    index('organisations_country_idx').on(table.countryCode),
+    index('organisations_name_id_idx').on(table.nameVi, table.id),
+    searchTextIndex('organisations', table.searchText),
+    trigramIndex('organisations', table.searchText),
+  ],
 );

@@ -27,12 +27,12 @@ export function createPartnerOverviewService(deps: {
       const agreementRows = await db
         .select({ id: agreements.id })
         .from(agreements)
-        .where(sql`${partnerId}::uuid = any(${agreements.partyIds})`)
+        .where(sql`${agreements.partyIds} @> array[${partnerId}::uuid]`)
         .orderBy(desc(agreements.signedOn));
       const eventRows = await db
         .select({ id: events.id })
         .from(events)
-        .where(sql`${partnerId}::uuid = any(${events.partnerIds})`)
+        .where(sql`${events.partnerIds} @> array[${partnerId}::uuid]`)
         .orderBy(desc(events.startOn));
       const agreementIds = agreementRows.map((row) => row.id);
       const eventIds = eventRows.map((row) => row.id);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { searchTextIndex, trigramIndex } from '../../db/search-index.ts';
 
 export const partners = pgTable(
   'partners',
@@ -15,5 +16,10 @@ export const partners = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('partners_code_unique').on(sql`upper(${table.code})`)],
+  (table) => [
+    uniqueIndex('partners_code_unique').on(sql`upper(${table.code})`),
+    index('partners_name_id_idx').on(table.nameVi, table.id),
+    searchTextIndex('partners', table.searchText),
+    trigramIndex('partners', table.searchText),
+  ],
 );

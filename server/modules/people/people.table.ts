@@ -1,4 +1,5 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { searchTextIndex, trigramIndex } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const people = pgTable(
@@ -14,7 +15,12 @@ export const people = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('people_country_idx').on(table.countryCode)],
+  (table) => [
+    index('people_country_idx').on(table.countryCode),
+    index('people_name_id_idx').on(table.name, table.id),
+    searchTextIndex('people', table.searchText),
+    trigramIndex('people', table.searchText),
+  ],
 );
 
 /** A title a person holds at an organisation over a period ("Thứ trưởng" at Bộ Y tế from 2021). */

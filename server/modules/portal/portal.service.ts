@@ -5,8 +5,9 @@ import type {
   PublicPartnerPage,
 } from '../../../common/contracts/portal.ts';
 import { todayInVietNam } from '../../../common/domain/calendar.ts';
+import { limits } from '../../../common/domain/limits.ts';
 import type { Database } from '../../db/client.ts';
-import { toIso } from '../../db/records.ts';
+import { countCapped, toIso } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
@@ -41,8 +42,8 @@ const outerPartnerId = sql`${partners}.${sql.identifier(partners.id.name)}`;
 /** How many published agreements and news name the partner: the portal knows a partner only
  * through them. */
 const publishedCounts = {
-  agreementCount: sql<number>`(select count(*)::int from ${agreements} where ${agreements.isPublished} and ${outerPartnerId} = any(${agreements.partyIds}))`,
-  newsCount: sql<number>`(select count(*)::int from ${sources} where ${sources.isPublished} and ${outerPartnerId} = any(${sources.partnerIds}))`,
+  agreementCount: sql<number>`(select count(*)::int from ${agreements} where ${agreements.isPublished} and ${agreements.partyIds} @> array[${outerPartnerId}])`,
+  newsCount: sql<number>`(select count(*)::int from ${sources} where ${sources.isPublished} and ${sources.partnerIds} @> array[${outerPartnerId}])`,
 };
 
 function hasPublishedActivity(counts: { agreementCount: number; newsCount: number }): boolean {
@@ -68,8 +69,8 @@ export function createPortalService({ db }: { db: Database }) {
   return {
     async listNews(page: number, pageSize: number) {
       const items = await listNewsWhere(undefined, pageSize, (page - 1) * pageSize);
-      const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(sources).where(isPublic);
-      return { items, total: Number(counted?.total ?? 0), page };
+      const counted = await countCapped(db, sources, isPublic, limits.listCountCap);
+      return { items, ...counted, page };
     },
 
     async getArticle(id: string): Promise<PublicNewsArticle> {
@@ -147,7 +148,7 @@ export function createPortalService({ db }: { db: Database }) {
         .where(
           and(
             eq(agreements.isPublished, true),
-            sql`${partner.id}::uuid = any(${agreements.partyIds})`,
+            sql`${agreements.partyIds} @> array[${partner.id}::uuid]`,
             inArray(agreements.status, ['signed', 'in_force']),
             or(isNull(agreements.validTo), sql`${agreements.validTo} >= ${todayInVietNam()}`),
           ),
@@ -165,7 +166,7 @@ export function createPortalService({ db }: { db: Database }) {
           validFrom,
           validTo,
         })),
-        news: await listNewsWhere(sql`${partner.id}::uuid = any(${sources.partnerIds})`, 20),
+        news: await listNewsWhere(sql`${sources.partnerIds} @> array[${partner.id}::uuid]`, 20),
       };
     },
 

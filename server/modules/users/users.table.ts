@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roles } from '../../../common/domain/enums.ts';
+import { searchTextIndex } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const users = pgTable(
@@ -21,7 +22,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('users_email_unique').on(table.email)],
+  (table) => [uniqueIndex('users_email_unique').on(table.email), searchTextIndex('users', table.searchText)],
 );
 
 export const sessions = pgTable(

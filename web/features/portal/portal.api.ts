@@ -53,7 +53,9 @@ export function useNews(page: number) {
   return useQuery({
     queryKey: ['public', 'news', page],
     queryFn: () =>
-      requestJson<{ items: NewsItem[]; total: number }>(`/api/public/news${buildQuery({ page })}`),
+      requestJson<{ items: NewsItem[]; total: number; isTotalCapped?: boolean }>(
+        `/api/public/news${buildQuery({ page })}`,
+      ),
   });
 }
 

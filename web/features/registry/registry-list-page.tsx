@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { formatNumber } from '../../i18n/format.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
-import { Pager } from '../../ui/pager.tsx';
+import { countPages, Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { type Collection, useAreaLookup, usePartnerLookup, useRecordList } from './registry.api.ts';
 import { describeList } from './registry-columns.tsx';
@@ -105,11 +105,12 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
       </form>
       <QueryState query={list}>
         {(data) => {
-          const pages = Math.max(1, Math.ceil(data.total / pageSize));
+          const { pages, isOpen } = countPages({ ...data, pageSize, page, itemCount: data.items.length });
+          const formattedCount = `${formatNumber(data.total)}${data.isTotalCapped ? '+' : ''}`;
           return (
             <>
               <p className="muted" aria-live="polite">
-                {t('registry.total', { count: data.total, formattedCount: formatNumber(data.total) })}
+                {t('registry.total', { count: data.total, formattedCount })}
               </p>
               {data.items.length === 0 ? (
                 <p className="muted">{t('app.empty')}</p>
@@ -139,7 +140,7 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
                   navigation: t('registry.pagination'),
                   previous: t('registry.previous'),
                   next: t('registry.next'),
-                  status: t('registry.page', { page, pages }),
+                  status: t('registry.page', { page, pages: isOpen ? `${formatNumber(pages)}+` : pages }),
                 }}
               />
             </>
