@@ -17,9 +17,9 @@ export type RecordTable = PgTable & {
   version: PgColumn;
   updatedAt: PgColumn;
   searchText: PgColumn;
-  /** Where a table keeps long text (sources), its words as a stored tsvector; searchText then
-   * holds only the label words. */
-  searchVector?: PgColumn;
+  /** The words searched, as a tsvector: kept by the database from searchText, or, where a table
+   * keeps long text (sources), written with the row while searchText holds only label words. */
+  searchVector: PgColumn;
 };
 
 type Row<T extends RecordTable> = T['$inferSelect'];
@@ -75,7 +75,8 @@ export function pickColumns(table: PgTable, values: Record<string, unknown>): Re
   const columns = getTableColumns(table);
   const picked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (key in columns && value !== undefined) picked[key] = value;
+    // Generated columns (search vectors the database keeps) cannot be written.
+    if (key in columns && value !== undefined && !columns[key]!.generated) picked[key] = value;
   }
   return picked;
 }
@@ -85,6 +86,7 @@ function toAuditImage(row: Record<string, unknown>): Record<string, unknown> {
   const {
     searchText: _searchText,
     searchVector: _searchVector,
+    searchLabelVector: _searchLabelVector,
     text,
     draft: _draft,
     passwordHash: _hash,
@@ -115,12 +117,9 @@ export async function writeAudit(
   });
 }
 
-/** The tsvector a table is searched by: its stored vector, or the one the GIN index holds over
- * its folded search words (the expression must stay exactly the index's). */
+/** The tsvector a table is searched by (GIN-indexed). */
 export function searchVectorOf(table: RecordTable): SQL {
-  return table.searchVector
-    ? sql`${table.searchVector}`
-    : sql`to_tsvector('simple'::regconfig, ${table.searchText})`;
+  return sql`${table.searchVector}`;
 }
 
 /** The tsvector of folded words, as written to a stored search vector. */
@@ -182,14 +181,17 @@ export async function countCapped(
   return total > cap ? { total: cap, isTotalCapped: true } : { total, isTotalCapped: false };
 }
 
-type StoredRow = { searchText: string; createdAt: Date; updatedAt: Date };
+type StoredRow = { searchText: string; searchVector: string; createdAt: Date; updatedAt: Date };
 
 /** A stored row as an API record: the search column dropped, timestamps as ISO strings. Rows
  * whose columns are all public use it as their whole mapping. */
 export function toRecordFields<T extends StoredRow>(
   row: T,
-): Omit<T, 'searchText' | 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string } {
-  const { searchText: _searchText, createdAt, updatedAt, ...rest } = row;
+): Omit<T, 'searchText' | 'searchVector' | 'createdAt' | 'updatedAt'> & {
+  createdAt: string;
+  updatedAt: string;
+} {
+  const { searchText: _searchText, searchVector: _searchVector, createdAt, updatedAt, ...rest } = row;
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 

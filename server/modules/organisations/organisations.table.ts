@@ -1,6 +1,6 @@
 import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisationKinds } from '../../../common/domain/enums.ts';
-import { searchTextIndex, trigramIndex } from '../../db/search-index.ts';
+import { searchIndex, searchWordsVector, trigramIndex } from '../../db/search-index.ts';
 
 export const organisations = pgTable(
   'organisations',
@@ -12,6 +12,7 @@ export const organisations = pgTable(
     countryCode: text('country_code'),
     parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id, { onDelete: 'restrict' }),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -19,7 +20,7 @@ export const organisations = pgTable(
   (table) => [
     index('organisations_country_idx').on(table.countryCode),
     index('organisations_name_id_idx').on(table.nameVi, table.id),
-    searchTextIndex('organisations', table.searchText),
+    searchIndex('organisations', table.searchVector),
     trigramIndex('organisations', table.searchText),
   ],
 );

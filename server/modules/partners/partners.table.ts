@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { searchTextIndex, trigramIndex } from '../../db/search-index.ts';
+import { searchIndex, searchWordsVector, trigramIndex } from '../../db/search-index.ts';
 
 export const partners = pgTable(
   'partners',
@@ -12,6 +12,7 @@ export const partners = pgTable(
     nameVi: text('name_vi').notNull(),
     nameEn: text('name_en').notNull(),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -19,7 +20,7 @@ export const partners = pgTable(
   (table) => [
     uniqueIndex('partners_code_unique').on(sql`upper(${table.code})`),
     index('partners_name_id_idx').on(table.nameVi, table.id),
-    searchTextIndex('partners', table.searchText),
+    searchIndex('partners', table.searchVector),
     trigramIndex('partners', table.searchText),
   ],
 );

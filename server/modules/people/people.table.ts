@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { searchTextIndex, trigramIndex } from '../../db/search-index.ts';
+import { searchIndex, searchWordsVector, trigramIndex } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const people = pgTable(
@@ -11,6 +11,7 @@ export const people = pgTable(
     countryCode: text('country_code'),
     note: text('note'),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -18,7 +19,7 @@ export const people = pgTable(
   (table) => [
     index('people_country_idx').on(table.countryCode),
     index('people_name_id_idx').on(table.name, table.id),
-    searchTextIndex('people', table.searchText),
+    searchIndex('people', table.searchVector),
     trigramIndex('people', table.searchText),
   ],
 );

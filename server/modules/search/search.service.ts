@@ -186,15 +186,7 @@ export function createSearchService({ db }: { db: Database }) {
     const tiers: Promise<Candidate[]>[] = [];
     if (table === sources) {
       // Titles first: the label words have their own small index, the text its own.
-      tiers.push(
-        readCandidates(
-          db,
-          searchable,
-          sql`to_tsvector('simple'::regconfig, ${sources.searchText}) @@ ${all}`,
-          limit,
-          0,
-        ),
-      );
+      tiers.push(readCandidates(db, searchable, sql`${sources.searchLabelVector} @@ ${all}`, limit, 0));
       if (words.length > 1) {
         const phrase = toTsQuery(query, { mode: 'phrase' })!;
         tiers.push(readCandidates(db, searchable, sql`${sources.searchVector} @@ ${phrase}`, limit, 0));

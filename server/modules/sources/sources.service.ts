@@ -44,11 +44,12 @@ const {
   draft: _draft,
   searchText: _searchText,
   searchVector: _searchVector,
+  searchLabelVector: _searchLabelVector,
   ...summaryColumns
 } = getTableColumns(sources);
 
 function toSourceSummary(
-  row: Omit<SourceRow, 'text' | 'draft' | 'searchText' | 'searchVector'>,
+  row: Omit<SourceRow, 'text' | 'draft' | 'searchText' | 'searchVector' | 'searchLabelVector'>,
 ): SourceSummary {
   return {
     id: row.id,

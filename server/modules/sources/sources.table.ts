@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { languages, recordTypes, sourceReviewStatuses } from '../../../common/domain/enums.ts';
-import { arrayIndex, searchTextIndex, tsvector } from '../../db/search-index.ts';
+import { arrayIndex, searchIndex, searchWordsVector, tsvector } from '../../db/search-index.ts';
 
 export const sources = pgTable(
   'sources',
@@ -25,6 +25,8 @@ export const sources = pgTable(
     searchText: text('search_text').notNull().default(''),
     /** Every word of title, outlet and text, folded: the full-text index (no copy of the text). */
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
+    /** The words of search_text (title and outlet), kept by the database. */
+    searchLabelVector: searchWordsVector('search_label_vector'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -36,8 +38,8 @@ export const sources = pgTable(
     index('sources_portal_news_idx')
       .on(sql`${table.publishedAt} desc nulls last`, sql`${table.createdAt} desc`)
       .where(sql`${table.isPublished}`),
-    searchTextIndex('sources', table.searchText),
-    index('sources_search_vector_idx').using('gin', table.searchVector),
+    searchIndex('sources', table.searchLabelVector, 'search_label'),
+    searchIndex('sources', table.searchVector),
     arrayIndex('sources_partner_ids_idx', table.partnerIds),
     arrayIndex('sources_area_ids_idx', table.areaIds),
   ],
