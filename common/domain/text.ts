@@ -67,8 +67,14 @@ export function foldWords(text: string): string[] {
 function foldByCharacter(text: string): string {
   let folded = '';
   for (const char of text) {
-    const base = char.normalize('NFD').replace(combiningMarks, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const code = char.charCodeAt(0);
+    const fromTable = char.length === 1 && code < tableLimit ? foldTable[code] : undefined;
     // Keep one UTF-16 unit per original unit so offsets line up; odd cases fall back to the original.
+    if (fromTable !== undefined && fromTable.length === 1) {
+      folded += fromTable;
+      continue;
+    }
+    const base = char.normalize('NFD').replace(combiningMarks, '').replace(/[đĐ]/g, 'd').toLowerCase();
     folded += base.length === char.length ? base : char;
   }
   return folded;

@@ -134,12 +134,12 @@ export function createSearchService({ db }: { db: Database }) {
     tier: number,
   ): Promise<Candidate[]> {
     const { table, label, snippet, recency } = searchable;
-    // A source's text can be megabytes: the snippet is cut from its start-up part only.
+    // A source's text can be megabytes: the snippet is cut from its opening part only.
     const snippetColumn =
       snippet === null
         ? sql<null>`null`
         : searchable.type === 'source'
-          ? sql<string>`left(${snippet}, 20000)`
+          ? sql<string>`left(${snippet}, 4000)`
           : snippet;
     const rows = await executor
       .select({ id: table.id, label, snippet: snippetColumn })
@@ -184,6 +184,8 @@ export function createSearchService({ db }: { db: Database }) {
     const all = toTsQuery(query)!;
     const matchesAll = sql`${searchVectorOf(table)} @@ ${all}`;
     const tiers: Promise<Candidate[]>[] = [];
+    // The tier of every-word matches; when it comes back short of its limit, it is the count.
+    let allWords: { tier: Promise<Candidate[]>; limit: number };
     if (table === sources) {
       // Titles first: the label words have their own small index, the text its own.
       tiers.push(readCandidates(db, searchable, sql`${sources.searchLabelVector} @@ ${all}`, limit, 0));
@@ -191,16 +193,24 @@ export function createSearchService({ db }: { db: Database }) {
         const phrase = toTsQuery(query, { mode: 'phrase' })!;
         tiers.push(readCandidates(db, searchable, sql`${sources.searchVector} @@ ${phrase}`, limit, 0));
       }
-      tiers.push(readCandidates(db, searchable, matchesAll, limit, 1));
+      allWords = { tier: readCandidates(db, searchable, matchesAll, limit, 1), limit };
     } else {
-      tiers.push(readCandidates(db, searchable, matchesAll, candidateLimit, 0));
+      allWords = {
+        tier: readCandidates(db, searchable, matchesAll, candidateLimit, 0),
+        limit: candidateLimit,
+      };
     }
+    tiers.push(allWords.tier);
     if (searchable.areaIds && areaIds.length > 0) {
       const tagged = sql`${searchable.areaIds} && ${sql.param(areaIds)}::text[]`;
       tiers.push(readCandidates(db, searchable, and(tagged, not(matchesAll))!, limit, 2));
     }
-    const counting = countCapped(db, table, matchesAll, limits.listCountCap);
     let candidates = (await Promise.all(tiers)).flat();
+    const allWordCount = (await allWords.tier).length;
+    const counted =
+      allWordCount < allWords.limit
+        ? { total: allWordCount, isTotalCapped: false }
+        : await countCapped(db, table, matchesAll, limits.listCountCap);
     if (candidates.length === 0 && searchable.isName) {
       candidates = await readSimilarNames(searchable, query, limit);
     }
@@ -211,7 +221,6 @@ export function createSearchService({ db }: { db: Database }) {
       .sort((a, b) => a.rank - b.rank || a.order - b.order)
       .slice(0, limit)
       .map(({ candidate }) => candidate);
-    const counted = await counting;
     const items: SearchHit[] = ranked.map((row) => {
       const text = row.snippet === null ? null : cutSnippet(row.snippet, query);
       return {
