@@ -3,7 +3,7 @@
 // (PGlite in a temporary directory, or the database hoptac_bench_scale on the PostgreSQL server),
 // starts the real server over it and prints each figure beside its same-run baseline. Each
 // section is a module (search.ts, lists.ts, …) that run.ts calls in turn.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,6 +86,7 @@ const size =
     : directorySize(dataDir);
 const memory = process.memoryUsage();
 await server.stop();
+rmSync(dataDir, { recursive: true, force: true });
 
 const ms = (value: number) => value.toFixed(1).padStart(9);
 console.log(

@@ -105,5 +105,5 @@ export type PartnerOverview = z.infer<typeof partnerOverview>;
 
 export const partnerOverviewQuery = z.strictObject({
   /** The newest this many of each kind (agreements, events, people, open commitments). */
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
 });

@@ -37,7 +37,7 @@ export function createPartnerOverviewService(deps: {
   }
 
   return {
-    async getOverview(partnerId: string, { limit = 50 }: { limit?: number } = {}): Promise<PartnerOverview> {
+    async getOverview(partnerId: string, { limit = 20 }: { limit?: number } = {}): Promise<PartnerOverview> {
       const partner = await deps.partners.get(partnerId);
       const isParty = arrayHas(agreements.partyIds, partnerId);
       const isPartner = arrayHas(events.partnerIds, partnerId);
