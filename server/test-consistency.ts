@@ -30,7 +30,14 @@ const auditedTables: Record<RecordType, PgTable> = {
 };
 
 /** Columns the audit image leaves out on purpose (see toAuditImage in server/db/records.ts). */
-const notInAuditImage = new Set(['searchText', 'text', 'draft', 'passwordHash']);
+const notInAuditImage = new Set([
+  'searchText',
+  'searchVector',
+  'searchLabelVector',
+  'text',
+  'draft',
+  'passwordHash',
+]);
 
 /** JSON with sorted keys and dates as ISO strings, so a row and an audit image compare as text. */
 function canonical(value: unknown): string {

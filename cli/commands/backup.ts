@@ -1,13 +1,12 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { DataDirLockedError } from '../../server/db/data-dir-lock.ts';
-import { restoreBackup, writeBackup } from '../../server/modules/backup/backup.service.ts';
 
 /** Opens the configured database; on the embedded one a running server holds the lock, and the
  * online backup is then the server's own download. */
 async function openForBackup(command: string) {
+  const { readConfig } = await import('../../server/config.ts');
+  const { openDatabase } = await import('../../server/db/client.ts');
+  const { DataDirLockedError } = await import('../../server/db/data-dir-lock.ts');
   try {
     return await openDatabase(readConfig(), command);
   } catch (error) {
@@ -25,6 +24,7 @@ export function registerBackupCommands(program: Command) {
     .argument('<file>', 'where to write the backup (gzip); must not exist yet')
     .action(async (file: string) => {
       if (existsSync(file)) throw new Error(`${file} already exists; choose a new file name.`);
+      const { writeBackup } = await import('../../server/modules/backup/backup.service.ts');
       const database = await openForBackup('hoptac backup');
       try {
         const summary = await writeBackup(database.db, createWriteStream(file, { flags: 'wx' }));
@@ -40,6 +40,9 @@ export function registerBackupCommands(program: Command) {
     .argument('<file>', 'a file written by hoptac backup')
     .action(async (file: string) => {
       if (!existsSync(file)) throw new Error(`There is no file ${file}.`);
+      const { readConfig } = await import('../../server/config.ts');
+      const { openDatabase } = await import('../../server/db/client.ts');
+      const { restoreBackup } = await import('../../server/modules/backup/backup.service.ts');
       const database = await openDatabase(readConfig(), 'hoptac restore');
       try {
         await database.migrate();

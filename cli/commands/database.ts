@@ -1,12 +1,13 @@
+// The server's code loads inside each action, so `hoptac --help` reads none of it.
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config.ts';
-import { prepareDatabase } from '../../server/main.ts';
 
 export function registerDatabaseCommands(program: Command) {
   program
     .command('migrate')
     .description('Apply pending database migrations and add missing reference data')
     .action(async () => {
+      const { readConfig } = await import('../../server/config.ts');
+      const { prepareDatabase } = await import('../../server/main.ts');
       const database = await prepareDatabase(
         readConfig(),
         { command: 'hoptac migrate', isDemo: false },
@@ -21,6 +22,8 @@ export function registerDatabaseCommands(program: Command) {
     .description('Add data to the database')
     .option('--demo', 'add the demo data (only into an empty database)')
     .action(async (options: { demo?: boolean }) => {
+      const { readConfig } = await import('../../server/config.ts');
+      const { prepareDatabase } = await import('../../server/main.ts');
       if (!options.demo) {
         console.error('Say what to seed: hoptac seed --demo');
         process.exitCode = 2;

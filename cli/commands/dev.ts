@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config.ts';
-import { startServer } from '../../server/main.ts';
 
 export function registerDevCommand(program: Command) {
   program
     .command('dev')
     .description('Serve the API on PORT and the web app through Vite with hot reload (http://localhost:5173)')
     .action(async () => {
+      const { readConfig } = await import('../../server/config.ts');
+      const { startServer } = await import('../../server/main.ts');
       const config = readConfig();
       const server = await startServer(config, { isDemo: true, isServingWeb: false });
       const vite = spawn(process.execPath, [resolve('node_modules/vite/bin/vite.js')], { stdio: 'inherit' });

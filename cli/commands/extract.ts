@@ -4,9 +4,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { toAnnotation } from '../../reader/annotation.ts';
-import { draftArticle } from '../../reader/assemble.ts';
-import { articleBudget, type DocumentType, documentToText } from '../../server/extraction/document-text.ts';
+
+import type { DocumentType } from '../../server/extraction/document-text.ts';
 
 const documentTypes: Record<string, DocumentType> = {
   '.txt': 'txt',
@@ -18,6 +17,9 @@ const documentTypes: Record<string, DocumentType> = {
 };
 
 export async function extractFile(file: string): Promise<Record<string, unknown>> {
+  const { toAnnotation } = await import('../../reader/annotation.ts');
+  const { draftArticle } = await import('../../reader/assemble.ts');
+  const { articleBudget, documentToText } = await import('../../server/extraction/document-text.ts');
   const type = documentTypes[extname(file).toLowerCase()];
   if (!type) throw new Error(`${file}: unsupported file type (use .txt, .html, .docx or .pdf)`);
   const text = await documentToText(new Uint8Array(readFileSync(file)), type, articleBudget);

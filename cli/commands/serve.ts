@@ -2,8 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config.ts';
-import { startServer } from '../../server/main.ts';
 
 /** Builds the web app once when there is no build yet, so `npm start` works on a fresh clone. */
 function ensureWebBuild(webDir: string) {
@@ -22,6 +20,8 @@ export function registerServeCommand(program: Command) {
     .option('--demo', 'add demo data when the database is empty')
     .option('--no-web', 'serve the API only')
     .action(async (options: { demo?: boolean; web: boolean }) => {
+      const { readConfig } = await import('../../server/config.ts');
+      const { startServer } = await import('../../server/main.ts');
       const config = readConfig();
       if (options.web) ensureWebBuild(config.HOPTAC_WEB_DIR);
       const server = await startServer(config, { isDemo: Boolean(options.demo), isServingWeb: options.web });

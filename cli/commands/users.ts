@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
 import { type Role, roles } from '../../common/domain/enums.ts';
-import { readConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { createExtractionPool } from '../../server/extraction/extraction-pool.ts';
-import { createServices, type Services } from '../../server/services.ts';
+
+import type { Services } from '../../server/services.ts';
 
 const cliActor = { userId: null, email: 'cli' };
 
 async function withServices<T>(command: string, run: (services: Services) => Promise<T>): Promise<T> {
+  const { readConfig } = await import('../../server/config.ts');
+  const { openDatabase } = await import('../../server/db/client.ts');
+  const { createExtractionPool } = await import('../../server/extraction/extraction-pool.ts');
+  const { createServices } = await import('../../server/services.ts');
   const config = readConfig();
   const database = await openDatabase(config, command);
   const extraction = createExtractionPool(config);

@@ -110,7 +110,9 @@ export const listQueryBase = {
 export function listResponse<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
+    /** Exact up to limits.listCountCap; past it the cap itself, and isTotalCapped is true. */
     total: z.number().int(),
+    isTotalCapped: z.boolean(),
     page: z.number().int(),
     pageSize: z.number().int(),
     /** True when the page was cut to the server's byte budget (HOPTAC_LIST_BYTE_LIMIT) and fewer

@@ -32,7 +32,9 @@ export type PublicNewsItem = z.infer<typeof publicNewsItem>;
 
 export const publicNewsList = z.object({
   items: z.array(publicNewsItem),
+  /** Exact up to limits.listCountCap; past it the cap, with isTotalCapped. */
   total: z.number().int(),
+  isTotalCapped: z.boolean(),
   page: z.number().int(),
 });
 
@@ -166,5 +168,17 @@ export const partnerOverview = z.object({
   areas: z.array(
     z.object({ id: z.string(), labelVi: z.string(), labelEn: z.string(), count: z.number().int() }),
   ),
+  /** How many of each there are in all; the lists above hold the newest `limit`. */
+  counts: z.object({
+    agreements: z.number().int(),
+    events: z.number().int(),
+    peopleMet: z.number().int(),
+    openCommitments: z.number().int(),
+  }),
 });
 export type PartnerOverview = z.infer<typeof partnerOverview>;
+
+export const partnerOverviewQuery = z.strictObject({
+  /** The newest this many of each kind (agreements, events, people, open commitments). */
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+});

@@ -9,6 +9,7 @@ export const searchTypes = [
   'event',
   'commitment',
   'source',
+  'area',
 ] as const;
 export type SearchType = (typeof searchTypes)[number];
 
@@ -32,7 +33,13 @@ export type SearchHit = z.infer<typeof searchHit>;
 export const searchResult = z.object({
   query: z.string(),
   groups: z.array(
-    z.object({ type: z.enum(searchTypes), total: z.number().int(), items: z.array(searchHit) }),
+    z.object({
+      type: z.enum(searchTypes),
+      /** Exact up to limits.listCountCap; past it the cap, with isTotalCapped. */
+      total: z.number().int(),
+      isTotalCapped: z.boolean(),
+      items: z.array(searchHit),
+    }),
   ),
 });
 export type SearchResult = z.infer<typeof searchResult>;

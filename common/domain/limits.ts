@@ -9,6 +9,8 @@ export const limits = {
   listIdsMax: 200,
   arrayItemsMax: 500,
   searchQueryMax: 200,
+  /** Lists and search groups count matches up to this many, then say "1,000+". */
+  listCountCap: 1000,
   /** Commitments a board shows at most; beyond that it says so and the filters narrow it. */
   boardItemsMax: 1000,
   passwordMin: 8,

@@ -67,26 +67,61 @@ export function foldWords(text: string): string[] {
 function foldByCharacter(text: string): string {
   let folded = '';
   for (const char of text) {
-    const base = char.normalize('NFD').replace(combiningMarks, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const code = char.charCodeAt(0);
+    const fromTable = char.length === 1 && code < tableLimit ? foldTable[code] : undefined;
     // Keep one UTF-16 unit per original unit so offsets line up; odd cases fall back to the original.
+    if (fromTable !== undefined && fromTable.length === 1) {
+      folded += fromTable;
+      continue;
+    }
+    const base = char.normalize('NFD').replace(combiningMarks, '').replace(/[đĐ]/g, 'd').toLowerCase();
     folded += base.length === char.length ? base : char;
   }
   return folded;
 }
 
-/** Where each word of the query occurs in the text, ignoring case and diacritics: ranges of
- * the original text, for highlighting matches. */
-export function findFoldedMatches(text: string, query: string): { start: number; end: number }[] {
+type Range = { start: number; end: number };
+
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+/** The folded words of a text joined by single spaces: what the search columns hold and what the
+ * database's `simple` parser splits back into exactly these words, so query and index agree. */
+export function toSearchWords(text: string): string {
+  return foldWords(text).join(' ');
+}
+
+/** Where the query occurs in the text, ignoring case and diacritics, as whole words: ranges of
+ * the original text, for highlighting. When the query's words occur together as a phrase, only
+ * the phrase is marked; otherwise each whole word. "hoa" never marks "khoa" or "hoạch", and
+ * "ung thư" never marks "Cùng" or "thương". With `isLastWordPrefix`, the last word may be the
+ * start of a word, as it is while someone is still typing it. */
+export function findFoldedMatches(
+  text: string,
+  query: string,
+  { isLastWordPrefix = false }: { isLastWordPrefix?: boolean } = {},
+): Range[] {
+  const words = foldWords(query);
+  if (words.length === 0) return [];
   const haystack = foldByCharacter(text.normalize('NFC'));
-  const ranges: { start: number; end: number }[] = [];
-  for (const word of foldText(query).split(' ').filter(Boolean)) {
-    let from = 0;
-    for (;;) {
-      const at = haystack.indexOf(word, from);
-      if (at < 0) break;
-      ranges.push({ start: at, end: at + word.length });
-      from = at + word.length;
-    }
+  const tokens: { word: string; start: number; end: number }[] = [];
+  for (const match of haystack.matchAll(wordPattern)) {
+    tokens.push({ word: match[0], start: match.index, end: match.index + match[0].length });
   }
-  return ranges.sort((a, b) => a.start - b.start);
+  const last = words.length - 1;
+  const isWordAt = (token: { word: string }, index: number) =>
+    token.word === words[index] ||
+    (isLastWordPrefix && index === last && token.word.startsWith(words[index]!));
+  if (words.length > 1) {
+    const phrases: Range[] = [];
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (words.every((_, k) => isWordAt(tokens[i + k]!, k))) {
+        phrases.push({ start: tokens[i]!.start, end: tokens[i + last]!.end });
+        i += last;
+      }
+    }
+    if (phrases.length > 0) return phrases;
+  }
+  return tokens
+    .filter((token) => words.some((_, index) => isWordAt(token, index)))
+    .map(({ start, end }) => ({ start, end }));
 }

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /** @type {import('node:worker_threads').MessagePort} */
 const port = /** @type {any} */ (parentPort);
@@ -104,11 +105,14 @@ class Connection {
 
 /** @returns {Promise<PGlite>} */
 async function open() {
-  if (options.dataDir !== null) return PGlite.create(options.dataDir);
+  // pg_trgm (typo-tolerant name search) is a contrib extension PGlite loads on request.
+  const extensions = { pg_trgm };
+  if (options.dataDir !== null) return PGlite.create(options.dataDir, { extensions });
   if (options.templatePath !== null) {
-    return PGlite.create({ loadDataDir: new Blob([new Uint8Array(readFileSync(options.templatePath))]) });
+    const template = new Blob([new Uint8Array(readFileSync(options.templatePath))]);
+    return PGlite.create({ loadDataDir: template, extensions });
   }
-  return PGlite.create();
+  return PGlite.create({ extensions });
 }
 
 try {

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditedType, RecordType } from '../../common/domain/enums.ts';
-import { foldText } from '../../common/domain/text.ts';
+import { limits } from '../../common/domain/limits.ts';
+import { foldWords, toSearchWords } from '../../common/domain/text.ts';
 import { commonErrors } from '../http/errors.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
 import type { Database, Executor, Transaction } from './client.ts';
@@ -16,11 +17,21 @@ export type RecordTable = PgTable & {
   version: PgColumn;
   updatedAt: PgColumn;
   searchText: PgColumn;
+  /** The words searched, as a tsvector: kept by the database from searchText, or, where a table
+   * keeps long text (sources), written with the row while searchText holds only label words. */
+  searchVector: PgColumn;
 };
 
 type Row<T extends RecordTable> = T['$inferSelect'];
 
-export type ListPage<R> = { items: R[]; total: number; page: number; pageSize: number };
+export type ListPage<R> = {
+  items: R[];
+  /** Exact up to limits.listCountCap; past it the cap, with isTotalCapped. */
+  total: number;
+  isTotalCapped: boolean;
+  page: number;
+  pageSize: number;
+};
 
 export type ListRequest = {
   /** `?ids=`: only these records. Required so no collection can forget to pass it on and answer
@@ -43,6 +54,8 @@ export type RecordServiceSpec<T extends RecordTable, R, C extends object, U exte
   toRecords: (executor: Executor, rows: Row<T>[]) => Promise<R[]>;
   /** The words free-text search looks in, before folding. */
   searchWords: (values: Record<string, unknown>) => (string | null | undefined)[];
+  /** For a table with a searchVector: every word searched, long text included, before folding. */
+  vectorWords?: (values: Record<string, unknown>) => (string | null | undefined)[];
   /** Refuses input that points at missing records (422) or breaks a rule (400). */
   checkInput?: (executor: Executor, values: Partial<C>, current: Row<T> | null) => Promise<void>;
   /** Writes what lives outside the row (participants, positions) after insert or update. */
@@ -62,14 +75,23 @@ export function pickColumns(table: PgTable, values: Record<string, unknown>): Re
   const columns = getTableColumns(table);
   const picked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (key in columns && value !== undefined) picked[key] = value;
+    // Generated columns (search vectors the database keeps) cannot be written.
+    if (key in columns && value !== undefined && !columns[key]!.generated) picked[key] = value;
   }
   return picked;
 }
 
 /** Removes columns that never leave the server or would bloat the audit trail. */
 function toAuditImage(row: Record<string, unknown>): Record<string, unknown> {
-  const { searchText: _searchText, text, draft: _draft, passwordHash: _hash, ...rest } = row;
+  const {
+    searchText: _searchText,
+    searchVector: _searchVector,
+    searchLabelVector: _searchLabelVector,
+    text,
+    draft: _draft,
+    passwordHash: _hash,
+    ...rest
+  } = row;
   return typeof text === 'string' ? { ...rest, textLength: text.length } : rest;
 }
 
@@ -95,22 +117,81 @@ export async function writeAudit(
   });
 }
 
-/** Free-text condition on the folded search column: every word must appear. */
-export function matchesText(column: PgColumn, query: string | undefined): SQL | undefined {
-  if (!query) return undefined;
-  const words = foldText(query).split(' ').filter(Boolean);
-  if (words.length === 0) return undefined;
-  return and(...words.map((word) => sql`${column} like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`));
+/** The tsvector a table is searched by (GIN-indexed). */
+export function searchVectorOf(table: RecordTable): SQL {
+  return sql`${table.searchVector}`;
 }
 
-type StoredRow = { searchText: string; createdAt: Date; updatedAt: Date };
+/** The tsvector of folded words, as written to a stored search vector. */
+export function toSearchVector(text: string): SQL {
+  return sql`to_tsvector('simple'::regconfig, ${toSearchWords(text)})`;
+}
+
+export type TextMatch = {
+  /** 'all': every word, anywhere; 'phrase': the words next to each other, in order. */
+  mode?: 'all' | 'phrase';
+  /** The last word may be the start of a word (someone typing in a list filter). */
+  isLastWordPrefix?: boolean;
+};
+
+/** The query as a tsquery over the same folded words the columns hold; null when it has none.
+ * Words are letters and digits only (foldWords), so quoting them is safe. */
+export function toTsQuery(query: string, { mode = 'all', isLastWordPrefix = false }: TextMatch = {}) {
+  const words = foldWords(query);
+  if (words.length === 0) return null;
+  const last = words.length - 1;
+  const terms = words.map((word, index) => `'${word}'${isLastWordPrefix && index === last ? ':*' : ''}`);
+  return sql`to_tsquery('simple'::regconfig, ${terms.join(mode === 'phrase' ? ' <-> ' : ' & ')})`;
+}
+
+/** Free-text condition through the table's search index: every word of the query, as a whole
+ * word (lists let the last word be unfinished, for type-ahead). */
+export function matchesText(
+  table: RecordTable,
+  query: string | undefined,
+  match?: TextMatch,
+): SQL | undefined {
+  if (!query) return undefined;
+  const tsQuery = toTsQuery(query, match ?? { isLastWordPrefix: true });
+  return tsQuery ? sql`${searchVectorOf(table)} @@ ${tsQuery}` : undefined;
+}
+
+/** `column @> array[value]`: an array filter the column's GIN index can answer (`= any(column)`
+ * cannot use one). */
+export function arrayHas(column: PgColumn, value: string, type: 'uuid' | 'text' = 'uuid'): SQL {
+  return type === 'uuid' ? sql`${column} @> array[${value}::uuid]` : sql`${column} @> array[${value}::text]`;
+}
+
+/** How many rows meet the condition, counting no further than `cap` + 1: a list says "1,000+"
+ * rather than scanning a hundred thousand rows for an exact figure. */
+export async function countCapped(
+  executor: Executor,
+  table: PgTable,
+  where: SQL | undefined,
+  cap: number,
+): Promise<{ total: number; isTotalCapped: boolean }> {
+  const inner = executor
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(cap + 1)
+    .as('counted');
+  const [row] = await executor.select({ total: sql<number>`count(*)::int` }).from(inner);
+  const total = Number(row?.total ?? 0);
+  return total > cap ? { total: cap, isTotalCapped: true } : { total, isTotalCapped: false };
+}
+
+type StoredRow = { searchText: string; searchVector: string; createdAt: Date; updatedAt: Date };
 
 /** A stored row as an API record: the search column dropped, timestamps as ISO strings. Rows
  * whose columns are all public use it as their whole mapping. */
 export function toRecordFields<T extends StoredRow>(
   row: T,
-): Omit<T, 'searchText' | 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string } {
-  const { searchText: _searchText, createdAt, updatedAt, ...rest } = row;
+): Omit<T, 'searchText' | 'searchVector' | 'createdAt' | 'updatedAt'> & {
+  createdAt: string;
+  updatedAt: string;
+} {
+  const { searchText: _searchText, searchVector: _searchVector, createdAt, updatedAt, ...rest } = row;
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
@@ -127,16 +208,26 @@ export function createRecordService<
 >(spec: RecordServiceSpec<T, R, C, U>) {
   const { db, table, recordType, noun } = spec;
   const idColumn = table.id;
-  // What a write reads back: its folded search text and a source's draft are megabytes that no
-  // record shows.
+  // What a write reads back: its search words and vectors and a source's draft are megabytes
+  // that no record shows.
   const {
     searchText: _searchText,
+    searchVector: _searchVector,
+    searchLabelVector: _searchLabelVector,
     draft: _draft,
     ...returnedColumns
   } = getTableColumns(table) as Record<string, PgColumn>;
 
   function buildSearchText(values: Record<string, unknown>) {
-    return foldText(spec.searchWords(values).filter(Boolean).join(' '));
+    return toSearchWords(spec.searchWords(values).filter(Boolean).join(' '));
+  }
+
+  /** The search columns of a row about to be written. */
+  function buildSearchColumns(values: Record<string, unknown>): Record<string, unknown> {
+    const columns: Record<string, unknown> = { searchText: buildSearchText(values) };
+    if (spec.vectorWords)
+      columns.searchVector = toSearchVector(spec.vectorWords(values).filter(Boolean).join(' '));
+    return columns;
   }
 
   async function findRow(executor: Executor, id: string, isLocking = false): Promise<Row<T> | null> {
@@ -181,11 +272,8 @@ export function createRecordService<
       .orderBy(direction(request.sort), asc(idColumn))
       .limit(request.pageSize)
       .offset((request.page - 1) * request.pageSize)) as Row<T>[];
-    const [counted] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(table as PgTable)
-      .where(where);
-    return { rows, total: Number(counted?.total ?? 0), page: request.page, pageSize: request.pageSize };
+    const counted = await countCapped(db, table as PgTable, where, limits.listCountCap);
+    return { rows, ...counted, page: request.page, pageSize: request.pageSize };
   }
 
   return {
@@ -223,7 +311,7 @@ export function createRecordService<
         await spec.checkInput?.(tx, input, null);
         let values: Record<string, unknown> = { ...(input as Record<string, unknown>) };
         values = { ...values, ...spec.deriveValues?.(values, null, actor) };
-        values.searchText = buildSearchText(values);
+        Object.assign(values, buildSearchColumns(values));
         const [row] = (await tx
           .insert(table)
           .values(pickColumns(table, values) as never)
@@ -253,7 +341,7 @@ export function createRecordService<
         const before = await loadOne(tx, current);
         let values: Record<string, unknown> = { ...(current as Record<string, unknown>), ...patch };
         values = { ...values, ...spec.deriveValues?.(values, current, actor) };
-        values.searchText = buildSearchText(values);
+        Object.assign(values, buildSearchColumns(values));
         const { id: _id, createdAt: _createdAt, ...rest } = values;
         const [row] = (await tx
           .update(table)

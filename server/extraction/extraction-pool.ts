@@ -29,7 +29,9 @@ export class ExtractionFailure extends Error {
   }
 }
 
-// Workers load the TypeScript job through tsx, as the server itself runs (cli/bin.mjs).
+// Compiled (cli/dist, built by cli/build.mjs) the worker is JavaScript beside this code; run from
+// TypeScript (tests, tsx) it loads through tsx, as the rest of the program does.
+const isCompiled = !import.meta.url.endsWith('.ts');
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** `isWarm` starts a worker now, for the server; otherwise (start-up seeding, the CLI) the first
@@ -39,8 +41,9 @@ export function createExtractionPool(extractionLimits: ExtractionLimits, { isWar
   // multiply the memory a burst of hostile uploads can take.
   const threads = Math.min(2, availableParallelism());
   const pool = new Piscina<ExtractionJob, ExtractionOutcome>({
-    filename: new URL('./extraction.worker.ts', import.meta.url).href,
-    execArgv: ['--import', tsxLoader],
+    filename: new URL(isCompiled ? './extraction.worker.mjs' : './extraction.worker.ts', import.meta.url)
+      .href,
+    execArgv: isCompiled ? [] : ['--import', tsxLoader],
     minThreads: isWarm ? 1 : 0,
     maxThreads: threads,
     maxQueue: threads * 4,

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { foldText } from '../../common/domain/text.ts';
+import { toSearchWords } from '../../common/domain/text.ts';
 import taxonomy from '../../reader/lexicons/areas.json' with { type: 'json' };
 import type { Database } from '../db/client.ts';
 import { writeAudit } from '../db/records.ts';
@@ -29,7 +29,7 @@ export async function ensureReferenceData(db: Database): Promise<number> {
         labelEn: area.en,
         dacCode: area.dac ?? null,
         keywordsVi: area.keywords_vi ?? [],
-        searchText: foldText([area.id, area.vi, area.en, ...(area.keywords_vi ?? [])].join(' ')),
+        searchText: toSearchWords([area.id, area.vi, area.en, ...(area.keywords_vi ?? [])].join(' ')),
       };
       await tx.insert(areas).values(values);
       await writeAudit(tx, {

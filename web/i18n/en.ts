@@ -350,6 +350,7 @@ export const en: Dictionary = {
     sources: 'Sources',
   },
   detail: {
+    newestOf: 'The newest {{shown}} of {{formattedCount}}: see them all',
     briefing: 'Briefing before a meeting',
     briefingHint:
       'One to three pages: agreements, recent meetings, open commitments, upcoming deadlines and sources.',

@@ -345,6 +345,7 @@ export const vi = {
     sources: 'Nguồn tin',
   },
   detail: {
+    newestOf: '{{shown}} mục mới nhất trong {{formattedCount}}: xem tất cả',
     briefing: 'Bản tóm tắt trước cuộc gặp',
     briefingHint:
       'Một đến ba trang: văn bản hợp tác, các cuộc gặp gần đây, cam kết đang mở, hạn sắp tới và nguồn tin.',

@@ -1,43 +1,10 @@
 import { Fragment } from 'react';
-import { foldText, foldWords } from '../../common/domain/text.ts';
+import { findFoldedMatches } from '../../common/domain/text.ts';
 
-// Folding one character at a time keeps an index from the folded text back to the original, so
-// "nguyen" found in the folded label marks "Nguyễn" in the text people read.
-function foldWithIndex(text: string): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index] ?? '';
-    const key = foldText(char) || (/\s/.test(char) ? ' ' : char);
-    for (const piece of key) {
-      folded += piece;
-      origin.push(index);
-    }
-  }
-  return { folded, origin };
-}
-
-/** Ranges of `text` that match any word of `query`, ignoring case and Vietnamese marks. */
+/** Ranges of `text` where `query` occurs as whole words (the last word may be unfinished), ignoring
+ * case and Vietnamese marks: the same rule the server's search and highlighting follow. */
 export function findMatches(text: string, query: string): Array<[number, number]> {
-  const words = foldWords(query);
-  if (words.length === 0) return [];
-  const { folded, origin } = foldWithIndex(text);
-  const marked = new Array<boolean>(text.length).fill(false);
-  for (const word of words) {
-    let at = folded.indexOf(word);
-    while (at !== -1) {
-      for (let i = at; i < at + word.length; i += 1) marked[origin[i] ?? 0] = true;
-      at = folded.indexOf(word, at + word.length);
-    }
-  }
-  const ranges: Array<[number, number]> = [];
-  marked.forEach((isMarked, index) => {
-    if (!isMarked) return;
-    const last = ranges.at(-1);
-    if (last && last[1] === index) last[1] = index + 1;
-    else ranges.push([index, index + 1]);
-  });
-  return ranges;
+  return findFoldedMatches(text, query, { isLastWordPrefix: true }).map(({ start, end }) => [start, end]);
 }
 
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {

@@ -19,3 +19,18 @@ export function Pager({ page, pageCount, onPage, labels }: PagerProps) {
     </nav>
   );
 }
+
+/** Pages of a list whose total may be capped ("1,000+"): past the cap there is always a next
+ * page while the current one is full; `isOpen` says the count is a lower bound. */
+export function countPages(list: {
+  total: number;
+  isTotalCapped?: boolean | undefined;
+  pageSize: number;
+  page: number;
+  itemCount: number;
+}): { pages: number; isOpen: boolean } {
+  const known = Math.max(1, Math.ceil(list.total / list.pageSize));
+  if (!list.isTotalCapped) return { pages: known, isOpen: false };
+  const isFull = list.itemCount >= list.pageSize;
+  return { pages: Math.max(known, isFull ? list.page + 1 : list.page), isOpen: true };
+}

@@ -181,9 +181,9 @@ export function createAgreementsService({ db }: { db: Database }) {
       records.list({
         ids: query.ids,
         where: [
-          matchesText(agreements.searchText, query.q),
-          query.partnerId ? sql`${query.partnerId}::uuid = any(${agreements.partyIds})` : undefined,
-          query.areaId ? sql`${query.areaId} = any(${agreements.areaIds})` : undefined,
+          matchesText(agreements, query.q),
+          query.partnerId ? sql`${agreements.partyIds} @> array[${query.partnerId}::uuid]` : undefined,
+          query.areaId ? sql`${agreements.areaIds} @> array[${query.areaId}::text]` : undefined,
           query.kind ? eq(agreements.kind, query.kind) : undefined,
           query.status ? statusIs(query.status, today) : undefined,
           query.signingUnitId ? eq(agreements.signingUnitId, query.signingUnitId) : undefined,

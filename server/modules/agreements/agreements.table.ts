@@ -7,6 +7,7 @@ import {
   agreementStatuses,
   legalBases,
 } from '../../../common/domain/enums.ts';
+import { arrayIndex, searchIndex, searchWordsVector } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 /** One step of the lifecycle; `userId` is absent on steps recorded before it was kept. */
@@ -54,12 +55,18 @@ export const agreements = pgTable(
     sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('agreements_signed_idx').on(table.signedOn),
+    index('agreements_signed_id_idx').on(table.signedOn, table.id),
+    searchIndex('agreements', table.searchVector),
+    arrayIndex('agreements_party_ids_idx', table.partyIds),
+    arrayIndex('agreements_area_ids_idx', table.areaIds),
+    arrayIndex('agreements_source_ids_idx', table.sourceIds),
     index('agreements_status_idx').on(table.status),
     index('agreements_valid_to_idx').on(table.validTo),
   ],

@@ -54,7 +54,7 @@ export function createAreasService({ db }: { db: Database }) {
         const [used] = await executor
           .select({ id: table.id })
           .from(table)
-          .where(sql`${id} = any(${table.areaIds})`)
+          .where(sql`${table.areaIds} @> array[${id}::text]`)
           .limit(1);
         if (used) throw commonErrors.inUse('Records are filed under this area; move them first.');
       }
@@ -72,7 +72,7 @@ export function createAreasService({ db }: { db: Database }) {
     list: (query: AreaListQuery) =>
       records.list({
         ids: query.ids,
-        where: [matchesText(areas.searchText, query.q)],
+        where: [matchesText(areas, query.q)],
         sort: { id: areas.id, labelVi: areas.labelVi, labelEn: areas.labelEn }[query.sort],
         order: query.order,
         page: query.page,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { searchWordsVector } from '../../db/search-index.ts';
 
 /** A node of the cooperation taxonomy; ids are the stable keys of reader/lexicons/areas.json. */
 export const areas = pgTable('areas', {
@@ -10,6 +11,7 @@ export const areas = pgTable('areas', {
   keywordsVi: text('keywords_vi').array().notNull().default(sql`'{}'::text[]`),
   parentId: text('parent_id'),
   searchText: text('search_text').notNull().default(''),
+  searchVector: searchWordsVector(),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

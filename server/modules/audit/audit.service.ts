@@ -1,9 +1,10 @@
-import { and, desc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
 import type { AuditListQuery, AuditRecord } from '../../../common/contracts/audit.ts';
 import type { Role } from '../../../common/domain/enums.ts';
+import { limits } from '../../../common/domain/limits.ts';
 import type { Database } from '../../db/client.ts';
 import type { ListPage } from '../../db/records.ts';
-import { toIso } from '../../db/records.ts';
+import { countCapped, toIso } from '../../db/records.ts';
 import { auditLog } from './audit.table.ts';
 
 /** Reads the audit trail; writes happen in server/db/records.ts, inside each write's transaction. */
@@ -26,10 +27,11 @@ export function createAuditService({ db }: { db: Database }) {
         .orderBy(desc(auditLog.id))
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
+      // The audit trail grows with every write: count no further than a list shows.
+      const counted = await countCapped(db, auditLog, where, limits.listCountCap);
       return {
         items: rows.map((row) => ({ ...row, at: toIso(row.at)! })),
-        total: Number(counted?.total ?? 0),
+        ...counted,
         page: query.page,
         pageSize: query.pageSize,
       };

@@ -148,8 +148,15 @@ async function requireEmpty(executor: Executor, tables: TablePlan[]): Promise<vo
 }
 
 async function insertRows(executor: Executor, table: string, rows: Record<string, unknown>[]) {
+  // Generated columns (search vectors) are the database's to compute, never written.
+  const generated = (await executor.execute(
+    sql`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table} and is_generated = 'ALWAYS'`,
+  )) as unknown as { rows: { name: string }[] };
+  const skipped = new Set(generated.rows.map((row) => row.name));
   const columns = sql.join(
-    Object.keys(rows[0]!).map((column) => sql.identifier(column)),
+    Object.keys(rows[0]!)
+      .filter((column) => !skipped.has(column))
+      .map((column) => sql.identifier(column)),
     sql`, `,
   );
   const name = sql.identifier(table);

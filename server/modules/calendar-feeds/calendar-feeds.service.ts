@@ -45,7 +45,7 @@ export function createCalendarFeedsService({ db }: { db: Database }) {
       isNotNull(commitments.dueOn),
       notInArray(commitments.status, [...closedCommitmentStatuses]),
     ];
-    if (organisationId) where.push(sql`${organisationId}::uuid = any(${commitments.vnOwnerIds})`);
+    if (organisationId) where.push(sql`${commitments.vnOwnerIds} @> array[${organisationId}::uuid]`);
     const rows = await db
       .select()
       .from(commitments)

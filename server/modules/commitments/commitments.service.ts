@@ -118,14 +118,14 @@ export function commitmentFilters(
   today: string,
 ) {
   return [
-    matchesText(commitments.searchText, query.q),
+    matchesText(commitments, query.q),
     query.partnerId
-      ? sql`(exists (select 1 from ${agreements} where ${agreements.id} = ${commitments.agreementId} and ${query.partnerId}::uuid = any(${agreements.partyIds})) or exists (select 1 from ${events} where ${events.id} = ${commitments.eventId} and ${query.partnerId}::uuid = any(${events.partnerIds})))`
+      ? sql`(exists (select 1 from ${agreements} where ${agreements.id} = ${commitments.agreementId} and ${agreements.partyIds} @> array[${query.partnerId}::uuid]) or exists (select 1 from ${events} where ${events.id} = ${commitments.eventId} and ${events.partnerIds} @> array[${query.partnerId}::uuid]))`
       : undefined,
-    query.areaId ? sql`${query.areaId} = any(${commitments.areaIds})` : undefined,
+    query.areaId ? sql`${commitments.areaIds} @> array[${query.areaId}::text]` : undefined,
     query.status ? eq(commitments.status, query.status) : undefined,
     query.ownerId
-      ? sql`(${query.ownerId}::uuid = any(${commitments.vnOwnerIds}) or ${query.ownerId}::uuid = any(${commitments.partnerOwnerIds}))`
+      ? sql`(${commitments.vnOwnerIds} @> array[${query.ownerId}::uuid] or ${commitments.partnerOwnerIds} @> array[${query.ownerId}::uuid])`
       : undefined,
     query.agreementId ? eq(commitments.agreementId, query.agreementId) : undefined,
     query.eventId ? eq(commitments.eventId, query.eventId) : undefined,

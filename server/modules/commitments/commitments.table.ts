@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { commitmentStatuses } from '../../../common/domain/enums.ts';
+import { arrayIndex, searchIndex, searchWordsVector } from '../../db/search-index.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { events } from '../events/events.table.ts';
 import { sources } from '../sources/sources.table.ts';
@@ -22,11 +23,17 @@ export const commitments = pgTable(
     horizonYear: integer('horizon_year'),
     status: text('status', { enum: commitmentStatuses }).notNull().default('agreed'),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    index('commitments_due_id_idx').on(table.dueOn, table.id),
+    searchIndex('commitments', table.searchVector),
+    arrayIndex('commitments_area_ids_idx', table.areaIds),
+    arrayIndex('commitments_vn_owner_ids_idx', table.vnOwnerIds),
+    arrayIndex('commitments_partner_owner_ids_idx', table.partnerOwnerIds),
     index('commitments_agreement_idx').on(table.agreementId),
     index('commitments_event_idx').on(table.eventId),
     index('commitments_due_idx').on(table.dueOn),

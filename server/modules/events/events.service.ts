@@ -155,10 +155,10 @@ export function createEventsService({ db }: { db: Database }) {
       records.list({
         ids: query.ids,
         where: [
-          matchesText(events.searchText, query.q),
-          query.partnerId ? sql`${query.partnerId}::uuid = any(${events.partnerIds})` : undefined,
-          query.areaId ? sql`${query.areaId} = any(${events.areaIds})` : undefined,
-          query.agreementId ? sql`${query.agreementId}::uuid = any(${events.agreementIds})` : undefined,
+          matchesText(events, query.q),
+          query.partnerId ? sql`${events.partnerIds} @> array[${query.partnerId}::uuid]` : undefined,
+          query.areaId ? sql`${events.areaIds} @> array[${query.areaId}::text]` : undefined,
+          query.agreementId ? sql`${events.agreementIds} @> array[${query.agreementId}::uuid]` : undefined,
           query.personId
             ? sql`exists (select 1 from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.personId} = ${query.personId})`
             : undefined,

@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { eventKinds, eventModes, participantRoles } from '../../../common/domain/enums.ts';
+import { arrayIndex, searchIndex, searchWordsVector } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { people } from '../people/people.table.ts';
 
@@ -33,11 +34,20 @@ export const events = pgTable(
     sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('events_start_idx').on(table.startOn)],
+  (table) => [
+    index('events_start_idx').on(table.startOn),
+    index('events_start_id_idx').on(table.startOn, table.id),
+    searchIndex('events', table.searchVector),
+    arrayIndex('events_partner_ids_idx', table.partnerIds),
+    arrayIndex('events_area_ids_idx', table.areaIds),
+    arrayIndex('events_agreement_ids_idx', table.agreementIds),
+    arrayIndex('events_source_ids_idx', table.sourceIds),
+  ],
 );
 
 export const eventParticipants = pgTable(

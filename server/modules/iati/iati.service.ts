@@ -48,7 +48,7 @@ function pick<T>(map: Map<string, T>, ids: readonly string[]): T[] {
 export function createIatiService({ db }: { db: Database }) {
   async function loadAgreements(query: IatiExportQuery): Promise<IatiAgreement[]> {
     const where: SQL[] = [];
-    if (query.partnerId) where.push(sql`${query.partnerId}::uuid = any(${agreements.partyIds})`);
+    if (query.partnerId) where.push(sql`${agreements.partyIds} @> array[${query.partnerId}::uuid]`);
     if (query.isPublished !== undefined) where.push(eq(agreements.isPublished, query.isPublished));
     const agreementRows = await db
       .select()

@@ -6,7 +6,7 @@ import type {
   UpdateOrganisation,
 } from '../../../common/contracts/organisations.ts';
 import type { OrganisationKind } from '../../../common/domain/enums.ts';
-import { foldText } from '../../../common/domain/text.ts';
+import { foldText, toSearchWords } from '../../../common/domain/text.ts';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import {
   type Actor,
@@ -78,7 +78,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
         await countUses(
           executor,
           commitments,
-          sql`(${id}::uuid = any(${commitments.vnOwnerIds}) or ${id}::uuid = any(${commitments.partnerOwnerIds}))`,
+          sql`(${commitments.vnOwnerIds} @> array[${id}::uuid] or ${commitments.partnerOwnerIds} @> array[${id}::uuid])`,
           'commitments it owns',
         ),
         await countUses(executor, users, eq(users.organisationId, id), 'unit accounts'),
@@ -94,7 +94,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
       records.list({
         ids: query.ids,
         where: [
-          matchesText(organisations.searchText, query.q),
+          matchesText(organisations, query.q),
           query.kind ? eq(organisations.kind, query.kind) : undefined,
           query.countryCode ? eq(organisations.countryCode, query.countryCode) : undefined,
         ],
@@ -119,13 +119,15 @@ export function createOrganisationsService({ db }: { db: Database }) {
       actor: Actor,
     ): Promise<OrganisationRecord> {
       const key = foldText(name);
+      // Letters, digits and spaces only: nothing LIKE would read as a pattern.
+      const prefix = toSearchWords(name);
       // The prefix match narrows; several names may share the prefix ("bo y te", "bo y te lao").
       const rows = await tx
         .select()
         .from(organisations)
         .where(
           and(
-            sql`${organisations.searchText} like ${`${key}%`}`,
+            sql`${organisations.searchText} like ${`${prefix}%`}`,
             countryCode
               ? eq(organisations.countryCode, countryCode)
               : sql`${organisations.countryCode} is null`,

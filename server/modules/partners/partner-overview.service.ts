@@ -1,7 +1,8 @@
-import { desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { PartnerOverview } from '../../../common/contracts/portal.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
+import { arrayHas } from '../../db/records.ts';
 import type { AgreementsService } from '../agreements/agreements.service.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
@@ -12,7 +13,15 @@ import { eventParticipants, events } from '../events/events.table.ts';
 import { people } from '../people/people.table.ts';
 import type { PartnersService } from './partners.service.ts';
 
-/** Everything hoptac knows about one partner, for the partner page and pre-meeting briefings. */
+/** Records in the order of their ids (the order a query chose), in one pass. */
+function inOrderOf<T extends { id: string }>(ids: string[], items: T[]): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined);
+}
+
+/** Everything hoptac knows about one partner, for the partner page and pre-meeting briefings:
+ * the newest `limit` of each kind with the count of all, so a partner of twenty years answers
+ * as fast and as small as a new one (the lists, filtered by partner, hold the rest). */
 export function createPartnerOverviewService(deps: {
   db: Database;
   partners: PartnersService;
@@ -21,94 +30,105 @@ export function createPartnerOverviewService(deps: {
   commitments: CommitmentsService;
 }) {
   const { db } = deps;
+
+  async function count(query: Promise<{ n: number }[]>): Promise<number> {
+    const [row] = await query;
+    return Number(row?.n ?? 0);
+  }
+
   return {
-    async getOverview(partnerId: string): Promise<PartnerOverview> {
+    async getOverview(partnerId: string, { limit = 20 }: { limit?: number } = {}): Promise<PartnerOverview> {
       const partner = await deps.partners.get(partnerId);
+      const isParty = arrayHas(agreements.partyIds, partnerId);
+      const isPartner = arrayHas(events.partnerIds, partnerId);
+      const partnerAgreementIds = db.select({ id: agreements.id }).from(agreements).where(isParty);
+      const partnerEventIds = db.select({ id: events.id }).from(events).where(isPartner);
+      const isOpenOfPartner = and(
+        or(
+          inArray(commitments.agreementId, partnerAgreementIds),
+          inArray(commitments.eventId, partnerEventIds),
+        ),
+        notInArray(commitments.status, [...closedCommitmentStatuses]),
+      );
+      const n = sql<number>`count(*)::int`;
+
       const agreementRows = await db
         .select({ id: agreements.id })
         .from(agreements)
-        .where(sql`${partnerId}::uuid = any(${agreements.partyIds})`)
-        .orderBy(desc(agreements.signedOn));
+        .where(isParty)
+        .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
+        .limit(limit);
       const eventRows = await db
         .select({ id: events.id })
         .from(events)
-        .where(sql`${partnerId}::uuid = any(${events.partnerIds})`)
-        .orderBy(desc(events.startOn));
+        .where(isPartner)
+        .orderBy(sql`${events.startOn} desc nulls last`, desc(events.id))
+        .limit(limit);
+      const commitmentRows = await db
+        .select({ id: commitments.id })
+        .from(commitments)
+        .where(isOpenOfPartner)
+        .orderBy(
+          sql`coalesce(${commitments.dueOn}, make_date(coalesce(${commitments.horizonYear}, 9999), 12, 31))`,
+          commitments.id,
+        )
+        .limit(limit);
+
+      // One line per person, at their most recent meeting with this partner.
+      const lastMeetings = db
+        .selectDistinctOn([eventParticipants.personId], {
+          // Named apart: the subquery would otherwise hold two columns called id and title.
+          personId: sql<string>`${eventParticipants.personId}`.as('person_id'),
+          name: sql<string>`${people.name}`.as('name'),
+          countryCode: sql<string | null>`${people.countryCode}`.as('country_code'),
+          title: sql<string | null>`${eventParticipants.title}`.as('title'),
+          eventId: sql<string>`${events.id}`.as('event_id'),
+          eventTitle: sql<string>`${events.title}`.as('event_title'),
+          on: sql<string | null>`${events.startOn}::text`.as('met_on'),
+        })
+        .from(eventParticipants)
+        .innerJoin(people, eq(people.id, eventParticipants.personId))
+        .innerJoin(events, eq(events.id, eventParticipants.eventId))
+        .where(isPartner)
+        .orderBy(eventParticipants.personId, sql`${events.startOn} desc nulls last`)
+        .as('last_meetings');
+      const met = await db
+        .select()
+        .from(lastMeetings)
+        .orderBy(sql`${lastMeetings.on} desc nulls last`, lastMeetings.personId)
+        .limit(limit);
+
+      const tagged = sql`(select unnest(${agreements.areaIds}) as area_id from ${agreements} where ${isParty}
+        union all select unnest(${events.areaIds}) from ${events} where ${isPartner})`;
+      const areaRows = await db
+        .select({ id: areas.id, labelVi: areas.labelVi, labelEn: areas.labelEn, count: n })
+        .from(sql`${tagged} as tagged`)
+        .innerJoin(areas, sql`${areas.id} = tagged.area_id`)
+        .groupBy(areas.id, areas.labelVi, areas.labelEn)
+        .orderBy(desc(n), areas.id);
+
       const agreementIds = agreementRows.map((row) => row.id);
       const eventIds = eventRows.map((row) => row.id);
-      const partnerAgreements = await deps.agreements.getMany(agreementIds);
-      const partnerEvents = await deps.events.getMany(eventIds);
-      const byDateDesc = <T extends { id: string }>(ids: string[], items: T[]) =>
-        ids.map((id) => items.find((item) => item.id === id)).filter((item): item is T => item !== undefined);
-
-      const met = eventIds.length
-        ? await db
-            .select({
-              personId: people.id,
-              name: people.name,
-              countryCode: people.countryCode,
-              title: eventParticipants.title,
-              eventId: events.id,
-              eventTitle: events.title,
-              on: events.startOn,
-            })
-            .from(eventParticipants)
-            .innerJoin(people, eq(people.id, eventParticipants.personId))
-            .innerJoin(events, eq(events.id, eventParticipants.eventId))
-            .where(inArray(eventParticipants.eventId, eventIds))
-            .orderBy(desc(events.startOn))
-        : [];
-
-      const origins = [
-        agreementIds.length ? inArray(commitments.agreementId, agreementIds) : undefined,
-        eventIds.length ? inArray(commitments.eventId, eventIds) : undefined,
-      ].filter((condition) => condition !== undefined);
-      const commitmentRows = origins.length
-        ? await db
-            .select({
-              id: commitments.id,
-              status: commitments.status,
-              dueOn: commitments.dueOn,
-              horizonYear: commitments.horizonYear,
-            })
-            .from(commitments)
-            .where(or(...origins))
-        : [];
-      const open = commitmentRows.filter((row) => !closedCommitmentStatuses.includes(row.status));
-      const openCommitments = (await deps.commitments.getMany(open.map((row) => row.id))).sort((a, b) =>
-        (a.dueOn ?? `${a.horizonYear ?? 9999}-12-31`).localeCompare(
-          b.dueOn ?? `${b.horizonYear ?? 9999}-12-31`,
-        ),
-      );
-
-      const areaCounts = new Map<string, number>();
-      for (const item of [...partnerAgreements, ...partnerEvents]) {
-        for (const id of item.areaIds) areaCounts.set(id, (areaCounts.get(id) ?? 0) + 1);
-      }
-      const areaRows = areaCounts.size
-        ? await db
-            .select()
-            .from(areas)
-            .where(inArray(areas.id, [...areaCounts.keys()]))
-        : [];
-
+      const commitmentIds = commitmentRows.map((row) => row.id);
       return {
         partner,
-        agreements: byDateDesc(agreementIds, partnerAgreements),
-        events: byDateDesc(eventIds, partnerEvents),
-        // One line per person, at their most recent meeting (rows come newest first).
-        peopleMet: met.filter(
-          (row, index) => met.findIndex((other) => other.personId === row.personId) === index,
-        ),
-        openCommitments,
-        areas: areaRows
-          .map((row) => ({
-            id: row.id,
-            labelVi: row.labelVi,
-            labelEn: row.labelEn,
-            count: areaCounts.get(row.id) ?? 0,
-          }))
-          .sort((a, b) => b.count - a.count),
+        agreements: inOrderOf(agreementIds, await deps.agreements.getMany(agreementIds)),
+        events: inOrderOf(eventIds, await deps.events.getMany(eventIds)),
+        peopleMet: met,
+        openCommitments: inOrderOf(commitmentIds, await deps.commitments.getMany(commitmentIds)),
+        areas: areaRows.map((row) => ({ ...row, count: Number(row.count) })),
+        counts: {
+          agreements: await count(db.select({ n }).from(agreements).where(isParty)),
+          events: await count(db.select({ n }).from(events).where(isPartner)),
+          peopleMet: await count(
+            db
+              .select({ n: sql<number>`count(distinct ${eventParticipants.personId})::int` })
+              .from(eventParticipants)
+              .innerJoin(events, eq(events.id, eventParticipants.eventId))
+              .where(isPartner),
+          ),
+          openCommitments: await count(db.select({ n }).from(commitments).where(isOpenOfPartner)),
+        },
       };
     },
   };

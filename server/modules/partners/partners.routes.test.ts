@@ -88,3 +88,46 @@ describe('partners API', () => {
     expect(response.statusCode).toBe(401);
   });
 });
+
+describe('partner overview', () => {
+  it('answers the newest of each kind with the count of all, and the people met once each', async () => {
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const response = await t.app.inject({ method: 'POST', url, headers: { cookie: editor }, payload });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string };
+    };
+    const partner = await post('/api/v1/partners', { kind: 'country', code: 'KR' });
+    for (const year of [2019, 2021, 2023]) {
+      await post('/api/v1/agreements', {
+        kind: 'mou',
+        titleVi: `Bản ghi nhớ ${year}`,
+        status: 'signed',
+        signedOn: `${year}-05-01`,
+        partyIds: [partner.id],
+      });
+    }
+    const person = await post('/api/v1/people', { name: 'Kim Min-jun', countryCode: 'KR' });
+    for (const day of ['2024-01-10', '2024-06-10']) {
+      await post('/api/v1/events', {
+        kind: 'talks',
+        title: `Hội đàm ${day}`,
+        startOn: day,
+        partnerIds: [partner.id],
+        participants: [{ personId: person.id }],
+      });
+    }
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/partners/${partner.id}/overview?limit=2`,
+      headers: { cookie: viewer },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const overview = response.json();
+    expect(overview.agreements.map((a: { titleVi: string }) => a.titleVi)).toEqual([
+      'Bản ghi nhớ 2023',
+      'Bản ghi nhớ 2021',
+    ]);
+    expect(overview.counts).toEqual({ agreements: 3, events: 2, peopleMet: 1, openCommitments: 0 });
+    expect(overview.peopleMet).toEqual([expect.objectContaining({ name: 'Kim Min-jun', on: '2024-06-10' })]);
+  });
+});

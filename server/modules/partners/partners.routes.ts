@@ -7,7 +7,7 @@ import {
   partnerRecord,
   updatePartner,
 } from '../../../common/contracts/partners.ts';
-import { partnerOverview } from '../../../common/contracts/portal.ts';
+import { partnerOverview, partnerOverviewQuery } from '../../../common/contracts/portal.ts';
 import { readRoles, requireRole } from '../../http/auth.ts';
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
 import type { PartnerOverviewService } from './partner-overview.service.ts';
@@ -33,9 +33,10 @@ export function registerPartnerOverviewRoutes(app: FastifyInstance, service: Par
       schema: {
         tags: ['partners'],
         params: idParams,
-        response: { 200: partnerOverview, 401: problem, 404: problem },
+        querystring: partnerOverviewQuery,
+        response: { 200: partnerOverview, 400: problem, 401: problem, 404: problem },
       },
     },
-    (request) => service.getOverview(request.params.id),
+    (request) => service.getOverview(request.params.id, request.query),
   );
 }

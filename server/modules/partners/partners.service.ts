@@ -60,12 +60,12 @@ export function createPartnersService({ db }: { db: Database }) {
       const [usedByAgreement] = await executor
         .select({ id: agreements.id })
         .from(agreements)
-        .where(sql`${id}::uuid = any(${agreements.partyIds})`)
+        .where(sql`${agreements.partyIds} @> array[${id}::uuid]`)
         .limit(1);
       const [usedByEvent] = await executor
         .select({ id: events.id })
         .from(events)
-        .where(sql`${id}::uuid = any(${events.partnerIds})`)
+        .where(sql`${events.partnerIds} @> array[${id}::uuid]`)
         .limit(1);
       if (usedByAgreement || usedByEvent) {
         throw commonErrors.inUse(
@@ -80,10 +80,7 @@ export function createPartnersService({ db }: { db: Database }) {
     list: (query: PartnerListQuery) =>
       records.list({
         ids: query.ids,
-        where: [
-          matchesText(partners.searchText, query.q),
-          query.kind ? eq(partners.kind, query.kind) : undefined,
-        ],
+        where: [matchesText(partners, query.q), query.kind ? eq(partners.kind, query.kind) : undefined],
         sort: sortColumns[query.sort],
         order: query.order,
         page: query.page,

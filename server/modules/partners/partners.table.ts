@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { searchIndex, searchWordsVector, trigramIndex } from '../../db/search-index.ts';
 
 export const partners = pgTable(
   'partners',
@@ -11,9 +12,15 @@ export const partners = pgTable(
     nameVi: text('name_vi').notNull(),
     nameEn: text('name_en').notNull(),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('partners_code_unique').on(sql`upper(${table.code})`)],
+  (table) => [
+    uniqueIndex('partners_code_unique').on(sql`upper(${table.code})`),
+    index('partners_name_id_idx').on(table.nameVi, table.id),
+    searchIndex('partners', table.searchVector),
+    trigramIndex('partners', table.searchText),
+  ],
 );

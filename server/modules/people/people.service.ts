@@ -158,7 +158,7 @@ export function createPeopleService({ db }: { db: Database }) {
       records.list({
         ids: query.ids,
         where: [
-          matchesText(people.searchText, query.q),
+          matchesText(people, query.q),
           query.countryCode ? eq(people.countryCode, query.countryCode) : undefined,
           query.organisationId
             ? sql`exists (select 1 from ${positions} where ${positions.personId} = ${people.id} and ${positions.organisationId} = ${query.organisationId})`

@@ -1,4 +1,5 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { searchIndex, searchWordsVector, trigramIndex } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const people = pgTable(
@@ -10,11 +11,17 @@ export const people = pgTable(
     countryCode: text('country_code'),
     note: text('note'),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('people_country_idx').on(table.countryCode)],
+  (table) => [
+    index('people_country_idx').on(table.countryCode),
+    index('people_name_id_idx').on(table.name, table.id),
+    searchIndex('people', table.searchVector),
+    trigramIndex('people', table.searchText),
+  ],
 );
 
 /** A title a person holds at an organisation over a period ("Thứ trưởng" at Bộ Y tế from 2021). */

@@ -11,9 +11,10 @@ import type {
   PublicSearchResult,
 } from '../../../common/contracts/portal.ts';
 import { todayInVietNam } from '../../../common/domain/calendar.ts';
+import { limits } from '../../../common/domain/limits.ts';
 import { isPublishedTimeKnown } from '../../../common/domain/published-time.ts';
 import type { Database } from '../../db/client.ts';
-import { matchesText, toIso } from '../../db/records.ts';
+import { countCapped, matchesText, toIso } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
@@ -61,8 +62,8 @@ const outerPartnerId = sql`${partners}.${sql.identifier(partners.id.name)}`;
 /** How many published agreements and news name the partner: the portal knows a partner only
  * through them. */
 const publishedCounts = {
-  agreementCount: sql<number>`(select count(*)::int from ${agreements} where ${agreements.isPublished} and ${outerPartnerId} = any(${agreements.partyIds}))`,
-  newsCount: sql<number>`(select count(*)::int from ${sources} where ${sources.isPublished} and ${outerPartnerId} = any(${sources.partnerIds}))`,
+  agreementCount: sql<number>`(select count(*)::int from ${agreements} where ${agreements.isPublished} and ${agreements.partyIds} @> array[${outerPartnerId}])`,
+  newsCount: sql<number>`(select count(*)::int from ${sources} where ${sources.isPublished} and ${sources.partnerIds} @> array[${outerPartnerId}])`,
 };
 
 function hasPublishedActivity(counts: { agreementCount: number; newsCount: number }): boolean {
@@ -198,8 +199,8 @@ export function createPortalService({ db }: { db: Database }) {
   function agreementFilters(query: Omit<PublicAgreementQuery, 'page' | 'pageSize'>, partnerId?: string) {
     return and(
       isPublicAgreement,
-      matchesText(agreements.searchText, query.q),
-      partnerId ? sql`${partnerId}::uuid = any(${agreements.partyIds})` : undefined,
+      matchesText(agreements, query.q),
+      partnerId ? sql`${agreements.partyIds} @> array[${partnerId}::uuid]` : undefined,
       query.area ? sql`${query.area} = any(${agreements.areaIds})` : undefined,
       query.kind ? eq(agreements.kind, query.kind) : undefined,
       query.status ? eq(agreements.status, query.status) : undefined,
@@ -209,8 +210,8 @@ export function createPortalService({ db }: { db: Database }) {
   return {
     async listNews(page: number, pageSize: number) {
       const items = await listNewsWhere(undefined, pageSize, (page - 1) * pageSize);
-      const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(sources).where(isPublic);
-      return { items, total: Number(counted?.total ?? 0), page };
+      const counted = await countCapped(db, sources, isPublic, limits.listCountCap);
+      return { items, ...counted, page };
     },
 
     async getArticle(id: string): Promise<PublicNewsArticle> {
@@ -222,7 +223,7 @@ export function createPortalService({ db }: { db: Database }) {
       const reported = await db
         .select()
         .from(agreements)
-        .where(and(isPublicAgreement, sql`${row.id}::uuid = any(${agreements.sourceIds})`))
+        .where(and(isPublicAgreement, sql`${agreements.sourceIds} @> array[${row.id}::uuid]`))
         .orderBy(...newestSignedFirst);
       const [[item], areaRows, related] = await Promise.all([
         toNewsItems([row]),
@@ -278,7 +279,7 @@ export function createPortalService({ db }: { db: Database }) {
       // A partner named only in unpublished records is not public: the same answer as no partner.
       if (!row || !hasPublishedActivity(row))
         throw commonErrors.notFound(`There is no partner with code ${code}.`);
-      const isParty = sql`${row.id}::uuid = any(${agreements.partyIds})`;
+      const isParty = sql`${agreements.partyIds} @> array[${row.id}::uuid]`;
       const all = await db
         .select()
         .from(agreements)
@@ -292,14 +293,14 @@ export function createPortalService({ db }: { db: Database }) {
       );
       const [allItems, eventRows, news] = await Promise.all([
         toAgreementItems(all),
-        listEventsWhere(sql`${row.id}::uuid = any(${events.partnerIds})`),
-        listNewsWhere(sql`${row.id}::uuid = any(${sources.partnerIds})`, 20),
+        listEventsWhere(sql`${events.partnerIds} @> array[${row.id}::uuid]`),
+        listNewsWhere(sql`${sources.partnerIds} @> array[${row.id}::uuid]`, 20),
       ]);
       const areaIds = [...all.flatMap((agreement) => agreement.areaIds)];
       const newsAreas = await db
         .select({ areaIds: sources.areaIds })
         .from(sources)
-        .where(and(isPublic, sql`${row.id}::uuid = any(${sources.partnerIds})`));
+        .where(and(isPublic, sql`${sources.partnerIds} @> array[${row.id}::uuid]`));
       areaIds.push(...newsAreas.flatMap((entry) => entry.areaIds));
       return {
         partner: toPublicPartner(row),
@@ -347,7 +348,7 @@ export function createPortalService({ db }: { db: Database }) {
       if (!row) throw commonErrors.notFound('There is no published agreement with this address.');
       const [[item], eventRows, news] = await Promise.all([
         toAgreementItems([row]),
-        listEventsWhere(sql`${row.id}::uuid = any(${events.agreementIds})`),
+        listEventsWhere(sql`${events.agreementIds} @> array[${row.id}::uuid]`),
         row.sourceIds.length ? listNewsWhere(inArray(sources.id, row.sourceIds), 20) : [],
       ]);
       if (!item) throw commonErrors.notFound('There is no published agreement with this address.');
@@ -396,11 +397,11 @@ export function createPortalService({ db }: { db: Database }) {
      * (`matchesText` over `search_text`), restricted to published records. */
     async search(query: string): Promise<PublicSearchResult> {
       const [news, agreementRows, partnerList] = await Promise.all([
-        listNewsWhere(matchesText(sources.searchText, query), searchCount),
+        listNewsWhere(matchesText(sources, query), searchCount),
         db
           .select()
           .from(agreements)
-          .where(and(isPublicAgreement, matchesText(agreements.searchText, query)))
+          .where(and(isPublicAgreement, matchesText(agreements, query)))
           .orderBy(...newestSignedFirst)
           .limit(searchCount),
         db
@@ -412,7 +413,7 @@ export function createPortalService({ db }: { db: Database }) {
             ...publishedCounts,
           })
           .from(partners)
-          .where(matchesText(partners.searchText, query))
+          .where(matchesText(partners, query))
           .orderBy(partners.nameVi),
       ]);
       return {

@@ -17,9 +17,9 @@ import { provenanceSpans, sources } from '../sources/sources.table.ts';
 export const agreementSignOfLifeSql = sql<string>`greatest(
   ${qualified(agreements.signedOn)}, ${qualified(agreements.validFrom)}, ${vietNamDateSql(qualified(agreements.createdAt))},
   (select max((step->>'on')::date) from jsonb_array_elements(${qualified(agreements.statusHistory)}) step),
-  (select max(coalesce(${qualified(events.endOn)}, ${qualified(events.startOn)})) from ${events} where ${qualified(agreements.id)} = any(${qualified(events.agreementIds)})),
+  (select max(coalesce(${qualified(events.endOn)}, ${qualified(events.startOn)})) from ${events} where ${qualified(events.agreementIds)} @> array[${qualified(agreements.id)}]),
   (select max(${vietNamDateSql(sql`coalesce(${qualified(sources.publishedAt)}, ${qualified(sources.createdAt)})`)}) from ${sources}
-    where ${qualified(sources.id)} = any(${qualified(agreements.sourceIds)})
+    where ${qualified(agreements.sourceIds)} @> array[${qualified(sources.id)}]
        or exists (select 1 from ${provenanceSpans} where ${qualified(provenanceSpans.sourceId)} = ${qualified(sources.id)}
                   and ${qualified(provenanceSpans.recordType)} = 'agreement' and ${qualified(provenanceSpans.recordId)} = ${qualified(agreements.id)}::text)),
   (select max(${qualified(progressUpdates.on)}) from ${progressUpdates} join ${commitments} on ${qualified(commitments.id)} = ${qualified(progressUpdates.commitmentId)}

@@ -1,10 +1,12 @@
-import { desc, sql } from 'drizzle-orm';
+import { and, desc, not, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { SearchHit, SearchResult, SearchType } from '../../../common/contracts/search.ts';
-import { findFoldedMatches, foldText } from '../../../common/domain/text.ts';
-import type { Database } from '../../db/client.ts';
-import { matchesText, type RecordTable } from '../../db/records.ts';
+import { limits } from '../../../common/domain/limits.ts';
+import { findFoldedMatches, foldWords, toSearchWords } from '../../../common/domain/text.ts';
+import type { Database, Executor } from '../../db/client.ts';
+import { countCapped, type RecordTable, searchVectorOf, toTsQuery } from '../../db/records.ts';
 import { agreements } from '../agreements/agreements.table.ts';
+import { areas } from '../areas/areas.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
 import { events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
@@ -12,19 +14,87 @@ import { partners } from '../partners/partners.table.ts';
 import { people } from '../people/people.table.ts';
 import { sources } from '../sources/sources.table.ts';
 
-type Searchable = { type: SearchType; table: RecordTable; label: PgColumn; snippet: PgColumn | null };
+type Searchable = {
+  type: SearchType;
+  table: RecordTable;
+  label: PgColumn;
+  snippet: PgColumn | null;
+  /** The order among equally good matches, newest first (an indexed column on long tables). */
+  recency: PgColumn;
+  /** Names: when no word matches exactly, a name one or two letters off is still found. */
+  isName?: boolean;
+  /** The areas a record is tagged with: an area matching the query brings its records. */
+  areaIds?: PgColumn;
+};
 
 const searchables: Searchable[] = [
-  { type: 'person', table: people, label: people.name, snippet: people.note },
-  { type: 'partner', table: partners, label: partners.nameVi, snippet: partners.nameEn },
-  { type: 'organisation', table: organisations, label: organisations.nameVi, snippet: organisations.nameEn },
-  { type: 'agreement', table: agreements, label: agreements.titleVi, snippet: agreements.summary },
-  { type: 'event', table: events, label: events.title, snippet: events.summary },
-  { type: 'commitment', table: commitments, label: commitments.text, snippet: null },
-  { type: 'source', table: sources, label: sources.title, snippet: sources.text },
+  {
+    type: 'person',
+    table: people,
+    label: people.name,
+    snippet: people.note,
+    recency: people.updatedAt,
+    isName: true,
+  },
+  {
+    type: 'partner',
+    table: partners,
+    label: partners.nameVi,
+    snippet: partners.nameEn,
+    recency: partners.updatedAt,
+    isName: true,
+  },
+  {
+    type: 'organisation',
+    table: organisations,
+    label: organisations.nameVi,
+    snippet: organisations.nameEn,
+    recency: organisations.updatedAt,
+    isName: true,
+  },
+  { type: 'area', table: areas, label: areas.labelVi, snippet: areas.labelEn, recency: areas.updatedAt },
+  {
+    type: 'agreement',
+    table: agreements,
+    label: agreements.titleVi,
+    snippet: agreements.summary,
+    recency: agreements.updatedAt,
+    areaIds: agreements.areaIds,
+  },
+  {
+    type: 'event',
+    table: events,
+    label: events.title,
+    snippet: events.summary,
+    recency: events.updatedAt,
+    areaIds: events.areaIds,
+  },
+  {
+    type: 'commitment',
+    table: commitments,
+    label: commitments.text,
+    snippet: null,
+    recency: commitments.updatedAt,
+    areaIds: commitments.areaIds,
+  },
+  {
+    type: 'source',
+    table: sources,
+    label: sources.title,
+    snippet: sources.text,
+    recency: sources.createdAt,
+    areaIds: sources.areaIds,
+  },
 ];
 
 const snippetRadius = 90;
+/** Records read per group before ranking: enough that a title match is rarely left behind. */
+const candidateLimit = 60;
+/** How alike a misspelt name must be (pg_trgm word similarity, 0–1): one wrong letter in a
+ * six-letter name scores 0.57. */
+const nameSimilarity = 0.5;
+/** Areas whose records a query brings in. */
+const matchedAreasMax = 3;
 
 /** A window of the text around the first match, so long sources show why they matched. */
 function cutSnippet(text: string, query: string): string {
@@ -35,34 +105,150 @@ function cutSnippet(text: string, query: string): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
-/** Diacritic-insensitive search across records and sources, grouped by type. */
+type Candidate = { id: string; label: string; snippet: string | null; tier: number };
+
+/** Whether the query's words occur together, in order, somewhere in the text. */
+function hasPhrase(text: string, query: string, wordCount: number): boolean {
+  return findFoldedMatches(text, query).some(
+    (match) => foldWords(text.slice(match.start, match.end)).length === wordCount,
+  );
+}
+
+/** How well a record's own words answer the query, best first: the phrase in its label (title,
+ * name, code), every word in its label, the phrase in its snippet, then by how it was found. */
+function rankOf(candidate: Candidate, query: string, words: string[]): number {
+  if (hasPhrase(candidate.label, query, words.length)) return 0;
+  const labelWords = new Set(foldWords(candidate.label));
+  if (words.every((word) => labelWords.has(word))) return 1;
+  if (candidate.snippet !== null && hasPhrase(candidate.snippet, query, words.length)) return 2;
+  return 3 + candidate.tier;
+}
+
+/** Diacritic-insensitive, whole-word search across records and sources, grouped by type. */
 export function createSearchService({ db }: { db: Database }) {
+  async function readCandidates(
+    executor: Executor,
+    searchable: Searchable,
+    where: SQL,
+    limit: number,
+    tier: number,
+  ): Promise<Candidate[]> {
+    const { table, label, snippet, recency } = searchable;
+    // A source's text can be megabytes: the snippet is cut from its opening part only.
+    const snippetColumn =
+      snippet === null
+        ? sql<null>`null`
+        : searchable.type === 'source'
+          ? sql<string>`left(${snippet}, 4000)`
+          : snippet;
+    const rows = await executor
+      .select({ id: table.id, label, snippet: snippetColumn })
+      .from(table)
+      .where(where)
+      .orderBy(desc(recency))
+      .limit(limit);
+    return rows.map((row) => ({
+      id: String(row.id),
+      label: String(row.label),
+      snippet: row.snippet === null ? null : String(row.snippet),
+      tier,
+    }));
+  }
+
+  /** Names one or two letters off the query, best first, through the trigram index. */
+  async function readSimilarNames(searchable: Searchable, query: string, limit: number) {
+    const folded = toSearchWords(query);
+    return db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(nameSimilarity)}, true)`,
+      );
+      const { table, label, snippet } = searchable;
+      const rows = await tx
+        .select({ id: table.id, label, snippet: snippet ?? sql<null>`null` })
+        .from(table)
+        .where(sql`${folded} <% ${table.searchText}`)
+        .orderBy(sql`word_similarity(${folded}, ${table.searchText}) desc`)
+        .limit(limit);
+      return rows.map((row) => ({
+        id: String(row.id),
+        label: String(row.label),
+        snippet: row.snippet === null ? null : String(row.snippet),
+        tier: 3,
+      }));
+    });
+  }
+
+  async function searchGroup(searchable: Searchable, query: string, limit: number, areaIds: string[]) {
+    const { table } = searchable;
+    const words = foldWords(query);
+    const all = toTsQuery(query)!;
+    const matchesAll = sql`${searchVectorOf(table)} @@ ${all}`;
+    const tiers: Promise<Candidate[]>[] = [];
+    // The tier of every-word matches; when it comes back short of its limit, it is the count.
+    let allWords: { tier: Promise<Candidate[]>; limit: number };
+    if (table === sources) {
+      // Titles first: the label words have their own small index, the text its own.
+      tiers.push(readCandidates(db, searchable, sql`${sources.searchLabelVector} @@ ${all}`, limit, 0));
+      if (words.length > 1) {
+        const phrase = toTsQuery(query, { mode: 'phrase' })!;
+        tiers.push(readCandidates(db, searchable, sql`${sources.searchVector} @@ ${phrase}`, limit, 0));
+      }
+      allWords = { tier: readCandidates(db, searchable, matchesAll, limit, 1), limit };
+    } else {
+      allWords = {
+        tier: readCandidates(db, searchable, matchesAll, candidateLimit, 0),
+        limit: candidateLimit,
+      };
+    }
+    tiers.push(allWords.tier);
+    if (searchable.areaIds && areaIds.length > 0) {
+      const tagged = sql`${searchable.areaIds} && ${sql.param(areaIds)}::text[]`;
+      tiers.push(readCandidates(db, searchable, and(tagged, not(matchesAll))!, limit, 2));
+    }
+    let candidates = (await Promise.all(tiers)).flat();
+    const allWordCount = (await allWords.tier).length;
+    const counted =
+      allWordCount < allWords.limit
+        ? { total: allWordCount, isTotalCapped: false }
+        : await countCapped(db, table, matchesAll, limits.listCountCap);
+    if (candidates.length === 0 && searchable.isName) {
+      candidates = await readSimilarNames(searchable, query, limit);
+    }
+    const seen = new Set<string>();
+    const ranked = candidates
+      .filter((candidate) => !seen.has(candidate.id) && seen.add(candidate.id))
+      .map((candidate, order) => ({ candidate, order, rank: rankOf(candidate, query, words) }))
+      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .slice(0, limit)
+      .map(({ candidate }) => candidate);
+    const items: SearchHit[] = ranked.map((row) => {
+      const text = row.snippet === null ? null : cutSnippet(row.snippet, query);
+      return {
+        id: row.id,
+        label: row.label,
+        snippet: text,
+        labelMatches: findFoldedMatches(row.label, query),
+        snippetMatches: text === null ? [] : findFoldedMatches(text, query),
+      };
+    });
+    // Tagged and similar records are found beyond the words; the count covers at least them.
+    const total = Math.max(counted.total, seen.size);
+    return { type: searchable.type, total, isTotalCapped: counted.isTotalCapped, items };
+  }
+
   return {
     async search(query: string, limit: number): Promise<SearchResult> {
-      if (!foldText(query)) return { query, groups: [] };
+      if (!toTsQuery(query)) return { query, groups: [] };
+      // Areas first: records tagged with an area the query names are part of the answer
+      // ("traditional medicine" brings what is tagged with it, whatever its own words).
+      const areaRows = await db
+        .select({ id: areas.id })
+        .from(areas)
+        .where(sql`${searchVectorOf(areas)} @@ ${toTsQuery(query)!}`)
+        .limit(matchedAreasMax);
+      const areaIds = areaRows.map((row) => row.id);
       const groups = await Promise.all(
-        searchables.map(async ({ type, table, label, snippet }) => {
-          const where = matchesText(table.searchText, query);
-          const rows = await db
-            .select({ id: table.id, label, snippet: snippet ?? sql<null>`null` })
-            .from(table)
-            .where(where)
-            .orderBy(desc(table.updatedAt))
-            .limit(limit);
-          const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(table).where(where);
-          const items: SearchHit[] = rows.map((row) => {
-            const text = row.snippet === null ? null : cutSnippet(String(row.snippet), query);
-            const labelText = String(row.label);
-            return {
-              id: String(row.id),
-              label: labelText,
-              snippet: text,
-              labelMatches: findFoldedMatches(labelText, query),
-              snippetMatches: text === null ? [] : findFoldedMatches(text, query),
-            };
-          });
-          return { type, total: Number(counted?.total ?? 0), items };
-        }),
+        searchables.map((searchable) => searchGroup(searchable, query, limit, areaIds)),
       );
       return { query, groups: groups.filter((group) => group.total > 0) };
     },

@@ -301,9 +301,7 @@ describe('search', () => {
     const person = groups.find((group) => group.type === 'person')!.items[0]!;
     expect(person.label).toBe('Nguyễn Tri Thức');
     expect(person.labelMatches.map((range) => person.label.slice(range.start, range.end))).toEqual([
-      'Nguyễn',
-      'Tri',
-      'Thức',
+      'Nguyễn Tri Thức',
     ]);
     expect(groups.map((group) => group.type)).toContain('source');
   });

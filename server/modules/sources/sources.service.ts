@@ -38,10 +38,19 @@ import { provenanceSpans, sources } from './sources.table.ts';
 type SourceRow = typeof sources.$inferSelect;
 
 // Lists read every column but the text, the draft (which holds the text again) and the folded
-// search text: each can be megabytes, and a page of 200 held gigabytes.
-const { text: _text, draft: _draft, searchText: _searchText, ...summaryColumns } = getTableColumns(sources);
+// search columns: each can be megabytes, and a page of 200 held gigabytes.
+const {
+  text: _text,
+  draft: _draft,
+  searchText: _searchText,
+  searchVector: _searchVector,
+  searchLabelVector: _searchLabelVector,
+  ...summaryColumns
+} = getTableColumns(sources);
 
-function toSourceSummary(row: Omit<SourceRow, 'text' | 'draft' | 'searchText'>): SourceSummary {
+function toSourceSummary(
+  row: Omit<SourceRow, 'text' | 'draft' | 'searchText' | 'searchVector' | 'searchLabelVector'>,
+): SourceSummary {
   return {
     id: row.id,
     title: row.title,
@@ -121,14 +130,15 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
     recordType: 'source',
     noun: 'source',
     toRecords: async (_executor, rows) => rows.map(toSourceRecord),
-    searchWords: (values) => [values.title as string, values.outlet as string, values.text as string],
+    searchWords: (values) => [values.title as string, values.outlet as string],
+    vectorWords: (values) => [values.title as string, values.outlet as string, values.text as string],
     checkInput: async (executor, values) => {
       const update = values as Partial<UpdateSource>;
       await requireExisting(executor, partners, update.partnerIds, 'partner', 'partnerIds');
       await requireAreas(executor, update.areaIds);
     },
     checkDeletable: async (executor, id) => {
-      const cites = (column: PgColumn) => sql`${id}::uuid = any(${column})`;
+      const cites = (column: PgColumn) => sql`${column} @> array[${id}::uuid]`;
       const uses = [
         await countUses(executor, agreements, cites(agreements.sourceIds), 'agreements'),
         await countUses(executor, events, cites(events.sourceIds), 'events'),
@@ -176,7 +186,7 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
         {
           ids: query.ids,
           where: [
-            matchesText(sources.searchText, query.q),
+            matchesText(sources, query.q),
             query.isPublished !== undefined ? eq(sources.isPublished, query.isPublished) : undefined,
             query.reviewStatus ? eq(sources.reviewStatus, query.reviewStatus) : undefined,
           ],

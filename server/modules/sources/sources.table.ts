@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { languages, recordTypes, sourceReviewStatuses } from '../../../common/domain/enums.ts';
+import { arrayIndex, searchIndex, searchWordsVector, tsvector } from '../../db/search-index.ts';
 
 export const sources = pgTable(
   'sources',
@@ -20,12 +21,28 @@ export const sources = pgTable(
     areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
     reviewStatus: text('review_status', { enum: sourceReviewStatuses }).notNull().default('draft'),
     isPublished: boolean('is_published').notNull().default(false),
+    /** Folded words of the title and outlet: labels, searched first. */
     searchText: text('search_text').notNull().default(''),
+    /** Every word of title, outlet and text, folded: the full-text index (no copy of the text). */
+    searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
+    /** The words of search_text (title and outlet), kept by the database. */
+    searchLabelVector: searchWordsVector('search_label_vector'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('sources_published_idx').on(table.publishedAt)],
+  (table) => [
+    index('sources_published_idx').on(table.publishedAt),
+    index('sources_created_id_idx').on(table.createdAt, table.id),
+    // The portal's order (newest published first, undated last), over published rows only.
+    index('sources_portal_news_idx')
+      .on(sql`${table.publishedAt} desc nulls last`, sql`${table.createdAt} desc`)
+      .where(sql`${table.isPublished}`),
+    searchIndex('sources', table.searchLabelVector, 'search_label'),
+    searchIndex('sources', table.searchVector),
+    arrayIndex('sources_partner_ids_idx', table.partnerIds),
+    arrayIndex('sources_area_ids_idx', table.areaIds),
+  ],
 );
 
 /** Provenance: which characters of a source support which field of which record. */

@@ -178,7 +178,7 @@ export function createUsersService({ db }: { db: Database }) {
     list: (query: UserListQuery) =>
       records.list({
         ids: query.ids,
-        where: [matchesText(users.searchText, query.q), query.role ? eq(users.role, query.role) : undefined],
+        where: [matchesText(users, query.q), query.role ? eq(users.role, query.role) : undefined],
         sort: { email: users.email, role: users.role, updatedAt: users.updatedAt }[query.sort],
         order: query.order,
         page: query.page,

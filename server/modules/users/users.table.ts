@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roles } from '../../../common/domain/enums.ts';
+import { searchIndex, searchWordsVector } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const users = pgTable(
@@ -17,11 +18,12 @@ export const users = pgTable(
      * without the hash. */
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     searchText: text('search_text').notNull().default(''),
+    searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('users_email_unique').on(table.email)],
+  (table) => [uniqueIndex('users_email_unique').on(table.email), searchIndex('users', table.searchVector)],
 );
 
 export const sessions = pgTable(

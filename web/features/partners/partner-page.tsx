@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { compareByDue } from '../../../common/domain/deadlines.ts';
 import { labelEnum } from '../../i18n/enum-label.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { getLanguage, pickLocalised } from '../../i18n/i18n.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -33,6 +33,14 @@ function BriefingLinks({ partnerId }: { partnerId: string }) {
       </p>
     </section>
   );
+}
+
+/** Under a section that shows only the newest records: how many there are, and where the rest are. */
+function SeeAll({ shown, total, to }: { shown: number; total: number | undefined; to: string | null }) {
+  const { t } = useTranslation();
+  if (total === undefined || total <= shown) return null;
+  const label = t('detail.newestOf', { shown: formatNumber(shown), formattedCount: formatNumber(total) });
+  return <p className="muted">{to ? <Link to={to}>{label}</Link> : label}</p>;
 }
 
 function OverviewSections({ overview }: { overview: PartnerOverview }) {
@@ -89,6 +97,11 @@ function OverviewSections({ overview }: { overview: PartnerOverview }) {
             ]}
           />
         )}
+        <SeeAll
+          shown={overview.agreements.length}
+          total={overview.counts?.agreements}
+          to={`/app/agreements?partnerId=${encodeURIComponent(overview.partner.id)}`}
+        />
       </section>
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('detail.timeline')}</h2>
@@ -105,6 +118,11 @@ function OverviewSections({ overview }: { overview: PartnerOverview }) {
             ))}
           </ol>
         )}
+        <SeeAll
+          shown={timeline.length}
+          total={overview.counts?.events}
+          to={`/app/events?partnerId=${encodeURIComponent(overview.partner.id)}`}
+        />
       </section>
       <section className="card" aria-labelledby="people-title">
         <h2 id="people-title">{t('detail.peopleMet')}</h2>
@@ -122,6 +140,7 @@ function OverviewSections({ overview }: { overview: PartnerOverview }) {
             ))}
           </ul>
         )}
+        <SeeAll shown={overview.people.length} total={overview.counts?.peopleMet} to={null} />
       </section>
       <section className="card" aria-labelledby="commitments-title">
         <h2 id="commitments-title">{t('detail.openCommitments')}</h2>

@@ -17,6 +17,8 @@ export interface PartnerOverview {
   people: PersonMet[];
   commitments: Commitment[];
   areas: Area[];
+  /** How many of each there are in all; the lists hold the newest few. */
+  counts: { agreements: number; events: number; peopleMet: number; openCommitments: number } | null;
 }
 
 type Raw = Record<string, unknown>;
@@ -50,6 +52,7 @@ function readOverview(body: Raw): PartnerOverview {
     people,
     commitments: readList(body, 'commitments', 'openCommitments'),
     areas: readList(body, 'areas'),
+    counts: (body.counts as PartnerOverview['counts'] | undefined) ?? null,
   };
 }
 

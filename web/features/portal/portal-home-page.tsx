@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { publicPaths } from '../../../common/domain/public-urls.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
-import { Pager } from '../../ui/pager.tsx';
+import { countPages, Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { NewsList } from './news-list.tsx';
 import { PartnerStrip } from './partner-strip.tsx';
@@ -79,13 +79,13 @@ export function PortalHomePage() {
                 <NewsList items={data.items} headingLevel={2} />
                 <Pager
                   page={page}
-                  pageCount={Math.ceil(data.total / newsPageSize)}
+                  pageCount={pagesOf(data, page).pages}
                   onPage={(next) => setParams({ page: String(next) })}
                   labels={{
                     navigation: t('registry.pagination'),
                     previous: t('portal.newerNews'),
                     next: t('portal.olderNews'),
-                    status: t('registry.page', { page, pages: Math.ceil(data.total / newsPageSize) }),
+                    status: t('registry.page', { page, pages: pagesLabel(data, page) }),
                   }}
                 />
               </>
@@ -103,4 +103,13 @@ export function PortalHomePage() {
       </div>
     </div>
   );
+}
+
+function pagesOf(data: { items: unknown[]; total: number; isTotalCapped?: boolean }, page: number) {
+  return countPages({ ...data, pageSize: newsPageSize, page, itemCount: data.items.length });
+}
+
+function pagesLabel(data: { items: unknown[]; total: number; isTotalCapped?: boolean }, page: number) {
+  const { pages, isOpen } = pagesOf(data, page);
+  return isOpen ? `${pages}+` : pages;
 }

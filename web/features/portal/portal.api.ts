@@ -39,7 +39,7 @@ export function useNews(page: number) {
   return useQuery({
     queryKey: publicKeys.news(page),
     queryFn: () =>
-      requestJson<{ items: NewsItem[]; total: number }>(
+      requestJson<{ items: NewsItem[]; total: number; isTotalCapped?: boolean }>(
         `/api/public/news${buildQuery({ page, pageSize: newsPageSize })}`,
       ),
     placeholderData: keepPreviousData,

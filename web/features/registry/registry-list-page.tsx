@@ -5,7 +5,7 @@ import { importableCollections } from '../../../common/columns/collections.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
-import { Pager } from '../../ui/pager.tsx';
+import { countPages, Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { canEdit, useMe } from '../session/session.api.ts';
 import {
@@ -155,11 +155,12 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
       {isImportable && <SpreadsheetImport collection={collection} />}
       <QueryState query={list}>
         {(data) => {
-          const pages = Math.max(1, Math.ceil(data.total / pageSize));
+          const { pages, isOpen } = countPages({ ...data, pageSize, page, itemCount: data.items.length });
+          const formattedCount = `${formatNumber(data.total)}${data.isTotalCapped ? '+' : ''}`;
           return (
             <>
               <p className="muted" aria-live="polite">
-                {t('registry.total', { count: data.total, formattedCount: formatNumber(data.total) })}
+                {t('registry.total', { count: data.total, formattedCount })}
               </p>
               {data.items.length === 0 ? (
                 <p className="muted">{t('app.empty')}</p>
@@ -189,7 +190,7 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
                   navigation: t('registry.pagination'),
                   previous: t('registry.previous'),
                   next: t('registry.next'),
-                  status: t('registry.page', { page, pages }),
+                  status: t('registry.page', { page, pages: isOpen ? `${formatNumber(pages)}+` : pages }),
                 }}
               />
             </>

@@ -50,6 +50,7 @@ export const collections: Collection[] = [
 export interface Page<T> {
   items: T[];
   total: number;
+  isTotalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { formatNumber } from '../../i18n/format.ts';
 import { Highlight } from '../../ui/highlight.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { pathOfHit, toCollection, useSearch } from './search.api.ts';
@@ -34,7 +35,11 @@ export function SearchPage() {
             return (
               <section key={group.type} className="card search-group" aria-labelledby={`group-${collection}`}>
                 <h2 id={`group-${collection}`}>
-                  {title} <span className="muted">({group.total})</span>
+                  {title}{' '}
+                  <span className="muted">
+                    ({formatNumber(group.total)}
+                    {group.isTotalCapped ? '+' : ''})
+                  </span>
                 </h2>
                 <ul>
                   {group.items.map((hit) => (
