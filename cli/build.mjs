@@ -1,7 +1,7 @@
 // Compiles the hoptac command to JavaScript once (npm install runs it as `prepare`, npm start
 // before serving), so `npx hoptac` starts without compiling TypeScript on every call. The worker
-// the reader runs in is a second entry; migrations are copied beside the bundle, where the
-// database client looks for them relative to its own file.
+// the reader runs in is a second entry; migrations and the database thread's script are copied
+// beside the bundle, where the code looks for them relative to its own file.
 import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -35,3 +35,5 @@ await build({
   plugins: [bundleJson],
 });
 cpSync(`${root}server/db/migrations`, `${outdir}/migrations`, { recursive: true });
+// The embedded database's thread is plain JavaScript, loaded by its path beside the bundle.
+cpSync(`${root}server/db/pglite-thread.worker.mjs`, `${outdir}/pglite-thread.worker.mjs`);
