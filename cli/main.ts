@@ -3,6 +3,7 @@ import { registerBackupCommands } from './commands/backup.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerDevCommand } from './commands/dev.ts';
 import { registerExtractCommand } from './commands/extract.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 
@@ -16,6 +17,7 @@ registerDatabaseCommands(program);
 registerBackupCommands(program);
 registerUserCommands(program);
 registerExtractCommand(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -21,11 +21,19 @@ export const sources = pgTable(
     reviewStatus: text('review_status', { enum: sourceReviewStatuses }).notNull().default('draft'),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
+    /** sha256 of the text with case, Unicode form and spacing normalised: a batch import skips an
+     * article whose hash is already stored. */
+    textHash: text('text_hash'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('sources_published_idx').on(table.publishedAt)],
+  (table) => [
+    index('sources_published_idx').on(table.publishedAt),
+    index('sources_text_hash_idx').on(table.textHash),
+    // A hash index: a URL can pass the size a btree entry allows.
+    index('sources_url_idx').using('hash', table.url),
+  ],
 );
 
 /** Provenance: which characters of a source support which field of which record. */
