@@ -180,7 +180,10 @@ async function runWorker() {
     );
   }
   const session = await openImporting(config, 'hoptac worker');
-  await session.queue!.work(2, session.runner.handleJob);
+  await session.queue!.work(2, async (job) => {
+    await session.runner.handleJob(job);
+    console.error(`Settled items ${job.fromSeq + 1}–${job.toSeq} of import ${job.importId}.`);
+  });
   console.error('Waiting for import jobs; Ctrl-C stops after the jobs in hand.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
