@@ -69,6 +69,8 @@ export async function buildApp({
   const extraction = createExtractionPool(config, { isWarm: true });
   app.addHook('onClose', () => extraction.close());
   const services = createServices({ db: database.db, extraction });
+  const stopListening = await services.users.listenForSessionChanges(database);
+  app.addHook('onClose', stopListening);
   registerSessionLoader(app, services.users, { idleMinutes: config.HOPTAC_SESSION_IDLE_MINUTES });
   registerRoutes(app, services, { config, databaseKind: database.kind });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
