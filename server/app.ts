@@ -16,6 +16,8 @@ import { registerNulGuard } from './http/nul-guard.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
 import { apiDocsPolicy, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { createLazyImportQueue } from './modules/imports/import-queue.ts';
+import { createImportRunner } from './modules/imports/import-runner.ts';
 import { registerRoutes } from './routes.ts';
 import { createServices } from './services.ts';
 
@@ -72,7 +74,12 @@ export async function buildApp({
   const stopListening = await services.users.listenForSessionChanges(database);
   app.addHook('onClose', stopListening);
   registerSessionLoader(app, services.users, { idleMinutes: config.HOPTAC_SESSION_IDLE_MINUTES });
-  registerRoutes(app, services, { config, databaseKind: database.kind });
+  const importQueue = config.DATABASE_URL
+    ? createLazyImportQueue(config.DATABASE_URL, (error) => app.log.error({ err: error }, 'import queue'))
+    : null;
+  app.addHook('onClose', async () => importQueue?.stop());
+  const importRunner = createImportRunner({ imports: services.imports, queue: importQueue });
+  registerRoutes(app, services, { config, databaseKind: database.kind, importRunner });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   if (isServingWeb) await registerWebApp(app, config.HOPTAC_WEB_DIR);

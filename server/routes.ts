@@ -14,6 +14,8 @@ import { registerClocksRoutes } from './modules/clocks/clocks.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
+import type { ImportRunner } from './modules/imports/import-runner.ts';
+import { registerImportsRoutes } from './modules/imports/imports.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
@@ -27,7 +29,11 @@ import type { Services } from './services.ts';
 export function registerRoutes(
   app: FastifyInstance,
   services: Services,
-  { config, databaseKind }: { config: Config; databaseKind: DatabaseKind },
+  {
+    config,
+    databaseKind,
+    importRunner,
+  }: { config: Config; databaseKind: DatabaseKind; importRunner: ImportRunner },
 ) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
@@ -65,4 +71,5 @@ export function registerRoutes(
     nameEn: config.HOPTAC_IATI_ORG_NAME_EN,
   });
   registerBackupRoutes(app, services.db);
+  registerImportsRoutes(app, services.imports, importRunner);
 }

@@ -11,6 +11,7 @@ import { createCommitmentBoardService } from './modules/commitments/commitment-b
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
 import { createPartnerOverviewService } from './modules/partners/partner-overview.service.ts';
 import { createPartnersService } from './modules/partners/partners.service.ts';
@@ -54,6 +55,7 @@ export function createServices({ db, extraction }: { db: Database; extraction: E
     calendarFeeds: createCalendarFeedsService({ db }),
     portal: createPortalService({ db }),
     partnerOverview,
+    imports: createImportsService({ db, extraction, sources }),
     briefings: createBriefingsService({ db, partnerOverview }),
     radar: createRadarService({ db, agreements, commitments }),
     review: createReviewService({

@@ -114,3 +114,7 @@ export type AuditedType = (typeof auditedTypes)[number];
 
 /** The country whose cooperation hoptac records: its units own the "our side" of commitments. */
 export const homeCountryCode = 'VN';
+
+export const importStatuses = ['staging', 'queued', 'done'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+export const importItemStatuses = ['pending', 'imported', 'duplicate', 'failed'] as const;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import {
@@ -280,6 +281,23 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
       request: () => ({ url: '/api/v1/export/iati.xml' }),
     },
     'GET /api/v1/admin/backup': { access: 'admins', request: () => ({ url: '/api/v1/admin/backup' }) },
+    'POST /api/v1/imports': {
+      access: 'editors',
+      request: () => ({
+        url: '/api/v1/imports',
+        rawBody: {
+          contentType: 'multipart/form-data; boundary=matrix',
+          text: '--matrix\r\nContent-Disposition: form-data; name="files"; filename="tin.txt"\r\nContent-Type: text/plain\r\n\r\nNgày 3/4/2025, Bộ Y tế tiếp đoàn WHO.\r\n--matrix--\r\n',
+        },
+      }),
+    },
+    'GET /api/v1/imports/{id}': {
+      access: 'editors',
+      request: async () => {
+        const opened = await t.services.imports.openImport(randomUUID(), { userId: null, email: 'test' });
+        return { url: `/api/v1/imports/${opened.id}` };
+      },
+    },
   };
 }
 

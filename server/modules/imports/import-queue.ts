@@ -45,3 +45,22 @@ export async function startImportQueue(connectionString: string, onError: (error
 }
 
 export type ImportQueue = Awaited<ReturnType<typeof startImportQueue>>;
+
+/** A queue started on first use, for the app: most processes never enqueue an import. */
+export function createLazyImportQueue(
+  connectionString: string,
+  onError: (error: Error) => void,
+): ImportQueue {
+  let started: Promise<ImportQueue> | null = null;
+  const get = () => {
+    started ??= startImportQueue(connectionString, onError);
+    return started;
+  };
+  return {
+    enqueue: async (jobs) => (await get()).enqueue(jobs),
+    work: async (lanes, handle) => (await get()).work(lanes, handle),
+    stop: async () => {
+      if (started) await (await started).stop();
+    },
+  };
+}

@@ -11,6 +11,8 @@ export function createImportRunner({
   queue: ImportQueue | null;
 }) {
   return {
+    /** Whether imports go to the queue (PostgreSQL) rather than being drafted in this process. */
+    isQueued: queue !== null,
     /** Marks the import ready and starts it; on PGlite the promise ends when it is settled. */
     async run(importId: string, onBatch?: () => void | Promise<void>): Promise<void> {
       await imports.markQueued(importId);

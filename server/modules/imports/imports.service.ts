@@ -3,6 +3,7 @@
 // items' new status commit in one transaction, so a rerun after a crash (or a second worker) skips
 // what is settled and repeats only what no transaction acknowledged: exactly once.
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { ImportProgress } from '../../../common/contracts/imports.ts';
 import type { CreateSource } from '../../../common/contracts/sources.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import type { Actor } from '../../db/records.ts';
@@ -315,12 +316,22 @@ export function createImportsService({
       return { total: counts.imported + counts.duplicates + counts.failed + counts.pending, ...counts };
     },
 
-    async listFailures(importId: string): Promise<ImportFailure[]> {
+    /** Where the import stands, for the web's progress bar. */
+    async getProgress(importId: string): Promise<ImportProgress | null> {
+      const [row] = await db.select({ status: imports.status }).from(imports).where(eq(imports.id, importId));
+      if (!row) return null;
+      const counts = await this.countItems(importId);
+      const failures = await this.listFailures(importId, 200);
+      return { id: importId, status: row.status, ...counts, failures };
+    },
+
+    async listFailures(importId: string, limit?: number): Promise<ImportFailure[]> {
       const rows = await db
         .select({ path: importItems.path, reason: importItems.reason })
         .from(importItems)
         .where(and(eq(importItems.importId, importId), eq(importItems.status, 'failed')))
-        .orderBy(asc(importItems.seq));
+        .orderBy(asc(importItems.seq))
+        .limit(limit ?? 2 ** 31 - 1);
       return rows.map((row) => ({ path: row.path, reason: row.reason ?? '' }));
     },
 

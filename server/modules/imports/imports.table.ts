@@ -10,10 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { importItemStatuses, importStatuses } from '../../../common/domain/enums.ts';
 import { sources } from '../sources/sources.table.ts';
-
-export const importStatuses = ['staging', 'queued', 'done'] as const;
-export const importItemStatuses = ['pending', 'imported', 'duplicate', 'failed'] as const;
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
