@@ -56,16 +56,15 @@ export function registerImportsRoutes(app: FastifyInstance, imports: ImportsServ
           await imports.stageItems(id, [{ path, bytes } satisfies StagedItem]);
         }
       }
-      if (count === 0)
+      if (id === null)
         throw commonErrors.invalid('The upload has no file; send them in fields named "files".');
+      const importId = id;
       // On PGlite this process drafts the import after answering; on PostgreSQL the workers do.
-      const started = runner.run(id);
+      const started = runner.run(importId);
       if (runner.isQueued) await started;
       else
-        started.catch((error: unknown) =>
-          request.log.error({ err: error, importId: id }, 'batch import failed'),
-        );
-      return reply.code(202).send((await imports.getProgress(id))!);
+        started.catch((error: unknown) => request.log.error({ err: error, importId }, 'batch import failed'));
+      return reply.code(202).send((await imports.getProgress(importId))!);
     },
   );
 
