@@ -79,6 +79,16 @@ export async function buildApp({
     : null;
   app.addHook('onClose', async () => importQueue?.stop());
   const importRunner = createImportRunner({ imports: services.imports, queue: importQueue });
+  if (!importQueue) {
+    // An upload this process was drafting when it stopped: carry on (its settled items are skipped).
+    app.addHook('onReady', async () => {
+      for (const id of await services.imports.listQueued()) {
+        importRunner
+          .run(id)
+          .catch((error: unknown) => app.log.error({ err: error, importId: id }, 'batch import failed'));
+      }
+    });
+  }
   registerRoutes(app, services, { config, databaseKind: database.kind, importRunner });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -316,6 +316,12 @@ export function createImportsService({
       return { total: counts.imported + counts.duplicates + counts.failed + counts.pending, ...counts };
     },
 
+    /** Imports fully staged but not yet settled: on PGlite, what a restarted server carries on with. */
+    async listQueued(): Promise<string[]> {
+      const rows = await db.select({ id: imports.id }).from(imports).where(eq(imports.status, 'queued'));
+      return rows.map((row) => row.id);
+    },
+
     /** Where the import stands, for the web's progress bar. */
     async getProgress(importId: string): Promise<ImportProgress | null> {
       const [row] = await db.select({ status: imports.status }).from(imports).where(eq(imports.id, importId));
