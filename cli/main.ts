@@ -3,6 +3,7 @@ import { registerBackupCommands } from './commands/backup.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerDevCommand } from './commands/dev.ts';
 import { registerExtractCommand } from './commands/extract.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerRemindersCommand } from './commands/reminders.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
@@ -18,6 +19,7 @@ registerBackupCommands(program);
 registerUserCommands(program);
 registerExtractCommand(program);
 registerRemindersCommand(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -16,6 +16,8 @@ import { registerNulGuard } from './http/nul-guard.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
 import { apiDocsPolicy, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { createLazyImportQueue } from './modules/imports/import-queue.ts';
+import { createImportRunner } from './modules/imports/import-runner.ts';
 import { createMailer } from './modules/notifications/digest-mail.ts';
 import { startReminderSchedule } from './modules/notifications/reminder-schedule.ts';
 import { registerRoutes } from './routes.ts';
@@ -94,8 +96,25 @@ export async function buildApp({
     });
     app.addHook('onClose', () => schedule.stop());
   }
+  const stopListening = await services.users.listenForSessionChanges(database);
+  app.addHook('onClose', stopListening);
   registerSessionLoader(app, services.users, { idleMinutes: config.HOPTAC_SESSION_IDLE_MINUTES });
-  registerRoutes(app, services, { config, databaseKind: database.kind });
+  const importQueue = config.DATABASE_URL
+    ? createLazyImportQueue(config.DATABASE_URL, (error) => app.log.error({ err: error }, 'import queue'))
+    : null;
+  app.addHook('onClose', async () => importQueue?.stop());
+  const importRunner = createImportRunner({ imports: services.imports, queue: importQueue });
+  if (!importQueue) {
+    // An upload this process was drafting when it stopped: carry on (its settled items are skipped).
+    app.addHook('onReady', async () => {
+      for (const id of await services.imports.listQueued()) {
+        importRunner
+          .run(id)
+          .catch((error: unknown) => app.log.error({ err: error, importId: id }, 'batch import failed'));
+      }
+    });
+  }
+  registerRoutes(app, services, { config, databaseKind: database.kind, importRunner });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   if (isServingWeb) await registerWebApp(app, config.HOPTAC_WEB_DIR);

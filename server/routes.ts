@@ -15,6 +15,8 @@ import { registerCommitmentsRoutes } from './modules/commitments/commitments.rou
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
+import type { ImportRunner } from './modules/imports/import-runner.ts';
+import { registerImportsRoutes } from './modules/imports/imports.routes.ts';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
@@ -32,7 +34,11 @@ import type { Services } from './services.ts';
 export function registerRoutes(
   app: FastifyInstance,
   services: Services,
-  { config, databaseKind }: { config: Config; databaseKind: DatabaseKind },
+  {
+    config,
+    databaseKind,
+    importRunner,
+  }: { config: Config; databaseKind: DatabaseKind; importRunner: ImportRunner },
 ) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
@@ -78,4 +84,5 @@ export function registerRoutes(
   registerDashboardRoutes(app, services.dashboard);
   registerNotificationsRoutes(app, services.notifications, services.reminders);
   registerReportsRoutes(app, services.yearlyReport);
+  registerImportsRoutes(app, services.imports, importRunner);
 }

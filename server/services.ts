@@ -12,6 +12,7 @@ import { createCommitmentsService } from './modules/commitments/commitments.serv
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
 import { type Mailer, noMailer } from './modules/notifications/digest-mail.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import { createRemindersService } from './modules/notifications/reminders.service.ts';
@@ -86,6 +87,7 @@ export function createServices({
       partners,
       sources,
     }),
+    imports: createImportsService({ db, extraction, sources }),
     briefings: createBriefingsService({ db, partnerOverview }),
     radar: createRadarService({ db, agreements, commitments }),
     dashboard: createDashboardService({ db }),

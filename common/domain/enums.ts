@@ -118,3 +118,6 @@ export const homeCountryCode = 'VN';
 /** How the commitments board groups; `month` is the month a commitment is due (YYYY-MM). */
 export const commitmentGroupings = ['owner', 'partner', 'area', 'status', 'month'] as const;
 export type CommitmentGrouping = (typeof commitmentGroupings)[number];
+export const importStatuses = ['staging', 'queued', 'done'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+export const importItemStatuses = ['pending', 'imported', 'duplicate', 'failed'] as const;

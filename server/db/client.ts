@@ -20,6 +20,15 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   /** The whole embedded database as a tar (PGlite only), for test templates. */
   dump?: () => Promise<Uint8Array>;
+  /** Hears NOTIFY on a channel from every process on the database, until the returned function is
+   * called. `onLive(false)` says notifications may be missed (the connection dropped; it is
+   * retried every second), `onLive(true)` that they arrive again. PGlite has one process, so
+   * there it hears nothing and stays live. */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onLive: (isLive: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -50,6 +59,7 @@ export async function openPglite(
       kind: 'pglite',
       migrate: () => migratePg(db as never, { migrationsFolder }),
       dump: () => thread.dump(),
+      listen: async () => async () => {},
       close: async () => {
         await pool.end();
         await thread.close();
@@ -78,7 +88,52 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     db,
     kind: 'postgres',
     migrate: () => migratePg(db as never, { migrationsFolder }),
+    listen: (channel, onNotify, onLive) => listenPostgres(url, channel, onNotify, onLive),
     close: () => pool.end(),
+  };
+}
+
+/** LISTEN on a connection of its own (a pooled one would be handed to queries), reconnecting
+ * every second while the server cannot be reached. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLive: (isLive: boolean) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let isStopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  async function connect(isFirst = false): Promise<void> {
+    const next = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (client !== next) return;
+      client = null;
+      onLive(false);
+      next.end().catch(() => {});
+      if (!isStopped) retry = setTimeout(() => void connect().catch(() => {}), 1000);
+    };
+    next.on('error', lost);
+    next.on('end', lost);
+    next.on('notification', (message) => onNotify(message.payload ?? ''));
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+      onLive(true);
+    } catch (error) {
+      if (isFirst) isStopped = true;
+      lost();
+      throw error;
+    }
+  }
+  await connect(true);
+  return async () => {
+    isStopped = true;
+    clearTimeout(retry);
+    const current = client;
+    client = null;
+    await current?.end();
   };
 }
 

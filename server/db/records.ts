@@ -117,6 +117,22 @@ export async function writeAudit(
   });
 }
 
+/** Audit rows of a batch in one insert. */
+export async function writeAuditMany(executor: Executor, entries: Parameters<typeof writeAudit>[1][]) {
+  if (entries.length === 0) return;
+  await executor.insert(auditLog).values(
+    entries.map((entry) => ({
+      userId: entry.actor.userId,
+      userEmail: entry.actor.email,
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      before: entry.before ? toAuditImage(entry.before) : null,
+      after: entry.after ? toAuditImage(entry.after) : null,
+    })),
+  );
+}
+
 /** The tsvector a table is searched by (GIN-indexed). */
 export function searchVectorOf(table: RecordTable): SQL {
   return sql`${table.searchVector}`;
@@ -330,6 +346,38 @@ export function createRecordService<
         return record;
       };
       return executor ? run(executor) : db.transaction(run);
+    },
+
+    /** Many new records in one multi-row insert and one multi-row audit insert, computed as
+     * `create` computes one (derived values, search text), for batch imports. writeRelated is not
+     * run: a batch holds only what the row itself stores. */
+    async createMany(inputs: C[], actor: Actor, tx: Transaction): Promise<Row<T>[]> {
+      if (inputs.length === 0) return [];
+      const prepared: Record<string, unknown>[] = [];
+      for (const input of inputs) {
+        await spec.checkInput?.(tx, input, null);
+        let values: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+        values = { ...values, ...spec.deriveValues?.(values, null, actor) };
+        Object.assign(values, buildSearchColumns(values));
+        prepared.push(pickColumns(table, values));
+      }
+      const rows = (await tx
+        .insert(table)
+        .values(prepared as never)
+        .returning(returnedColumns)) as Row<T>[];
+      const created = await spec.toRecords(tx, rows);
+      await writeAuditMany(
+        tx,
+        rows.map((row, index) => ({
+          actor,
+          action: 'create' as const,
+          recordType,
+          recordId: (row as { id: string }).id,
+          before: null,
+          after: created[index] as Record<string, unknown>,
+        })),
+      );
+      return rows;
     },
 
     async update(id: string, input: U, actor: Actor, executor?: Transaction): Promise<R> {

@@ -7,6 +7,7 @@ export * from '../modules/calendar-feeds/calendar-feeds.table.ts';
 export * from '../modules/clocks/clocks.table.ts';
 export * from '../modules/commitments/commitments.table.ts';
 export * from '../modules/events/events.table.ts';
+export * from '../modules/imports/imports.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/organisations/organisations.table.ts';
 export * from '../modules/partners/partners.table.ts';

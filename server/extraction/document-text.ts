@@ -6,6 +6,20 @@ import { measureZipInflation } from './zip-inflation.ts';
 
 export type DocumentType = 'txt' | 'html' | 'docx' | 'pdf';
 
+const typesByExtension: Record<string, DocumentType> = {
+  txt: 'txt',
+  text: 'txt',
+  html: 'html',
+  htm: 'html',
+  docx: 'docx',
+  pdf: 'pdf',
+};
+
+/** The document type a file name's extension says, or undefined for one the reader cannot take. */
+export function documentTypeOf(filename: string): DocumentType | undefined {
+  return typesByExtension[filename.toLowerCase().split('.').pop() ?? ''];
+}
+
 export type TextBudget = {
   /** Characters of text a document may yield: the same limit as pasted text. */
   maxCharacters: number;

@@ -35,11 +35,14 @@ const isCompiled = !import.meta.url.endsWith('.ts');
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** `isWarm` starts a worker now, for the server; otherwise (start-up seeding, the CLI) the first
- * job starts one and an unused pool costs nothing. */
-export function createExtractionPool(extractionLimits: ExtractionLimits, { isWarm = false } = {}) {
+ * job starts one and an unused pool costs nothing. `threads` defaults to two; a batch import asks
+ * for every core. */
+export function createExtractionPool(
+  extractionLimits: ExtractionLimits,
+  { isWarm = false, threads = Math.min(2, availableParallelism()) } = {},
+) {
   // Two cores are enough that one slow article leaves a worker for the next; more would only
   // multiply the memory a burst of hostile uploads can take.
-  const threads = Math.min(2, availableParallelism());
   const pool = new Piscina<ExtractionJob, ExtractionOutcome>({
     filename: new URL(isCompiled ? './extraction.worker.mjs' : './extraction.worker.ts', import.meta.url)
       .href,
@@ -79,6 +82,8 @@ export function createExtractionPool(extractionLimits: ExtractionLimits, { isWar
       if (outcome.kind === 'refused') throw new ExtractionFailure(outcome.reason);
       return outcome;
     },
+    /** Jobs the pool holds at most (running and queued): a batch keeps fewer than this in flight. */
+    capacity: threads * 5,
     close: () => pool.destroy(),
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnCollections, importableCollections } from '../../common/columns/collections.ts';
 import { publicPaths } from '../../common/domain/public-urls.ts';
@@ -354,6 +355,23 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
     'GET /api/v1/reports/yearly': {
       access: 'leadership',
       request: () => ({ url: '/api/v1/reports/yearly?year=2025&format=xlsx' }),
+    },
+    'POST /api/v1/imports': {
+      access: 'editors',
+      request: () => ({
+        url: '/api/v1/imports',
+        rawBody: {
+          contentType: 'multipart/form-data; boundary=matrix',
+          text: '--matrix\r\nContent-Disposition: form-data; name="files"; filename="tin.txt"\r\nContent-Type: text/plain\r\n\r\nNgày 3/4/2025, Bộ Y tế tiếp đoàn WHO.\r\n--matrix--\r\n',
+        },
+      }),
+    },
+    'GET /api/v1/imports/{id}': {
+      access: 'editors',
+      request: async () => {
+        const opened = await t.services.imports.openImport(randomUUID(), { userId: null, email: 'test' });
+        return { url: `/api/v1/imports/${opened.id}` };
+      },
     },
   };
 }

@@ -52,6 +52,7 @@ describe('a database that cannot be reached', () => {
         db: drizzle({ client: pool, schema }) as unknown as Database,
         kind: 'postgres',
         migrate: async () => {},
+        listen: async () => async () => {},
         close: () => pool.end(),
       },
     });

@@ -171,6 +171,21 @@ export const en: Dictionary = {
     waiting: 'Sources waiting for review',
     noneWaiting: 'No sources are waiting for review.',
     review: 'Review',
+    batchTitle: 'Batch import',
+    batchHint:
+      'Choose many files (.txt, .html, .docx, .pdf) or a .zip; each article is read and stored as a draft, and duplicates (same URL or same text) are skipped.',
+    batchFiles: 'Files or a .zip',
+    batchSubmit: 'Import',
+    batchSubmitting: 'Uploading…',
+    batchNeedFiles: 'Choose at least one file.',
+    batchProgress:
+      '{{settled}}/{{total}} done: {{imported}} imported, {{duplicates}} duplicates, {{failed}} failed',
+    batchDone: 'The import is finished.',
+    batchFailures: 'Files not imported',
+    filterText: 'Filter by text',
+    order: 'Order',
+    oldestFirst: 'Oldest first',
+    newestFirst: 'Newest first',
     problems: {
       unsupportedFile: 'This type of file cannot be read; upload a .txt, .html, .docx or .pdf file.',
       unreadableFile: 'The file could not be read; it may be damaged.',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type ArticleDraft, articleDraft } from '../../../common/contracts/draft.ts';
@@ -95,6 +96,32 @@ function toPublishedAt(date: string | null): Date | null {
   return new Date(`${day}T12:00:00+07:00`);
 }
 
+type SourceFields = Omit<CreateSource, 'text' | 'format'>;
+
+/** The hash batch imports compare to skip an article already stored. */
+export function hashSourceText(text: string): string {
+  const normalised = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(normalised).digest('hex');
+}
+
+/** A new source's values from the reader's draft, for the single and the batch path alike; the
+ * record service derives the rest (search text, hash) from them. */
+export function toNewSource(draft: ArticleDraft, firstLine: string, input: SourceFields): CreateSource {
+  const title = input.title ?? draft.title ?? firstLine;
+  const values = {
+    title,
+    url: input.url ?? draft.url,
+    outlet: input.outlet ?? null,
+    publishedAt: input.publishedAt ? new Date(input.publishedAt) : toPublishedAt(draft.published),
+    language: input.language ?? draft.lang,
+    lead: deriveLead(draft.text, title),
+    text: draft.text,
+    // The draft's text is the source's text; stored once (getDraft puts it back).
+    draft: { ...draft, text: undefined },
+  };
+  return values as unknown as CreateSource;
+}
+
 export type UploadedDocument = { bytes: Uint8Array; filename: string };
 
 const uploadTypes = { txt: 'txt', text: 'txt', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' } as const;
@@ -147,14 +174,16 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
       refuseWhileUsed('source', uses, 'records cite it as their source; remove it from them first.');
     },
     // An edit sends the time as text; the column takes a Date (a string there is a driver error).
-    deriveValues: (values) =>
-      typeof values.publishedAt === 'string' ? { publishedAt: new Date(values.publishedAt) } : {},
+    deriveValues: (values) => ({
+      ...(typeof values.publishedAt === 'string' ? { publishedAt: new Date(values.publishedAt) } : {}),
+      ...(typeof values.text === 'string' ? { textHash: hashSourceText(values.text) } : {}),
+    }),
   });
 
   /** Runs the reader (in the extraction pool) over the article and stores the source with its draft. */
   async function createFromArticle(
     article: ExtractionInput,
-    input: Omit<CreateSource, 'text' | 'format'>,
+    input: SourceFields,
     actor: Actor,
     executor?: Transaction,
   ): Promise<SourceRecord> {
@@ -164,19 +193,7 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
       .catch((error: unknown) => {
         throw error instanceof ExtractionFailure ? toReadingError(error.reason, what) : error;
       });
-    const title = input.title ?? draft.title ?? firstLine;
-    const values = {
-      title,
-      url: input.url ?? draft.url,
-      outlet: input.outlet ?? null,
-      publishedAt: input.publishedAt ? new Date(input.publishedAt) : toPublishedAt(draft.published),
-      language: input.language ?? draft.lang,
-      lead: deriveLead(draft.text, title),
-      text: draft.text,
-      // The draft's text is the source's text; stored once (getDraft puts it back).
-      draft: { ...draft, text: undefined },
-    };
-    return records.create(values as unknown as CreateSource, actor, executor);
+    return records.create(toNewSource(draft, firstLine, input), actor, executor);
   }
 
   return {
@@ -203,14 +220,14 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
         summaryColumns,
         toSourceSummary,
       ),
+    /** Stores drafted articles in one multi-row insert (with their audit rows) inside the
+     * caller's transaction; the batch import's write. */
+    createDrafted: (drafted: CreateSource[], actor: Actor, tx: Transaction) =>
+      records.createMany(drafted, actor, tx),
     create: (input: CreateSource, actor: Actor, executor?: Transaction) =>
       createFromArticle({ kind: 'text', text: input.text, format: input.format }, input, actor, executor),
 
-    async createFromUpload(
-      document: UploadedDocument,
-      fields: Omit<CreateSource, 'text' | 'format'>,
-      actor: Actor,
-    ) {
+    async createFromUpload(document: UploadedDocument, fields: SourceFields, actor: Actor) {
       const extension = document.filename.toLowerCase().split('.').pop() ?? '';
       const type = uploadTypes[extension as keyof typeof uploadTypes];
       if (!type) {

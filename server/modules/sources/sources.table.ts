@@ -27,6 +27,9 @@ export const sources = pgTable(
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
     /** The words of search_text (title and outlet), kept by the database. */
     searchLabelVector: searchWordsVector('search_label_vector'),
+    /** sha256 of the text with case, Unicode form and spacing normalised: a batch import skips an
+     * article whose hash is already stored. */
+    textHash: text('text_hash'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +45,9 @@ export const sources = pgTable(
     searchIndex('sources', table.searchVector),
     arrayIndex('sources_partner_ids_idx', table.partnerIds),
     arrayIndex('sources_area_ids_idx', table.areaIds),
+    index('sources_text_hash_idx').on(table.textHash),
+    // A hash index: a URL can pass the size a btree entry allows.
+    index('sources_url_idx').using('hash', table.url),
   ],
 );
 

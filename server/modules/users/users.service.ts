@@ -8,7 +8,7 @@ import type {
   UserListQuery,
   UserRecord,
 } from '../../../common/contracts/users.ts';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Database, DatabaseHandle, Executor } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
 import { createSessionToken, hashToken, type SessionUser, sessionLifetimeMs } from '../../http/auth.ts';
 import { organisations } from '../organisations/organisations.table.ts';
@@ -82,6 +82,9 @@ let decoyHash: Promise<string> | null = null;
  * a disabled account keeps access for at most this long. */
 const sessionCacheMs = 5_000;
 
+/** The NOTIFY channel on which processes tell each other to drop cached sessions. */
+export const sessionsChannel = 'hoptac_sessions';
+
 /** last_seen_at is written at most this often per session: the idle timeout needs minutes, not
  * a write on every request. */
 const sessionTouchMs = 60_000;
@@ -90,6 +93,17 @@ export type LoginPolicy = { clientAddress: string; failuresPerAddress: number };
 
 export function createUsersService({ db }: { db: Database }) {
   const sessionCache = new Map<string, { user: SessionUser | null; until: number }>();
+  /** Off while this process may miss other processes' notices (see listenForSessionChanges). */
+  let isCaching = true;
+
+  /** Drops cached sessions here and tells every other process on the database to do the same:
+   * one token's, or all of them (an account changed). */
+  async function forgetSessions(tokenHash = ''): Promise<void> {
+    if (tokenHash) sessionCache.delete(tokenHash);
+    else sessionCache.clear();
+    await db.execute(sql`select pg_notify(${sessionsChannel}, ${tokenHash})`);
+  }
+
   const throttles = createLoginThrottles({ db });
   const records = createRecordService<typeof users, UserRecord, CreateUser, UpdateUser>({
     db,
@@ -195,13 +209,25 @@ export function createUsersService({ db }: { db: Database }) {
         if (input.password || input.isActive === false) await endSessions(tx, id);
         return record;
       });
-      sessionCache.clear();
+      await forgetSessions();
       return updated;
     },
     remove: async (id: string, version: number, actor: Actor) => {
       await records.remove(id, version, actor);
-      sessionCache.clear();
+      await forgetSessions();
     },
+
+    /** Hears other processes' changes (LISTEN), so a disabled account or an ended session stops
+     * working everywhere at once; while the listener is down nothing is served from the cache. */
+    listenForSessionChanges: (database: Pick<DatabaseHandle, 'listen'>) =>
+      database.listen(
+        sessionsChannel,
+        (tokenHash) => (tokenHash ? sessionCache.delete(tokenHash) : sessionCache.clear()),
+        (isLive) => {
+          isCaching = isLive;
+          sessionCache.clear();
+        },
+      ),
 
     async countUsers(): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -266,18 +292,18 @@ export function createUsersService({ db }: { db: Database }) {
         await records.update(user.id, change as unknown as UpdateUser, actor, tx);
         await endSessions(tx, user.id, keptTokenHash);
       });
-      sessionCache.clear();
+      await forgetSessions();
     },
 
     /** "Sign out everywhere else": ends every session of the user but the one asking. */
     async endOtherSessions(userId: string, keptTokenHash: string): Promise<number> {
       const ended = await endSessions(db, userId, keptTokenHash);
-      sessionCache.clear();
+      await forgetSessions();
       return ended;
     },
 
     async logOut(token: string): Promise<void> {
-      sessionCache.delete(hashToken(token));
+      await forgetSessions(hashToken(token));
       await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
     },
 
@@ -286,7 +312,7 @@ export function createUsersService({ db }: { db: Database }) {
     async findUserBySession(tokenHash: string, idleMs: number): Promise<SessionUser | null> {
       const now = Date.now();
       const cached = sessionCache.get(tokenHash);
-      if (cached && cached.until > now) return cached.user;
+      if (isCaching && cached && cached.until > now) return cached.user;
       const [row] = await db
         .select({
           id: users.id,

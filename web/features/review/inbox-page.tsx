@@ -7,7 +7,7 @@ import { FieldShell, TextField } from '../../ui/field.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { useRecordList } from '../registry/registry.api.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
-import { useCreateSource } from './review.api.ts';
+import { useCreateSource, useImportProgress, useStartImport } from './review.api.ts';
 
 // The reader's refusals, told in the reader's language (the server's detail is English).
 const readingProblems = {
@@ -117,12 +117,113 @@ function AddSourceForm() {
   );
 }
 
+function BatchImportForm() {
+  const { t } = useTranslation();
+  const startImport = useStartImport();
+  const [files, setFiles] = useState<File[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const progress = useImportProgress(importId);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (files.length === 0) {
+      setFormError(t('inbox.batchNeedFiles'));
+      return;
+    }
+    setFormError(null);
+    startImport.mutate(files, { onSuccess: (started) => setImportId(started.id) });
+  }
+
+  const state = progress.data;
+  const settled = state ? state.total - state.pending : 0;
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="batch-import-title">
+      <h2 id="batch-import-title">{t('inbox.batchTitle')}</h2>
+      <p className="muted">{t('inbox.batchHint')}</p>
+      {(formError || startImport.error) && (
+        <p className="notice notice-error" role="alert">
+          {formError ?? (isApiError(startImport.error) ? startImport.error.detail : t('app.loadFailed'))}
+        </p>
+      )}
+      <FieldShell label={t('inbox.batchFiles')}>
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            type="file"
+            name="files"
+            multiple
+            accept=".txt,.html,.htm,.docx,.pdf,.zip,text/plain,text/html,application/pdf,application/zip"
+            aria-describedby={describedBy}
+            onChange={(event) => setFiles([...(event.target.files ?? [])])}
+          />
+        )}
+      </FieldShell>
+      <div>
+        <button type="submit" className="primary" disabled={startImport.isPending}>
+          {startImport.isPending ? t('inbox.batchSubmitting') : t('inbox.batchSubmit')}
+        </button>
+      </div>
+      {state && (
+        <div className="stack" aria-live="polite">
+          <progress value={settled} max={Math.max(state.total, 1)} aria-label={t('inbox.batchTitle')} />
+          <p>
+            {t('inbox.batchProgress', {
+              settled,
+              total: state.total,
+              imported: state.imported,
+              duplicates: state.duplicates,
+              failed: state.failed,
+            })}
+            {state.status === 'done' && ` ${t('inbox.batchDone')}`}
+          </p>
+          {state.failures.length > 0 && (
+            <details>
+              <summary>{t('inbox.batchFailures')}</summary>
+              <ul>
+                {state.failures.map((failure) => (
+                  <li key={failure.path}>
+                    <code>{failure.path}</code>: {failure.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
 function WaitingSources() {
   const { t } = useTranslation();
-  const waiting = useRecordList('sources', { reviewStatus: 'draft', pageSize: 50 });
+  const [q, setQ] = useState('');
+  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const waiting = useRecordList('sources', {
+    reviewStatus: 'draft',
+    sort: 'createdAt',
+    order,
+    pageSize: 50,
+    ...(q.trim() ? { q: q.trim() } : {}),
+  });
   return (
     <section aria-labelledby="waiting-title" className="stack">
       <h2 id="waiting-title">{t('inbox.waiting')}</h2>
+      <div className="grid-3">
+        <TextField label={t('inbox.filterText')} name="q" value={q} onChange={setQ} />
+        <FieldShell label={t('inbox.order')}>
+          {({ id }) => (
+            <select
+              id={id}
+              value={order}
+              onChange={(event) => setOrder(event.target.value as 'asc' | 'desc')}
+            >
+              <option value="asc">{t('inbox.oldestFirst')}</option>
+              <option value="desc">{t('inbox.newestFirst')}</option>
+            </select>
+          )}
+        </FieldShell>
+      </div>
       <QueryState query={waiting}>
         {(data) =>
           data.items.length === 0 ? (
@@ -158,6 +259,7 @@ export function InboxPage() {
     <div className="stack">
       <h1>{t('inbox.title')}</h1>
       {canEdit(me.data) && <AddSourceForm />}
+      {canEdit(me.data) && <BatchImportForm />}
       <WaitingSources />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ArticleDraft, TextSpan } from '../../../common/contracts/draft.ts';
+import type { ImportProgress } from '../../../common/contracts/imports.ts';
 import type { PersonMatch as ApiPersonMatch } from '../../../common/contracts/people.ts';
 import type { AcceptDraftInput, AcceptResult } from '../../../common/contracts/review.ts';
 import { buildQuery, requestJson } from '../../app/http.ts';
@@ -120,5 +121,31 @@ export function useAcceptDraft(sourceId: string) {
       // Accepting writes across the whole registry; every cached list may be stale now.
       await queryClient.invalidateQueries();
     },
+  });
+}
+
+/** Starts a batch import of the files (a .zip among them is opened). */
+export function useStartImport() {
+  return useMutation({
+    mutationFn: (files: File[]) => {
+      const form = new FormData();
+      for (const file of files) form.append('files', file);
+      return requestJson<ImportProgress>('/api/v1/imports', { method: 'POST', body: form });
+    },
+  });
+}
+
+/** A batch import's progress, polled every second until it is done. */
+export function useImportProgress(id: string | null) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: ['imports', id],
+    enabled: id !== null,
+    queryFn: async ({ signal }) => {
+      const progress = await requestJson<ImportProgress>(`/api/v1/imports/${id}`, { signal });
+      await queryClient.invalidateQueries({ queryKey: ['sources'] });
+      return progress;
+    },
+    refetchInterval: (query) => (query.state.data?.status === 'done' ? false : 1000),
   });
 }
