@@ -12,6 +12,7 @@ import pg from 'pg';
 import { readConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
 import { generateData } from './generate.ts';
+import { benchImport } from './import.ts';
 import { measureLists } from './lists.ts';
 import { measureSearch } from './search.ts';
 
@@ -20,6 +21,9 @@ const { values } = parseArgs({
     sources: { type: 'string', default: '100000' },
     db: { type: 'string', default: 'pglite' },
     url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    // Articles the batch import reads into a fresh database (0 skips it); the reader makes it the
+    // slowest section, so it defaults to a tenth of the registry.
+    import: { type: 'string' },
   },
 });
 const sourceCount = Number(values.sources);
@@ -88,6 +92,11 @@ const memory = process.memoryUsage();
 await server.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
+const importCount = Number(values.import ?? Math.ceil(sourceCount / 10));
+if (importCount > 0) log(`import: ${importCount.toLocaleString('en')} articles through hoptac import's batch path`);
+const importFigures =
+  importCount > 0 ? await benchImport({ kind, sources: importCount, serverUrl: values.url }) : null;
+
 const ms = (value: number) => value.toFixed(1).padStart(9);
 console.log(
   `\nScale bench: ${sourceCount.toLocaleString('en')} sources on ${kind}; load average ${loadavg()
@@ -149,3 +158,8 @@ console.log(
 );
 console.log(`total ${((performance.now() - began) / 1000).toFixed(0)} s`);
 process.exit(0);
+if (importFigures) {
+  console.log(
+    `\nbatch import of ${importFigures.sources.toLocaleString('en')} articles: ${importFigures.seconds.toFixed(1)} s, ${importFigures.articlesPerSecond.toFixed(0)} articles/s; baseline: bare batched insert of the same rows ${importFigures.bareArticlesPerSecond.toFixed(0)} rows/s (import ÷ bare ${importFigures.ofBare.toFixed(2)})`,
+  );
+}
