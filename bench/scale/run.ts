@@ -156,10 +156,10 @@ console.log(
 console.log(
   `server process memory: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(memory.heapUsed / 1024 / 1024).toFixed(0)} MiB`,
 );
-console.log(`total ${((performance.now() - began) / 1000).toFixed(0)} s`);
-process.exit(0);
 if (importFigures) {
   console.log(
     `\nbatch import of ${importFigures.sources.toLocaleString('en')} articles: ${importFigures.seconds.toFixed(1)} s, ${importFigures.articlesPerSecond.toFixed(0)} articles/s; baseline: bare batched insert of the same rows ${importFigures.bareArticlesPerSecond.toFixed(0)} rows/s (import ÷ bare ${importFigures.ofBare.toFixed(2)})`,
   );
 }
+console.log(`total ${((performance.now() - began) / 1000).toFixed(0)} s`);
+process.exit(0);
