@@ -34,7 +34,7 @@ function PortalSearchBox() {
 }
 
 export function PortalShell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   return (
     <div className="shell portal-shell">
@@ -43,7 +43,7 @@ export function PortalShell() {
           <Link to="/">{t('portal.home')}</Link>
           <Link to={publicPaths.agreements}>{t('portal.registry')}</Link>
           <Link to="/so-lieu">{t('dashboard.portalNav')}</Link>
-          <a href="/feed.atom" type="application/atom+xml">
+          <a href={i18n.language === 'en' ? '/feed.atom?lang=en' : '/feed.atom'} type="application/atom+xml">
             {t('portal.feed')}
           </a>
           <Link to="/app">{me.data ? t('portal.workspace') : t('portal.signIn')}</Link>

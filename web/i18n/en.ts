@@ -20,6 +20,7 @@ export const en: Dictionary = {
   },
   languages: { vi: 'Tiếng Việt', en: 'English' },
   portal: {
+    partnerFeed: 'Follow news about this partner (Atom)',
     nav: 'Portal navigation',
     latestNews: 'Latest news',
     partners: 'Partners',

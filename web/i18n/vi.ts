@@ -16,6 +16,7 @@ export const vi = {
   },
   languages: { vi: 'Tiếng Việt', en: 'English' },
   portal: {
+    partnerFeed: 'Theo dõi tin về đối tác này (Atom)',
     nav: 'Điều hướng cổng thông tin',
     latestNews: 'Tin mới nhất',
     partners: 'Đối tác',

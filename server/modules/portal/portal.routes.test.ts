@@ -167,6 +167,38 @@ describe('Atom feed', () => {
     expect(children(feed, 'id')[0]?.textContent).toBe(`${publicUrl}/`);
   });
 
+  it('has one feed per language and one per partner, each valid, scoped and named by its own address', async () => {
+    const cuba = await addPartner('CU');
+    await publishArticle({ title: 'Hợp tác y tế Việt Nam – Cuba', lead: null, partnerIds: [cuba.id] });
+    const english = await publishArticle({ title: 'Vietnam and Cuba discuss health', lead: null });
+    await t.services.sources.update(english.id, { version: english.version, language: 'en' }, actor);
+    const titlesOf = (xml: string) =>
+      children(parseStrictly(xml).documentElement, 'entry').map(
+        (entry) => children(entry, 'title')[0]?.textContent,
+      );
+
+    const inEnglish = await t.app.inject({ method: 'GET', url: '/feed.atom?lang=en' });
+    expect(findAtomProblems(inEnglish.body)).toEqual([]);
+    expect(titlesOf(inEnglish.body)).toEqual(['Vietnam and Cuba discuss health']);
+    const englishFeed = parseStrictly(inEnglish.body).documentElement;
+    expect(englishFeed.getAttribute('xml:lang')).toBe('en');
+    expect(children(englishFeed, 'id')[0]?.textContent).toBe(`${publicUrl}/feed.atom?lang=en`);
+    const entryLink = children(children(englishFeed, 'entry')[0]!, 'link')[0]?.getAttribute('href');
+    expect(entryLink).toMatch(/\?lang=en$/);
+
+    const aboutCuba = await t.app.inject({ method: 'GET', url: '/feed.atom?partner=cu' });
+    expect(findAtomProblems(aboutCuba.body)).toEqual([]);
+    expect(titlesOf(aboutCuba.body)).toEqual(['Hợp tác y tế Việt Nam – Cuba']);
+    const cubaFeed = parseStrictly(aboutCuba.body).documentElement;
+    expect(children(cubaFeed, 'id')[0]?.textContent).toBe(`${publicUrl}/feed.atom?partner=cu`);
+    expect(children(cubaFeed, 'link').map((link) => link.getAttribute('href'))).toContain(
+      `${publicUrl}/doi-tac/cu`,
+    );
+
+    expect((await t.app.inject({ method: 'GET', url: '/feed.atom?partner=QQ' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/feed.atom?lang=fr' })).statusCode).toBe(400);
+  });
+
   it('finds the problems RFC 4287 names, so a passing feed means something', () => {
     const broken = `<feed xmlns="${atom}"><title type="html">&lt;b&gt;x</title><updated>yesterday</updated>
       <entry><id>urn:uuid:1</id><title>t</title><updated>2024-10-08T05:00:00Z</updated></entry></feed>`;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParams, problem } from '../../../common/contracts/common.ts';
 import {
   agreementListQuery,
@@ -21,6 +22,13 @@ import { renderAtomFeed } from './atom-feed.ts';
 import type { PortalService } from './portal.service.ts';
 
 const feedSize = 30;
+const feedQuery = z.object({
+  lang: z.enum(['vi', 'en']).optional(),
+  partner: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/, 'must be an ISO alpha-2 code (BY) or an acronym (WHO)')
+    .optional(),
+});
 
 /** publicUrl: the address the feed's links point to (HOPTAC_PUBLIC_URL), never the Host header,
  * which any client can set and a shared cache would then serve to everyone. */
@@ -80,12 +88,23 @@ export function registerPortalRoutes(app: FastifyInstance, service: PortalServic
     (request) => service.search(request.query.q),
   );
 
-  app.get(
+  typed.get(
     '/feed.atom',
-    { schema: { tags, description: 'Atom feed of published news.' } },
-    async (_request, reply) =>
-      reply
+    {
+      schema: {
+        tags,
+        description:
+          'Atom feed of published news: all of it, one language’s (`lang`), or one partner’s (`partner`, its code).',
+        querystring: feedQuery,
+      },
+    },
+    async (request, reply) => {
+      const { lang, partner: partnerCode } = request.query;
+      const { entries, partner } = await service.listFeedEntries(feedSize, { language: lang, partnerCode });
+      const scope = { language: lang ?? 'vi', isLanguageOnly: lang !== undefined, partner };
+      return reply
         .type('application/atom+xml; charset=utf-8')
-        .send(renderAtomFeed(await service.listFeedEntries(feedSize), publicUrl)),
+        .send(renderAtomFeed(entries, publicUrl, scope));
+    },
   );
 }

@@ -11,6 +11,7 @@ import type {
   PublicSearchResult,
 } from '../../../common/contracts/portal.ts';
 import { todayInVietNam } from '../../../common/domain/calendar.ts';
+import type { Language } from '../../../common/domain/enums.ts';
 import { limits } from '../../../common/domain/limits.ts';
 import { isPublishedTimeKnown } from '../../../common/domain/published-time.ts';
 import type { Database } from '../../db/client.ts';
@@ -468,14 +469,29 @@ export function createPortalService({ db }: { db: Database }) {
       };
     },
 
-    async listFeedEntries(limit: number): Promise<FeedEntry[]> {
+    /** The newest published news, in one language or about one partner when asked; a partner code
+     * the portal does not know is a 404, as its page is. */
+    async listFeedEntries(
+      limit: number,
+      filter: { language?: Language; partnerCode?: string } = {},
+    ): Promise<{ entries: FeedEntry[]; partner: ReturnType<typeof toPublicPartner> | null }> {
+      const partner = filter.partnerCode ? await findPartnerByCode(filter.partnerCode) : null;
+      if (filter.partnerCode && !partner) {
+        throw commonErrors.notFound(`There is no partner with code ${filter.partnerCode}.`);
+      }
       const rows = await db
         .select({ ...newsColumns, updatedAt: sources.updatedAt })
         .from(sources)
-        .where(isPublic)
+        .where(
+          and(
+            isPublic,
+            filter.language ? eq(sources.language, filter.language) : undefined,
+            partner ? sql`${sources.partnerIds} @> array[${partner.id}::uuid]` : undefined,
+          ),
+        )
         .orderBy(...newestFirst)
         .limit(limit);
-      return rows.map((row) => ({
+      const entries = rows.map((row) => ({
         id: row.id,
         title: row.title,
         lead: row.lead,
@@ -483,6 +499,7 @@ export function createPortalService({ db }: { db: Database }) {
         publishedAt: toIso(row.publishedAt),
         updatedAt: row.updatedAt.toISOString(),
       }));
+      return { entries, partner: partner ? toPublicPartner(partner) : null };
     },
   };
 }

@@ -82,6 +82,11 @@ export function PublicPartnerPage() {
               ) : (
                 <NewsList items={data.news} />
               )}
+              <p>
+                <a href={`/feed.atom?partner=${data.partner.code.toLowerCase()}`} type="application/atom+xml">
+                  {t('portal.partnerFeed')}
+                </a>
+              </p>
             </section>
             {data.areas.length > 0 && (
               <section aria-labelledby="partner-areas-title">
