@@ -93,7 +93,8 @@ await server.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
 const importCount = Number(values.import ?? Math.ceil(sourceCount / 10));
-if (importCount > 0) log(`import: ${importCount.toLocaleString('en')} articles through hoptac import's batch path`);
+if (importCount > 0)
+  log(`import: ${importCount.toLocaleString('en')} articles through hoptac import's batch path`);
 const importFigures =
   importCount > 0 ? await benchImport({ kind, sources: importCount, serverUrl: values.url }) : null;
 
