@@ -106,8 +106,17 @@ export async function buildApp({
   const importRunner = createImportRunner({ imports: services.imports, queue: importQueue });
   if (!importQueue) {
     // An upload this process was drafting when it stopped: carry on (its settled items are skipped).
+    // A database that cannot be reached now must not keep the app from starting (it answers 503
+    // until the database is back); the imports then resume at the next start.
     app.addHook('onReady', async () => {
-      for (const id of await services.imports.listQueued()) {
+      const queued = await services.imports.listQueued().catch((error: unknown) => {
+        app.log.error(
+          { err: error },
+          'queued batch imports could not be read; they resume at the next start',
+        );
+        return [];
+      });
+      for (const id of queued) {
         importRunner
           .run(id)
           .catch((error: unknown) => app.log.error({ err: error, importId: id }, 'batch import failed'));
