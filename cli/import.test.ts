@@ -85,11 +85,11 @@ function hoptac(args: string[], env: Record<string, string>): Run {
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 120_000) {
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 120_000, everyMs = 100) {
   const until = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -132,10 +132,25 @@ describe(`hoptac import on ${kind}`, () => {
     const database = await createEmptyDatabase();
     try {
       const first = hoptac(['import', join(work, 'articles'), '--json'], database.env);
-      await waitFor(() => {
-        const imported = [...first.stderr().matchAll(/imported (\d+),/g)].map((m) => Number(m[1]));
-        return imported.some((n) => n > 0);
-      }, 'the first batch');
+      // Killed once a first batch is written: on PostgreSQL the database tells (a quiet machine can
+      // write all 600 between two progress lines); PGlite's lock keeps others out, so there the
+      // progress line tells.
+      await waitFor(
+        async () => {
+          if (database.env.DATABASE_URL) {
+            const [row] = await query<{ n: number }>(
+              database.env,
+              `select count(*)::int as n from import_items where status <> 'pending'`,
+            ).catch(() => [{ n: 0 }]);
+            return (row?.n ?? 0) > 0;
+          }
+          const imported = [...first.stderr().matchAll(/imported (\d+),/g)].map((m) => Number(m[1]));
+          return imported.some((n) => n > 0);
+        },
+        'the first batch',
+        120_000,
+        20,
+      );
       first.child.kill('SIGKILL');
       expect(await first.exited).toBe('SIGKILL');
       expect(first.stdout()).toBe('');
