@@ -196,8 +196,13 @@ describe(`hoptac import on ${kind}`, () => {
         expect(await migrate.exited).toBe(0);
         workers.push(hoptac(['worker'], database.env), hoptac(['worker'], database.env));
         await waitFor(
-          () => workers.every((w) => w.stderr().includes('Waiting for import jobs')),
-          'the workers',
+          () => {
+            // A worker that stopped will never be ready: say what it printed instead of waiting on.
+            const stopped = workers.find((w) => w.child.exitCode !== null || w.child.signalCode !== null);
+            if (stopped) throw new Error(`a worker stopped at start: ${stopped.stderr()}`);
+            return workers.every((w) => w.stderr().includes('Waiting for import jobs'));
+          },
+          () => `the workers; they printed: ${JSON.stringify(workers.map((w) => w.stderr().slice(-500)))}`,
         );
 
         const enqueue = hoptac(['import', join(work, 'articles'), '--detach', '--json'], database.env);
