@@ -85,10 +85,16 @@ function hoptac(args: string[], env: Record<string, string>): Run {
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 120_000, everyMs = 100) {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string | (() => string),
+  ms = 120_000,
+  everyMs = 100,
+) {
   const until = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
