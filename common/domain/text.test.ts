@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFoldedMatches, foldText, foldWords } from './text.ts';
+import { findFoldedMatches, foldText, foldWords, toSearchWords } from './text.ts';
 
 describe('foldText', () => {
   it('lets unaccented typing find an accented name', () => {
@@ -32,5 +32,20 @@ describe('findFoldedMatches', () => {
   });
   it('returns nothing when the word is absent', () => {
     expect(findFoldedMatches('Bộ Y tế', 'belarus')).toEqual([]);
+  });
+});
+
+describe('toSearchWords', () => {
+  it('is the folded words joined by one space, whatever separates them', () => {
+    for (const text of [
+      '  Bộ Y tế — Hợp tác; “WHO”/UNICEF…\n\tCOVID-19 2024 ',
+      'sẽ '.repeat(1000),
+      '5/3 và 6/8/2024, '.repeat(300),
+      '',
+      '...',
+      'Ông Nguyễn Văn A, Thứ trưởng',
+    ]) {
+      expect(toSearchWords(text)).toBe(foldWords(text).join(' '));
+    }
   });
 });
