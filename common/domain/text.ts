@@ -84,6 +84,9 @@ type Range = { start: number; end: number };
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
 
+/** A text's search words already folded (toSearchWords), marked so that they are not folded twice. */
+export type FoldedWords = { readonly folded: string };
+
 /** The folded words of a text joined by single spaces: what the search columns hold and what the
  * database's `simple` parser splits back into exactly these words, so query and index agree. */
 export function toSearchWords(text: string): string {

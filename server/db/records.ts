@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, getTableName, inArray, type SQL, s
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditedType, RecordType } from '../../common/domain/enums.ts';
 import { limits } from '../../common/domain/limits.ts';
-import { foldWords, toSearchWords } from '../../common/domain/text.ts';
+import { type FoldedWords, foldWords, toSearchWords } from '../../common/domain/text.ts';
 import { commonErrors } from '../http/errors.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
 import type { Database, Executor, Transaction } from './client.ts';
@@ -54,8 +54,9 @@ export type RecordServiceSpec<T extends RecordTable, R, C extends object, U exte
   toRecords: (executor: Executor, rows: Row<T>[]) => Promise<R[]>;
   /** The words free-text search looks in, before folding. */
   searchWords: (values: Record<string, unknown>) => (string | null | undefined)[];
-  /** For a table with a searchVector: every word searched, long text included, before folding. */
-  vectorWords?: (values: Record<string, unknown>) => (string | null | undefined)[];
+  /** For a table with a searchVector: every word searched, long text included, before folding
+   * (or already folded, off the server's thread, for an article's text). */
+  vectorWords?: (values: Record<string, unknown>) => (string | FoldedWords | null | undefined)[];
   /** Refuses input that points at missing records (422) or breaks a rule (400). */
   checkInput?: (executor: Executor, values: Partial<C>, current: Row<T> | null) => Promise<void>;
   /** Writes what lives outside the row (participants, positions) after insert or update. */
@@ -140,7 +141,11 @@ export function searchVectorOf(table: RecordTable): SQL {
 
 /** The tsvector of folded words, as written to a stored search vector. */
 export function toSearchVector(text: string): SQL {
-  return sql`to_tsvector('simple'::regconfig, ${toSearchWords(text)})`;
+  return toFoldedSearchVector(toSearchWords(text));
+}
+
+function toFoldedSearchVector(words: string): SQL {
+  return sql`to_tsvector('simple'::regconfig, ${words})`;
 }
 
 export type TextMatch = {
@@ -241,8 +246,12 @@ export function createRecordService<
   /** The search columns of a row about to be written. */
   function buildSearchColumns(values: Record<string, unknown>): Record<string, unknown> {
     const columns: Record<string, unknown> = { searchText: buildSearchText(values) };
-    if (spec.vectorWords)
-      columns.searchVector = toSearchVector(spec.vectorWords(values).filter(Boolean).join(' '));
+    if (spec.vectorWords) {
+      const words = spec
+        .vectorWords(values)
+        .flatMap((part) => (!part ? [] : typeof part === 'string' ? [toSearchWords(part)] : [part.folded]));
+      columns.searchVector = toFoldedSearchVector(words.filter(Boolean).join(' '));
+    }
     return columns;
   }
 

@@ -5,6 +5,7 @@ import type { ArticleDraft } from '../../common/contracts/draft.ts';
 import type { Language } from '../../common/domain/enums.ts';
 import { draftArticle, htmlToText } from '../../reader/index.ts';
 import { DocumentRefusal, type DocumentType, documentToText, type TextBudget } from './document-text.ts';
+import { type DerivedText, deriveFromText } from './source-text.ts';
 
 export type ExtractionInput =
   | { kind: 'text'; text: string; format: 'text' | 'html' }
@@ -22,7 +23,7 @@ export type ExtractionJob = {
 export type RefusalReason = DocumentRefusal['reason'] | 'empty';
 
 export type ExtractionOutcome =
-  | { kind: 'drafted'; draft: ArticleDraft; firstLine: string }
+  | { kind: 'drafted'; draft: ArticleDraft; firstLine: string; derived: DerivedText }
   | { kind: 'refused'; reason: RefusalReason };
 
 async function toPlainText(input: ExtractionInput, budget: TextBudget): Promise<string> {
@@ -41,5 +42,10 @@ export default async function extractArticle(job: ExtractionJob): Promise<Extrac
   }
   if (plain.trim().length === 0) return { kind: 'refused', reason: 'empty' };
   const draft = draftArticle({ text: plain, published: job.published, lang: job.lang });
-  return { kind: 'drafted', draft, firstLine: plain.trim().split('\n')[0]!.slice(0, 300) };
+  return {
+    kind: 'drafted',
+    draft,
+    firstLine: plain.trim().split('\n')[0]!.slice(0, 300),
+    derived: deriveFromText(draft.text),
+  };
 }

@@ -10,7 +10,7 @@ import type { Actor } from '../../db/records.ts';
 import { documentTypeOf } from '../../extraction/document-text.ts';
 import { ExtractionFailure, type ExtractionPool } from '../../extraction/extraction-pool.ts';
 import type { SourcesService } from '../sources/sources.service.ts';
-import { hashSourceText, toNewSource } from '../sources/sources.service.ts';
+import { toNewSource } from '../sources/sources.service.ts';
 import { sources } from '../sources/sources.table.ts';
 import { importItems, imports } from './imports.table.ts';
 
@@ -73,12 +73,18 @@ export function createImportsService({
     if (!type) return { seq: item.seq, kind: 'failed', reason: 'not a .txt, .html, .docx or .pdf file' };
     if (!item.bytes) return { seq: item.seq, kind: 'failed', reason: 'the file could not be read' };
     try {
-      const { draft, firstLine } = await extraction.draft(
+      const drafted = await extraction.draft(
         { kind: 'document', bytes: item.bytes, type, filename: item.path },
         { published: null, lang: undefined },
       );
-      const source = toNewSource(draft, firstLine, {});
-      return { seq: item.seq, kind: 'drafted', source, hash: hashSourceText(draft.text), url: draft.url };
+      const source = toNewSource(drafted, {});
+      return {
+        seq: item.seq,
+        kind: 'drafted',
+        source,
+        hash: drafted.derived.textHash,
+        url: drafted.draft.url,
+      };
     } catch (error) {
       if (error instanceof ExtractionFailure) {
         return { seq: item.seq, kind: 'failed', reason: failureWords[error.reason] ?? error.reason };

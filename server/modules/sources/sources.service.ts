@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type ArticleDraft, articleDraft } from '../../../common/contracts/draft.ts';
@@ -12,6 +11,7 @@ import type {
 } from '../../../common/contracts/sources.ts';
 import type { RecordType } from '../../../common/domain/enums.ts';
 import { limits } from '../../../common/domain/limits.ts';
+import type { FoldedWords } from '../../../common/domain/text.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import {
   type Actor,
@@ -28,6 +28,7 @@ import {
   type ExtractionPool,
   type FailureReason,
 } from '../../extraction/extraction-pool.ts';
+import { type DerivedText, hashSourceText } from '../../extraction/source-text.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
@@ -98,15 +99,12 @@ function toPublishedAt(date: string | null): Date | null {
 
 type SourceFields = Omit<CreateSource, 'text' | 'format'>;
 
-/** The hash batch imports compare to skip an article already stored. */
-export function hashSourceText(text: string): string {
-  const normalised = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(normalised).digest('hex');
-}
-
-/** A new source's values from the reader's draft, for the single and the batch path alike; the
- * record service derives the rest (search text, hash) from them. */
-export function toNewSource(draft: ArticleDraft, firstLine: string, input: SourceFields): CreateSource {
+/** A new source's values from the reader's draft, for the single and the batch path alike, with
+ * the hash and folded words the extraction worker derived from its text. */
+export function toNewSource(
+  { draft, firstLine, derived }: { draft: ArticleDraft; firstLine: string; derived: DerivedText },
+  input: SourceFields,
+): CreateSource {
   const title = input.title ?? draft.title ?? firstLine;
   const values = {
     title,
@@ -118,6 +116,7 @@ export function toNewSource(draft: ArticleDraft, firstLine: string, input: Sourc
     text: draft.text,
     // The draft's text is the source's text; stored once (getDraft puts it back).
     draft: { ...draft, text: undefined },
+    ...derived,
   };
   return values as unknown as CreateSource;
 }
@@ -158,7 +157,11 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
     noun: 'source',
     toRecords: async (_executor, rows) => rows.map(toSourceRecord),
     searchWords: (values) => [values.title as string, values.outlet as string],
-    vectorWords: (values) => [values.title as string, values.outlet as string, values.text as string],
+    vectorWords: (values) => [
+      values.title as string,
+      values.outlet as string,
+      (values.textWords as FoldedWords | undefined) ?? (values.text as string),
+    ],
     checkInput: async (executor, values) => {
       const update = values as Partial<UpdateSource>;
       await requireExisting(executor, partners, update.partnerIds, 'partner', 'partnerIds');
@@ -176,7 +179,10 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
     // An edit sends the time as text; the column takes a Date (a string there is a driver error).
     deriveValues: (values) => ({
       ...(typeof values.publishedAt === 'string' ? { publishedAt: new Date(values.publishedAt) } : {}),
-      ...(typeof values.text === 'string' ? { textHash: hashSourceText(values.text) } : {}),
+      // A new article comes with its hash from the extraction worker; an edited text is hashed here.
+      ...(typeof values.text === 'string' && !values.textWords
+        ? { textHash: hashSourceText(values.text) }
+        : {}),
     }),
   });
 
@@ -188,12 +194,12 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
     executor?: Transaction,
   ): Promise<SourceRecord> {
     const what = article.kind === 'document' ? article.filename : 'The text';
-    const { draft, firstLine } = await extraction
+    const drafted = await extraction
       .draft(article, { published: input.publishedAt?.slice(0, 10) ?? null, lang: input.language })
       .catch((error: unknown) => {
         throw error instanceof ExtractionFailure ? toReadingError(error.reason, what) : error;
       });
-    return records.create(toNewSource(draft, firstLine, input), actor, executor);
+    return records.create(toNewSource(drafted, input), actor, executor);
   }
 
   return {
