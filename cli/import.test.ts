@@ -137,7 +137,10 @@ describe(`hoptac import on ${kind}`, () => {
   it('continues after kill -9 midway and imports every article exactly once', async () => {
     const database = await createEmptyDatabase();
     try {
-      const first = hoptac(['import', join(work, 'articles'), '--json'], database.env);
+      const first = hoptac(
+        ['import', join(work, 'articles'), '--json', '--failures', join(work, 'failed-killed.csv')],
+        database.env,
+      );
       // Killed once a first batch is written: on PostgreSQL the database tells (a quiet machine can
       // write all 600 between two progress lines); PGlite's lock keeps others out, so there the
       // progress line tells.
