@@ -1,10 +1,4 @@
 import type { Command } from 'commander';
-import { isoDate } from '../../common/contracts/common.ts';
-import { readConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { createExtractionPool } from '../../server/extraction/extraction-pool.ts';
-import { createMailer } from '../../server/modules/notifications/digest-mail.ts';
-import { createServices } from '../../server/services.ts';
 
 export function registerRemindersCommand(program: Command) {
   program
@@ -12,6 +6,13 @@ export function registerRemindersCommand(program: Command) {
     .description('Run the daily reminder job now: make the day’s reminders and send the digests due')
     .option('--on <date>', 'the day to run it for (YYYY-MM-DD, Viet Nam); today when absent')
     .action(async (options: { on?: string }) => {
+      // Loaded here, as in every command, so that `hoptac --help` does not load the server.
+      const { isoDate } = await import('../../common/contracts/common.ts');
+      const { readConfig } = await import('../../server/config.ts');
+      const { openDatabase } = await import('../../server/db/client.ts');
+      const { createExtractionPool } = await import('../../server/extraction/extraction-pool.ts');
+      const { createMailer } = await import('../../server/modules/notifications/digest-mail.ts');
+      const { createServices } = await import('../../server/services.ts');
       const on = options.on === undefined ? undefined : isoDate.safeParse(options.on);
       if (on && !on.success) throw new Error(`--on must be a date written YYYY-MM-DD, not ${options.on}`);
       const config = readConfig();
