@@ -49,6 +49,9 @@ export function createExtractionPool(
     execArgv: isCompiled ? [] : ['--import', tsxLoader],
     minThreads: isWarm ? 1 : 0,
     maxThreads: threads,
+    // Piscina ends a thread the moment it idles (default 0 ms); a batch whose queue empties for an
+    // instant between files would then start a new thread, loader and reader for every file.
+    idleTimeout: 10_000,
     maxQueue: threads * 4,
     resourceLimits: { maxOldGenerationSizeMb: extractionLimits.HOPTAC_READER_MEMORY_LIMIT_MB },
   });

@@ -1,11 +1,26 @@
 // One extraction job, run in a worker thread of the pool (extraction-pool.ts): pasted text or an
 // uploaded document in, the reader's draft out. Nothing here runs on the server's event loop.
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleDraft } from '../../common/contracts/draft.ts';
 import type { Language } from '../../common/domain/enums.ts';
 import { draftArticle, htmlToText } from '../../reader/index.ts';
 import { DocumentRefusal, type DocumentType, documentToText, type TextBudget } from './document-text.ts';
 import { type DerivedText, deriveFromText } from './source-text.ts';
+
+/** Drafting is background work: Linux keeps a nice value per thread, so this thread yields the CPU
+ * to the server's event loop when both want it (on two cores a slow article otherwise competes
+ * with every request). Elsewhere the thread keeps the process's priority. */
+function yieldToEventLoop(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(threadId, Math.min(19, getPriority(threadId) + 10));
+  } catch {
+    // No /proc (not Linux) or not permitted: run at the process's priority.
+  }
+}
+yieldToEventLoop();
 
 export type ExtractionInput =
   | { kind: 'text'; text: string; format: 'text' | 'html' }
