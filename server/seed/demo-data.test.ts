@@ -11,7 +11,8 @@ import { createServices, type Services } from '../services.ts';
 import { isDatabaseEmpty, seedDemoData } from './demo-data.ts';
 import { ensureReferenceData } from './reference-data.ts';
 
-// Seeding drafts the demo articles through the reader's workers, as the server does.
+// Seeding drafts the demo articles through the reader's workers, as the server does: on a busy
+// two-core machine that takes minutes, hence the longer timeouts here.
 const extraction = createExtractionPool(readConfig({ LOG_LEVEL: 'silent' }));
 afterAll(() => extraction.close());
 
@@ -24,7 +25,7 @@ describe('demo data', () => {
     await ensureReferenceData(database.db);
     services = createServices({ db: database.db, extraction });
     await seedDemoData(services);
-  });
+  }, 180_000);
   afterAll(() => database.close());
 
   it('records the Belarus MoU with its signatories and the Russia roadmap with its commitments', async () => {
@@ -96,7 +97,7 @@ describe('demo data for tracking', () => {
       { userId: null, email: 'test' },
     );
     await seedDemoData(services);
-  });
+  }, 180_000);
   afterAll(() => database.close());
 
   it('shows something on every radar, overdue commitments, a running clock and the admin’s reminders', async () => {
@@ -174,5 +175,5 @@ describe.runIf(readTestDatabaseConfig().kind === 'pglite')('restart', () => {
     expect(after.items.map((item) => item.id)).toEqual(before.items.map((item) => item.id));
     expect(lines.filter((line) => line.includes('Added demo data'))).toHaveLength(1);
     expect(lines.filter((line) => line.includes('one-time password'))).toHaveLength(1);
-  });
+  }, 180_000);
 });
