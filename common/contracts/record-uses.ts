@@ -1,5 +1,5 @@
 import { z } from 'zod';
-
+import { areaId, recordId } from './common.ts';
 /** The collections whose records others point at; a delete of one of them lists its uses. */
 export const usedCollections = [
   'partners',
@@ -37,12 +37,13 @@ export const recordUses = z.object({
 });
 export type RecordUses = z.infer<typeof recordUses>;
 
-export const replaceRecord = z.strictObject({
-  /** The record every use moves to (an area id for areas). */
-  replacementId: z.string().min(1).max(100),
+const replaceFields = {
   /** The replaced record's version, when the client has it: checked as a delete checks it. */
   version: z.number().int().min(1).optional(),
-});
+};
+/** `{"replacementId"}`: the record every use moves to. */
+export const replaceRecord = z.strictObject({ replacementId: recordId, ...replaceFields });
+export const replaceArea = z.strictObject({ replacementId: areaId, ...replaceFields });
 export type ReplaceRecord = z.infer<typeof replaceRecord>;
 
 export const replaceResult = z.object({

@@ -5,6 +5,7 @@ import { areaId, idParams, problem } from '../../../common/contracts/common.ts';
 import {
   type ReplaceableCollection,
   recordUses,
+  replaceArea,
   replaceableCollections,
   replaceRecord,
   replaceResult,
@@ -44,7 +45,7 @@ export function registerRecordUsesRoutes(app: FastifyInstance, service: RecordUs
         schema: {
           tags: [collection],
           params: paramsOf(collection),
-          body: replaceRecord,
+          body: collection === 'areas' ? replaceArea : replaceRecord,
           response: { 200: replaceResult, ...problems },
         },
       },
