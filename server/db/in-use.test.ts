@@ -100,7 +100,9 @@ describe('deleting a record others still use', () => {
     const refused = await send('DELETE', `/api/v1/sources/${cited}?version=2`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('record.in_use');
-    const fields = refused.body.uses.map((use: { collection: string; field: string }) => `${use.collection}.${use.field}`);
+    const fields = refused.body.uses.map(
+      (use: { collection: string; field: string }) => `${use.collection}.${use.field}`,
+    );
     expect(fields).toContain('events.sourceIds');
     expect(fields).toContain('commitments.sourceId');
 
