@@ -24,6 +24,7 @@ import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { registerPortalPages } from './modules/portal/portal-pages.routes.ts';
 import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
+import { registerRecordUsesRoutes } from './modules/record-uses/record-uses.routes.ts';
 import { registerReportsRoutes } from './modules/reports/reports.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerSourcesRoutes } from './modules/sources/sources.routes.ts';
@@ -60,6 +61,7 @@ export function registerRoutes(
   registerAgreementsRoutes(app, services.agreements);
   registerEventsRoutes(app, services.events);
   registerCommitmentsRoutes(app, services.commitments, services.commitmentBoard);
+  registerRecordUsesRoutes(app, services.recordUses);
   registerAuditRoutes(app, services.audit);
   registerCalendarRoutes(app, services.calendar);
   registerClocksRoutes(app, services.clocks);

@@ -1,4 +1,5 @@
-import type { Database } from './db/client.ts';
+import type { Database, Transaction } from './db/client.ts';
+import type { Actor } from './db/records.ts';
 import type { ExtractionPool } from './extraction/extraction-pool.ts';
 import { createAgreementsService } from './modules/agreements/agreements.service.ts';
 import { createAreasService } from './modules/areas/areas.service.ts';
@@ -22,6 +23,7 @@ import { createPartnersService } from './modules/partners/partners.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
 import { createPortalService } from './modules/portal/portal.service.ts';
 import { createRadarService } from './modules/radar/radar.service.ts';
+import { createRecordUsesService } from './modules/record-uses/record-uses.service.ts';
 import { createYearlyReportService } from './modules/reports/yearly-report.service.ts';
 import { createReviewService } from './modules/review/review.service.ts';
 import { createSearchService } from './modules/search/search.service.ts';
@@ -55,6 +57,27 @@ export function createServices({
   const commitments = createCommitmentsService({ db });
   const sources = createSourcesService({ db, extraction });
   const partnerOverview = createPartnerOverviewService({ db, partners, agreements, events, commitments });
+  const areas = createAreasService({ db });
+  const users = createUsersService({ db });
+  const recordUses = createRecordUsesService({
+    db,
+    // Each holder's own update: checked, versioned and audited as an edit in the web app is.
+    writers: {
+      partners,
+      organisations,
+      people,
+      agreements,
+      events,
+      commitments,
+      areas,
+      sources,
+      users: {
+        update: (id: string, input: { version: number }, actor: Actor, tx: Transaction) =>
+          users.updateUnit(id, input as { version: number; organisationId: string | null }, actor, tx),
+      },
+    },
+    removers: { areas, partners, organisations, people },
+  });
   const calendar = createCalendarService({ db });
   const clocks = createClocksService({ db, calendar });
   return {
@@ -67,11 +90,12 @@ export function createServices({
     commitments,
     commitmentBoard: createCommitmentBoardService({ db, commitments }),
     sources,
-    areas: createAreasService({ db }),
+    areas,
+    recordUses,
     audit: createAuditService({ db }),
     calendar,
     clocks,
-    users: createUsersService({ db }),
+    users,
     search: createSearchService({ db }),
     iati: createIatiService({ db }),
     calendarFeeds: createCalendarFeedsService({ db }),

@@ -137,5 +137,9 @@ export const problem = z.object({
   code: z.string(),
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** record.in_use: each record that still points at the one refused. */
+  uses: z
+    .array(z.object({ collection: z.string(), id: z.string(), label: z.string(), field: z.string() }))
+    .optional(),
 });
 export type Problem = z.infer<typeof problem>;

@@ -31,7 +31,9 @@ describe('deleting a record others still use', () => {
     const refused = await send('DELETE', `/api/v1/organisations/${unit}?version=1`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('record.in_use');
-    expect(refused.body.detail).toContain('1 commitments it owns');
+    expect(refused.body.uses).toEqual([
+      { collection: 'commitments', id: commitment, label: 'Đào tạo 50 bác sĩ', field: 'vnOwnerIds' },
+    ]);
     await send('PATCH', `/api/v1/commitments/${commitment}`, { version: 1, vnOwnerIds: [] });
     expect((await send('DELETE', `/api/v1/organisations/${unit}?version=1`)).status).toBe(204);
   });
@@ -72,7 +74,7 @@ describe('deleting a record others still use', () => {
 
   it('refuses an organisation that unit accounts belong to', async () => {
     const unit = await create('organisations', { nameVi: 'Bệnh viện Bạch Mai', kind: 'hospital' });
-    await create('users', {
+    const user = await create('users', {
       email: 'unit@bachmai.test',
       password: 'correct horse battery',
       role: 'unit',
@@ -80,9 +82,9 @@ describe('deleting a record others still use', () => {
     });
     const refused = await send('DELETE', `/api/v1/organisations/${unit}?version=1`);
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toContain('1 unit accounts');
-    expect(refused.body.errors).toEqual([
-      { path: 'unit accounts', message: '1 unit accounts use this organisation' },
+    expect(refused.body.detail).toContain('1 users.organisationId');
+    expect(refused.body.uses).toEqual([
+      { collection: 'users', id: user, label: 'unit@bachmai.test', field: 'organisationId' },
     ]);
   });
 
@@ -98,7 +100,11 @@ describe('deleting a record others still use', () => {
     const refused = await send('DELETE', `/api/v1/sources/${cited}?version=2`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('record.in_use');
-    expect(refused.body.detail).toContain('1 events, 1 commitments');
+    const fields = refused.body.uses.map(
+      (use: { collection: string; field: string }) => `${use.collection}.${use.field}`,
+    );
+    expect(fields).toContain('events.sourceIds');
+    expect(fields).toContain('commitments.sourceId');
 
     const uncited = await create('sources', { text: 'Một bài báo chưa được duyệt.' });
     expect((await send('DELETE', `/api/v1/sources/${uncited}?version=1`)).status).toBe(204);

@@ -424,8 +424,8 @@ export function createRecordService<
       return executor ? run(executor) : db.transaction(run);
     },
 
-    async remove(id: string, version: number, actor: Actor): Promise<void> {
-      await db.transaction(async (tx) => {
+    async remove(id: string, version: number, actor: Actor, executor?: Transaction): Promise<void> {
+      const run = async (tx: Transaction) => {
         const current = await requireRow(tx, id, true);
         requireVersion(current, version);
         await spec.checkDeletable?.(tx, id);
@@ -439,7 +439,8 @@ export function createRecordService<
           before: before as Record<string, unknown>,
           after: null,
         });
-      });
+      };
+      await (executor ? run(executor) : db.transaction(run));
     },
 
     findRow,
@@ -453,7 +454,7 @@ export type RecordService<R, C, U> = {
   get(id: string): Promise<R>;
   create(input: C, actor: Actor, executor?: Transaction): Promise<R>;
   update(id: string, input: U, actor: Actor, executor?: Transaction): Promise<R>;
-  remove(id: string, version: number, actor: Actor): Promise<void>;
+  remove(id: string, version: number, actor: Actor, executor?: Transaction): Promise<void>;
 };
 
 /** Refuses a period that would end before it starts once the edit is applied to the current row
@@ -494,32 +495,6 @@ export async function requireExisting(
       { path: `body.${field}`, message: `refers to no existing ${what}: ${missing.join(', ')}` },
     ]);
   }
-}
-
-/** Records of one kind that point at a record about to be deleted. */
-export type RecordUse = { what: string; count: number };
-
-/** How many rows of the table meet the condition: one kind of use, for a delete guard. */
-export async function countUses(
-  executor: Executor,
-  table: PgTable,
-  condition: SQL,
-  what: string,
-): Promise<RecordUse> {
-  const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(table).where(condition);
-  return { what, count: Number(row?.count ?? 0) };
-}
-
-/** Refuses a delete (409 record.in_use) while other records use this one, listing each use, so
- * that no id is left pointing at nothing. */
-export function refuseWhileUsed(noun: string, uses: RecordUse[], advice: string): void {
-  const found = uses.filter((use) => use.count > 0);
-  if (found.length === 0) return;
-  const listed = found.map((use) => `${use.count} ${use.what}`);
-  throw commonErrors.inUse(
-    `This ${noun} is still used by ${listed.join(', ')}; ${advice}`,
-    found.map((use) => ({ path: use.what, message: `${use.count} ${use.what} use this ${noun}` })),
-  );
 }
 
 /** A column named with its table, for correlated subqueries: Drizzle leaves columns unqualified

@@ -95,8 +95,41 @@ const newCommitment = (registry: Registry) => ({
   vnOwnerIds: [registry.owningOrganisationId],
 });
 
+/** What uses a record (editors, who delete) and replacing one by another before its delete. */
+function usesRules(registry: () => Registry): Record<string, Rule> {
+  const creates: Record<string, () => Record<string, unknown>> = {
+    partners: () => ({ kind: 'organisation', code: `REP${nextSerial()}`, nameVi: 'Tổ chức thay thế' }),
+    organisations: () => ({ nameVi: `Bệnh viện thay thế ${nextSerial()}`, kind: 'hospital' }),
+    people: () => ({ name: `Lê Văn ${nextSerial()}` }),
+    areas: () => ({ id: `area_${nextSerial()}`, labelVi: 'Lĩnh vực thay thế', labelEn: 'Replaced area' }),
+    agreements: () => ({ kind: 'mou', titleVi: `Bản ghi nhớ ${nextSerial()}`, status: 'proposed' }),
+    events: () => ({ kind: 'talks', title: `Hội đàm ${nextSerial()}` }),
+    commitments: () => newCommitment(registry()),
+    sources: newSource,
+  };
+  const rules: Record<string, Rule> = {};
+  for (const [collection, create] of Object.entries(creates)) {
+    const path = `/api/v1/${collection}`;
+    rules[`GET ${path}/{id}/uses`] = {
+      access: 'editors',
+      request: async (f) => ({ url: `${path}/${(await f.fresh(path, create())).id}/uses` }),
+    };
+    if (['partners', 'organisations', 'people', 'areas'].includes(collection))
+      rules[`POST ${path}/{id}/replace`] = {
+        access: 'editors',
+        request: async (f) => {
+          const original = await f.fresh(path, create());
+          const replacement = await f.fresh(path, create());
+          return { url: `${path}/${original.id}/replace`, payload: { replacementId: replacement.id } };
+        },
+      };
+  }
+  return rules;
+}
+
 function buildRules(registry: () => Registry): Record<string, Rule> {
   return {
+    ...usesRules(registry),
     'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }) },
     'POST /api/v1/auth/login': {
       access: 'public',

@@ -1,9 +1,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnreachable } from '../db/client.ts';
-import { AppError, type FieldProblem } from './errors.ts';
+import { AppError, type FieldProblem, type UseProblem } from './errors.ts';
 
-type Problem = { code: string; status: number; title: string; detail: string; errors?: FieldProblem[] };
+type Problem = {
+  code: string;
+  status: number;
+  title: string;
+  detail: string;
+  errors?: FieldProblem[];
+  uses?: UseProblem[];
+};
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -58,7 +65,11 @@ function fromDatabaseError(error: unknown): Problem | null {
 }
 
 function toProblem(error: FastifyError | AppError | Error): Problem | null {
-  if (error instanceof AppError) return problem(error.status, error.code, error.detail, error.errors);
+  if (error instanceof AppError)
+    return {
+      ...problem(error.status, error.code, error.detail, error.errors),
+      ...(error.uses ? { uses: error.uses } : {}),
+    };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),

@@ -3,12 +3,16 @@
 
 export type FieldProblem = { path: string; message: string };
 
+/** A record that still points at one a delete refuses (record.in_use). */
+export type UseProblem = { collection: string; id: string; label: string; field: string };
+
 export class AppError extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
     readonly detail: string,
     readonly errors?: FieldProblem[],
+    readonly uses?: UseProblem[],
   ) {
     super(detail);
   }
@@ -21,7 +25,8 @@ export class AppError extends Error {
 
 /** Declares a module's errors in one place: `defineErrors({ notFound: [404, 'agreements.not_found'] })`. */
 export function defineError(code: string, status: number) {
-  return (detail: string, errors?: FieldProblem[]) => new AppError(code, status, detail, errors);
+  return (detail: string, errors?: FieldProblem[], uses?: UseProblem[]) =>
+    new AppError(code, status, detail, errors, uses);
 }
 
 export const commonErrors = {

@@ -52,6 +52,7 @@ const CommitmentBoardPage = lazyPage(
 
 const lists = () => import('../features/registry/registry-list-page.tsx');
 const records = () => import('../features/registry/record-page.tsx');
+const newRecords = () => import('../features/registry/new-record-page.tsx');
 
 export const router = createBrowserRouter([
   {
@@ -78,18 +79,25 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'agreements', Component: lazyPage(lists, 'AgreementsListPage') },
+      { path: 'agreements/new', Component: lazyPage(newRecords, 'NewAgreementPage') },
       { path: 'agreements/:id', element: <AgreementPage /> },
       { path: 'events', Component: lazyPage(lists, 'EventsListPage') },
+      { path: 'events/new', Component: lazyPage(newRecords, 'NewEventPage') },
       { path: 'events/:id', Component: lazyPage(records, 'EventPage') },
       { path: 'commitments', Component: lazyPage(lists, 'CommitmentsListPage') },
+      { path: 'commitments/new', Component: lazyPage(newRecords, 'NewCommitmentPage') },
       { path: 'commitments/:id', Component: lazyPage(records, 'CommitmentPage') },
       { path: 'people', Component: lazyPage(lists, 'PeopleListPage') },
+      { path: 'people/new', Component: lazyPage(newRecords, 'NewPersonPage') },
       { path: 'people/:id', Component: lazyPage(records, 'PersonPage') },
       { path: 'organisations', Component: lazyPage(lists, 'OrganisationsListPage') },
+      { path: 'organisations/new', Component: lazyPage(newRecords, 'NewOrganisationPage') },
       { path: 'organisations/:id', Component: lazyPage(records, 'OrganisationPage') },
       { path: 'partners', Component: lazyPage(lists, 'PartnersListPage') },
+      { path: 'partners/new', Component: lazyPage(newRecords, 'NewPartnerPage') },
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'sources', Component: lazyPage(lists, 'SourcesListPage') },
+      { path: 'sources/new', Component: lazyPage(newRecords, 'NewSourcePage') },
       { path: 'sources/:id', Component: lazyPage(records, 'SourcePage') },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'areas/:id', element: <AreaPage /> },

@@ -56,7 +56,7 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'date' | 'url' | 'search' | 'number';
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'url' | 'search' | 'number';
   isRequired?: boolean;
   isMultiline?: boolean;
   rows?: number;

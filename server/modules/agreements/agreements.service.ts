@@ -23,12 +23,10 @@ import {
   requireExisting,
   toRecordFields,
 } from '../../db/records.ts';
-import { commonErrors } from '../../http/errors.ts';
 import { requireAreas } from '../areas/areas.service.ts';
-import { commitments } from '../commitments/commitments.table.ts';
-import { events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { sources } from '../sources/sources.table.ts';
 import { agreementErrors } from './agreements.errors.ts';
 import { agreements, type StatusChange } from './agreements.table.ts';
@@ -150,22 +148,7 @@ export function createAgreementsService({ db }: { db: Database }) {
       const history: StatusChange[] = current?.statusHistory ?? [];
       return { statusHistory: [...history, { status, on, note, userId: actor.userId }] };
     },
-    checkDeletable: async (executor, id) => {
-      const [linked] = await executor
-        .select({ id: commitments.id })
-        .from(commitments)
-        .where(eq(commitments.agreementId, id))
-        .limit(1);
-      if (linked)
-        throw commonErrors.inUse('Commitments come from this agreement; delete or move them first.');
-      const [outcomeOf] = await executor
-        .select({ id: events.id })
-        .from(events)
-        .where(sql`${id}::uuid = any(${events.agreementIds})`)
-        .limit(1);
-      if (outcomeOf)
-        throw commonErrors.inUse('An event lists this agreement as its outcome; unlink it first.');
-    },
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'agreements', id),
   });
 
   return {

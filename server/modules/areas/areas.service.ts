@@ -1,12 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
 import type { AreaListQuery, AreaRecord, CreateArea, UpdateArea } from '../../../common/contracts/areas.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { createRecordService, matchesText, toRecordFields } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
-import { agreements } from '../agreements/agreements.table.ts';
-import { commitments } from '../commitments/commitments.table.ts';
-import { events } from '../events/events.table.ts';
-import { sources } from '../sources/sources.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { areas } from './areas.table.ts';
 
 type AreaRow = typeof areas.$inferSelect;
@@ -49,23 +45,7 @@ export function createAreasService({ db }: { db: Database }) {
     checkInput: async (executor, values) => {
       if (values.parentId) await requireAreas(executor, [values.parentId], 'parentId');
     },
-    checkDeletable: async (executor, id) => {
-      for (const table of [agreements, events, commitments, sources]) {
-        const [used] = await executor
-          .select({ id: table.id })
-          .from(table)
-          .where(sql`${table.areaIds} @> array[${id}::text]`)
-          .limit(1);
-        if (used) throw commonErrors.inUse('Records are filed under this area; move them first.');
-      }
-      // A sub-area would point at a parent that is gone.
-      const [child] = await executor
-        .select({ id: areas.id })
-        .from(areas)
-        .where(eq(areas.parentId, id))
-        .limit(1);
-      if (child) throw commonErrors.inUse('Other areas sit under this area; move or delete them first.');
-    },
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'areas', id),
   });
   return {
     ...records,

@@ -16,10 +16,10 @@ import {
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
-import { commitments } from '../commitments/commitments.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { people } from '../people/people.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { sources } from '../sources/sources.table.ts';
 import { eventParticipants, events } from './events.table.ts';
 
@@ -117,14 +117,7 @@ export function createEventsService({ db }: { db: Database }) {
         );
       }
     },
-    checkDeletable: async (executor, id) => {
-      const [linked] = await executor
-        .select({ id: commitments.id })
-        .from(commitments)
-        .where(eq(commitments.eventId, id))
-        .limit(1);
-      if (linked) throw commonErrors.inUse('Commitments come from this event; delete or move them first.');
-    },
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'events', id),
   });
 
   return {

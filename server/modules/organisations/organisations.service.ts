@@ -10,18 +10,13 @@ import { foldText, toSearchWords } from '../../../common/domain/text.ts';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import {
   type Actor,
-  countUses,
   createRecordService,
   matchesText,
-  refuseWhileUsed,
   requireExisting,
   toRecordFields,
 } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
-import { agreements } from '../agreements/agreements.table.ts';
-import { commitments } from '../commitments/commitments.table.ts';
-import { positions } from '../people/people.table.ts';
-import { users } from '../users/users.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { organisations } from './organisations.table.ts';
 
 type OrganisationRow = typeof organisations.$inferSelect;
@@ -70,22 +65,7 @@ export function createOrganisationsService({ db }: { db: Database }) {
         }
       }
     },
-    checkDeletable: async (executor, id) => {
-      // One query after another: a transaction is one connection.
-      const uses = [
-        await countUses(executor, organisations, eq(organisations.parentId, id), 'organisations below it'),
-        await countUses(executor, positions, eq(positions.organisationId, id), 'people’s positions'),
-        await countUses(
-          executor,
-          commitments,
-          sql`(${commitments.vnOwnerIds} @> array[${id}::uuid] or ${commitments.partnerOwnerIds} @> array[${id}::uuid])`,
-          'commitments it owns',
-        ),
-        await countUses(executor, users, eq(users.organisationId, id), 'unit accounts'),
-        await countUses(executor, agreements, eq(agreements.signingUnitId, id), 'agreements it signed'),
-      ];
-      refuseWhileUsed('organisation', uses, 'move or remove them first.');
-    },
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'organisations', id),
   });
 
   return {

@@ -8,8 +8,7 @@ import type {
 import type { Database, Executor } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, toRecordFields } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
-import { agreements } from '../agreements/agreements.table.ts';
-import { events } from '../events/events.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { findCountryNames, isCountryCode } from './country-names.ts';
 import { partners } from './partners.table.ts';
 
@@ -56,23 +55,7 @@ export function createPartnersService({ db }: { db: Database }) {
         nameEn: values.nameEn ?? code.toUpperCase(),
       };
     },
-    checkDeletable: async (executor, id) => {
-      const [usedByAgreement] = await executor
-        .select({ id: agreements.id })
-        .from(agreements)
-        .where(sql`${agreements.partyIds} @> array[${id}::uuid]`)
-        .limit(1);
-      const [usedByEvent] = await executor
-        .select({ id: events.id })
-        .from(events)
-        .where(sql`${events.partnerIds} @> array[${id}::uuid]`)
-        .limit(1);
-      if (usedByAgreement || usedByEvent) {
-        throw commonErrors.inUse(
-          'This partner is a party to agreements or events; remove it from them first.',
-        );
-      }
-    },
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'partners', id),
   });
 
   return {

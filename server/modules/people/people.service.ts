@@ -9,9 +9,8 @@ import type {
 import { foldText } from '../../../common/domain/text.ts';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
-import { commonErrors } from '../../http/errors.ts';
-import { eventParticipants } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { people, positions } from './people.table.ts';
 
 type PersonRow = typeof people.$inferSelect;
@@ -84,15 +83,7 @@ export function createPeopleService({ db }: { db: Database }) {
         );
       }
     },
-    checkDeletable: async (executor, id) => {
-      const [participation] = await executor
-        .select({ eventId: eventParticipants.eventId })
-        .from(eventParticipants)
-        .where(eq(eventParticipants.personId, id))
-        .limit(1);
-      if (participation)
-        throw commonErrors.inUse('This person took part in events; remove them from those events first.');
-    },
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'people', id),
   });
 
   async function findMatches(

@@ -1,5 +1,4 @@
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type ArticleDraft, articleDraft } from '../../../common/contracts/draft.ts';
 import type {
   CreateSource,
@@ -13,15 +12,7 @@ import type { RecordType } from '../../../common/domain/enums.ts';
 import { limits } from '../../../common/domain/limits.ts';
 import type { FoldedWords } from '../../../common/domain/text.ts';
 import type { Database, Transaction } from '../../db/client.ts';
-import {
-  type Actor,
-  countUses,
-  createRecordService,
-  matchesText,
-  refuseWhileUsed,
-  requireExisting,
-  toIso,
-} from '../../db/records.ts';
+import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
 import type { ExtractionInput } from '../../extraction/extraction.worker.ts';
 import {
   ExtractionFailure,
@@ -29,11 +20,9 @@ import {
   type FailureReason,
 } from '../../extraction/extraction-pool.ts';
 import { type DerivedText, hashSourceText } from '../../extraction/source-text.ts';
-import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
-import { commitments } from '../commitments/commitments.table.ts';
-import { events } from '../events/events.table.ts';
 import { partners } from '../partners/partners.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { sourceErrors } from './sources.errors.ts';
 import { provenanceSpans, sources } from './sources.table.ts';
 
@@ -167,15 +156,7 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
       await requireExisting(executor, partners, update.partnerIds, 'partner', 'partnerIds');
       await requireAreas(executor, update.areaIds);
     },
-    checkDeletable: async (executor, id) => {
-      const cites = (column: PgColumn) => sql`${column} @> array[${id}::uuid]`;
-      const uses = [
-        await countUses(executor, agreements, cites(agreements.sourceIds), 'agreements'),
-        await countUses(executor, events, cites(events.sourceIds), 'events'),
-        await countUses(executor, commitments, eq(commitments.sourceId, id), 'commitments'),
-      ];
-      refuseWhileUsed('source', uses, 'records cite it as their source; remove it from them first.');
-    },
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'sources', id),
     // An edit sends the time as text; the column takes a Date (a string there is a driver error).
     deriveValues: (values) => ({
       ...(typeof values.publishedAt === 'string' ? { publishedAt: new Date(values.publishedAt) } : {}),

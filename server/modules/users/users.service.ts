@@ -8,7 +8,7 @@ import type {
   UserListQuery,
   UserRecord,
 } from '../../../common/contracts/users.ts';
-import type { Database, DatabaseHandle, Executor } from '../../db/client.ts';
+import type { Database, DatabaseHandle, Executor, Transaction } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
 import { createSessionToken, hashToken, type SessionUser, sessionLifetimeMs } from '../../http/auth.ts';
 import { organisations } from '../organisations/organisations.table.ts';
@@ -212,6 +212,14 @@ export function createUsersService({ db }: { db: Database }) {
       await forgetSessions();
       return updated;
     },
+    /** An edit inside a caller's transaction that touches neither password nor sessions (a unit
+     * moved to the organisation replacing its own). */
+    updateUnit: (
+      id: string,
+      input: { version: number; organisationId: string | null },
+      actor: Actor,
+      tx: Transaction,
+    ) => records.update(id, input as UpdateUser, actor, tx),
     remove: async (id: string, version: number, actor: Actor) => {
       await records.remove(id, version, actor);
       await forgetSessions();

@@ -44,3 +44,23 @@ describe('form values', () => {
     expect(findLineOfItem(text, 3)).toBeUndefined();
   });
 });
+
+describe('a publication time', () => {
+  const timeFields: EditField[] = [{ name: 'publishedAt', kind: 'datetime' }];
+  const source = { publishedAt: '2025-06-05T02:30:00.000Z' };
+
+  it('reads back unchanged, so an untouched time is not sent', () => {
+    const values = readValues(source, timeFields);
+    expect(values.publishedAt).toMatch(/^2025-06-0[45]T\d\d:30$/);
+    expect(listChanges(timeFields, values, source)).toEqual({});
+  });
+
+  it('sends a corrected time as an instant, and a cleared one as null', () => {
+    const values = readValues(source, timeFields);
+    const corrected = String(values.publishedAt).replace(/:30$/, ':45');
+    expect(listChanges(timeFields, { publishedAt: corrected }, source)).toEqual({
+      publishedAt: '2025-06-05T02:45:00.000Z',
+    });
+    expect(listChanges(timeFields, { publishedAt: '' }, source)).toEqual({ publishedAt: null });
+  });
+});

@@ -28,8 +28,18 @@ export function findLineOfItem(text: string, index: number): number | undefined 
   return undefined;
 }
 
+/** An instant as a `datetime-local` input shows it: the browser's local time to the minute. */
+export function toLocalDateTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
 export function readValue(field: EditField, value: unknown): FormValue {
   switch (field.kind) {
+    case 'datetime':
+      return typeof value === 'string' && value ? toLocalDateTime(value) : '';
     case 'checkbox':
       return Boolean(value);
     case 'links':
@@ -75,6 +85,7 @@ export function toApiValue(field: EditField, value: FormValue): unknown {
   }
   const text = String(value).trim();
   if (text === '') return field.isRequired ? '' : null;
+  if (field.kind === 'datetime') return new Date(text).toISOString();
   return field.kind === 'number' ? Number(text) : text;
 }
 

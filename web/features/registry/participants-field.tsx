@@ -4,10 +4,8 @@ import type { z } from 'zod';
 import type { participantInput } from '../../../common/contracts/events.ts';
 import { participantRoles } from '../../../common/domain/enums.ts';
 import { listEnumOptions } from '../../i18n/enum-label.ts';
-import { Combobox } from '../../ui/combobox.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { LinkField } from './link-field.tsx';
-import { searchLinkOptions } from './registry.api.ts';
 
 type ParticipantInput = z.input<typeof participantInput>;
 
@@ -60,12 +58,13 @@ export function ParticipantsField({ label, value, onChange, error, rowErrors }: 
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <fieldset key={index} className="participant-row">
             <legend className="visually-hidden">{rowLabel}</legend>
-            <Combobox
+            <LinkField
+              kind="people"
               label={t('participants.person')}
               isSingle
-              selected={row.personId ? [{ value: row.personId, label: row.personName }] : []}
-              loadOptions={(query, signal) => searchLinkOptions('people', query, signal)}
-              onChange={(next) =>
+              ids={row.personId ? [row.personId] : []}
+              onChange={() => undefined}
+              onPick={(next) =>
                 update(index, { personId: next[0]?.value ?? '', personName: next[0]?.label ?? '' })
               }
               error={rowErrors(index)}

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/http.ts';
 import { type EnumGroup, listEnumOptions } from '../../i18n/enum-label.ts';
@@ -12,6 +12,7 @@ import {
   listChanges,
   readValues,
 } from './form-values.ts';
+import { LeaveGuard } from './leave-guard.tsx';
 import { LinkField } from './link-field.tsx';
 import { ParticipantsField, type ParticipantValue } from './participants-field.tsx';
 import {
@@ -19,6 +20,7 @@ import {
   fetchRecord,
   type LinkKind,
   type RecordTypes,
+  useCreateRecord,
   usePatchRecord,
 } from './registry.api.ts';
 
@@ -31,6 +33,7 @@ export interface EditField {
     | 'multiline'
     | 'lines'
     | 'date'
+    | 'datetime'
     | 'number'
     | 'select'
     | 'checkbox'
@@ -52,24 +55,66 @@ export function isLinkField(field: EditField): boolean {
 
 interface RecordFormProps<C extends Collection> {
   collection: C;
-  record: RecordTypes[C];
+  /** The record edited; null for a new one, which the form creates. */
+  record: RecordTypes[C] | null;
   fields: EditField[];
+  /** Cancelled, or an edit saved. */
   onDone: () => void;
+  /** A new record saved. */
+  onCreated?: (record: RecordTypes[C]) => void;
+  /** False inside a dialog over another form, which guards the page itself. */
+  guardsLeaving?: boolean;
+}
+
+/** A new record's first values: empty, a required choice on its first option. */
+function newValues(fields: EditField[]): FormValues {
+  const values = readValues({}, fields);
+  for (const field of fields)
+    if (field.kind === 'select' && field.isRequired && field.options)
+      values[field.name] = field.options.values[0] ?? '';
+  return values;
 }
 
 /**
- * Edits a record with its `version`. A 409 keeps the user's values on screen and offers to load
- * the latest version underneath them, so nothing typed is lost to a concurrent edit.
+ * Edits a record with its `version`, or creates one. A 409 keeps the user's values on screen and
+ * offers to load the latest version underneath them, so nothing typed is lost to a concurrent edit.
  */
-export function RecordForm<C extends Collection>({ collection, record, fields, onDone }: RecordFormProps<C>) {
+export function RecordForm<C extends Collection>({
+  collection,
+  record,
+  fields,
+  onDone,
+  onCreated,
+  guardsLeaving = true,
+}: RecordFormProps<C>) {
   const { t } = useTranslation();
-  const [base, setBase] = useState(record);
-  const [values, setValues] = useState<FormValues>(() => readValues(record, fields));
+  const [base, setBase] = useState<RecordTypes[C] | null>(record);
+  const [initial] = useState<FormValues>(() => (record ? readValues(record, fields) : newValues(fields)));
+  const [values, setValues] = useState<FormValues>(initial);
   const [isConflict, setIsConflict] = useState(false);
-  const patch = usePatchRecord(collection, record.id);
+  const patch = usePatchRecord(collection, record?.id ?? '');
+  const create = useCreateRecord(collection);
+  const isNew = record === null;
+  const released = useRef(false);
+  const isDirty =
+    !create.isSuccess &&
+    !patch.isSuccess &&
+    fields.some((field) => !isSameValue(values[field.name], initial[field.name]));
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // A form in a dialog sits inside another form in the page: only this one submits.
+    event.stopPropagation();
+    if (isNew) {
+      create.mutate(listChanges(fields, values, {}), {
+        onSuccess: (created) => {
+          released.current = true;
+          onCreated?.(created);
+        },
+      });
+      return;
+    }
+    if (!base) return;
     const changes = listChanges(fields, values, base);
     if (Object.keys(changes).length === 0) {
       onDone();
@@ -86,6 +131,7 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
   }
 
   async function loadLatest() {
+    if (!record || !base) return;
     const latest = await fetchRecord(collection, record.id);
     // Keep only what this user changed; every other field takes the colleague's newer value.
     const before = readValues(base, fields);
@@ -99,7 +145,7 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
     patch.reset();
   }
 
-  const error = patch.error;
+  const error = isNew ? create.error : patch.error;
   const fieldErrors = isApiError(error) ? error.fieldErrors : [];
   const errorFor = (name: string) => findFieldMessage(fieldErrors, name);
   const unplaced = listUnplacedErrors(
@@ -108,7 +154,13 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
   );
 
   return (
-    <form className="card stack record-form" onSubmit={submit} noValidate>
+    <form
+      className="card stack record-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={isNew ? t('create.newRecord', { what: t(`records.${collection}`) }) : undefined}
+    >
+      {guardsLeaving && <LeaveGuard isDirty={isDirty} released={released} />}
       {isConflict && (
         <div className="notice notice-warn" role="alert" data-testid="conflict">
           <p>{t('detail.conflict')}</p>
@@ -201,7 +253,15 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
               name={field.name}
               label={label}
               value={text}
-              type={field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
+              type={
+                field.kind === 'date'
+                  ? 'date'
+                  : field.kind === 'datetime'
+                    ? 'datetime-local'
+                    : field.kind === 'number'
+                      ? 'number'
+                      : 'text'
+              }
               isMultiline={field.kind === 'multiline' || field.kind === 'lines'}
               isRequired={field.isRequired}
               hint={
@@ -220,10 +280,14 @@ export function RecordForm<C extends Collection>({ collection, record, fields, o
           );
         })}
       </div>
-      <p className="muted">{t('detail.version', { version: base.version })}</p>
+      {base && <p className="muted">{t('detail.version', { version: base.version })}</p>}
       <div className="row form-actions">
-        <button type="submit" className="primary" disabled={patch.isPending}>
-          {patch.isPending ? t('detail.saving') : t('detail.save')}
+        <button type="submit" className="primary" disabled={patch.isPending || create.isPending}>
+          {patch.isPending || create.isPending
+            ? t('detail.saving')
+            : isNew
+              ? t('create.submit')
+              : t('detail.save')}
         </button>
         <button type="button" onClick={onDone}>
           {t('detail.cancel')}

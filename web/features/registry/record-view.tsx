@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
+import { DeleteDialog } from './delete-dialog.tsx';
 import { isLinkField, RecordForm } from './record-form.tsx';
 import type { Collection, RecordTypes } from './registry.api.ts';
 import { editFields } from './registry-fields.ts';
@@ -38,6 +39,7 @@ export function RecordView<C extends Collection>({
   const { t } = useTranslation();
   const me = useMe();
   const [isEditing, setIsEditing] = useState(false);
+  const [isDeleting, setIsDeleting] = useState(false);
   const fields = editFields[collection];
   const values = record as unknown as Record<string, unknown>;
   return (
@@ -48,9 +50,27 @@ export function RecordView<C extends Collection>({
           <h1>{title}</h1>
         </div>
         {canEdit(me.data) && !isEditing && (
-          <button type="button" onClick={() => setIsEditing(true)} data-testid="edit-record">
-            {t('detail.edit')}
-          </button>
+          <div className="row">
+            <button type="button" onClick={() => setIsEditing(true)} data-testid="edit-record">
+              {t('detail.edit')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setIsDeleting(true)}
+              data-testid="delete-record"
+            >
+              {t('create.delete')}
+            </button>
+          </div>
+        )}
+        {isDeleting && (
+          <DeleteDialog
+            collection={collection}
+            record={record as unknown as { id: string; version: number }}
+            label={title}
+            onClose={() => setIsDeleting(false)}
+          />
         )}
       </div>
       {isEditing ? (

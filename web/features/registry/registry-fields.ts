@@ -6,6 +6,7 @@ import {
   eventModes,
   legalBases,
   organisationKinds,
+  partnerKinds,
 } from '../../../common/domain/enums.ts';
 import type { EditField } from './record-form.tsx';
 import type { Collection } from './registry.api.ts';
@@ -93,9 +94,30 @@ export const editFields: Record<Collection, EditField[]> = {
   ],
   sources: [
     { name: 'title', kind: 'text', isRequired: true },
+    { name: 'publishedAt', kind: 'datetime' },
     { name: 'outlet', kind: 'text' },
     { name: 'url', kind: 'text' },
     { name: 'lead', kind: 'multiline' },
     { name: 'isPublished', kind: 'checkbox' },
   ],
 };
+
+/** Fields asked for only when a record is created: what identifies it for good (a partner's
+ * code) or what it is made from (an article's text). */
+export const createOnlyFields: Partial<Record<Collection, EditField[]>> = {
+  partners: [
+    { name: 'code', kind: 'text', isRequired: true },
+    {
+      name: 'kind',
+      kind: 'select',
+      options: { group: 'partnerKind', values: partnerKinds },
+      isRequired: true,
+    },
+  ],
+  sources: [{ name: 'text', kind: 'multiline', isRequired: true }],
+};
+
+/** The form for a new record: the edit form with what only creation asks for first. */
+export function listCreateFields(collection: Collection): EditField[] {
+  return [...(createOnlyFields[collection] ?? []), ...editFields[collection]];
+}

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { importableCollections } from '../../../common/columns/collections.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { DataTable } from '../../ui/data-table.tsx';
@@ -92,7 +92,14 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
 
   return (
     <div className="stack">
-      <h1>{title}</h1>
+      <div className="row-between">
+        <h1>{title}</h1>
+        {canEdit(me.data) && (
+          <Link className="button primary" to={`/app/${collection}/new`} data-testid="new-record">
+            {t('create.new')}
+          </Link>
+        )}
+      </div>
       <form className="filters" onSubmit={submit} aria-label={t('registry.filters')}>
         {spec.filters.map((filter) =>
           filter.kind === 'select' ? (

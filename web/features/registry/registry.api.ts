@@ -95,6 +95,59 @@ export function usePatchRecord<C extends Collection>(collection: C, id: string) 
   });
 }
 
+/** Creates a record; lists, lookups and pickers of its collection then show it. */
+export function useCreateRecord<C extends Collection>(collection: C) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (values: Record<string, unknown>) =>
+      requestJson<RecordTypes[C]>(`/api/v1/${collection}`, { method: 'POST', body: values }),
+    onSuccess: async (record) => {
+      queryClient.setQueryData([collection, 'one', (record as { id: string }).id], record);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: [collection, 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['lookup', `/api/v1/${collection}`] }),
+      ]);
+    },
+  });
+}
+
+/** A record that still points at another, as `GET /:id/uses` lists it. */
+export interface RecordUse {
+  collection: Collection | 'areas' | 'users';
+  id: string;
+  label: string;
+  field: string;
+}
+
+export function useRecordUses(collection: Collection | 'areas', id: string, isEnabled: boolean) {
+  return useQuery({
+    enabled: isEnabled,
+    queryKey: [collection, 'uses', id],
+    queryFn: ({ signal }) =>
+      requestJson<{ items: RecordUse[]; isCapped: boolean }>(
+        `/api/v1/${collection}/${encodeURIComponent(id)}/uses`,
+        { signal },
+      ),
+  });
+}
+
+export function useDeleteRecord(collection: Collection | 'areas', id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; replacementId?: string }) =>
+      input.replacementId
+        ? requestJson(`/api/v1/${collection}/${encodeURIComponent(id)}/replace`, {
+            method: 'POST',
+            body: { replacementId: input.replacementId, version: input.version },
+          })
+        : requestJson(`/api/v1/${collection}/${encodeURIComponent(id)}?version=${input.version}`, {
+            method: 'DELETE',
+          }),
+    // Records that pointed at it may now point at its replacement: forget what was read.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
 // Reference lists small enough to hold whole (partners, areas, organisations) are fetched once
 // and used to turn ids into names everywhere.
 const lookupPageSize = limits.listPageSizeMax;

@@ -5,6 +5,7 @@ import { isApiError } from '../../app/http.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { CheckboxField } from '../../ui/field.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
+import { useLeaveGuard } from '../registry/leave-guard.tsx';
 import { type Source, useAreaLookup, usePartnerLookup, useRecord } from '../registry/registry.api.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
 import { DraftItemCard } from './draft-item-card.tsx';
@@ -50,6 +51,9 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
   );
   const accept = useAcceptDraft(source.id);
   const [items, setItems] = useState<ReviewItem[]>(() => createItems(draft));
+  // A half-reviewed draft (any item decided or edited, not yet saved) asks before it is left.
+  const [initialItems] = useState(items);
+  useLeaveGuard(isEditable && items !== initialItems && !accept.isSuccess);
   const [publish, setPublish] = useState(false);
   const [selection, setSelection] = useState<{ span: Span; text: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
