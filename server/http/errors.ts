@@ -1,7 +1,10 @@
 // Errors that carry a stable code and an HTTP status. Services throw them without knowing about
-// HTTP; server/http/error-handler.ts turns them into application/problem+json.
+// HTTP; server/http/error-handler.ts turns them into application/problem+json, in English or, when
+// the request asks for it (Accept-Language), in Vietnamese.
 
-export type FieldProblem = { path: string; message: string };
+/** A field's problem; `vi` when the thrower says it in Vietnamese itself (else the handler
+ * translates the known English wordings, server/http/messages.ts). */
+export type FieldProblem = { path: string; message: string; vi?: string };
 
 export class AppError extends Error {
   constructor(
@@ -9,6 +12,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly errors?: FieldProblem[],
+    /** The detail in Vietnamese; the English detail is the default. */
+    readonly detailVi?: string,
   ) {
     super(detail);
   }
@@ -19,18 +24,36 @@ export class AppError extends Error {
   }
 }
 
-/** Declares a module's errors in one place: `defineErrors({ notFound: [404, 'agreements.not_found'] })`. */
-export function defineError(code: string, status: number) {
-  return (detail: string, errors?: FieldProblem[]) => new AppError(code, status, detail, errors);
+/** Every code declared with defineError and its Vietnamese message (a test checks none lacks one). */
+export const declaredErrors = new Map<string, string | undefined>();
+
+/** Fills `{{name}}` from values; a placeholder without a value is dropped. */
+function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? '')).trim();
+}
+
+/**
+ * Declares one error: `defineError('users.last_admin', 409, 'Không thể …')`. The thrower gives the
+ * English detail (its own words, with the particulars) and, for a Vietnamese message with
+ * `{{placeholders}}`, their values.
+ */
+export function defineError(code: string, status: number, vi?: string) {
+  declaredErrors.set(code, vi);
+  return (detail: string, errors?: FieldProblem[], values?: Record<string, string | number>) =>
+    new AppError(code, status, detail, errors, vi === undefined ? undefined : fill(vi, values));
 }
 
 export const commonErrors = {
-  notFound: defineError('record.not_found', 404),
-  versionConflict: defineError('version.conflict', 409),
-  inUse: defineError('record.in_use', 409),
-  duplicate: defineError('record.duplicate', 409),
-  invalidReference: defineError('reference.missing', 422),
-  invalid: defineError('validation.failed', 400),
-  unauthenticated: defineError('auth.required', 401),
-  forbidden: defineError('auth.forbidden', 403),
+  notFound: defineError('record.not_found', 404, 'Không tìm thấy bản ghi.'),
+  versionConflict: defineError(
+    'version.conflict',
+    409,
+    'Bản ghi vừa được người khác thay đổi; hãy tải lại rồi sửa tiếp.',
+  ),
+  inUse: defineError('record.in_use', 409, 'Bản ghi đang được bản ghi khác sử dụng nên không xóa được.'),
+  duplicate: defineError('record.duplicate', 409, 'Đã có một bản ghi với giá trị này.'),
+  invalidReference: defineError('reference.missing', 422, 'Có liên kết trỏ tới bản ghi không tồn tại.'),
+  invalid: defineError('validation.failed', 400, 'Yêu cầu không hợp lệ.'),
+  unauthenticated: defineError('auth.required', 401, 'Cần đăng nhập.'),
+  forbidden: defineError('auth.forbidden', 403, 'Bạn không có quyền làm việc này.'),
 };

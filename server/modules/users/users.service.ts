@@ -157,7 +157,10 @@ export function createUsersService({ db }: { db: Database }) {
           .select({ id: users.id })
           .from(users)
           .where(eq(users.email, values.email.toLowerCase()));
-        if (taken) throw userErrors.emailTaken(`An account for ${values.email} already exists.`);
+        if (taken)
+          throw userErrors.emailTaken(`An account for ${values.email} already exists.`, undefined, {
+            email: values.email,
+          });
       }
     },
     checkDeletable: async (executor, id) => {
