@@ -127,12 +127,21 @@ describe('accounts in the web app', () => {
     const person = await newContext(browser, server.baseUrl);
     await signIn(await person.newPage(), unitEmail, reset);
     await person.close();
+
+    dialog = await manage(unitEmail);
+    await dialog.getByRole('button', { name: 'Xóa tài khoản' }).click();
+    await dialog.getByRole('button', { name: `Xác nhận xóa ${unitEmail}` }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await admin.getByRole('row', { name: new RegExp(unitEmail) }).waitFor({ state: 'detached' });
   });
 
   it('refuses to demote or disable the last active admin, saying why', async () => {
     const dialog = await manage(adminEmail);
     await dialog.getByLabel('Vai trò').selectOption('viewer');
     await dialog.getByRole('button', { name: 'Lưu vai trò và đơn vị' }).click();
+    await dialog.getByText(/quản trị viên đang hoạt động cuối cùng/).waitFor();
+    await dialog.getByRole('button', { name: 'Xóa tài khoản' }).click();
+    await dialog.getByRole('button', { name: `Xác nhận xóa ${adminEmail}` }).click();
     await dialog.getByText(/quản trị viên đang hoạt động cuối cùng/).waitFor();
     await saveScreenshot(admin, 'accounts-last-admin');
     await dialog.getByRole('button', { name: 'Đóng' }).click();

@@ -156,6 +156,8 @@ export const en: Dictionary = {
     wasDisabled: 'The account is disabled; every session of this person has ended.',
     wasEnabled: 'The account is enabled.',
     resetPassword: 'Reset password',
+    delete: 'Delete account',
+    confirmDelete: 'Confirm deleting {{email}}',
     passwordTitle: 'One-time password',
     passwordShownOnce:
       'The password of {{email}} is shown only this once. Copy it and hand it to the person; they should change it right after signing in.',

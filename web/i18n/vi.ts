@@ -146,6 +146,8 @@ export const vi = {
     wasDisabled: 'Đã khóa tài khoản; mọi phiên đăng nhập của người này đã kết thúc.',
     wasEnabled: 'Đã mở khóa tài khoản.',
     resetPassword: 'Đặt lại mật khẩu',
+    delete: 'Xóa tài khoản',
+    confirmDelete: 'Xác nhận xóa {{email}}',
     passwordTitle: 'Mật khẩu dùng một lần',
     passwordShownOnce:
       'Mật khẩu của {{email}} chỉ hiện một lần này. Hãy sao chép và trao cho người dùng; họ nên đổi ngay sau khi đăng nhập.',

@@ -12,7 +12,7 @@ import { LinkField } from '../registry/link-field.tsx';
 import { useLinkLabels } from '../registry/registry.api.ts';
 import { useMe } from '../session/session.api.ts';
 import { generateOneTimePassword } from './one-time-password.ts';
-import { useCreateUser, useUpdateUser, useUsers } from './users.api.ts';
+import { useCreateUser, useDeleteUser, useUpdateUser, useUsers } from './users.api.ts';
 
 type Shown = { email: string; password: string };
 type FormErrors = { email?: string; organisationId?: string; form?: string };
@@ -193,7 +193,9 @@ function ManageUserDialog({
 }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
+  const remove = useDeleteUser();
   const roleOptions = useRoleOptions();
+  const [isDeleting, setIsDeleting] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
   const [organisationId, setOrganisationId] = useState<string | null>(user.organisationId);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -213,6 +215,13 @@ function ManageUserDialog({
   function save(event: FormEvent) {
     event.preventDefault();
     change({ id: user.id, version: user.version, role, organisationId }, () => setSaved(t('users.saved')));
+  }
+
+  function deleteAccount() {
+    remove.mutate(
+      { id: user.id, version: user.version },
+      { onSuccess: onClose, onError: (error) => setErrors(explainRefusal(error, t)) },
+    );
   }
 
   function resetPassword() {
@@ -267,6 +276,15 @@ function ManageUserDialog({
           <button type="button" disabled={update.isPending} onClick={resetPassword}>
             {t('users.resetPassword')}
           </button>
+          {isDeleting ? (
+            <button type="button" disabled={remove.isPending} onClick={deleteAccount}>
+              {t('users.confirmDelete', { email: user.email })}
+            </button>
+          ) : (
+            <button type="button" onClick={() => setIsDeleting(true)}>
+              {t('users.delete')}
+            </button>
+          )}
         </p>
       </form>
     </Dialog>

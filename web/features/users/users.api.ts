@@ -32,3 +32,14 @@ export function useUpdateUser() {
     onSettled: () => client.invalidateQueries({ queryKey: usersKey }),
   });
 }
+
+export function useDeleteUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      requestJson<void>(`/api/v1/users/${encodeURIComponent(id)}${buildQuery({ version })}`, {
+        method: 'DELETE',
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
