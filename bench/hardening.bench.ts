@@ -31,7 +31,7 @@ const cookie = (
 
 function upload(filename: string, bytes: Buffer) {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), filename);
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
   return fetch(`${server.url}/api/v1/sources`, { method: 'POST', headers: { cookie }, body: form });
 }
 

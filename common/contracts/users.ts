@@ -12,6 +12,8 @@ export const userRecord = z.object({
   isActive: z.boolean(),
   /** When the password was last changed after the account was made; null if never. */
   passwordChangedAt: z.string().nullable(),
+  /** When the newest session still kept was opened; null when none is (signed out, expired). */
+  lastSignInAt: z.string().nullable(),
 });
 export type UserRecord = z.infer<typeof userRecord>;
 

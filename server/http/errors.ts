@@ -1,7 +1,10 @@
 // Errors that carry a stable code and an HTTP status. Services throw them without knowing about
-// HTTP; server/http/error-handler.ts turns them into application/problem+json.
+// HTTP; server/http/error-handler.ts turns them into application/problem+json, in English or, when
+// the request asks for it (Accept-Language), in Vietnamese.
 
-export type FieldProblem = { path: string; message: string };
+/** A field's problem; `vi` when the thrower says it in Vietnamese itself (else the handler
+ * translates the known English wordings, server/http/messages.ts). */
+export type FieldProblem = { path: string; message: string; vi?: string };
 
 /** A record that still points at one a delete refuses (record.in_use). */
 export type UseProblem = { collection: string; id: string; label: string; field: string };
@@ -12,6 +15,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly errors?: FieldProblem[],
+    /** The detail in Vietnamese; the English detail is the default. */
+    readonly detailVi?: string,
     readonly uses?: UseProblem[],
   ) {
     super(detail);
@@ -23,19 +28,44 @@ export class AppError extends Error {
   }
 }
 
-/** Declares a module's errors in one place: `defineErrors({ notFound: [404, 'agreements.not_found'] })`. */
-export function defineError(code: string, status: number) {
-  return (detail: string, errors?: FieldProblem[], uses?: UseProblem[]) =>
-    new AppError(code, status, detail, errors, uses);
+/** Every code declared with defineError and its Vietnamese message (a test checks none lacks one). */
+export const declaredErrors = new Map<string, string | undefined>();
+
+/** Fills `{{name}}` from values; a placeholder without a value is dropped. */
+function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? '')).trim();
+}
+
+/**
+ * Declares one error: `defineError('users.last_admin', 409, 'Không thể …')`. The thrower gives the
+ * English detail (its own words, with the particulars) and, for a Vietnamese message with
+ * `{{placeholders}}`, their values.
+ */
+export function defineError(code: string, status: number, vi?: string) {
+  declaredErrors.set(code, vi);
+  return (
+    detail: string,
+    errors?: FieldProblem[],
+    values?: Record<string, string | number>,
+    uses?: UseProblem[],
+  ) => new AppError(code, status, detail, errors, vi === undefined ? undefined : fill(vi, values), uses);
 }
 
 export const commonErrors = {
-  notFound: defineError('record.not_found', 404),
-  versionConflict: defineError('version.conflict', 409),
-  inUse: defineError('record.in_use', 409),
-  duplicate: defineError('record.duplicate', 409),
-  invalidReference: defineError('reference.missing', 422),
-  invalid: defineError('validation.failed', 400),
-  unauthenticated: defineError('auth.required', 401),
-  forbidden: defineError('auth.forbidden', 403),
+  notFound: defineError('record.not_found', 404, 'Không tìm thấy bản ghi.'),
+  versionConflict: defineError(
+    'version.conflict',
+    409,
+    'Bản ghi vừa được người khác thay đổi; hãy tải lại rồi sửa tiếp.',
+  ),
+  inUse: defineError(
+    'record.in_use',
+    409,
+    'Bản ghi đang được {{count}} bản ghi khác sử dụng nên không xóa được: hãy gỡ các liên kết đó hoặc thay bằng bản ghi khác.',
+  ),
+  duplicate: defineError('record.duplicate', 409, 'Đã có một bản ghi với giá trị này.'),
+  invalidReference: defineError('reference.missing', 422, 'Có liên kết trỏ tới bản ghi không tồn tại.'),
+  invalid: defineError('validation.failed', 400, 'Yêu cầu không hợp lệ.'),
+  unauthenticated: defineError('auth.required', 401, 'Cần đăng nhập.'),
+  forbidden: defineError('auth.forbidden', 403, 'Bạn không có quyền làm việc này.'),
 };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { defineError } from './errors.ts';
 
-const crossSite = defineError('request.cross_site', 403);
+const crossSite = defineError('request.cross_site', 403, 'Yêu cầu đến từ một trang khác nên bị từ chối.');
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

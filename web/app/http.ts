@@ -1,5 +1,7 @@
 // One fetch wrapper for the whole app: JSON in, JSON out, and problem+json errors turned into
 // ApiError so forms can show `errors[]` next to their fields and pages can tell 401/403/409 apart.
+// Every call names the UI's language, so the server's messages come back in it.
+import { getLanguage } from '../i18n/i18n.ts';
 
 export interface FieldError {
   path: string;
@@ -82,10 +84,11 @@ export async function requestJson<T>(
   const response = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers:
-      init.body === undefined || isForm
-        ? { accept: 'application/json' }
-        : { 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      accept: 'application/json',
+      'accept-language': getLanguage(),
+      ...(init.body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
+    },
     body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
     signal: init.signal,
   });

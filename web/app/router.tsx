@@ -34,6 +34,7 @@ const NotificationsPage = lazyPage(
   () => import('../features/notifications/notifications-page.tsx'),
   'NotificationsPage',
 );
+const UsersPage = lazyPage(() => import('../features/users/users-page.tsx'), 'UsersPage');
 const InboxPage = lazyPage(() => import('../features/review/inbox-page.tsx'), 'InboxPage');
 const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 'ReviewPage');
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
       { path: 'search', element: <SearchPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'users', element: <UsersPage /> },
       { path: 'agreements', Component: lazyPage(lists, 'AgreementsListPage') },
       { path: 'agreements/new', Component: lazyPage(newRecords, 'NewAgreementPage') },
       { path: 'agreements/:id', element: <AgreementPage /> },

@@ -73,6 +73,11 @@ export function WorkspaceShell() {
                   <li>
                     <NavLink to="/app/search">{t('nav.search')}</NavLink>
                   </li>
+                  {user.role === 'admin' && (
+                    <li>
+                      <NavLink to="/app/users">{t('nav.users')}</NavLink>
+                    </li>
+                  )}
                   <li>
                     <Link to="/">{t('nav.portal')}</Link>
                   </li>

@@ -1,8 +1,13 @@
 import { enumLabels } from '../../common/domain/enum-labels.ts';
 import type { vi } from './vi.ts';
 
-/** Every language carries exactly the keys of the Vietnamese reference dictionary. */
-export type Dictionary = typeof vi;
+/** Every language carries exactly the keys of the Vietnamese reference dictionary, and a `_one`
+ * form beside each plural `_other` where its grammar has one (Vietnamese has only `_other`). */
+type WithPlurals<T> = {
+  [K in keyof T]: T[K] extends string ? string : WithPlurals<T[K]>;
+} & { [K in keyof T as K extends `${infer Base}_other` ? `${Base}_one` : never]: string };
+
+export type Dictionary = WithPlurals<typeof vi>;
 
 export const en: Dictionary = {
   app: {
@@ -64,7 +69,8 @@ export const en: Dictionary = {
     all: 'All',
     filter: 'Filter',
     noAgreementsFound: 'No agreements match.',
-    agreementCount: '{{count}} agreements',
+    agreementCount_one: '{{count}} agreement',
+    agreementCount_other: '{{count}} agreements',
     previousPage: 'Previous page',
     nextPage: 'Next page',
     documents: 'Documents',
@@ -90,7 +96,6 @@ export const en: Dictionary = {
     rateLimited: 'Too many attempts. Please wait a moment and try again.',
     rateLimitedFor: 'Too many failed attempts. Please try again in {{seconds}} seconds.',
     signOut: 'Sign out',
-    signedInAs: 'Signed in as {{email}}',
     roles: { admin: 'Administrator', editor: 'Editor', unit: 'Unit', viewer: 'Viewer' },
     readOnly: 'Read-only mode',
   },
@@ -122,6 +127,49 @@ export const en: Dictionary = {
     endOthers: 'Sign out other sessions',
     endedOthers: 'Other sessions signed out: {{count}}.',
   },
+  users: {
+    title: 'Accounts',
+    adminOnly: 'Only administrators manage accounts.',
+    list: 'Accounts',
+    search: 'Search by name or email',
+    name: 'Name',
+    email: 'Email',
+    role: 'Role',
+    unit: 'Unit',
+    status: 'Status',
+    active: 'Active',
+    disabled: 'Disabled',
+    lastSignIn: 'Last sign-in',
+    unknown: 'Unknown',
+    actions: 'Actions',
+    manage: 'Manage',
+    manageOne: 'Manage the account {{email}}',
+    manageTitle: 'Account {{email}}',
+    create: 'New account',
+    createHint:
+      'A one-time password is generated and shown only once; hand it to the person so they can sign in and change it.',
+    createSubmit: 'Create account',
+    save: 'Save role and unit',
+    saved: 'Saved.',
+    disable: 'Disable account',
+    enable: 'Enable account',
+    wasDisabled: 'The account is disabled; every session of this person has ended.',
+    wasEnabled: 'The account is enabled.',
+    resetPassword: 'Reset password',
+    delete: 'Delete account',
+    confirmDelete: 'Confirm deleting {{email}}',
+    passwordTitle: 'One-time password',
+    passwordShownOnce:
+      'The password of {{email}} is shown only this once. Copy it and hand it to the person; they should change it right after signing in.',
+    copy: 'Copy password',
+    copied: 'Copied.',
+    close: 'Close',
+    emailTaken: 'An account with this email already exists.',
+    unitNeedsOrganisation: 'A unit account must belong to an organisation.',
+    lastAdmin:
+      'The last active administrator cannot be disabled, removed or demoted: make another account an administrator first.',
+    conflict: 'Someone else has just changed this account; it has been reloaded, try again.',
+  },
   nav: {
     workspace: 'Workspace navigation',
     inbox: 'Inbox',
@@ -136,6 +184,7 @@ export const en: Dictionary = {
     portal: 'Public portal',
     myWork: 'My work',
     board: 'Commitments board',
+    users: 'Accounts',
   },
   search: {
     label: 'Search records and sources',
@@ -271,7 +320,9 @@ export const en: Dictionary = {
     agreementMatches: 'Existing agreements that may be the same',
     useAgreement: 'This is the agreement',
     confirmNew: 'Not the same — create a new record',
-    undecided:
+    undecided_one:
+      '{{count}} item may duplicate an existing record: pick the matching record or confirm a new one.',
+    undecided_other:
       '{{count}} items may duplicate existing records: pick the matching record or confirm a new one.',
     goToItem: 'Go to item: {{label}}',
     publish: 'Publish the article on the portal',
@@ -279,7 +330,8 @@ export const en: Dictionary = {
     accepting: 'Saving…',
     acceptedDone: 'The draft is saved to the registry.',
     alreadyAccepted: 'This source has already been reviewed.',
-    summary: '{{kept}} items will be saved, {{dropped}} dropped',
+    summary_one: '{{count}} item will be saved, {{dropped}} dropped',
+    summary_other: '{{count}} items will be saved, {{dropped}} dropped',
     itemAdded: 'A new item was added from the selection.',
     flash: 'Moved to the passage',
   },
@@ -295,13 +347,13 @@ export const en: Dictionary = {
     previous: 'Previous page',
     next: 'Next page',
     pagination: 'Pagination',
-    open: 'Open',
     from: 'From',
     to: 'To',
     overdue: 'Overdue',
     yes: 'Yes',
     no: 'No',
-    expiringWithin: 'Filtered: agreements in force whose term ends within {{count}} days.',
+    expiringWithin_one: 'Filtered: agreements in force whose term ends within {{count}} day.',
+    expiringWithin_other: 'Filtered: agreements in force whose term ends within {{count}} days.',
     dropFilter: 'Remove this condition',
   },
   columns: {
@@ -398,7 +450,6 @@ export const en: Dictionary = {
     save: 'Save changes',
     saving: 'Saving…',
     cancel: 'Cancel',
-    saved: 'Saved.',
     version: 'Version {{version}}',
     conflict:
       'Someone else changed this record first. Your edits are still on screen: load the latest version, check, and save again.',
@@ -422,7 +473,6 @@ export const en: Dictionary = {
     sourceText: 'Full text',
     owner: 'Owner',
     due: 'Due',
-    metAs: '{{title}} — {{date}}',
     openInReview: 'Open the review page',
     viewOnPortal: 'View on the portal',
   },
@@ -462,10 +512,6 @@ export const en: Dictionary = {
   provenance: {
     title: 'Sources',
     empty: 'No source passages are linked to this record yet.',
-    field: 'Field: {{field}}',
-  },
-  validation: {
-    required: 'This field is required.',
   },
   dashboard: {
     nav: 'Dashboard',
@@ -560,11 +606,13 @@ export const en: Dictionary = {
     noEnd: 'No end date',
     renewal: 'Tacit renewal',
     noRenewal: 'No tacit renewal',
-    renewsEvery: 'Renews itself every {{count}} months',
+    renewsEvery_one: 'Renews itself every {{count}} month',
+    renewsEvery_other: 'Renews itself every {{count}} months',
     isRenewing: 'Renews itself at the end of each term',
     renewalMonths: 'Renewal period (months)',
     noticeDays: 'Notice period for termination (days)',
-    days: '{{count}} days',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
     expiredByDate: 'The agreement ended on {{date}} without renewal: it reads as expired.',
   },
   clocks: {
@@ -575,8 +623,10 @@ export const en: Dictionary = {
     remaining: 'Remaining',
     closedBy: 'Closed by',
     basis: 'Legal basis',
-    daysLeft: '{{count}} days left',
-    daysLate: '{{count}} days late',
+    daysLeft_one: '{{count}} day left',
+    daysLeft_other: '{{count}} days left',
+    daysLate_one: '{{count}} day late',
+    daysLate_other: '{{count}} days late',
     dueToday: 'due today',
     doneOn: 'done on {{date}}',
     closedByDocument: 'the document: {{slot}}',

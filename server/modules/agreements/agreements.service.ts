@@ -13,6 +13,7 @@ import {
   currentTermEndsOn,
   runningAgreementStatuses,
 } from '../../../common/domain/deadlines.ts';
+import { enumLabels } from '../../../common/domain/enum-labels.ts';
 import type { AgreementStatus } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
 import {
@@ -103,6 +104,7 @@ function requireTransition(current: AgreementRow, to: AgreementStatus | undefine
   throw agreementErrors.transitionNotAllowed(
     `An agreement that is ${from} cannot become ${to}; it can become ${allowed.length ? allowed.join(', ') : 'nothing else'}.`,
     [{ path: 'body.status', message: `cannot change from ${from} to ${to}` }],
+    { from: enumLabels.vi.agreementStatus[from], to: enumLabels.vi.agreementStatus[to] },
   );
 }
 

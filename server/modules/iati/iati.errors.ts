@@ -1,5 +1,5 @@
 import { defineError } from '../../http/errors.ts';
 
 export const iatiErrors = {
-  empty: defineError('iati.empty', 404),
+  empty: defineError('iati.empty', 404, 'Không có dữ liệu để xuất IATI.'),
 };

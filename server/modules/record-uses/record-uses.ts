@@ -377,6 +377,7 @@ export async function refuseWhileUsed(executor: Executor, target: UsedCollection
   throw commonErrors.inUse(
     `This ${nouns[target]} is still used by ${listed.join(', ')}; move or remove those uses first, or replace it with another record.`,
     [...counts].map(([key, count]) => ({ path: key, message: `${count} records use this ${nouns[target]}` })),
+    { count: `${items.length}${isCapped ? '+' : ''}` },
     items,
   );
 }

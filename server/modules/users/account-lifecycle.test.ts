@@ -96,6 +96,26 @@ describe('password changes and sessions', () => {
     expect(await meStatus(session)).toBe(401);
   });
 
+  it('shows an admin when a user last signed in, while a session of theirs is kept', async () => {
+    const admin = await createAccount('admin');
+    const { email, id } = await createAccount();
+    const adminCookie = await openSession(admin.email);
+    const read = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/users?ids=${id}`,
+          headers: { cookie: adminCookie },
+        })
+      ).json().items[0];
+    expect((await read()).lastSignInAt).toBeNull();
+    const before = Date.now();
+    const session = await openSession(email);
+    expect(Date.parse((await read()).lastSignInAt)).toBeGreaterThanOrEqual(before - 1_000);
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session } });
+    expect((await read()).lastSignInAt).toBeNull();
+  });
+
   it('signs out the other sessions on request', async () => {
     const { email } = await createAccount();
     const here = await openSession(email);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type {
   ChangeOwnPassword,
   CreateUser,
@@ -18,7 +18,7 @@ import { sessions, users } from './users.table.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function toUserRecord(row: UserRow): UserRecord {
+function toUserRecord(row: UserRow, lastSignInAt: Date | null = null): UserRecord {
   return {
     id: row.id,
     email: row.email,
@@ -27,6 +27,7 @@ function toUserRecord(row: UserRow): UserRecord {
     organisationId: row.organisationId,
     isActive: row.isActive,
     passwordChangedAt: toIso(row.passwordChangedAt),
+    lastSignInAt: toIso(lastSignInAt),
     version: row.version,
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
@@ -75,6 +76,17 @@ type UserRowLike = { id: string; role: string; isActive: boolean };
 
 const isActiveAdmin = (row: UserRowLike) => row.role === 'admin' && row.isActive;
 
+/** The newest session each user still has; sessions are the only trace of a sign-in kept. */
+async function lastSignIns(executor: Executor, userIds: string[]): Promise<Map<string, Date>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await executor
+    .select({ userId: sessions.userId, at: sql<Date | string>`max(${sessions.createdAt})` })
+    .from(sessions)
+    .where(inArray(sessions.userId, userIds))
+    .groupBy(sessions.userId);
+  return new Map(rows.map((row) => [row.userId, new Date(row.at)]));
+}
+
 let decoyHash: Promise<string> | null = null;
 
 /** Sessions resolved in the last few seconds, so a page's burst of API calls costs one lookup.
@@ -110,7 +122,13 @@ export function createUsersService({ db }: { db: Database }) {
     table: users,
     recordType: 'user',
     noun: 'user',
-    toRecords: async (_executor, rows) => rows.map(toUserRecord),
+    toRecords: async (executor, rows) => {
+      const signedIn = await lastSignIns(
+        executor,
+        rows.map((row) => row.id),
+      );
+      return rows.map((row) => toUserRecord(row, signedIn.get(row.id) ?? null));
+    },
     searchWords: (values) => [values.email as string, values.displayName as string],
     checkInput: async (executor, values, current) => {
       await requireExisting(
@@ -139,7 +157,10 @@ export function createUsersService({ db }: { db: Database }) {
           .select({ id: users.id })
           .from(users)
           .where(eq(users.email, values.email.toLowerCase()));
-        if (taken) throw userErrors.emailTaken(`An account for ${values.email} already exists.`);
+        if (taken)
+          throw userErrors.emailTaken(`An account for ${values.email} already exists.`, undefined, {
+            email: values.email,
+          });
       }
     },
     checkDeletable: async (executor, id) => {

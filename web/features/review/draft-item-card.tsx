@@ -74,7 +74,7 @@ function ItemField({
 }) {
   const { t } = useTranslation();
   const value = item.fields[def.name] ?? '';
-  const label = t(`review.fields.${def.name}` as 'review.fields.name');
+  const label = t(`review.fields.${def.label ?? def.name}` as 'review.fields.name');
   const update = (next: string) => onChange({ ...item, fields: { ...item.fields, [def.name]: next } });
   if (def.kind === 'select' && def.options) {
     const { group, values } = def.options;
@@ -105,7 +105,7 @@ function ItemField({
   }
   return (
     <TextField
-      label={def.name === 'areaIds' ? t('review.fields.areaIds') : label}
+      label={label}
       value={value}
       type={def.kind === 'date' ? 'date' : 'text'}
       isMultiline={def.kind === 'multiline'}

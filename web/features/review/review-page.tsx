@@ -185,7 +185,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
           })}
           {isEditable && (
             <div className="accept-bar card stack">
-              <p className="muted">{t('review.summary', { kept, dropped: items.length - kept })}</p>
+              <p className="muted">{t('review.summary', { count: kept, dropped: items.length - kept })}</p>
               <CheckboxField
                 label={t('review.publish')}
                 name="publish"

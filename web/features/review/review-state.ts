@@ -35,6 +35,9 @@ export type FieldKind = 'text' | 'multiline' | 'date' | 'select' | 'list' | 'are
 
 export interface FieldDef {
   name: string;
+  /** The label's key under review.fields when the name alone is ambiguous (an agreement's title
+   * is no person's job title; an area's id is the area). */
+  label?: 'agreementTitle' | 'area';
   kind: FieldKind;
   /** Enum group (for labels) and values of a select. */
   options?: {
@@ -69,13 +72,13 @@ export const fieldDefs: Record<Section, FieldDef[]> = {
     { name: 'role', kind: 'select', options: { group: 'participantRole', values: participantRoles } },
   ],
   agreements: [
-    { name: 'title', kind: 'multiline' },
+    { name: 'title', label: 'agreementTitle', kind: 'multiline' },
     { name: 'kind', kind: 'select', options: { group: 'agreementKind', values: agreementKinds } },
     { name: 'status', kind: 'select', options: { group: 'agreementStatus', values: draftAgreementStatuses } },
     { name: 'date', kind: 'date' },
     { name: 'parties', kind: 'list' },
   ],
-  areas: [{ name: 'id', kind: 'area' }],
+  areas: [{ name: 'id', label: 'area', kind: 'area' }],
   commitments: [
     { name: 'text', kind: 'multiline' },
     { name: 'areaIds', kind: 'list' },
