@@ -2,10 +2,10 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { addDays, addMonths, todayInVietNam } from '../../common/domain/calendar.ts';
 import type { Transaction } from '../db/client.ts';
 import type { Actor } from '../db/records.ts';
+import { renderPdf } from '../documents/render-pdf.ts';
 import { agreements } from '../modules/agreements/agreements.table.ts';
 import { commitments, progressUpdates } from '../modules/commitments/commitments.table.ts';
 import { partners } from '../modules/partners/partners.table.ts';
-import { renderPdf } from '../documents/render-pdf.ts';
 import type { Services } from '../services.ts';
 
 // The facts of two real cooperation events, entered as records so a fresh install has something
