@@ -65,7 +65,7 @@ export function registerRoutes(
   registerCalendarRoutes(app, services.calendar);
   registerClocksRoutes(app, services.clocks);
   registerPartnerOverviewRoutes(app, services.partnerOverview);
-  registerSourcesRoutes(app, services.sources, services.review);
+  registerSourcesRoutes(app, services.sources, services.review, services.documents);
   registerRadarRoutes(app, services.radar);
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal, config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`);

@@ -1,7 +1,8 @@
 // Files attached to records: which records take them, what they are, which formats are accepted.
 
-/** The records a file can be attached to. */
-export const documentRecordTypes = ['agreement', 'event', 'commitment'] as const;
+/** The records a file can be attached to. A source holds the signed text it was read from until
+ * its review is accepted; the file then moves to the agreement created. */
+export const documentRecordTypes = ['agreement', 'event', 'commitment', 'source'] as const;
 export type DocumentRecordType = (typeof documentRecordTypes)[number];
 
 /** What a file is to its record: the signed text, the decision permitting signature, … */

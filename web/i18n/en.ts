@@ -158,6 +158,13 @@ export const en: Dictionary = {
     },
   },
   inbox: {
+    signedText: {
+      title: 'Register an agreement from its signed text',
+      hint: 'Upload the PDF or DOCX of the signed text: it is read and drafted for review as an article is; once reviewed, the file is attached to the agreement as its “Signed text”.',
+      file: 'Signed text (PDF, DOCX)',
+      submit: 'Read the document',
+      typeRefused: 'A signed text must be a PDF or DOCX file.',
+    },
     title: 'Inbox',
     addSource: 'Add a source',
     pasteLabel: 'Paste the article text',

@@ -154,6 +154,13 @@ export const vi = {
     },
   },
   inbox: {
+    signedText: {
+      title: 'Tạo thỏa thuận từ văn bản đã ký',
+      hint: 'Tải lên bản PDF hoặc DOCX của văn bản đã ký: hệ thống đọc và soạn bản nháp để duyệt như một bài báo; khi duyệt xong, tệp được đính kèm vào thỏa thuận là “Văn bản đã ký”.',
+      file: 'Văn bản đã ký (PDF, DOCX)',
+      submit: 'Đọc văn bản',
+      typeRefused: 'Văn bản đã ký phải là tệp PDF hoặc DOCX.',
+    },
     title: 'Hộp tin',
     addSource: 'Thêm nguồn tin',
     pasteLabel: 'Dán nội dung bài viết',

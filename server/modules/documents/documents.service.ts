@@ -14,6 +14,7 @@ import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
 import { events } from '../events/events.table.ts';
+import { sources } from '../sources/sources.table.ts';
 import type { DocumentStorage } from './document-storage.ts';
 import { documentsErrors } from './documents.errors.ts';
 import { attachedDocuments } from './documents.table.ts';
@@ -54,7 +55,7 @@ function toAuditImage(row: Row): Record<string, unknown> {
   return rest;
 }
 
-const tables = { agreement: agreements, event: events, commitment: commitments } as const;
+const tables = { agreement: agreements, event: events, commitment: commitments, source: sources } as const;
 
 /** The record a document belongs to, with what decides who may see and attach. */
 async function findOwner(
@@ -221,6 +222,55 @@ export function createDocumentsService({
 
     get: async (id: string) => toRecord(await requireRow(db, id)),
 
+    /** Refuses, before anything is written, a signed text that is not a PDF or DOCX. */
+    requireSignedText(bytes: Uint8Array) {
+      const mediaType = sniffMediaType(bytes);
+      const signedTextTypes: (string | null)[] = [
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ];
+      if (!signedTextTypes.includes(mediaType)) {
+        throw documentsErrors.typeRefused(
+          'A signed text must be a PDF or DOCX file; its content, not its name, decides.',
+        );
+      }
+    },
+
+    /** After a review is accepted: the signed text the source was read from goes to the
+     * agreement created from it. */
+    moveSignedText: (sourceId: string, agreementId: string, actor: Actor): Promise<DocumentRecord[]> =>
+      db.transaction(async (tx) => {
+        const rows = await tx
+          .select()
+          .from(attachedDocuments)
+          .where(
+            and(
+              eq(attachedDocuments.recordType, 'source'),
+              eq(attachedDocuments.recordId, sourceId),
+              eq(attachedDocuments.kind, 'signed_text'),
+            ),
+          )
+          .for('update');
+        const moved: DocumentRecord[] = [];
+        for (const current of rows) {
+          const [row] = await tx
+            .update(attachedDocuments)
+            .set({ recordType: 'agreement', recordId: agreementId, version: current.version + 1 })
+            .where(eq(attachedDocuments.id, current.id))
+            .returning();
+          await writeAudit(tx, {
+            actor,
+            action: 'update',
+            recordType: 'document',
+            recordId: current.id,
+            before: toAuditImage(current),
+            after: toAuditImage(row!),
+          });
+          moved.push(toRecord(row!));
+        }
+        return moved;
+      }),
+
     async readContent(id: string): Promise<{ document: DocumentRecord; bytes: Uint8Array }> {
       const row = await requireRow(db, id);
       return { document: toRecord(row), bytes: await readBytes(db, row) };
@@ -230,7 +280,9 @@ export function createDocumentsService({
      * the public learns nothing of what exists. */
     async readPublicContent(id: string): Promise<{ document: DocumentRecord; bytes: Uint8Array }> {
       const [row] = await db.select().from(attachedDocuments).where(eq(attachedDocuments.id, id));
-      const owner = row?.isPublic ? await findOwner(db, row.recordType, row.recordId) : null;
+      // Only what the portal shows: an agreement's or event's files, never a source's under review.
+      const isShown = row?.isPublic && (row.recordType === 'agreement' || row.recordType === 'event');
+      const owner = isShown ? await findOwner(db, row.recordType, row.recordId) : null;
       if (!row || !owner?.isPublished) throw documentsErrors.notFound(`No public document has the id ${id}.`);
       return { document: toRecord(row), bytes: await readBytes(db, row) };
     },
