@@ -156,6 +156,40 @@ describe('documents attached to an agreement', () => {
     expect(await status()).toBe(404);
   });
 
+  it('registers an agreement from its signed text: read, reviewed, and the file attached', async () => {
+    const signed = await renderPdf({
+      language: 'vi',
+      title: 'Bản ghi nhớ hợp tác trong lĩnh vực y tế',
+      preamble: [],
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: 'Ngày 8/10/2024, Bộ Y tế Việt Nam và Bộ Y tế Cộng hòa Belarus ký Bản ghi nhớ hợp tác trong lĩnh vực y tế.',
+        },
+      ],
+      footer: '',
+    });
+    const page = await editor.newPage();
+    await page.goto('/app/inbox');
+    const form = page.locator('form[aria-labelledby="signed-text-title"]');
+    await form.getByLabel('Văn bản đã ký (PDF, DOCX)').setInputFiles({
+      name: 'MoU Belarus.pdf',
+      mimeType: 'application/pdf',
+      buffer: signed,
+    });
+    await form.getByRole('button', { name: 'Đọc văn bản' }).click();
+    await page.waitForURL(/\/app\/review\//);
+    await page.getByTestId('attached-documents').getByRole('link', { name: 'MoU Belarus.pdf' }).waitFor();
+    await page.getByRole('button', { name: 'Lưu tất cả vào sổ đăng ký' }).click();
+    await page.getByText('Đã lưu bản nháp vào sổ đăng ký.').waitFor();
+    await saveScreenshot(page, 'documents-signed-text-reviewed');
+    await page.getByRole('status').getByRole('link', { name: 'Thỏa thuận' }).first().click();
+    await page.waitForURL(/\/app\/agreements\//);
+    const panel = page.getByTestId('attached-documents');
+    await panel.getByRole('link', { name: 'MoU Belarus.pdf' }).waitFor();
+    await panel.getByTestId('attached-document').getByText('Văn bản đã ký', { exact: true }).waitFor();
+  });
+
   it('shows the demo MoU’s public signed text on the portal', async () => {
     const list = await (await visitor.request.get('/api/public/agreements?q=Belarus')).json();
     const mou = list.items.find((item: { kind: string }) => item.kind === 'mou');

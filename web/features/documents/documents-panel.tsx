@@ -33,15 +33,20 @@ export function DocumentsPanel({
   recordType,
   recordId,
   mayUpload,
+  isReadOnly = false,
+  isHiddenWhenEmpty = false,
 }: {
   recordType: DocumentRecordType;
   recordId: string;
   /** Beyond editors: a unit on the commitments it owns. */
   mayUpload?: boolean;
+  /** Lists and downloads only (a source's signed text while it is reviewed). */
+  isReadOnly?: boolean;
+  isHiddenWhenEmpty?: boolean;
 }) {
   const { t } = useTranslation();
   const me = useMe();
-  const isEditor = canEdit(me.data);
+  const isEditor = canEdit(me.data) && !isReadOnly;
   const documents = useDocuments(recordType, recordId);
   const mutations = useDocumentMutations(recordType, recordId);
   const [file, setFile] = useState<File | null>(null);
@@ -69,6 +74,7 @@ export function DocumentsPanel({
       mutations.remove.mutate(document);
   }
 
+  if (isHiddenWhenEmpty && !documents.data?.items.length) return null;
   return (
     <section className="card" aria-labelledby="attached-documents-title" data-testid="attached-documents">
       <h2 id="attached-documents-title">{t('attachments.title')}</h2>
@@ -118,7 +124,7 @@ export function DocumentsPanel({
           )
         }
       </QueryState>
-      {(isEditor || mayUpload) && (
+      {(isEditor || (mayUpload && !isReadOnly)) && (
         <form key={formKey} className="stack" onSubmit={submit} aria-label={t('attachments.uploadTitle')}>
           <div className="form-grid">
             <FieldShell label={t('attachments.file')}>
