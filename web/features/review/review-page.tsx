@@ -146,7 +146,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
             </div>
           )}
           <SourceText id={sourceId} text={text} segments={segments} onMarkClick={showCard} />
-          <DocumentsPanel recordType="source" recordId={sourceId} isReadOnly isHiddenWhenEmpty />
+          <DocumentsPanel recordType="source" recordId={source.id} isReadOnly isHiddenWhenEmpty />
         </section>
         <section className="review-draft" aria-labelledby="draft-title">
           <h2 id="draft-title">{t('review.draft')}</h2>
