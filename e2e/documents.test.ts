@@ -164,7 +164,7 @@ describe('documents attached to an agreement', () => {
       blocks: [
         {
           kind: 'paragraph',
-          text: 'Ngày 8/10/2024, Bộ Y tế Việt Nam và Bộ Y tế Cộng hòa Belarus ký Bản ghi nhớ hợp tác trong lĩnh vực y tế.',
+          text: 'Ngày 15/3/2025, Bộ Y tế Việt Nam và Bộ Y tế, Lao động và Phúc lợi Nhật Bản ký Bản ghi nhớ hợp tác trong lĩnh vực y tế.',
         },
       ],
       footer: '',
@@ -173,20 +173,26 @@ describe('documents attached to an agreement', () => {
     await page.goto('/app/inbox');
     const form = page.locator('form[aria-labelledby="signed-text-title"]');
     await form.getByLabel('Văn bản đã ký (PDF, DOCX)').setInputFiles({
-      name: 'MoU Belarus.pdf',
+      name: 'MoU Nhật Bản.pdf',
       mimeType: 'application/pdf',
       buffer: signed,
     });
     await form.getByRole('button', { name: 'Đọc văn bản' }).click();
     await page.waitForURL(/\/app\/review\//);
-    await page.getByTestId('attached-documents').getByRole('link', { name: 'MoU Belarus.pdf' }).waitFor();
+    await page.getByTestId('attached-documents').getByRole('link', { name: 'MoU Nhật Bản.pdf' }).waitFor();
+    // What the reader matched to existing records: the officer says these are new.
+    for (;;) {
+      const isNew = page.getByRole('button', { name: 'Không trùng — tạo hồ sơ mới' }).first();
+      if ((await isNew.count()) === 0) break;
+      await isNew.click();
+    }
     await page.getByRole('button', { name: 'Lưu tất cả vào sổ đăng ký' }).click();
     await page.getByText('Đã lưu bản nháp vào sổ đăng ký.').waitFor();
     await saveScreenshot(page, 'documents-signed-text-reviewed');
     await page.getByRole('status').getByRole('link', { name: 'Thỏa thuận' }).first().click();
     await page.waitForURL(/\/app\/agreements\//);
     const panel = page.getByTestId('attached-documents');
-    await panel.getByRole('link', { name: 'MoU Belarus.pdf' }).waitFor();
+    await panel.getByRole('link', { name: 'MoU Nhật Bản.pdf' }).waitFor();
     await panel.getByTestId('attached-document').getByText('Văn bản đã ký', { exact: true }).waitFor();
   });
 
