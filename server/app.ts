@@ -21,7 +21,7 @@ import { createImportRunner } from './modules/imports/import-runner.ts';
 import { createMailer } from './modules/notifications/digest-mail.ts';
 import { startReminderSchedule } from './modules/notifications/reminder-schedule.ts';
 import { registerRoutes } from './routes.ts';
-import { createServices } from './services.ts';
+import { createServices, documentOptionsOf } from './services.ts';
 
 export type AppOptions = {
   config: Config;
@@ -88,6 +88,7 @@ export async function buildApp({
     mailer,
     baseUrl: config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     issuingBody: config.HOPTAC_ISSUING_BODY,
+    documents: documentOptionsOf(config),
   });
   if (isRunningReminders && config.HOPTAC_REMINDERS === 'on') {
     const schedule = startReminderSchedule(() => services.reminders.run(), {

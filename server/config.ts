@@ -22,6 +22,17 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(8 * 1024 * 1024),
+  /** Largest file that may be attached to a record (signed texts, decisions, minutes), in bytes. */
+  HOPTAC_DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  /** Where attached files' bytes are kept: `database` (a bytea table; the default, and what a
+   * backup carries) or `filesystem` (files under HOPTAC_DOCUMENT_DIR, named by document id). */
+  HOPTAC_DOCUMENT_STORAGE: z.enum(['database', 'filesystem']).default('database'),
+  /** Directory of the filesystem document store (used only when HOPTAC_DOCUMENT_STORAGE=filesystem). */
+  HOPTAC_DOCUMENT_DIR: z.string().min(1).default('./documents'),
   /** Longest the reader may spend on one article (decoding the upload and drafting), in ms. */
   HOPTAC_READER_TIME_LIMIT_MS: z.coerce.number().int().min(100).default(20_000),
   /** Heap one reader worker may use, in MB; past it that article is refused and the worker replaced. */

@@ -13,6 +13,7 @@ import { registerCalendarFeedsRoutes } from './modules/calendar-feeds/calendar-f
 import { registerClocksRoutes } from './modules/clocks/clocks.routes.ts';
 import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { registerDocumentsRoutes } from './modules/documents/documents.routes.ts';
 import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
 import type { ImportRunner } from './modules/imports/import-runner.ts';
@@ -66,7 +67,7 @@ export function registerRoutes(
   registerCalendarRoutes(app, services.calendar);
   registerClocksRoutes(app, services.clocks);
   registerPartnerOverviewRoutes(app, services.partnerOverview);
-  registerSourcesRoutes(app, services.sources, services.review);
+  registerSourcesRoutes(app, services.sources, services.review, services.documents);
   registerRadarRoutes(app, services.radar);
   registerSearchRoutes(app, services.search);
   registerPortalRoutes(app, services.portal, config.HOPTAC_PUBLIC_URL ?? `http://localhost:${config.PORT}`);
@@ -86,5 +87,6 @@ export function registerRoutes(
   registerDashboardRoutes(app, services.dashboard);
   registerNotificationsRoutes(app, services.notifications, services.reminders);
   registerReportsRoutes(app, services.yearlyReport);
+  registerDocumentsRoutes(app, services.documents);
   registerImportsRoutes(app, services.imports, importRunner);
 }

@@ -1,3 +1,4 @@
+import type { Config } from './config.ts';
 import type { Database, Transaction } from './db/client.ts';
 import type { Actor } from './db/records.ts';
 import type { ExtractionPool } from './extraction/extraction-pool.ts';
@@ -11,6 +12,8 @@ import { createClocksService } from './modules/clocks/clocks.service.ts';
 import { createCommitmentBoardService } from './modules/commitments/commitment-board.service.ts';
 import { createCommitmentsService } from './modules/commitments/commitments.service.ts';
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
+import { createDocumentStorage, type DocumentStorageConfig } from './modules/documents/document-storage.ts';
+import { createDocumentsService } from './modules/documents/documents.service.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
@@ -39,6 +42,7 @@ export function createServices({
   mailer = noMailer,
   baseUrl = 'http://localhost:3000',
   issuingBody = 'Bộ Y tế',
+  documents = { storage: { kind: 'database' }, maxBytes: 25 * 1024 * 1024 },
 }: {
   db: Database;
   extraction: ExtractionPool;
@@ -48,6 +52,8 @@ export function createServices({
   baseUrl?: string;
   /** The issuing body at the head of the yearly report. */
   issuingBody?: string;
+  /** Where attached files are kept and how large one may be. */
+  documents?: { storage: DocumentStorageConfig; maxBytes: number };
 }) {
   const partners = createPartnersService({ db });
   const organisations = createOrganisationsService({ db });
@@ -101,6 +107,11 @@ export function createServices({
     calendarFeeds: createCalendarFeedsService({ db }),
     portal: createPortalService({ db }),
     partnerOverview,
+    documents: createDocumentsService({
+      db,
+      storage: createDocumentStorage(documents.storage),
+      maxBytes: documents.maxBytes,
+    }),
     spreadsheets: createSpreadsheetsService({
       db,
       agreements,
@@ -128,6 +139,17 @@ export function createServices({
       agreements,
       commitments,
     }),
+  };
+}
+
+/** The document store and size limit the configuration asks for. */
+export function documentOptionsOf(config: Config): { storage: DocumentStorageConfig; maxBytes: number } {
+  return {
+    storage:
+      config.HOPTAC_DOCUMENT_STORAGE === 'filesystem'
+        ? { kind: 'filesystem', directory: config.HOPTAC_DOCUMENT_DIR }
+        : { kind: 'database' },
+    maxBytes: config.HOPTAC_DOCUMENT_MAX_BYTES,
   };
 }
 

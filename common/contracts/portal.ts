@@ -3,6 +3,7 @@ import { agreementKinds, agreementStatuses, eventKinds, partnerKinds } from '../
 import { agreementRecord } from './agreements.ts';
 import { commitmentRecord } from './commitments.ts';
 import { areaId } from './common.ts';
+import { publicDocument } from './documents.ts';
 import { eventRecord } from './events.ts';
 import { partnerRecord } from './partners.ts';
 
@@ -100,6 +101,8 @@ export const publicAgreementList = z.object({
 export const publicAgreementPage = publicAgreementItem.extend({
   summary: z.string().nullable(),
   documents: z.array(z.object({ slot: z.string(), number: z.string(), issuedOn: z.string() })),
+  /** Attached files the desk made public (the signed text), downloadable by anyone. */
+  files: z.array(publicDocument),
   events: z.array(publicEvent),
   news: z.array(publicNewsItem),
 });

@@ -59,6 +59,14 @@ const vi = {
   },
   reviewStatus: { draft: 'Chờ duyệt', accepted: 'Đã duyệt' },
   language: { vi: 'Tiếng Việt', en: 'Tiếng Anh' },
+  documentKind: {
+    signed_text: 'Văn bản đã ký',
+    permission_decision: 'Quyết định cho phép ký',
+    delegation_list: 'Danh sách đoàn',
+    minutes: 'Biên bản',
+    report: 'Báo cáo',
+    other: 'Khác',
+  },
 };
 
 export const enumLabels: { vi: typeof vi; en: typeof vi } = {
@@ -120,6 +128,14 @@ export const enumLabels: { vi: typeof vi; en: typeof vi } = {
     },
     reviewStatus: { draft: 'Waiting', accepted: 'Reviewed' },
     language: { vi: 'Vietnamese', en: 'English' },
+    documentKind: {
+      signed_text: 'Signed text',
+      permission_decision: 'Decision permitting signature',
+      delegation_list: 'Delegation list',
+      minutes: 'Minutes',
+      report: 'Report',
+      other: 'Other',
+    },
   },
 };
 

@@ -109,7 +109,9 @@ export type RecordType = (typeof recordTypes)[number];
 /** Settings an admin edits, audited like records: a year's announced days off and working
  * Saturdays, and an override of a legal clock rule. */
 export const settingTypes = ['calendar_year', 'clock_rule'] as const;
-export const auditedTypes = [...recordTypes, ...settingTypes] as const;
+/** Files attached to records (server/modules/documents), audited on upload, change and delete. */
+export const attachmentTypes = ['document'] as const;
+export const auditedTypes = [...recordTypes, ...settingTypes, ...attachmentTypes] as const;
 export type AuditedType = (typeof auditedTypes)[number];
 
 /** The country whose cooperation hoptac records: its units own the "our side" of commitments. */

@@ -6,6 +6,7 @@ export * from '../modules/calendar/calendar.table.ts';
 export * from '../modules/calendar-feeds/calendar-feeds.table.ts';
 export * from '../modules/clocks/clocks.table.ts';
 export * from '../modules/commitments/commitments.table.ts';
+export * from '../modules/documents/documents.table.ts';
 export * from '../modules/events/events.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/notifications/notifications.table.ts';

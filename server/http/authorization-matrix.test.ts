@@ -399,12 +399,85 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
         },
       }),
     },
+    ...documentRules(),
     'GET /api/v1/imports/{id}': {
       access: 'editors',
       request: async () => {
         const opened = await t.services.imports.openImport(randomUUID(), { userId: null, email: 'test' });
         return { url: `/api/v1/imports/${opened.id}` };
       },
+    },
+  };
+}
+
+/** A file the sniffing takes for a PDF, as a multipart upload onto a record. */
+function documentUpload(fields: Record<string, string>) {
+  const boundary = 'matrix-document';
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    text: `${parts.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="Biên bản.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--${boundary}--\r\n`,
+  };
+}
+
+/** A document on the registry's (published) agreement, made public when asked. */
+async function freshDocument(f: Fixtures, isPublic = false) {
+  return t.services.documents.upload(
+    {
+      bytes: Buffer.from('%PDF-1.4\n%%EOF'),
+      fileName: 'ky.pdf',
+      recordType: 'agreement',
+      recordId: f.registry.agreementId,
+      kind: 'signed_text',
+      isPublic,
+    },
+    null,
+  );
+}
+
+/** Attaching: editors, and a unit onto the commitments it owns; reading: every signed-in user;
+ * changing and removing: editors; the public reads a public file of a published record. */
+function documentRules(): Record<string, Rule> {
+  return {
+    'POST /api/v1/documents': {
+      access: 'owningUnit',
+      request: (f) => ({
+        url: '/api/v1/documents',
+        rawBody: documentUpload({
+          recordType: 'commitment',
+          recordId: f.registry.commitmentId,
+          kind: 'report',
+        }),
+      }),
+    },
+    'GET /api/v1/documents': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/documents?recordType=agreement&recordId=${f.registry.agreementId}` }),
+    },
+    'GET /api/v1/documents/{id}': {
+      access: 'signedIn',
+      request: async (f) => ({ url: `/api/v1/documents/${(await freshDocument(f)).id}` }),
+    },
+    'GET /api/v1/documents/{id}/content': {
+      access: 'signedIn',
+      request: async (f) => ({ url: `/api/v1/documents/${(await freshDocument(f)).id}/content` }),
+    },
+    'PATCH /api/v1/documents/{id}': {
+      access: 'editors',
+      request: async (f) => ({
+        url: `/api/v1/documents/${(await freshDocument(f)).id}`,
+        payload: { version: 1, isPublic: true },
+      }),
+    },
+    'DELETE /api/v1/documents/{id}': {
+      access: 'editors',
+      request: async (f) => ({ url: `/api/v1/documents/${(await freshDocument(f)).id}?version=1` }),
+    },
+    'GET /api/public/documents/{id}/content': {
+      access: 'public',
+      request: async (f) => ({ url: `/api/public/documents/${(await freshDocument(f, true)).id}/content` }),
     },
   };
 }

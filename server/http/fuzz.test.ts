@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { uploadDocumentFields } from '../../common/contracts/documents.ts';
 import { createSource } from '../../common/contracts/sources.ts';
 import { agreements } from '../modules/agreements/agreements.table.ts';
 import { partners } from '../modules/partners/partners.table.ts';
@@ -312,6 +313,9 @@ function generateRequest(
   const cookie = caller < 0.7 ? cookies.editor : caller < 0.8 ? cookies.admin : null;
   const schema = operation.key === 'POST /api/v1/sources' ? sourceBodySchema : operation.body;
   const label = `${context.mode} ${operation.method} ${url.slice(0, 200)} as ${cookie === cookies.admin ? 'admin' : cookie ? 'editor' : 'anonymous'}`;
+  if (operation.key === 'POST /api/v1/documents') {
+    return { method: operation.method, url, cookie, label, rawBody: documentUpload(context) };
+  }
   if (!schema) return { method: operation.method, url, cookie, label };
   const kind = context.mode === 'hostile' ? random.next() : 1;
   const rawBody =
@@ -326,6 +330,37 @@ function generateRequest(
 /** POST /api/v1/sources takes JSON or an upload, so its body is read in the handler and not
  * declared on the route; the fuzz takes it from the contract the handler parses with. */
 const sourceBodySchema = z.toJSONSchema(createSource, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+/** POST /api/v1/documents is a multipart upload: its fields from the contract the handler parses
+ * with, and a file that is a PDF, an impostor, empty, or missing. */
+const documentFieldsSchema = z.toJSONSchema(uploadDocumentFields, {
+  io: 'input',
+  unrepresentable: 'any',
+}) as JsonSchema;
+
+function documentUpload(context: Context): { text: string; contentType: string } {
+  const { random } = context;
+  const boundary = 'fuzz-document';
+  const fields = generate(documentFieldsSchema, context);
+  const parts = Object.entries(fields && typeof fields === 'object' ? fields : {}).map(
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${typeof value === 'string' ? value : JSON.stringify(value)}\r\n`,
+  );
+  const content = random.pick([
+    '%PDF-1.4\n%%EOF',
+    '<html><script>alert(1)</script>',
+    '',
+    'PK\u0003\u0004[Content_Types].xml',
+  ]);
+  const name = random.pick(['Biên bản.pdf', '../../etc/passwd', '', 'a"b.docx', '‮fdp.exe']);
+  const file = random.chance(0.9)
+    ? `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n${content}\r\n`
+    : '';
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    text: `${parts.join('')}${file}--${boundary}--\r\n`,
+  };
+}
 
 function carriesNul(request: FuzzRequest): boolean {
   return Boolean(request.rawBody?.text.includes('\\u0000') || /%00/i.test(request.url));

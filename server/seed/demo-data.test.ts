@@ -39,6 +39,8 @@ describe('demo data', () => {
     });
     expect(mous.items).toHaveLength(1);
     expect(mous.items[0]).toMatchObject({ status: 'signed', signedOn: '2024-10-08' });
+    const files = await services.documents.listPublic('agreement', mous.items[0]!.id);
+    expect(files).toEqual([expect.objectContaining({ kind: 'signed_text', mediaType: 'application/pdf' })]);
     const signing = await services.events.list({
       ...page,
       sort: 'startOn',

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { addDays, addMonths, todayInVietNam } from '../../common/domain/calendar.ts';
 import type { Transaction } from '../db/client.ts';
 import type { Actor } from '../db/records.ts';
+import { renderPdf } from '../documents/render-pdf.ts';
 import { agreements } from '../modules/agreements/agreements.table.ts';
 import { commitments, progressUpdates } from '../modules/commitments/commitments.table.ts';
 import { partners } from '../modules/partners/partners.table.ts';
@@ -18,7 +19,26 @@ export async function isDatabaseEmpty(services: Services): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
+/** A stand-in for the Belarus MoU's signed text (our own words, marked as a demo copy), attached
+ * as a public file so the portal's agreement page has something to download. */
+function renderDemoSignedText(): Promise<Buffer> {
+  return renderPdf({
+    language: 'vi',
+    title: 'Bản ghi nhớ hợp tác trong lĩnh vực y tế giữa Bộ Y tế Việt Nam và Bộ Y tế Cộng hòa Belarus',
+    preamble: ['Bản sao minh họa của dữ liệu mẫu — không phải văn bản gốc'],
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: 'Hai Bên thống nhất hợp tác trong nghiên cứu khoa học, trao đổi chuyên gia, đào tạo nhân lực y tế, trang thiết bị y tế và dược phẩm.',
+      },
+      { kind: 'paragraph', text: 'Ký ngày 08 tháng 10 năm 2024, bằng tiếng Việt, tiếng Nga và tiếng Anh.' },
+    ],
+    footer: 'hoptac — dữ liệu mẫu',
+  });
+}
+
 export async function seedDemoData(services: Services): Promise<void> {
+  const signedText = await renderDemoSignedText();
   await services.db.transaction(async (tx) => {
     const s = services;
     const partner = (code: string) => s.partners.ensureByCode(tx, code, system);
@@ -141,6 +161,18 @@ export async function seedDemoData(services: Services): Promise<void> {
       },
       system,
       tx,
+    );
+    await s.documents.attach(
+      tx,
+      {
+        bytes: signedText,
+        fileName: 'Bản ghi nhớ Việt Nam – Belarus (bản ký).pdf',
+        recordType: 'agreement',
+        recordId: mou.id,
+        kind: 'signed_text',
+        isPublic: true,
+      },
+      null,
     );
     const signing = await s.events.create(
       {

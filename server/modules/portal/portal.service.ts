@@ -19,6 +19,7 @@ import { countCapped, matchesText, toIso } from '../../db/records.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
+import { attachedDocuments } from '../documents/documents.table.ts';
 import { events } from '../events/events.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
@@ -347,16 +348,34 @@ export function createPortalService({ db }: { db: Database }) {
         .from(agreements)
         .where(and(eq(agreements.id, id), isPublicAgreement));
       if (!row) throw commonErrors.notFound('There is no published agreement with this address.');
-      const [[item], eventRows, news] = await Promise.all([
+      const [[item], eventRows, news, files] = await Promise.all([
         toAgreementItems([row]),
         listEventsWhere(sql`${events.agreementIds} @> array[${row.id}::uuid]`),
         row.sourceIds.length ? listNewsWhere(inArray(sources.id, row.sourceIds), 20) : [],
+        db
+          .select({
+            id: attachedDocuments.id,
+            kind: attachedDocuments.kind,
+            fileName: attachedDocuments.fileName,
+            mediaType: attachedDocuments.mediaType,
+            size: attachedDocuments.size,
+          })
+          .from(attachedDocuments)
+          .where(
+            and(
+              eq(attachedDocuments.recordType, 'agreement'),
+              eq(attachedDocuments.recordId, row.id),
+              eq(attachedDocuments.isPublic, true),
+            ),
+          )
+          .orderBy(asc(attachedDocuments.uploadedAt), asc(attachedDocuments.id)),
       ]);
       if (!item) throw commonErrors.notFound('There is no published agreement with this address.');
       return {
         ...item,
         summary: row.summary,
         documents: row.documents.map(({ slot, number, issuedOn }) => ({ slot, number, issuedOn })),
+        files,
         events: eventRows,
         news,
       };

@@ -17,8 +17,15 @@ import { actorOf, readRoles, requireRole, writeRoles } from '../../http/auth.ts'
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
 import { commonErrors } from '../../http/errors.ts';
 import { parseBody } from '../../http/parse-body.ts';
+import type { DocumentsService } from '../documents/documents.service.ts';
 import type { ReviewService } from '../review/review.service.ts';
 import type { SourcesService } from './sources.service.ts';
+
+/** A multipart field's text, when it is one. */
+function readField(field: unknown): string | undefined {
+  const value = field && typeof field === 'object' && 'value' in field ? field.value : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
 
 const problems = {
   400: problem,
@@ -31,7 +38,12 @@ const problems = {
   422: problem,
 };
 
-export function registerSourcesRoutes(app: FastifyInstance, service: SourcesService, review: ReviewService) {
+export function registerSourcesRoutes(
+  app: FastifyInstance,
+  service: SourcesService,
+  review: ReviewService,
+  documents: DocumentsService,
+) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   registerCollectionRoutes(app, {
@@ -53,7 +65,7 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
       schema: {
         tags: ['sources'],
         description:
-          'Stores an article and the reader’s draft of it. Send JSON (see CreateSource: text, format, title, url, outlet, publishedAt, language) or multipart/form-data with a `file` (.txt, .html, .docx, .pdf) and the same optional fields.',
+          'Stores an article and the reader’s draft of it. Send JSON (see CreateSource: text, format, title, url, outlet, publishedAt, language) or multipart/form-data with a `file` (.txt, .html, .docx, .pdf) and the same optional fields; with `signedText=true` the file (PDF or DOCX) is an agreement’s signed text, kept and attached to the agreement its accepted review creates.',
         response: { 201: sourceRecord, ...problems },
       },
     },
@@ -63,16 +75,30 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
         const file = await request.file();
         if (!file) throw commonErrors.invalid('The upload has no file; send it in a field named "file".');
         const bytes = new Uint8Array(await file.toBuffer());
+        const isSignedText = readField(file.fields.signedText) === 'true';
+        if (isSignedText) documents.requireSignedText(bytes);
         const fields = Object.fromEntries(
           Object.entries(file.fields)
-            .filter(([name]) => name !== 'file')
+            .filter(([name]) => name !== 'file' && name !== 'signedText')
             .map(([name, field]) => [name, field && 'value' in field ? field.value : undefined])
             .filter(([, value]) => typeof value === 'string' && value !== ''),
         );
         const metadata = parseBody(createSource.omit({ text: true, format: true }), fields);
-        return reply
-          .code(201)
-          .send(await service.createFromUpload({ bytes, filename: file.filename }, metadata, actor));
+        const source = await service.createFromUpload({ bytes, filename: file.filename }, metadata, actor);
+        if (isSignedText) {
+          // Kept with the source while it is reviewed; accepting moves it to the agreement.
+          await documents.upload(
+            {
+              bytes,
+              fileName: file.filename,
+              recordType: 'source',
+              recordId: source.id,
+              kind: 'signed_text',
+            },
+            request.user,
+          );
+        }
+        return reply.code(201).send(source);
       }
       const input = parseBody(createSource, request.body);
       return reply.code(201).send(await service.create(input, actor));
@@ -114,6 +140,11 @@ export function registerSourcesRoutes(app: FastifyInstance, service: SourcesServ
         response: { 200: acceptResult, ...problems },
       },
     },
-    (request) => review.acceptDraft(request.params.id, request.body, actorOf(request)),
+    async (request) => {
+      const result = await review.acceptDraft(request.params.id, request.body, actorOf(request));
+      const [agreementId] = result.agreementIds;
+      if (agreementId) await documents.moveSignedText(result.sourceId, agreementId, actorOf(request));
+      return result;
+    },
   );
 }

@@ -4,6 +4,7 @@ import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { QueryState } from '../../ui/query-state.tsx';
+import { DocumentsPanel } from '../documents/documents-panel.tsx';
 import { ProvenanceSection } from '../provenance/provenance-section.tsx';
 import { IdLinks } from '../registry/id-links.tsx';
 import { RecordView } from '../registry/record-view.tsx';
@@ -113,6 +114,7 @@ export function AgreementPage() {
           <ValiditySection agreement={record} />
           <DocumentsSection agreement={record} />
           <AgreementRelations agreement={record} />
+          <DocumentsPanel recordType="agreement" recordId={record.id} />
           <ProvenanceSection recordType="agreement" recordId={record.id} />
         </RecordView>
       )}

@@ -5,6 +5,7 @@ import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { QueryState } from '../../ui/query-state.tsx';
+import { formatSize } from '../documents/format-size.ts';
 import { EventTimeline } from './event-timeline.tsx';
 import { NewsList } from './news-list.tsx';
 import { usePageTitle } from './page-title.ts';
@@ -75,6 +76,26 @@ export function PublicAgreementPage() {
                     {data.documents.map((document) => (
                       <li key={`${document.slot}-${document.number}`}>
                         {document.number} ({formatDate(document.issuedOn)})
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {data.files.length > 0 && (
+              <>
+                <dt>{t('attachments.publicFiles')}</dt>
+                <dd>
+                  <ul className="plain-list" data-testid="public-files">
+                    {data.files.map((file) => (
+                      <li key={file.id}>
+                        <a
+                          href={`/api/public/documents/${encodeURIComponent(file.id)}/content`}
+                          download={file.fileName}
+                        >
+                          {file.fileName}
+                        </a>{' '}
+                        ({labelEnum('documentKind', file.kind)}, {formatSize(file.size)})
                       </li>
                     ))}
                   </ul>

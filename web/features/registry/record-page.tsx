@@ -6,6 +6,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ProgressForm } from '../commitments/progress-form.tsx';
+import { DocumentsPanel } from '../documents/documents-panel.tsx';
 import { ProvenanceSection } from '../provenance/provenance-section.tsx';
 import { useMe } from '../session/session.api.ts';
 import { IdLinks } from './id-links.tsx';
@@ -72,6 +73,7 @@ export function EventPage() {
           <Related title={t('detail.sources')}>
             <IdLinks kind="sources" ids={record.sourceIds} />
           </Related>
+          <DocumentsPanel recordType="event" recordId={record.id} />
           <ProvenanceSection recordType="event" recordId={record.id} />
         </RecordView>
       )}
@@ -134,6 +136,11 @@ export function CommitmentPage() {
               <IdLinks kind="events" ids={[record.eventId]} />
             </Related>
           )}
+          <DocumentsPanel
+            recordType="commitment"
+            recordId={record.id}
+            mayUpload={mayPostProgress(me.data, record)}
+          />
           <ProvenanceSection recordType="commitment" recordId={record.id} />
         </RecordView>
       )}

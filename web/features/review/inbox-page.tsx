@@ -117,6 +117,61 @@ function AddSourceForm() {
   );
 }
 
+/** "From a signed document": the PDF or DOCX of an agreement is read as an article is, reviewed
+ * on the same page, and attached to the agreement the review creates. */
+function SignedTextForm() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const createSource = useCreateSource();
+  const [file, setFile] = useState<File | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    createSource.mutate(
+      { file, isSignedText: true },
+      { onSuccess: (source) => navigate(`/app/review/${source.id}`) },
+    );
+  }
+
+  const error = createSource.error;
+  const message = !error
+    ? null
+    : isApiError(error, 415)
+      ? t('inbox.signedText.typeRefused')
+      : isApiError(error)
+        ? t(readingProblems[error.code as keyof typeof readingProblems] ?? 'app.loadFailed')
+        : t('app.loadFailed');
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="signed-text-title">
+      <h2 id="signed-text-title">{t('inbox.signedText.title')}</h2>
+      <p className="muted">{t('inbox.signedText.hint')}</p>
+      {message && (
+        <p className="notice notice-error" role="alert">
+          {message}
+        </p>
+      )}
+      <FieldShell label={t('inbox.signedText.file')}>
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            type="file"
+            name="signedText"
+            accept=".pdf,.docx,application/pdf"
+            aria-describedby={describedBy}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        )}
+      </FieldShell>
+      <div>
+        <button type="submit" className="primary" disabled={!file || createSource.isPending}>
+          {createSource.isPending ? t('inbox.submitting') : t('inbox.signedText.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function BatchImportForm() {
   const { t } = useTranslation();
   const startImport = useStartImport();
@@ -259,6 +314,7 @@ export function InboxPage() {
     <div className="stack">
       <h1>{t('inbox.title')}</h1>
       {canEdit(me.data) && <AddSourceForm />}
+      {canEdit(me.data) && <SignedTextForm />}
       {canEdit(me.data) && <BatchImportForm />}
       <WaitingSources />
     </div>

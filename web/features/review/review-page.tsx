@@ -5,6 +5,7 @@ import { isApiError } from '../../app/http.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { CheckboxField } from '../../ui/field.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
+import { DocumentsPanel } from '../documents/documents-panel.tsx';
 import { useLeaveGuard } from '../registry/leave-guard.tsx';
 import { type Source, useAreaLookup, usePartnerLookup, useRecord } from '../registry/registry.api.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
@@ -149,6 +150,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
             </div>
           )}
           <SourceText id={sourceId} text={text} segments={segments} onMarkClick={showCard} />
+          <DocumentsPanel recordType="source" recordId={source.id} isReadOnly isHiddenWhenEmpty />
         </section>
         <section className="review-draft" aria-labelledby="draft-title">
           <h2 id="draft-title">{t('review.draft')}</h2>
@@ -237,6 +239,12 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
               <p>{t('review.acceptedDone')}</p>
               <p>
                 <Link to={`/app/sources/${source.id}`}>{t('records.sources')}</Link>
+                {accept.data?.agreementIds.map((agreementId) => (
+                  <span key={agreementId}>
+                    {' · '}
+                    <Link to={`/app/agreements/${agreementId}`}>{t('records.agreements')}</Link>
+                  </span>
+                ))}
                 {' · '}
                 <Link to="/app/partners">{t('records.partners')}</Link>
                 {publish && (

@@ -26,6 +26,8 @@ export interface NewSource {
   url?: string;
   outlet?: string;
   file?: File;
+  /** The file is an agreement's signed text, kept and attached to the agreement accepted. */
+  isSignedText?: boolean;
 }
 
 export function useCreateSource() {
@@ -35,10 +37,12 @@ export function useCreateSource() {
       if (input.file) {
         const form = new FormData();
         for (const key of ['title', 'url', 'outlet'] as const) if (input[key]) form.set(key, input[key]);
+        // Before the file: the server reads the fields that precede it.
+        if (input.isSignedText) form.set('signedText', 'true');
         form.set('file', input.file);
         return requestJson<Source>('/api/v1/sources', { method: 'POST', body: form });
       }
-      const { file: _file, ...json } = input;
+      const { file: _file, isSignedText: _isSignedText, ...json } = input;
       const body = Object.fromEntries(Object.entries(json).filter(([, value]) => value));
       return requestJson<Source>('/api/v1/sources', { method: 'POST', body });
     },
