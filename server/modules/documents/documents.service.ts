@@ -317,9 +317,10 @@ export function createDocumentsService({
 
 export function tooLarge(maxBytes: number) {
   const megabytes = maxBytes / (1024 * 1024);
-  return documentsErrors.tooLarge(
-    `The file is larger than the ${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(2)} MB a document may be.`,
-  );
+  const limit = `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(2)} MB`;
+  return documentsErrors.tooLarge(`The file is larger than the ${limit} a document may be.`, undefined, {
+    limit,
+  });
 }
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
