@@ -54,6 +54,8 @@ for (const lang of ['vi', 'en'] as const) {
 }
 const envoyLexicon: Lexicon<true> = createLexicon();
 for (const title of events.envoys) addPhrase(envoyLexicon, title, true);
+const welcomeLexicon: Lexicon<true> = createLexicon();
+for (const cue of events.welcome) addPhrase(welcomeLexicon, cue, true);
 const futureLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.future) addPhrase(futureLexicon, cue, true);
 const pastLexicon: Lexicon<true> = createLexicon();
@@ -119,7 +121,20 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     if (kind === 'talks' && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
     triggers.push({ kind, first: match.start, last: match.end, sentence });
   }
-  return triggers;
+  return dropWelcomedVisits(context, triggers);
+}
+
+const receptions = new Set<EventKind>(['courtesy_call', 'working_session']);
+
+/** 'Bộ trưởng chào mừng Đại sứ … đã đến thăm và làm việc với Bộ Y tế': in an article that reports a
+ * reception, a visit the host welcomes is the guest's coming to it, not an event of its own. */
+function dropWelcomedVisits(context: EventContext, triggers: EventTrigger[]): EventTrigger[] {
+  if (!triggers.some((trigger) => receptions.has(trigger.kind))) return triggers;
+  return triggers.filter(
+    (trigger) =>
+      trigger.kind !== 'visit' ||
+      !isAfterCue(context, welcomeLexicon, trigger.first, trigger.sentence, trigger.first),
+  );
 }
 
 /** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word where an envoy is named in

@@ -742,3 +742,49 @@ describe('review regressions', () => {
     ]);
   });
 });
+
+describe('real news: receptions, framings, forecasts and topics', () => {
+  const texts = (draft: ReturnType<typeof draftOf>) => draft.commitments.map((c) => c.text);
+
+  it('reads the welcomed visit of a reception as the reception, not a visit of its own', () => {
+    const draft = draftOf(
+      'Chiều ngày 28/8/2024, Bộ trưởng Đào Hồng Lan đã có buổi tiếp Đại sứ Nga. Tại buổi tiếp, Bộ trưởng chào mừng Đại sứ đã đến thăm và làm việc với Bộ Y tế.',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+  });
+
+  it('keeps a visit nobody welcomes beside the reception', () => {
+    const draft = draftOf(
+      'Chiều ngày 28/8/2024, Bộ trưởng đã tiếp Đại sứ Nga. Đoàn đã thăm và làm việc tại Bệnh viện Bạch Mai.',
+    );
+    expect(draft.events.map((e) => e.kind).sort()).toEqual(['courtesy_call', 'visit']);
+  });
+
+  it('does not take "Nhận lời mời của …" opening a sentence for an accepted invitation', () => {
+    const draft = draftOf(
+      'Nhận lời mời của Thủ tướng Ấn Độ Narendra Modi, Thủ tướng Phạm Minh Chính thăm cấp nhà nước Ấn Độ từ ngày 30-7 đến ngày 1-8. Bộ trưởng Y tế Ấn Độ đã nhận lời mời sang thăm Việt Nam trong năm tới.',
+    );
+    expect(texts(draft)).toEqual(['Bộ trưởng Y tế Ấn Độ đã nhận lời mời sang thăm Việt Nam trong năm tới']);
+  });
+
+  it('keeps those included ("trong đó có …") in the promise they belong to', () => {
+    const draft = draftOf(
+      'Chính phủ Thái Lan sẽ tiếp tục tiêm chủng mở rộng cho người nước ngoài, trong đó có hàng ngàn người Việt Nam sinh sống tại Thái Lan.',
+    );
+    expect(texts(draft)).toHaveLength(1);
+    expect(texts(draft)[0]).toContain('trong đó có hàng ngàn người Việt Nam');
+  });
+
+  it('does not take a forecast of beneficiaries, a requirement noun or discussion topics for promises', () => {
+    const vi = draftOf(
+      'Dự kiến khoảng 9,2 triệu người sẽ được hưởng lợi trực tiếp từ dự án. Phó Thủ tướng đánh giá sự kiện này đặt ra yêu cầu cấp thiết về tăng cường hợp tác quốc tế.',
+    );
+    expect(texts(vi)).toEqual([]);
+    const en = draftOf(
+      'The sides discussed issues of medical personnel training. The ministry will send two experts to Minsk.',
+      null,
+      'en',
+    );
+    expect(texts(en)).toEqual(['The ministry will send two experts to Minsk']);
+  });
+});
