@@ -17,7 +17,7 @@ import events from './lexicons/events.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
-import { lowerBoundBy } from './sorted.ts';
+import { lowerBound, lowerBoundBy } from './sorted.ts';
 
 export interface EventContext {
   text: string;
@@ -130,11 +130,13 @@ const receptions = new Set<EventKind>(['courtesy_call', 'working_session']);
  * reception, a visit the host welcomes is the guest's coming to it, not an event of its own. */
 function dropWelcomedVisits(context: EventContext, triggers: EventTrigger[]): EventTrigger[] {
   if (!triggers.some((trigger) => receptions.has(trigger.kind))) return triggers;
-  return triggers.filter(
-    (trigger) =>
-      trigger.kind !== 'visit' ||
-      !isAfterCue(context, welcomeLexicon, trigger.first, trigger.sentence, trigger.first),
-  );
+  // Binary search over the welcome cues' sorted starts: a long sentence of visits stays linear.
+  const welcomes = context.marks.starts[welcomeLexicon.id] ?? [];
+  return triggers.filter((trigger) => {
+    if (trigger.kind !== 'visit') return true;
+    const from = context.sentences[trigger.sentence]?.first ?? trigger.first;
+    return lowerBound(welcomes, trigger.first) === lowerBound(welcomes, from);
+  });
 }
 
 /** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word where an envoy is named in

@@ -788,3 +788,46 @@ describe('real news: receptions, framings, forecasts and topics', () => {
     expect(texts(en)).toEqual(['The ministry will send two experts to Minsk']);
   });
 });
+
+describe('real news: names after long titles, places and greetings', () => {
+  const names = (draft: ReturnType<typeof draftOf>) => draft.participants.map((p) => p.name);
+
+  it('reads a title whose organisation holds an "and" up to the name after it', () => {
+    const en = draftOf(
+      'Vietnamese Minister of Health Nguyen Thi Kim Tien and Korean Minister of Health and Welfare Park Neung-hoo held talks.',
+      null,
+      'en',
+    );
+    expect(en.participants.map((p) => [p.name, p.title])).toEqual([
+      ['Nguyen Thi Kim Tien', 'Minister of Health'],
+      ['Park Neung-hoo', 'Minister of Health and Welfare'],
+    ]);
+    const vi = draftOf(
+      'Tham dự buổi lễ có Bộ trưởng Bộ Y tế Nguyễn Thanh Long, Bộ trưởng Y tế và Dịch vụ Nhân sinh Hoa Kỳ Xavier Becerra.',
+    );
+    expect(names(vi)).toEqual(['Nguyễn Thanh Long', 'Xavier Becerra']);
+  });
+
+  it('does not lend a title across a name joined by "và"', () => {
+    const draft = draftOf(
+      'Đại sứ khẳng định mối quan hệ do Chủ tịch Hồ Chí Minh và Lãnh tụ Fidel Castro dày công vun đắp.',
+    );
+    expect(names(draft)).not.toContain('Fidel Castro');
+  });
+
+  it('does not take an English place or hospital name for a Vietnamese person', () => {
+    const draft = draftOf(
+      'The supplies, presented by Ambassador Wojciech Gerwel, arrived at Ho Chi Minh City’s Tan Son Nhat International Airport. Surgery is performed in Thái Nguyên Iron and Steel Hospital.',
+      null,
+      'en',
+    );
+    expect(names(draft)).toEqual(['Wojciech Gerwel']);
+  });
+
+  it('does not take the sender of a greeting for a participant, only the one greeted', () => {
+    const draft = draftOf(
+      'Chiều 5/8/2024, Bộ trưởng Bộ Y tế Đào Hồng Lan tiếp ngài Sugi Ryotaro. Bộ trưởng chuyển lời chào và hỏi thăm của Thủ tướng Chính phủ Phạm Minh Chính đến ngài Sugi Ryotaro.',
+    );
+    expect(names(draft)).toEqual(['Đào Hồng Lan', 'Sugi Ryotaro']);
+  });
+});
