@@ -831,3 +831,38 @@ describe('real news: names after long titles, places and greetings', () => {
     expect(names(draft)).toEqual(['Đào Hồng Lan', 'Sugi Ryotaro']);
   });
 });
+
+describe('real news: one reception, awards', () => {
+  const kinds = (draft: ReturnType<typeof draftOf>) => draft.events.map((e) => e.kind);
+
+  it('reads "tiếp và làm việc" with an ambassador and a later "cuộc gặp" as one courtesy call', () => {
+    const draft = draftOf(
+      'Ngày 8/7/2016, Bộ trưởng Nguyễn Thị Kim Tiến đã có buổi tiếp và làm việc với bà Camilla Mellander, Đại sứ Thụy Điển tại Việt Nam. Bộ trưởng cảm ơn Đại sứ. Tại cuộc gặp, hai bên trao đổi về nhi khoa.',
+    );
+    expect(kinds(draft)).toEqual(['courtesy_call']);
+  });
+
+  it('reads the reception of a delegation that works with the host as one working session', () => {
+    const draft = draftOf(
+      'Ngày 23/9/2022, Thứ trưởng Đỗ Xuân Tuyên tiếp đoàn Bộ Thương mại Hoa Kỳ. Thứ trưởng đã có cuộc làm việc cùng Thứ trưởng Thương mại Hoa Kỳ Arun Venkataraman.',
+    );
+    expect(kinds(draft)).toEqual(['working_session']);
+  });
+
+  it('keeps the meetings of a visit apart', () => {
+    const draft = draftOf(
+      'Trong chuyến thăm chính thức, Bộ trưởng đã tiếp Đại sứ Ba Lan và làm việc với Cục Quản lý Dược.',
+    );
+    expect(kinds(draft).sort()).toEqual(['courtesy_call', 'visit', 'working_session']);
+  });
+
+  it('reads a medal presented as an award (other), not a handover of goods', () => {
+    const draft = draftOf(
+      'Chiều 20/6/2024, Bộ trưởng đã trao tặng Kỷ niệm chương “Vì sức khỏe nhân dân” cho Đại sứ Úc.',
+    );
+    expect(kinds(draft)).toEqual(['other']);
+    expect(
+      kinds(draftOf('Chiều 20/6/2024, Đại sứ Nhật Bản đã trao tặng 20 máy thở cho Bệnh viện Bạch Mai.')),
+    ).toEqual(['handover']);
+  });
+});
