@@ -4,6 +4,7 @@ export const sourceErrors = {
   unsupportedFile: defineError('sources.unsupported_file', 415),
   unreadableFile: defineError('sources.unreadable_file', 422),
   emptyText: defineError('sources.empty_text', 422),
+  unsupportedLanguage: defineError('sources.unsupported_language', 422),
   fileTooLarge: defineError('sources.file_too_large', 413),
   textTooLong: defineError('sources.text_too_long', 413),
   readingTooSlow: defineError('sources.reading_too_slow', 422),

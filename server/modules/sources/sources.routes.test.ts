@@ -258,6 +258,18 @@ describe('sources and review', () => {
     );
   });
 
+  it('refuses a Chinese article with 422 and says why, instead of drafting nonsense', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sources',
+      headers: { cookie: editor },
+      payload: { text: '越南卫生部与世界卫生组织签署合作备忘录\n\n双方将加强在疫苗和传染病防控领域的合作。' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().code).toBe('sources.unsupported_language');
+    expect(JSON.stringify(response.json())).toContain('Chinese');
+  });
+
   it('refuses empty text', async () => {
     const response = await t.app.inject({
       method: 'POST',

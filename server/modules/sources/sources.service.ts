@@ -126,10 +126,25 @@ export type UploadedDocument = { bytes: Uint8Array; filename: string };
 const uploadTypes = { txt: 'txt', text: 'txt', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' } as const;
 
 /** Why the reader gave no draft, told to the person who sent the article. */
-function toReadingError(reason: FailureReason, what: string) {
+const languageNames: Record<string, string> = {
+  zh: 'Chinese',
+  ja: 'Japanese',
+  ko: 'Korean',
+  ru: 'Russian',
+  th: 'Thai',
+  lo: 'Lao',
+  km: 'Khmer',
+  ar: 'Arabic',
+};
+
+function toReadingError(reason: FailureReason, what: string, language?: string) {
   switch (reason) {
     case 'empty':
       return sourceErrors.emptyText('No article text was found in what you sent.');
+    case 'unsupported_language':
+      return sourceErrors.unsupportedLanguage(
+        `${what} is written in ${languageNames[language ?? ''] ?? 'a language'} the reader does not read; send the Vietnamese or English version of the article.`,
+      );
     case 'unreadable':
       return sourceErrors.unreadableFile(`${what} could not be read; is it damaged?`);
     case 'too_large':
@@ -197,7 +212,7 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
     const drafted = await extraction
       .draft(article, { published: input.publishedAt?.slice(0, 10) ?? null, lang: input.language })
       .catch((error: unknown) => {
-        throw error instanceof ExtractionFailure ? toReadingError(error.reason, what) : error;
+        throw error instanceof ExtractionFailure ? toReadingError(error.reason, what, error.language) : error;
       });
     return records.create(toNewSource(drafted, input), actor, executor);
   }
