@@ -135,6 +135,31 @@ describe('sources and review', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('files an English article’s agreement title as the English title, not the Vietnamese one', async () => {
+    const { source, draft } = await postSource(
+      'Vietnam, Japan sign health MoU\n\nOn June 5, 2025, Vietnamese Minister of Health Dao Hong Lan and Japanese Ambassador Ito Naoki signed a Memorandum of Understanding on health cooperation in Hanoi.',
+    );
+    expect(draft.lang).toBe('en');
+    const reviewed = acceptAll(draft, source.version);
+    reviewed.agreements = [
+      {
+        kind: 'mou',
+        status: 'signed',
+        title: 'MoU on health cooperation',
+        date: null,
+        partyCodes: ['VN', 'JP'],
+        spans: [],
+      },
+    ];
+    const response = await accept(source.id, reviewed);
+    expect(response.statusCode).toBe(200);
+    const rows = (await t.database.db.execute(
+      sql`select title_vi, title_en from agreements where title_en = 'MoU on health cooperation'`,
+    )) as unknown as { rows: { title_vi: string; title_en: string }[] };
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.title_vi).not.toBe('MoU on health cooperation');
+  });
+
   it('suggests the existing person for the same name typed without diacritics, and reuses them', async () => {
     const matches = await t.app.inject({
       method: 'GET',
