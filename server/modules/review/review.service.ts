@@ -174,7 +174,8 @@ export function createReviewService(deps: {
             kind: item.kind,
             // An English article's title is the English title; the Vietnamese one stays the plain label.
             titleVi:
-              (language === 'en' ? '' : item.title) || `${item.kind.toUpperCase()} ${item.partyCodes.join('–')}`,
+              (language === 'en' ? '' : item.title) ||
+              `${item.kind.toUpperCase()} ${item.partyCodes.join('–')}`,
             ...(language === 'en' && item.title ? { titleEn: item.title } : {}),
             status: item.status === 'proposed' ? 'proposed' : 'signed',
             signedOn: item.status !== 'proposed' ? signedOn : null,
