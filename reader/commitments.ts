@@ -69,7 +69,11 @@ function markCues(context: CommitmentContext): number[] {
     // An opinion ('tin tưởng', 'considers') colours the cues of its own sentence only.
     const isBelief =
       i - lastBelief <= beliefReach && context.sentenceOf[lastBelief] === context.sentenceOf[i];
-    if (isCue && !isOutcome && !isPurpose && !isBelief && !context.isHistory(i)) cueStarts.push(i);
+    // 'Nhận lời mời của Thủ tướng X, ...' opening a sentence: at the invitation of, the event's frame.
+    const isFraming =
+      context.sentences[context.sentenceOf[i] ?? -1]?.first === i && hasMatch(framingLexicon, lexicons, i);
+    if (isCue && !isOutcome && !isPurpose && !isBelief && !isFraming && !context.isHistory(i))
+      cueStarts.push(i);
     next = match.end;
   }
   return cueStarts;
@@ -93,8 +97,11 @@ const outcomeLexicon: Lexicon<true> = createLexicon();
 for (const phrase of cues.outcomes) addPhrase(outcomeLexicon, phrase, true);
 const beliefLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.belief) addPhrase(beliefLexicon, word, true);
-const splitterLexicon: Lexicon<true> = createLexicon();
+const splitterLexicon: Lexicon<boolean> = createLexicon();
 for (const word of cues.splitters) addPhrase(splitterLexicon, word, true);
+for (const phrase of cues.notSplitters) addPhrase(splitterLexicon, phrase, false);
+const framingLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.framingOpeners) addPhrase(framingLexicon, phrase, true);
 const enumerationLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.enumeration) addPhrase(enumerationLexicon, word, true);
 const aidLexicon: Lexicon<true> = createLexicon();
@@ -340,7 +347,7 @@ function pushSplit(
       continue;
     }
     const match = matchLongest(splitterLexicon, context.marks, i);
-    if (!match) continue;
+    if (!match || match.values[0] !== true) continue;
     const before = tokens[i - 1]?.raw;
     if (before !== ',' && before !== ';' && context.lang === 'vi') continue;
     if (keepWhole && i > piece.first + 1) {

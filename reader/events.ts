@@ -17,7 +17,7 @@ import events from './lexicons/events.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
 import type { Lang } from './partners.ts';
 import type { Sentence } from './segment.ts';
-import { lowerBoundBy } from './sorted.ts';
+import { lowerBound, lowerBoundBy } from './sorted.ts';
 
 export interface EventContext {
   text: string;
@@ -40,6 +40,8 @@ export interface EventTrigger {
   first: number;
   last: number;
   sentence: number;
+  /** A generic meeting word ('cuộc gặp', 'met with'): it names whichever meeting the article reports. */
+  isGeneric?: boolean;
 }
 
 const triggerLexicons: Record<Lang, Lexicon<EventKind>> = { vi: createLexicon(), en: createLexicon() };
@@ -54,6 +56,12 @@ for (const lang of ['vi', 'en'] as const) {
 }
 const envoyLexicon: Lexicon<true> = createLexicon();
 for (const title of events.envoys) addPhrase(envoyLexicon, title, true);
+const explicitCourtesyLexicon: Lexicon<true> = createLexicon();
+for (const phrase of events.explicitCourtesy) addPhrase(explicitCourtesyLexicon, phrase, true);
+const awardLexicon: Lexicon<true> = createLexicon();
+for (const award of events.awards) addPhrase(awardLexicon, award, true);
+const welcomeLexicon: Lexicon<true> = createLexicon();
+for (const cue of events.welcome) addPhrase(welcomeLexicon, cue, true);
 const futureLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.future) addPhrase(futureLexicon, cue, true);
 const pastLexicon: Lexicon<true> = createLexicon();
@@ -117,9 +125,73 @@ export function findEventTriggers(context: EventContext): EventTrigger[] {
     )
       continue;
     if (kind === 'talks' && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
-    triggers.push({ kind, first: match.start, last: match.end, sentence });
+    // 'trao tặng Kỷ niệm chương', 'awarded the Friendship Medal': an award ceremony, not a handover.
+    if (kind === 'handover' && isAwardAhead(context, match.end)) kind = 'other';
+    const isGeneric = kind === 'talks' && isGenericMeeting(context, match);
+    triggers.push({ kind, first: match.start, last: match.end, sentence, isGeneric });
+  }
+  return mergeReception(context, dropWelcomedVisits(context, triggers), envoySentences);
+}
+
+const receptions = new Set<EventKind>(['courtesy_call', 'working_session']);
+
+/** 'Bộ trưởng chào mừng Đại sứ … đã đến thăm và làm việc với Bộ Y tế': in an article that reports a
+ * reception, a visit the host welcomes is the guest's coming to it, not an event of its own. */
+function dropWelcomedVisits(context: EventContext, triggers: EventTrigger[]): EventTrigger[] {
+  if (!triggers.some((trigger) => receptions.has(trigger.kind))) return triggers;
+  // Binary search over the welcome cues' sorted starts: a long sentence of visits stays linear.
+  const welcomes = context.marks.starts[welcomeLexicon.id] ?? [];
+  return triggers.filter((trigger) => {
+    if (trigger.kind !== 'visit') return true;
+    const from = context.sentences[trigger.sentence]?.first ?? trigger.first;
+    return lowerBound(welcomes, trigger.first) === lowerBound(welcomes, from);
+  });
+}
+
+/**
+ * One reception, one event: with no visit or conference around them, 'tiếp' and 'làm việc' of one
+ * article ('đã có buổi tiếp và làm việc với bà X, Đại sứ …', 'tiếp đoàn … cuộc làm việc') and a
+ * generic 'cuộc gặp' after them name the same meeting. The visitor's rank decides its kind: a named
+ * envoy calls on the host (courtesy call), anyone else holds a working session with them.
+ */
+function mergeReception(
+  context: EventContext,
+  triggers: EventTrigger[],
+  envoySentences: ReadonlySet<number>,
+): EventTrigger[] {
+  let hasCall = false;
+  let hasSession = false;
+  let isExplicit = false;
+  let lead: EventTrigger | undefined;
+  for (const trigger of triggers) {
+    if (trigger.kind === 'visit' || trigger.kind === 'conference') return triggers;
+    if (!receptions.has(trigger.kind)) continue;
+    if (trigger.kind === 'courtesy_call') hasCall = true;
+    else hasSession = true;
+    if (!lead && trigger.first >= context.bodyStart) lead = trigger;
+    const explicit = matchLongest(explicitCourtesyLexicon, context.marks, trigger.first);
+    if (explicit && explicit.end >= trigger.last) isExplicit = true;
+  }
+  if (!hasCall && !hasSession) return triggers;
+  const isCall =
+    hasCall && (!hasSession || isExplicit || (lead !== undefined && envoySentences.has(lead.sentence)));
+  const kind: EventKind = isCall ? 'courtesy_call' : 'working_session';
+  for (const trigger of triggers) {
+    if (receptions.has(trigger.kind) || (trigger.kind === 'talks' && trigger.isGeneric)) trigger.kind = kind;
   }
   return triggers;
+}
+
+/** How far after a handover word the award it presents may start ('trao tặng Kỷ niệm chương'). */
+const awardReach = 4;
+function isAwardAhead(context: EventContext, end: number): boolean {
+  const starts = context.marks.starts[awardLexicon.id] ?? [];
+  const at = lowerBound(starts, end);
+  return at < starts.length && (starts[at] as number) < end + awardReach;
+}
+
+function isGenericMeeting(context: EventContext, match: { start: number; end: number }): boolean {
+  return matchLongest(genericMeetingLexicons[context.lang], context.marks, match.start)?.end === match.end;
 }
 
 /** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word where an envoy is named in

@@ -4,4 +4,5 @@ export { toAnnotation } from './annotation.ts';
 export type { DraftInput } from './assemble.ts';
 export { draftArticle } from './assemble.ts';
 export { htmlToText } from './html.ts';
+export { unsupportedLanguage } from './language.ts';
 export { readerVersion } from './version.ts';

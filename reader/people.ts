@@ -58,6 +58,12 @@ const dataSourceLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.dataSources) addPhrase(dataSourceLexicon, cue, true);
 /** How far before a name a data-source cue may stand ('Theo số liệu được PGS.TS ... công bố'). */
 const dataSourceReach = 10;
+const greetingLexicon: Lexicon<true> = createLexicon();
+for (const cue of people.greetingCues) addPhrase(greetingLexicon, cue, true);
+/** How far before a name a greeting may stand ('lời chào và hỏi thăm của Thủ tướng Chính phủ X'). */
+const greetingReach = 12;
+/** 'lời chào của X đến ngài Y', 'greetings from X to Y': Y, after the 'to', is the one greeted. */
+const greetedKeys = new Set(['đến', 'tới', 'to', 'gửi'].map((word) => keySyllable(word)[0]));
 const placeNounLexicon: Lexicon<true> = createLexicon();
 for (const noun of people.placeNouns) addPhrase(placeNounLexicon, noun, true);
 const honorificLexicon: Lexicon<true> = createLexicon();
@@ -148,7 +154,35 @@ const barrierWords = new Set(
     'noted',
   ].map((word) => keySyllable(word)[0]),
 );
+/** Heads of English place and body names, never a Vietnamese name's syllable ('Ho Chi Minh City'). */
+const englishHeads = new Set([
+  'city',
+  'province',
+  'district',
+  'street',
+  'airport',
+  'port',
+  'hospital',
+  'university',
+  'institute',
+  'iron',
+  'steel',
+  'centre',
+  'center',
+  'clinic',
+]);
 const englishCapitalWords = new Set([
+  'operation',
+  'cooperation',
+  'development',
+  'affairs',
+  'welfare',
+  'iron',
+  'steel',
+  'airport',
+  'district',
+  'street',
+  'port',
   'the',
   'in',
   'on',
@@ -471,7 +505,13 @@ function classifyName(tokens: readonly Token[], first: number, last: number, lan
   const isSurname = lang === 'en' ? surnameFolds.has(head.fold) : surnameKeys.has(head.key);
   if (isSurname && length <= 5) {
     let isSyllables = true;
-    for (let i = first; i < last; i++) if ((tokens[i]?.raw.length ?? 0) > 7) isSyllables = false;
+    // 'Ho Chi Minh City', 'Thái Nguyên Iron and Steel Hospital': a place or body with an English head.
+    for (let i = first; i < last; i++) {
+      const token = tokens[i];
+      if ((token?.raw.length ?? 0) > 7 || (i > first && englishHeads.has(token?.fold ?? ''))) {
+        isSyllables = false;
+      }
+    }
     if (isSyllables) return 'vietnamese';
   }
   if (length > 4) return null;
@@ -483,6 +523,17 @@ function classifyName(tokens: readonly Token[], first: number, last: number, lan
     if (token.raw.length < 2 && i !== first && tokens[i + 1]?.raw !== '.') return null;
   }
   return 'foreign';
+}
+
+/** 'chuyển lời chào và hỏi thăm của Thủ tướng X', 'conveyed greetings from President X': X sent them. */
+function isGreetingSender(context: PeopleContext, first: number, sentenceStart: number): boolean {
+  const { tokens, marks } = context;
+  const starts = marks.starts[greetingLexicon.id] ?? [];
+  const from = Math.max(sentenceStart, first - greetingReach);
+  const at = lowerBound(starts, from);
+  if (at >= starts.length || (starts[at] as number) >= first) return false;
+  for (let i = starts[at] as number; i < first; i++) if (greetedKeys.has(tokens[i]?.key ?? '')) return false;
+  return true;
 }
 
 /**
@@ -504,6 +555,7 @@ function isAside(
   )
     return true;
   if (isAfterDataSource(context.marks, first, Math.max(sentenceStart, first - dataSourceReach))) return true;
+  if (isGreetingSender(context, first, sentenceStart)) return true;
   if (!honorificOnly) return false;
   const start = honorificStart(context.marks, first);
   const before = tokens[start - 1]?.key;
@@ -679,9 +731,44 @@ function findLeftTitle(
       if (token.raw === ',' && !tokens[end]?.isCapital) break;
       continue;
     }
+    if (conjunctionKeys.has(token.key)) {
+      // 'Minister of Health and Welfare Park Neung-hoo', 'Bộ trưởng Y tế và Dịch vụ Nhân sinh Hoa
+      // Kỳ Xavier Becerra': an 'and' inside the title's organisation, after a title a few words back.
+      // Not 'Chủ tịch Hồ Chí Minh và Lãnh tụ Fidel Castro': a name before it, or right after it.
+      const titleStart =
+        tokens[end]?.isCapital && end < first
+          ? titleBeforeConjunction(context, end - 1, limit, titleEnds)
+          : -1;
+      if (titleStart !== -1) return [titleStart, first];
+      break;
+    }
     if (barrierWords.has(token.key)) break;
   }
   return null;
+}
+
+const conjunctionKeys = new Set(['and', 'và'].map((word) => keySyllable(word)[0]));
+const orgLinkKeys = new Set(['of', 'the', 'for', 'on'].map((word) => keySyllable(word)[0]));
+/** How many words of an organisation may stand between a title and the 'and' inside its name. */
+const titleToConjunction = 6;
+
+/** Where a title ending at most a few organisation words before the 'and' at `at` starts, else -1. */
+function titleBeforeConjunction(
+  context: PeopleContext,
+  at: number,
+  limit: number,
+  titleEnds: Map<number, number>,
+): number {
+  const { tokens } = context;
+  for (let end = at; end > Math.max(limit, at - titleToConjunction); end--) {
+    const titleStart = titleEnds.get(end);
+    if (titleStart !== undefined)
+      return end < at && classifyName(tokens, end, at, context.lang) ? -1 : titleStart;
+    const token = tokens[end - 1];
+    if (!token?.isWord || barrierWords.has(token.key) || conjunctionKeys.has(token.key)) return -1;
+    if (context.lang === 'en' && !token.isCapital && !orgLinkKeys.has(token.key)) return -1;
+  }
+  return -1;
 }
 
 /** 'Name, Title ...', 'Name - Title ...' or 'Name Title ...': the title runs to the clause end. */

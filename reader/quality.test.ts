@@ -9,32 +9,37 @@ import { evaluateDirectory } from './evaluate.ts';
 // read by whoever changes the rules: the honest measure of generalisation (measured 0.885, then 0.884).
 const developmentSet = join(import.meta.dirname, '..', '..', 'shared', 'articles');
 const fixtures = join(import.meta.dirname, 'fixtures');
-// Set A of real news (32 articles, annotated by ANNOTATION.md): measured 0.821; rules were diagnosed on
-// its odd-numbered half only (0.872), the even half scores 0.768 — the nearer figure for unseen news.
+// Set A of real news (32 articles, annotated by ANNOTATION.md): measured 0.821, then 0.839; the second
+// round of rules was decided on the even-numbered articles (0.852 → 0.880) and checked on the odd ones
+// (0.820 → 0.837): 0.861 over all 32. Both halves have now been read; sets B and C (outside the
+// repository) are the honest figure.
 const realSet = join(developmentSet, 'real');
 
 /** Each team-written set: its folder, how many annotated articles it holds, and its macro F1 floor. */
 const teamSets: [set: string, articles: number, floor: number][] = [
-  ['holdout', 10, 0.9],
-  ['holdout-2', 8, 0.85],
-  ['holdout-3', 10, 0.9],
-  ['holdout-4', 10, 0.9],
-  ['holdout-5', 10, 0.86],
-  ['holdout-6', 10, 0.86],
+  ['holdout', 10, 0.95],
+  ['holdout-2', 8, 0.87],
+  ['holdout-3', 10, 0.94],
+  ['holdout-4', 10, 0.95],
+  ['holdout-5', 10, 0.88],
+  ['holdout-6', 10, 0.88],
 ];
 
 describe('reader quality', () => {
   it.skipIf(!existsSync(developmentSet))('meets the targets on the development set', () => {
     const report = evaluateDirectory(developmentSet);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.85);
-    expect(report.fields.participants.f1).toBeGreaterThanOrEqual(0.9);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.96);
+    expect(report.fields.participants.f1).toBeGreaterThanOrEqual(0.95);
     expect(report.fields.partners.f1).toBeGreaterThanOrEqual(0.95);
   });
 
   it.skipIf(!existsSync(realSet))('stays above its floor on the real articles', () => {
     const report = evaluateDirectory(realSet);
     expect(report.articles).toBe(32);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.8);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.85);
+    expect(report.fields.participants.f1).toBeGreaterThanOrEqual(0.95);
+    expect(report.fields.event_kinds.f1).toBeGreaterThanOrEqual(0.8);
+    expect(report.fields.commitments.f1).toBeGreaterThanOrEqual(0.74);
   });
 
   it.each(teamSets)('stays above its floor on %s', (set, articles, floor) => {

@@ -742,3 +742,127 @@ describe('review regressions', () => {
     ]);
   });
 });
+
+describe('real news: receptions, framings, forecasts and topics', () => {
+  const texts = (draft: ReturnType<typeof draftOf>) => draft.commitments.map((c) => c.text);
+
+  it('reads the welcomed visit of a reception as the reception, not a visit of its own', () => {
+    const draft = draftOf(
+      'Chiều ngày 28/8/2024, Bộ trưởng Đào Hồng Lan đã có buổi tiếp Đại sứ Nga. Tại buổi tiếp, Bộ trưởng chào mừng Đại sứ đã đến thăm và làm việc với Bộ Y tế.',
+    );
+    expect(draft.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+  });
+
+  it('keeps a visit nobody welcomes beside the reception', () => {
+    const draft = draftOf(
+      'Chiều ngày 28/8/2024, Bộ trưởng đã tiếp Đại sứ Nga. Đoàn đã thăm và làm việc tại Bệnh viện Bạch Mai.',
+    );
+    expect(draft.events.map((e) => e.kind).sort()).toEqual(['courtesy_call', 'visit']);
+  });
+
+  it('does not take "Nhận lời mời của …" opening a sentence for an accepted invitation', () => {
+    const draft = draftOf(
+      'Nhận lời mời của Thủ tướng Ấn Độ Narendra Modi, Thủ tướng Phạm Minh Chính thăm cấp nhà nước Ấn Độ từ ngày 30-7 đến ngày 1-8. Bộ trưởng Y tế Ấn Độ đã nhận lời mời sang thăm Việt Nam trong năm tới.',
+    );
+    expect(texts(draft)).toEqual(['Bộ trưởng Y tế Ấn Độ đã nhận lời mời sang thăm Việt Nam trong năm tới']);
+  });
+
+  it('keeps those included ("trong đó có …") in the promise they belong to', () => {
+    const draft = draftOf(
+      'Chính phủ Thái Lan sẽ tiếp tục tiêm chủng mở rộng cho người nước ngoài, trong đó có hàng ngàn người Việt Nam sinh sống tại Thái Lan.',
+    );
+    expect(texts(draft)).toHaveLength(1);
+    expect(texts(draft)[0]).toContain('trong đó có hàng ngàn người Việt Nam');
+  });
+
+  it('does not take a forecast of beneficiaries, a requirement noun or discussion topics for promises', () => {
+    const vi = draftOf(
+      'Dự kiến khoảng 9,2 triệu người sẽ được hưởng lợi trực tiếp từ dự án. Phó Thủ tướng đánh giá sự kiện này đặt ra yêu cầu cấp thiết về tăng cường hợp tác quốc tế.',
+    );
+    expect(texts(vi)).toEqual([]);
+    const en = draftOf(
+      'The sides discussed issues of medical personnel training. The ministry will send two experts to Minsk.',
+      null,
+      'en',
+    );
+    expect(texts(en)).toEqual(['The ministry will send two experts to Minsk']);
+  });
+});
+
+describe('real news: names after long titles, places and greetings', () => {
+  const names = (draft: ReturnType<typeof draftOf>) => draft.participants.map((p) => p.name);
+
+  it('reads a title whose organisation holds an "and" up to the name after it', () => {
+    const en = draftOf(
+      'Vietnamese Minister of Health Nguyen Thi Kim Tien and Korean Minister of Health and Welfare Park Neung-hoo held talks.',
+      null,
+      'en',
+    );
+    expect(en.participants.map((p) => [p.name, p.title])).toEqual([
+      ['Nguyen Thi Kim Tien', 'Minister of Health'],
+      ['Park Neung-hoo', 'Minister of Health and Welfare'],
+    ]);
+    const vi = draftOf(
+      'Tham dự buổi lễ có Bộ trưởng Bộ Y tế Nguyễn Thanh Long, Bộ trưởng Y tế và Dịch vụ Nhân sinh Hoa Kỳ Xavier Becerra.',
+    );
+    expect(names(vi)).toEqual(['Nguyễn Thanh Long', 'Xavier Becerra']);
+  });
+
+  it('does not lend a title across a name joined by "và"', () => {
+    const draft = draftOf(
+      'Đại sứ khẳng định mối quan hệ do Chủ tịch Hồ Chí Minh và Lãnh tụ Fidel Castro dày công vun đắp.',
+    );
+    expect(names(draft)).not.toContain('Fidel Castro');
+  });
+
+  it('does not take an English place or hospital name for a Vietnamese person', () => {
+    const draft = draftOf(
+      'The supplies, presented by Ambassador Wojciech Gerwel, arrived at Ho Chi Minh City’s Tan Son Nhat International Airport. Surgery is performed in Thái Nguyên Iron and Steel Hospital.',
+      null,
+      'en',
+    );
+    expect(names(draft)).toEqual(['Wojciech Gerwel']);
+  });
+
+  it('does not take the sender of a greeting for a participant, only the one greeted', () => {
+    const draft = draftOf(
+      'Chiều 5/8/2024, Bộ trưởng Bộ Y tế Đào Hồng Lan tiếp ngài Sugi Ryotaro. Bộ trưởng chuyển lời chào và hỏi thăm của Thủ tướng Chính phủ Phạm Minh Chính đến ngài Sugi Ryotaro.',
+    );
+    expect(names(draft)).toEqual(['Đào Hồng Lan', 'Sugi Ryotaro']);
+  });
+});
+
+describe('real news: one reception, awards', () => {
+  const kinds = (draft: ReturnType<typeof draftOf>) => draft.events.map((e) => e.kind);
+
+  it('reads "tiếp và làm việc" with an ambassador and a later "cuộc gặp" as one courtesy call', () => {
+    const draft = draftOf(
+      'Ngày 8/7/2016, Bộ trưởng Nguyễn Thị Kim Tiến đã có buổi tiếp và làm việc với bà Camilla Mellander, Đại sứ Thụy Điển tại Việt Nam. Bộ trưởng cảm ơn Đại sứ. Tại cuộc gặp, hai bên trao đổi về nhi khoa.',
+    );
+    expect(kinds(draft)).toEqual(['courtesy_call']);
+  });
+
+  it('reads the reception of a delegation that works with the host as one working session', () => {
+    const draft = draftOf(
+      'Ngày 23/9/2022, Thứ trưởng Đỗ Xuân Tuyên tiếp đoàn Bộ Thương mại Hoa Kỳ. Thứ trưởng đã có cuộc làm việc cùng Thứ trưởng Thương mại Hoa Kỳ Arun Venkataraman.',
+    );
+    expect(kinds(draft)).toEqual(['working_session']);
+  });
+
+  it('keeps the meetings of a visit apart', () => {
+    const draft = draftOf(
+      'Trong chuyến thăm chính thức, Bộ trưởng đã tiếp Đại sứ Ba Lan và làm việc với Cục Quản lý Dược.',
+    );
+    expect(kinds(draft).sort()).toEqual(['courtesy_call', 'visit', 'working_session']);
+  });
+
+  it('reads a medal presented as an award (other), not a handover of goods', () => {
+    const draft = draftOf(
+      'Chiều 20/6/2024, Bộ trưởng đã trao tặng Kỷ niệm chương “Vì sức khỏe nhân dân” cho Đại sứ Úc.',
+    );
+    expect(kinds(draft)).toEqual(['other']);
+    expect(
+      kinds(draftOf('Chiều 20/6/2024, Đại sứ Nhật Bản đã trao tặng 20 máy thở cho Bệnh viện Bạch Mai.')),
+    ).toEqual(['handover']);
+  });
+});

@@ -24,7 +24,11 @@ export type FailureReason = RefusalReason | 'timed_out' | 'out_of_memory' | 'bus
 
 /** An article that was not drafted, and why; the sources service words it for the user. */
 export class ExtractionFailure extends Error {
-  constructor(readonly reason: FailureReason) {
+  constructor(
+    readonly reason: FailureReason,
+    /** The language of an article refused as 'unsupported_language' ('zh'). */
+    readonly language?: string,
+  ) {
     super(`extraction ${reason}`);
   }
 }
@@ -82,7 +86,7 @@ export function createExtractionPool(
     /** The reader's draft of pasted text or an uploaded document, and the text's first line. */
     async draft(input: ExtractionInput, options: { published: string | null; lang: Language | undefined }) {
       const outcome = await runJob({ input, budget: articleBudget, ...options });
-      if (outcome.kind === 'refused') throw new ExtractionFailure(outcome.reason);
+      if (outcome.kind === 'refused') throw new ExtractionFailure(outcome.reason, outcome.language);
       return outcome;
     },
     /** Jobs the pool holds at most (running and queued): a batch keeps fewer than this in flight. */

@@ -5,7 +5,7 @@ import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleDraft } from '../../common/contracts/draft.ts';
 import type { Language } from '../../common/domain/enums.ts';
-import { draftArticle, htmlToText } from '../../reader/index.ts';
+import { draftArticle, htmlToText, unsupportedLanguage } from '../../reader/index.ts';
 import { DocumentRefusal, type DocumentType, documentToText, type TextBudget } from './document-text.ts';
 import { type DerivedText, deriveFromText } from './source-text.ts';
 
@@ -35,11 +35,11 @@ export type ExtractionJob = {
   started: MessagePort;
 };
 
-export type RefusalReason = DocumentRefusal['reason'] | 'empty';
+export type RefusalReason = DocumentRefusal['reason'] | 'empty' | 'unsupported_language';
 
 export type ExtractionOutcome =
   | { kind: 'drafted'; draft: ArticleDraft; firstLine: string; derived: DerivedText }
-  | { kind: 'refused'; reason: RefusalReason };
+  | { kind: 'refused'; reason: RefusalReason; language?: string };
 
 async function toPlainText(input: ExtractionInput, budget: TextBudget): Promise<string> {
   if (input.kind === 'document') return documentToText(input.bytes, input.type, budget);
@@ -56,6 +56,9 @@ export default async function extractArticle(job: ExtractionJob): Promise<Extrac
     return { kind: 'refused', reason: error instanceof DocumentRefusal ? error.reason : 'unreadable' };
   }
   if (plain.trim().length === 0) return { kind: 'refused', reason: 'empty' };
+  // A Chinese (or Russian, Korean …) article would be drafted into nonsense: refused, with its language.
+  const language = unsupportedLanguage(plain);
+  if (language !== null) return { kind: 'refused', reason: 'unsupported_language', language };
   const draft = draftArticle({ text: plain, published: job.published, lang: job.lang });
   return {
     kind: 'drafted',

@@ -247,6 +247,8 @@ export const en: Dictionary = {
       unsupportedFile: 'This type of file cannot be read; upload a .txt, .html, .docx or .pdf file.',
       unreadableFile: 'The file could not be read; it may be damaged.',
       emptyText: 'No article text was found in what you sent.',
+      unsupportedLanguage:
+        'The article is not in Vietnamese or English (Chinese, for instance), the languages the reader reads; send its Vietnamese or English version.',
       fileTooLarge:
         'The file unpacks to far more than an article; it may be damaged or built to overload the server.',
       textTooLong:

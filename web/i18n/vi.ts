@@ -236,6 +236,8 @@ export const vi = {
       unsupportedFile: 'Không đọc được loại tệp này; hãy tải lên tệp .txt, .html, .docx hoặc .pdf.',
       unreadableFile: 'Không đọc được tệp; có thể tệp đã bị hỏng.',
       emptyText: 'Không tìm thấy nội dung bài viết trong những gì bạn gửi.',
+      unsupportedLanguage:
+        'Bài viết không phải tiếng Việt hay tiếng Anh (ví dụ tiếng Trung), những ngôn ngữ bộ đọc hiểu được; hãy gửi bản tiếng Việt hoặc tiếng Anh.',
       fileTooLarge:
         'Tệp giải nén ra lớn hơn nhiều so với một bài viết; có thể tệp bị hỏng hoặc được tạo ra để làm quá tải máy chủ.',
       textTooLong:

@@ -43,6 +43,7 @@ const failureWords: Record<string, string> = {
   timed_out: 'reading it took too long and was stopped',
   out_of_memory: 'reading it needed more memory than allowed',
   busy: 'the reader was busy',
+  unsupported_language: 'it is not in Vietnamese or English, the languages the reader reads',
 };
 
 /** Runs fn over items with at most `limit` running at once, keeping the input order. */

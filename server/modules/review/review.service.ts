@@ -95,6 +95,8 @@ export function createReviewService(deps: {
     sourceId: string;
     review: AcceptDraft;
     actor: Actor;
+    /** The article's language: an English article's titles are English titles. */
+    language: string;
     link: (type: RecordType, id: string, spans: Span[]) => Promise<void>;
   };
 
@@ -153,7 +155,7 @@ export function createReviewService(deps: {
   }
 
   async function registerAgreements(acceptance: Acceptance, partnerIds: string[]) {
-    const { tx, sourceId, review, actor, link } = acceptance;
+    const { tx, sourceId, review, actor, link, language } = acceptance;
     const agreementIds: string[] = [];
     const signedHere: string[] = [];
     for (const item of review.agreements) {
@@ -170,7 +172,11 @@ export function createReviewService(deps: {
         const created = await deps.agreements.create(
           {
             kind: item.kind,
-            titleVi: item.title || `${item.kind.toUpperCase()} ${item.partyCodes.join('–')}`,
+            // An English article's title is the English title; the Vietnamese one stays the plain label.
+            titleVi:
+              (language === 'en' ? '' : item.title) ||
+              `${item.kind.toUpperCase()} ${item.partyCodes.join('–')}`,
+            ...(language === 'en' && item.title ? { titleEn: item.title } : {}),
             status: item.status === 'proposed' ? 'proposed' : 'signed',
             signedOn: item.status !== 'proposed' ? signedOn : null,
             summary: item.date && !signedOn ? `Signed in ${item.date} (day not given by the source).` : null,
@@ -336,6 +342,7 @@ export function createReviewService(deps: {
         sourceId,
         review,
         actor,
+        language: source.language,
         link: (type, id, spans) => linkSpans(tx, sourceId, source.text.length, type, id, spans),
       };
       const partnerIds = await registerPartners(acceptance);

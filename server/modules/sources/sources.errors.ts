@@ -12,6 +12,11 @@ export const sourceErrors = {
     422,
     'Không tìm thấy nội dung bài viết trong những gì đã gửi.',
   ),
+  unsupportedLanguage: defineError(
+    'sources.unsupported_language',
+    422,
+    'Bài viết bằng {{language}}, bộ đọc chỉ đọc tiếng Việt và tiếng Anh; hãy gửi bản tiếng Việt hoặc tiếng Anh của bài.',
+  ),
   fileTooLarge: defineError(
     'sources.file_too_large',
     413,

@@ -135,6 +135,31 @@ describe('sources and review', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('files an English article’s agreement title as the English title, not the Vietnamese one', async () => {
+    const { source, draft } = await postSource(
+      'Vietnam, Japan sign health MoU\n\nOn June 5, 2025, Vietnamese Minister of Health Dao Hong Lan and Japanese Ambassador Ito Naoki signed a Memorandum of Understanding on health cooperation in Hanoi.',
+    );
+    expect(draft.lang).toBe('en');
+    const reviewed = acceptAll(draft, source.version);
+    reviewed.agreements = [
+      {
+        kind: 'mou',
+        status: 'signed',
+        title: 'MoU on health cooperation',
+        date: null,
+        partyCodes: ['VN', 'JP'],
+        spans: [],
+      },
+    ];
+    const response = await accept(source.id, reviewed);
+    expect(response.statusCode).toBe(200);
+    const rows = (await t.database.db.execute(
+      sql`select title_vi, title_en from agreements where title_en = 'MoU on health cooperation'`,
+    )) as unknown as { rows: { title_vi: string; title_en: string }[] };
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.title_vi).not.toBe('MoU on health cooperation');
+  });
+
   it('suggests the existing person for the same name typed without diacritics, and reuses them', async () => {
     const matches = await t.app.inject({
       method: 'GET',
@@ -256,6 +281,18 @@ describe('sources and review', () => {
     expect((await upload('broken.docx', 'not a zip at all', 'application/octet-stream')).statusCode).toBe(
       422,
     );
+  });
+
+  it('refuses a Chinese article with 422 and says why, instead of drafting nonsense', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sources',
+      headers: { cookie: editor },
+      payload: { text: '越南卫生部与世界卫生组织签署合作备忘录\n\n双方将加强在疫苗和传染病防控领域的合作。' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().code).toBe('sources.unsupported_language');
+    expect(JSON.stringify(response.json())).toContain('Chinese');
   });
 
   it('refuses empty text', async () => {

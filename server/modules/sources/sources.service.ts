@@ -115,10 +115,27 @@ export type UploadedDocument = { bytes: Uint8Array; filename: string };
 const uploadTypes = { txt: 'txt', text: 'txt', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' } as const;
 
 /** Why the reader gave no draft, told to the person who sent the article. */
-function toReadingError(reason: FailureReason, what: string) {
+const languageNames: Record<string, { en: string; vi: string }> = {
+  zh: { en: 'Chinese', vi: 'tiếng Trung' },
+  ja: { en: 'Japanese', vi: 'tiếng Nhật' },
+  ko: { en: 'Korean', vi: 'tiếng Hàn' },
+  ru: { en: 'Russian', vi: 'tiếng Nga' },
+  th: { en: 'Thai', vi: 'tiếng Thái' },
+  lo: { en: 'Lao', vi: 'tiếng Lào' },
+  km: { en: 'Khmer', vi: 'tiếng Khmer' },
+  ar: { en: 'Arabic', vi: 'tiếng Ả Rập' },
+};
+
+function toReadingError(reason: FailureReason, what: string, language?: string) {
   switch (reason) {
     case 'empty':
       return sourceErrors.emptyText('No article text was found in what you sent.');
+    case 'unsupported_language':
+      return sourceErrors.unsupportedLanguage(
+        `${what} is written in ${languageNames[language ?? '']?.en ?? 'a language'} the reader does not read; send the Vietnamese or English version of the article.`,
+        undefined,
+        { language: languageNames[language ?? '']?.vi ?? 'một ngôn ngữ khác' },
+      );
     case 'unreadable':
       return sourceErrors.unreadableFile(`${what} could not be read; is it damaged?`);
     case 'too_large':
@@ -178,7 +195,7 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
     const drafted = await extraction
       .draft(article, { published: input.publishedAt?.slice(0, 10) ?? null, lang: input.language })
       .catch((error: unknown) => {
-        throw error instanceof ExtractionFailure ? toReadingError(error.reason, what) : error;
+        throw error instanceof ExtractionFailure ? toReadingError(error.reason, what, error.language) : error;
       });
     return records.create(toNewSource(drafted, input), actor, executor);
   }

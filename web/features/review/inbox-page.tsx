@@ -14,6 +14,7 @@ const readingProblems = {
   'sources.unsupported_file': 'inbox.problems.unsupportedFile',
   'sources.unreadable_file': 'inbox.problems.unreadableFile',
   'sources.empty_text': 'inbox.problems.emptyText',
+  'sources.unsupported_language': 'inbox.problems.unsupportedLanguage',
   'sources.file_too_large': 'inbox.problems.fileTooLarge',
   'sources.text_too_long': 'inbox.problems.textTooLong',
   'sources.reading_too_slow': 'inbox.problems.readingTooSlow',
