@@ -13,6 +13,8 @@ import { createDashboardService } from './modules/dashboard/dashboard.service.ts
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
+import { createDuplicatesService } from './modules/merges/duplicates.service.ts';
+import { createMergesService } from './modules/merges/merges.service.ts';
 import { type Mailer, noMailer } from './modules/notifications/digest-mail.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import { createRemindersService } from './modules/notifications/reminders.service.ts';
@@ -57,6 +59,20 @@ export function createServices({
   const partnerOverview = createPartnerOverviewService({ db, partners, agreements, events, commitments });
   const calendar = createCalendarService({ db });
   const clocks = createClocksService({ db, calendar });
+  const users = createUsersService({ db });
+  const merges = createMergesService({
+    db,
+    readers: {
+      person: people,
+      organisation: organisations,
+      event: events,
+      commitment: commitments,
+      user: users,
+      agreement: agreements,
+    },
+    searchTextOf: { people: people.buildSearchText, organisations: organisations.buildSearchText },
+    onAccountsChanged: users.forgetCachedSessions,
+  });
   return {
     db,
     partners,
@@ -71,7 +87,9 @@ export function createServices({
     audit: createAuditService({ db }),
     calendar,
     clocks,
-    users: createUsersService({ db }),
+    users,
+    merges,
+    duplicates: createDuplicatesService({ db }),
     search: createSearchService({ db }),
     iati: createIatiService({ db }),
     calendarFeeds: createCalendarFeedsService({ db }),

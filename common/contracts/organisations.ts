@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { organisationKinds } from '../domain/enums.ts';
-import { countryCode, listQueryBase, recordId, recordMeta, shortText, version } from './common.ts';
+import { lineageKinds, organisationKinds } from '../domain/enums.ts';
+import {
+  aliases,
+  countryCode,
+  isoDate,
+  listQueryBase,
+  recordId,
+  recordMeta,
+  shortText,
+  version,
+} from './common.ts';
 
 export const organisationRecord = z.object({
   ...recordMeta,
@@ -9,6 +18,10 @@ export const organisationRecord = z.object({
   kind: z.enum(organisationKinds),
   countryCode: z.string().nullable(),
   parentId: z.string().nullable(),
+  aliases: z.array(z.string()),
+  successorId: z.string().nullable(),
+  lineageKind: z.enum(lineageKinds).nullable(),
+  lineageFrom: z.string().nullable(),
 });
 export type OrganisationRecord = z.infer<typeof organisationRecord>;
 
@@ -18,6 +31,10 @@ const organisationFields = {
   kind: z.enum(organisationKinds),
   countryCode: countryCode.nullable().optional(),
   parentId: recordId.nullable().optional(),
+  aliases: aliases.optional(),
+  successorId: recordId.nullable().optional(),
+  lineageKind: z.enum(lineageKinds).nullable().optional(),
+  lineageFrom: isoDate.nullable().optional(),
 };
 
 export const createOrganisation = z.strictObject(organisationFields);

@@ -27,6 +27,7 @@ import { commonErrors } from '../../http/errors.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { commitments } from '../commitments/commitments.table.ts';
 import { events } from '../events/events.table.ts';
+import { lineageIds } from '../organisations/organisations.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { sources } from '../sources/sources.table.ts';
@@ -186,7 +187,9 @@ export function createAgreementsService({ db }: { db: Database }) {
           query.areaId ? sql`${agreements.areaIds} @> array[${query.areaId}::text]` : undefined,
           query.kind ? eq(agreements.kind, query.kind) : undefined,
           query.status ? statusIs(query.status, today) : undefined,
-          query.signingUnitId ? eq(agreements.signingUnitId, query.signingUnitId) : undefined,
+          query.signingUnitId
+            ? sql`${agreements.signingUnitId} in ${lineageIds(query.signingUnitId)}`
+            : undefined,
           query.from ? gte(agreements.signedOn, query.from) : undefined,
           query.to ? lte(agreements.signedOn, query.to) : undefined,
           query.validToBefore ? lte(agreements.validTo, query.validToBefore) : undefined,
