@@ -1,4 +1,15 @@
-import { and, desc, eq, getTableColumns, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  getTableName,
+  inArray,
+  isNull,
+  notInArray,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { MergeInput, MergeListQuery, MergeRecord } from '../../../common/contracts/merges.ts';
 import type { MergeCollection, RecordType } from '../../../common/domain/enums.ts';
@@ -64,16 +75,28 @@ function uuidArray(ids: readonly string[]): SQL {
   )}]::uuid[]`;
 }
 
-/** A row read back from JSON, with its timestamps as dates again. */
-function reviveRow(table: PgTable, row: Record<string, unknown>): Record<string, unknown> {
-  const columns = getTableColumns(table);
-  const revived: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const column = columns[key];
-    if (!column || column.generated) continue;
-    revived[key] = column.columnType === 'PgTimestamp' && typeof value === 'string' ? new Date(value) : value;
-  }
-  return revived;
+/** Rows as PostgreSQL writes them to JSON (column names, timestamps to the microsecond), so that
+ * undo puts back exactly what was there. */
+async function readRawRows(tx: Transaction, table: PgTable, where: SQL): Promise<Record<string, unknown>[]> {
+  const result = (await tx.execute(
+    sql`select row_to_json(${table}) as row from ${table} where ${where}`,
+  )) as unknown as {
+    rows: { row: Record<string, unknown> }[];
+  };
+  return result.rows.map((row) => row.row);
+}
+
+/** Inserts rows read by readRawRows; columns the database computes are left to it. */
+async function insertRawRows(tx: Transaction, table: PgTable, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const names = Object.values(getTableColumns(table))
+    .filter((column) => !column.generated)
+    .map((column) => sql.identifier(column.name));
+  const columns = sql.join(names, sql`, `);
+  const name = sql.identifier(getTableName(table));
+  await tx.execute(
+    sql`insert into ${name} (${columns}) select ${columns} from json_populate_recordset(null::${name}, ${JSON.stringify(rows)}::json)`,
+  );
 }
 
 export function createMergesService({
@@ -185,10 +208,7 @@ export function createMergesService({
       if (reference.uniqueWith) {
         const unique = String(row[`k${reference.key.indexOf(reference.uniqueWith[0]!)}`]);
         if (taken.has(unique)) {
-          const [full] = (await tx
-            .select()
-            .from(reference.table)
-            .where(keyMatches(reference, key))) as Record<string, unknown>[];
+          const [full] = await readRawRows(tx, reference.table, keyMatches(reference, key));
           await tx.delete(reference.table).where(keyMatches(reference, key));
           changes.dropped.push({ reference: reference.name, owner, row: full! });
           continue;
@@ -297,7 +317,12 @@ export function createMergesService({
         throw commonErrors.notFound(`There is no ${recordType} with id ${missing.join(', ')}.`);
       const survivor = locked.get(survivorId)!;
       const mergedRows = mergedIds.map((id) => locked.get(id)!);
-      const changes: MergeChanges = { moved: [], dropped: [], mergedRows, aliasesAdded: [] };
+      const changes: MergeChanges = {
+        moved: [],
+        dropped: [],
+        mergedRows: await readRawRows(tx, table, inArray(table.id, mergedIds)),
+        aliasesAdded: [],
+      };
 
       // Images before anything moves: the survivor, the merged records and every record whose links move.
       const owners = new Map<keyof Readers, Set<string>>();
@@ -425,24 +450,29 @@ export function createMergesService({
 
       // The merged records as they were; links among themselves (a parent merged with its unit)
       // are set once all of them exist again.
-      const selfLinks = collection === 'organisations' ? (['parentId', 'successorId'] as const) : [];
+      const selfLinks = collection === 'organisations' ? ['parent_id', 'successor_id'] : [];
+      await insertRawRows(
+        tx,
+        table,
+        changes.mergedRows.map((merged) => ({
+          ...merged,
+          ...Object.fromEntries(selfLinks.map((column) => [column, null])),
+        })),
+      );
       for (const merged of changes.mergedRows) {
-        const values = reviveRow(table, merged);
-        for (const column of selfLinks) values[column] = null;
-        await tx.insert(table).values(values as never);
-      }
-      for (const merged of changes.mergedRows) {
-        const links = Object.fromEntries(selfLinks.map((column) => [column, merged[column] ?? null]));
-        if (selfLinks.length > 0)
-          await tx
-            .update(table)
-            .set(links as never)
-            .where(eq(table.id, merged.id as string));
+        if (selfLinks.length === 0) break;
+        await tx
+          .update(organisations)
+          .set({
+            parentId: (merged.parent_id as string | null) ?? null,
+            successorId: (merged.successor_id as string | null) ?? null,
+          })
+          .where(eq(organisations.id, merged.id as string));
       }
       for (const link of [...changes.moved].reverse()) await restoreLink(tx, link, mergedIds, survivorId);
       for (const dropped of changes.dropped) {
         const reference = referenceNamed(dropped.reference);
-        await tx.insert(reference.table).values(reviveRow(reference.table, dropped.row) as never);
+        await insertRawRows(tx, reference.table, [dropped.row]);
       }
       afterStep?.('restored');
 
