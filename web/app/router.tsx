@@ -34,6 +34,7 @@ const NotificationsPage = lazyPage(
   () => import('../features/notifications/notifications-page.tsx'),
   'NotificationsPage',
 );
+const DuplicatesPage = lazyPage(() => import('../features/merges/duplicates-page.tsx'), 'DuplicatesPage');
 const InboxPage = lazyPage(() => import('../features/review/inbox-page.tsx'), 'InboxPage');
 const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 'ReviewPage');
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'commitments/board', element: <CommitmentBoardPage /> },
       { path: 'review/:id', element: <ReviewPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'duplicates', element: <DuplicatesPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'agreements', Component: lazyPage(lists, 'AgreementsListPage') },

@@ -5,6 +5,7 @@ import {
   eventKinds,
   eventModes,
   legalBases,
+  lineageKinds,
   organisationKinds,
 } from '../../../common/domain/enums.ts';
 import type { EditField } from './record-form.tsx';
@@ -74,6 +75,7 @@ export const editFields: Record<Collection, EditField[]> = {
     { name: 'name', kind: 'text', isRequired: true },
     { name: 'honorific', kind: 'text' },
     { name: 'countryCode', kind: 'text' },
+    { name: 'aliases', kind: 'lines', hasHint: true },
     { name: 'note', kind: 'multiline' },
   ],
   organisations: [
@@ -86,6 +88,11 @@ export const editFields: Record<Collection, EditField[]> = {
       isRequired: true,
     },
     { name: 'countryCode', kind: 'text' },
+    { name: 'aliases', kind: 'lines', hasHint: true },
+    { name: 'parentId', kind: 'link', link: 'organisations' },
+    { name: 'successorId', kind: 'link', link: 'organisations' },
+    { name: 'lineageKind', kind: 'select', options: { group: 'lineageKind', values: lineageKinds } },
+    { name: 'lineageFrom', kind: 'date' },
   ],
   partners: [
     { name: 'nameVi', kind: 'text', isRequired: true },
