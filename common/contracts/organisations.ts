@@ -50,6 +50,10 @@ export const organisationListQuery = z.strictObject({
   ...listQueryBase,
   kind: z.enum(organisationKinds).optional(),
   countryCode: countryCode.optional(),
+  /** The units directly below this organisation. */
+  parentId: recordId.optional(),
+  /** The organisations that became this one in a reorganisation. */
+  successorId: recordId.optional(),
   sort: z.enum(['nameVi', 'nameEn', 'kind', 'countryCode', 'updatedAt']).default('nameVi'),
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuery>;

@@ -372,6 +372,10 @@ export const en: Dictionary = {
     sources: 'Sources',
   },
   detail: {
+    lineage: 'Reorganisation',
+    lineageFrom: 'from {{date}}',
+    predecessors: 'Successor of:',
+    units: 'Units below',
     newestOf: 'The newest {{shown}} of {{formattedCount}}: see them all',
     briefing: 'Briefing before a meeting',
     briefingHint:

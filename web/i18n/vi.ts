@@ -366,6 +366,10 @@ export const vi = {
     sources: 'Nguồn tin',
   },
   detail: {
+    lineage: 'Sắp xếp tổ chức',
+    lineageFrom: 'từ {{date}}',
+    predecessors: 'Kế thừa từ:',
+    units: 'Các đơn vị trực thuộc',
     newestOf: '{{shown}} mục mới nhất trong {{formattedCount}}: xem tất cả',
     briefing: 'Bản tóm tắt trước cuộc gặp',
     briefingHint:

@@ -156,6 +156,8 @@ export function createOrganisationsService({ db }: { db: Database }) {
           matchesText(organisations, query.q),
           query.kind ? eq(organisations.kind, query.kind) : undefined,
           query.countryCode ? eq(organisations.countryCode, query.countryCode) : undefined,
+          query.parentId ? eq(organisations.parentId, query.parentId) : undefined,
+          query.successorId ? eq(organisations.successorId, query.successorId) : undefined,
         ],
         sort: {
           nameVi: organisations.nameVi,
