@@ -308,6 +308,20 @@ describe('merging organisations', () => {
     });
     const owned = (await call('GET', `/api/v1/commitments?ownerId=${successor.id}`)).body.items;
     expect(owned.map((item: { id: string }) => item.id)).toEqual([commitment.id]);
+    const agreement = await create('agreements', {
+      kind: 'mou',
+      titleVi: 'Bản ghi nhớ ký trước sắp xếp',
+      status: 'proposed',
+      signingUnitId: predecessor.id,
+    });
+    const signed = (await call('GET', `/api/v1/agreements?signingUnitId=${successor.id}`)).body.items;
+    expect(signed.map((item: { id: string }) => item.id)).toEqual([agreement.id]);
+    const staff = await create('people', {
+      name: 'Phạm Văn Cũ',
+      positions: [{ title: 'Cục trưởng', organisationId: predecessor.id }],
+    });
+    const people = (await call('GET', `/api/v1/people?organisationId=${successor.id}`)).body.items;
+    expect(people.map((item: { id: string }) => item.id)).toEqual([staff.id]);
     const cycle = await call('PATCH', `/api/v1/organisations/${successor.id}`, {
       version: successor.version,
       successorId: predecessor.id,
