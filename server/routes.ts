@@ -18,6 +18,7 @@ import { registerEventsRoutes } from './modules/events/events.routes.ts';
 import { registerIatiRoutes } from './modules/iati/iati.routes.ts';
 import type { ImportRunner } from './modules/imports/import-runner.ts';
 import { registerImportsRoutes } from './modules/imports/imports.routes.ts';
+import { registerMergesRoutes } from './modules/merges/merges.routes.ts';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
@@ -58,6 +59,7 @@ export function registerRoutes(
   registerPartnersRoutes(app, services.partners);
   registerOrganisationsRoutes(app, services.organisations);
   registerPeopleRoutes(app, services.people);
+  registerMergesRoutes(app, services.merges, services.duplicates);
   registerAreasRoutes(app, services.areas);
   registerAgreementsRoutes(app, services.agreements);
   registerEventsRoutes(app, services.events);

@@ -17,6 +17,8 @@ import { createDocumentsService } from './modules/documents/documents.service.ts
 import { createEventsService } from './modules/events/events.service.ts';
 import { createIatiService } from './modules/iati/iati.service.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
+import { createDuplicatesService } from './modules/merges/duplicates.service.ts';
+import { createMergesService } from './modules/merges/merges.service.ts';
 import { type Mailer, noMailer } from './modules/notifications/digest-mail.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import { createRemindersService } from './modules/notifications/reminders.service.ts';
@@ -86,6 +88,19 @@ export function createServices({
   });
   const calendar = createCalendarService({ db });
   const clocks = createClocksService({ db, calendar });
+  const merges = createMergesService({
+    db,
+    readers: {
+      person: people,
+      organisation: organisations,
+      event: events,
+      commitment: commitments,
+      user: users,
+      agreement: agreements,
+    },
+    searchTextOf: { people: people.buildSearchText, organisations: organisations.buildSearchText },
+    onAccountsChanged: users.forgetCachedSessions,
+  });
   return {
     db,
     partners,
@@ -102,6 +117,8 @@ export function createServices({
     calendar,
     clocks,
     users,
+    merges,
+    duplicates: createDuplicatesService({ db }),
     search: createSearchService({ db }),
     iati: createIatiService({ db }),
     calendarFeeds: createCalendarFeedsService({ db }),

@@ -54,6 +54,8 @@ export const areaId = z
   .regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be an area id such as oncology or medical_equipment');
 
 export const shortText = z.string().trim().min(1, 'must not be empty').max(limits.shortText);
+/** Other spellings of a name: each one trimmed and non-empty, at most 30. */
+export const aliases = z.array(shortText).max(30);
 export const optionalShortText = z.string().trim().max(limits.shortText).nullable().optional();
 export const longText = z.string().max(limits.longText).nullable().optional();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  aliases,
   checkDateOrder,
   countryCode,
   isoDate,
@@ -25,6 +26,7 @@ export const personRecord = z.object({
   honorific: z.string().nullable(),
   countryCode: z.string().nullable(),
   note: z.string().nullable(),
+  aliases: z.array(z.string()),
   positions: z.array(positionRecord),
 });
 export type PersonRecord = z.infer<typeof personRecord>;
@@ -43,6 +45,7 @@ const personFields = {
   honorific: z.string().trim().max(50).nullable().optional(),
   countryCode: countryCode.nullable().optional(),
   note: z.string().max(5000).nullable().optional(),
+  aliases: aliases.optional(),
   /** When given, replaces the person's positions. */
   positions: z.array(positionInput).max(50).optional(),
 };

@@ -4,6 +4,7 @@
 
 const vi = {
   partnerKind: { country: 'Quốc gia', organisation: 'Tổ chức quốc tế' },
+  lineageKind: { merged_into: 'Sáp nhập vào', renamed_to: 'Đổi tên thành' },
   organisationKind: {
     ministry: 'Bộ',
     department: 'Cục / Vụ',
@@ -73,6 +74,7 @@ export const enumLabels: { vi: typeof vi; en: typeof vi } = {
   vi,
   en: {
     partnerKind: { country: 'Country', organisation: 'International organisation' },
+    lineageKind: { merged_into: 'Merged into', renamed_to: 'Renamed to' },
     organisationKind: {
       ministry: 'Ministry',
       department: 'Department',

@@ -90,6 +90,14 @@ export type Language = (typeof languages)[number];
 export const sourceReviewStatuses = ['draft', 'accepted'] as const;
 export type SourceReviewStatus = (typeof sourceReviewStatuses)[number];
 
+/** How an organisation ended in a reorganisation. */
+export const lineageKinds = ['merged_into', 'renamed_to'] as const;
+export type LineageKind = (typeof lineageKinds)[number];
+
+/** Collections whose duplicates can be merged. */
+export const mergeCollections = ['people', 'organisations'] as const;
+export type MergeCollection = (typeof mergeCollections)[number];
+
 export const auditActions = ['create', 'update', 'delete'] as const;
 export type AuditAction = (typeof auditActions)[number];
 

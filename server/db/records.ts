@@ -331,6 +331,17 @@ export function createRecordService<
       return spec.toRecords(db, rows);
     },
 
+    /** Records as the API shows them, read inside a transaction (audit images of a change made
+     * outside this service, such as a merge moving links). */
+    async readMany(executor: Executor, ids: readonly string[]): Promise<R[]> {
+      if (ids.length === 0) return [];
+      const rows = (await executor
+        .select()
+        .from(table as PgTable)
+        .where(inArray(idColumn, [...ids]))) as Row<T>[];
+      return spec.toRecords(executor, rows);
+    },
+
     async create(input: C, actor: Actor, executor?: Transaction): Promise<R> {
       const run = async (tx: Transaction) => {
         await spec.checkInput?.(tx, input, null);

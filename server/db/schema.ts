@@ -9,6 +9,7 @@ export * from '../modules/commitments/commitments.table.ts';
 export * from '../modules/documents/documents.table.ts';
 export * from '../modules/events/events.table.ts';
 export * from '../modules/imports/imports.table.ts';
+export * from '../modules/merges/merges.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/organisations/organisations.table.ts';
 export * from '../modules/partners/partners.table.ts';

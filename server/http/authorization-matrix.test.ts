@@ -40,6 +40,8 @@ type Fixtures = {
   registry: Registry;
   /** Creates a record through the API as an admin, for requests that change or delete one. */
   fresh(path: string, payload: Record<string, unknown>): Promise<{ id: string; version: number }>;
+  /** Any request as an admin, for a record a route acts on that no collection creates (a merge). */
+  admin(method: 'POST', url: string, payload: Record<string, unknown>): Promise<{ id: string }>;
   adminEmail: string;
 };
 
@@ -166,6 +168,65 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
     ...collectionRules('/api/v1/people', registryAccess, () => ({ name: `Trần Văn ${nextSerial()}` }), {
       honorific: 'TS.',
     }),
+    'POST /api/v1/people/merge': {
+      access: 'editors',
+      request: async (f) => ({
+        url: '/api/v1/people/merge',
+        payload: {
+          survivorId: (await f.fresh('/api/v1/people', { name: `Người giữ ${nextSerial()}` })).id,
+          mergedIds: [(await f.fresh('/api/v1/people', { name: `Người gộp ${nextSerial()}` })).id],
+        },
+      }),
+    },
+    'POST /api/v1/organisations/merge': {
+      access: 'editors',
+      request: async (f) => ({
+        url: '/api/v1/organisations/merge',
+        payload: {
+          survivorId: (
+            await f.fresh('/api/v1/organisations', { nameVi: `Viện giữ ${nextSerial()}`, kind: 'institute' })
+          ).id,
+          mergedIds: [
+            (
+              await f.fresh('/api/v1/organisations', {
+                nameVi: `Viện gộp ${nextSerial()}`,
+                kind: 'institute',
+              })
+            ).id,
+          ],
+        },
+      }),
+    },
+    'GET /api/v1/merges': { access: 'editors', request: () => ({ url: '/api/v1/merges?collection=people' }) },
+    'POST /api/v1/merges/{id}/undo': {
+      access: 'editors',
+      request: async (f) => {
+        const survivor = await f.fresh('/api/v1/people', { name: `Người giữ ${nextSerial()}` });
+        const merged = await f.fresh('/api/v1/people', { name: `Người gộp ${nextSerial()}` });
+        const merge = await f.admin('POST', '/api/v1/people/merge', {
+          survivorId: survivor.id,
+          mergedIds: [merged.id],
+        });
+        return { url: `/api/v1/merges/${merge.id}/undo` };
+      },
+    },
+    'GET /api/v1/duplicates': {
+      access: 'editors',
+      request: () => ({ url: '/api/v1/duplicates?collection=organisations' }),
+    },
+    'POST /api/v1/duplicates/dismissals': {
+      access: 'editors',
+      request: async (f) => ({
+        url: '/api/v1/duplicates/dismissals',
+        payload: {
+          collection: 'people',
+          ids: [
+            (await f.fresh('/api/v1/people', { name: `Người thứ nhất ${nextSerial()}` })).id,
+            (await f.fresh('/api/v1/people', { name: `Người thứ hai ${nextSerial()}` })).id,
+          ],
+        },
+      }),
+    },
     'GET /api/v1/people/matches': {
       access: 'signedIn',
       request: () => ({ url: '/api/v1/people/matches?name=Nguyen%20Thi%20Lan' }),
@@ -546,6 +607,11 @@ beforeAll(async () => {
     registry,
     adminEmail,
     fresh: (path, payload) => createThrough(t.app, admin.cookie, path, payload),
+    admin: async (method, url, payload) => {
+      const response = await send(t.app, { method, url, payload, cookie: admin.cookie });
+      if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.body}`);
+      return response.json();
+    },
   };
   for (const caller of callers) sessions.set(caller, await signInAs(caller));
 });

@@ -79,6 +79,13 @@ describe('demo data', () => {
     expect(overview.areas[0]).toMatchObject({ count: 3 });
   });
 
+  it("suggests merging the two spellings of Belarus's ambassador", async () => {
+    const pairs = await services.duplicates.list('people');
+    expect(pairs.map((pair) => [pair.first.name, pair.second.name].sort().join(' / '))).toContain(
+      'Uladzimir Baravikou / Vladimir Borovikov',
+    );
+  });
+
   it('publishes the two news items to the portal', async () => {
     const news = await services.portal.listNews(1, 10);
     expect(news.total).toBe(2);

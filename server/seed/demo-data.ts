@@ -209,6 +209,34 @@ export async function seedDemoData(services: Services): Promise<void> {
       system,
       tx,
     );
+    // The same ambassador under his Russian spelling, as another article wrote it: the duplicates
+    // page suggests merging him with Uladzimir Baravikou.
+    const borovikov = await person(
+      'Vladimir Borovikov',
+      'BY',
+      'Đại sứ Cộng hòa Belarus tại Việt Nam',
+      embassyBy.id,
+      'ngài',
+    );
+    await s.events.create(
+      {
+        kind: 'courtesy_call',
+        title: 'Bộ trưởng Bộ Y tế tiếp Đại sứ Belarus Vladimir Borovikov',
+        startOn: '2025-05-20',
+        location: 'Hà Nội',
+        participants: [
+          { personId: lan.id, role: 'chair', title: 'Bộ trưởng Bộ Y tế', organisationId: mohVn.id },
+          {
+            personId: borovikov.id,
+            role: 'attendee',
+            title: 'Đại sứ Cộng hòa Belarus tại Việt Nam',
+            organisationId: embassyBy.id,
+          },
+        ],
+      },
+      system,
+      tx,
+    );
     for (const text of [
       'Triển khai các chương trình hợp tác toàn diện: nghiên cứu khoa học, trao đổi chuyên gia, đào tạo nhân lực, trang thiết bị y tế, dược phẩm',
       'Các đơn vị chuyên môn hai bên xây dựng nội dung, chương trình và kế hoạch hợp tác tiếp theo',

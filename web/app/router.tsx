@@ -35,6 +35,7 @@ const NotificationsPage = lazyPage(
   'NotificationsPage',
 );
 const UsersPage = lazyPage(() => import('../features/users/users-page.tsx'), 'UsersPage');
+const DuplicatesPage = lazyPage(() => import('../features/merges/duplicates-page.tsx'), 'DuplicatesPage');
 const InboxPage = lazyPage(() => import('../features/review/inbox-page.tsx'), 'InboxPage');
 const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 'ReviewPage');
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'commitments/board', element: <CommitmentBoardPage /> },
       { path: 'review/:id', element: <ReviewPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'duplicates', element: <DuplicatesPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'users', element: <UsersPage /> },

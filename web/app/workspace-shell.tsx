@@ -71,6 +71,9 @@ export function WorkspaceShell() {
                     </li>
                   ))}
                   <li>
+                    <NavLink to="/app/duplicates">{t('nav.duplicates')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/app/search">{t('nav.search')}</NavLink>
                   </li>
                   {user.role === 'admin' && (

@@ -171,6 +171,7 @@ export const en: Dictionary = {
     conflict: 'Someone else has just changed this account; it has been reloaded, try again.',
   },
   nav: {
+    duplicates: 'Duplicates',
     workspace: 'Workspace navigation',
     inbox: 'Inbox',
     agreements: 'Agreements',
@@ -366,6 +367,11 @@ export const en: Dictionary = {
     dropFilter: 'Remove this condition',
   },
   columns: {
+    aliases: 'Other names',
+    parentId: 'Part of',
+    successorId: 'Successor',
+    lineageKind: 'Reorganisation',
+    lineageFrom: 'From',
     name: 'Name',
     nameVi: 'Name (Vietnamese)',
     nameEn: 'Name (English)',
@@ -449,6 +455,10 @@ export const en: Dictionary = {
     accounts: 'Accounts',
   },
   detail: {
+    lineage: 'Reorganisation',
+    lineageFrom: 'from {{date}}',
+    predecessors: 'Successor of:',
+    units: 'Units below',
     newestOf: 'The newest {{shown}} of {{formattedCount}}: see them all',
     briefing: 'Briefing before a meeting',
     briefingHint:
@@ -485,7 +495,34 @@ export const en: Dictionary = {
     openInReview: 'Open the review page',
     viewOnPortal: 'View on the portal',
   },
+  merges: {
+    title: 'Duplicate records',
+    loading: 'Looking for likely duplicates…',
+    none: 'No likely duplicates found.',
+    compareAndMerge: 'Compare and merge',
+    dismiss: 'Not a duplicate',
+    compare: 'Records compared',
+    field: 'Field',
+    keep: 'Keep {{name}}',
+    merge: 'Merge into the one kept',
+    confirmTitle: 'Confirm the merge',
+    confirmText:
+      'Merge {{others}} into {{survivor}}? Every link moves to {{survivor}}, and the merged names become other names. This can be undone.',
+    confirm: 'Merge',
+    cancel: 'Cancel',
+    recent: 'Recent merges',
+    merged: 'Merged {{others}} into {{survivor}}',
+    undo: 'Undo',
+    undone: '(undone)',
+    reasons: {
+      same_name: 'same name',
+      transliteration: 'same name, another transliteration',
+      same_country: 'same country',
+      same_title: 'same title',
+    },
+  },
   fieldHints: {
+    aliases: 'One spelling per line: with or without marks, English, transliterations, former names.',
     connectionPoints: 'One connection point per line (for online or hybrid events).',
     statusChangedOn:
       'When you change the status: the date it changed. Left empty: the signing date for “Signed”, otherwise today.',

@@ -161,6 +161,7 @@ export const vi = {
     conflict: 'Tài khoản vừa được người khác thay đổi; đã tải lại, hãy thử lại.',
   },
   nav: {
+    duplicates: 'Bản ghi trùng',
     workspace: 'Điều hướng không gian làm việc',
     inbox: 'Hộp tin',
     agreements: 'Thỏa thuận',
@@ -351,6 +352,11 @@ export const vi = {
     dropFilter: 'Bỏ điều kiện này',
   },
   columns: {
+    aliases: 'Tên gọi khác',
+    parentId: 'Thuộc đơn vị',
+    successorId: 'Đơn vị kế thừa',
+    lineageKind: 'Hình thức sắp xếp',
+    lineageFrom: 'Từ ngày',
     name: 'Tên',
     nameVi: 'Tên tiếng Việt',
     nameEn: 'Tên tiếng Anh',
@@ -434,6 +440,10 @@ export const vi = {
     accounts: 'Tài khoản',
   },
   detail: {
+    lineage: 'Sắp xếp tổ chức',
+    lineageFrom: 'từ {{date}}',
+    predecessors: 'Kế thừa từ:',
+    units: 'Các đơn vị trực thuộc',
     newestOf: '{{shown}} mục mới nhất trong {{formattedCount}}: xem tất cả',
     briefing: 'Bản tóm tắt trước cuộc gặp',
     briefingHint:
@@ -470,7 +480,34 @@ export const vi = {
     openInReview: 'Mở trang duyệt',
     viewOnPortal: 'Xem trên cổng thông tin',
   },
+  merges: {
+    title: 'Bản ghi trùng lặp',
+    loading: 'Đang tìm bản ghi có thể trùng…',
+    none: 'Không thấy bản ghi nào có thể trùng.',
+    compareAndMerge: 'So sánh và gộp',
+    dismiss: 'Không phải trùng',
+    compare: 'So sánh các bản ghi',
+    field: 'Trường',
+    keep: 'Giữ {{name}}',
+    merge: 'Gộp vào bản ghi được giữ',
+    confirmTitle: 'Xác nhận gộp',
+    confirmText:
+      'Gộp {{others}} vào {{survivor}}? Mọi liên kết chuyển sang {{survivor}}, tên của bản ghi bị gộp thành tên gọi khác. Có thể hoàn tác.',
+    confirm: 'Gộp',
+    cancel: 'Huỷ',
+    recent: 'Các lần gộp gần đây',
+    merged: 'Đã gộp {{others}} vào {{survivor}}',
+    undo: 'Hoàn tác',
+    undone: '(đã hoàn tác)',
+    reasons: {
+      same_name: 'cùng tên',
+      transliteration: 'cùng tên, khác cách phiên âm',
+      same_country: 'cùng quốc gia',
+      same_title: 'cùng chức danh',
+    },
+  },
   fieldHints: {
+    aliases: 'Mỗi dòng một cách viết: có hoặc không dấu, tiếng Anh, phiên âm, tên cũ.',
     connectionPoints: 'Mỗi dòng một điểm cầu (với sự kiện trực tuyến hoặc kết hợp).',
     statusChangedOn:
       'Khi đổi trạng thái: ngày đổi. Để trống thì lấy ngày ký với “Đã ký”, còn lại là hôm nay.',

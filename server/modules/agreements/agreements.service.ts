@@ -25,6 +25,7 @@ import {
   toRecordFields,
 } from '../../db/records.ts';
 import { requireAreas } from '../areas/areas.service.ts';
+import { lineageIds } from '../organisations/organisations.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { refuseWhileUsed } from '../record-uses/record-uses.ts';
@@ -171,7 +172,9 @@ export function createAgreementsService({ db }: { db: Database }) {
           query.areaId ? sql`${agreements.areaIds} @> array[${query.areaId}::text]` : undefined,
           query.kind ? eq(agreements.kind, query.kind) : undefined,
           query.status ? statusIs(query.status, today) : undefined,
-          query.signingUnitId ? eq(agreements.signingUnitId, query.signingUnitId) : undefined,
+          query.signingUnitId
+            ? sql`${agreements.signingUnitId} in ${lineageIds(query.signingUnitId)}`
+            : undefined,
           query.from ? gte(agreements.signedOn, query.from) : undefined,
           query.to ? lte(agreements.signedOn, query.to) : undefined,
           query.validToBefore ? lte(agreements.validTo, query.validToBefore) : undefined,

@@ -25,6 +25,7 @@ import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { events } from '../events/events.table.ts';
+import { lineageIds } from '../organisations/organisations.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
 import { commitmentErrors } from './commitments.errors.ts';
@@ -125,7 +126,7 @@ export function commitmentFilters(
     query.areaId ? sql`${commitments.areaIds} @> array[${query.areaId}::text]` : undefined,
     query.status ? eq(commitments.status, query.status) : undefined,
     query.ownerId
-      ? sql`(${commitments.vnOwnerIds} @> array[${query.ownerId}::uuid] or ${commitments.partnerOwnerIds} @> array[${query.ownerId}::uuid])`
+      ? sql`(${commitments.vnOwnerIds} && array${lineageIds(query.ownerId)} or ${commitments.partnerOwnerIds} && array${lineageIds(query.ownerId)})`
       : undefined,
     query.agreementId ? eq(commitments.agreementId, query.agreementId) : undefined,
     query.eventId ? eq(commitments.eventId, query.eventId) : undefined,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   CreateOrganisation,
   OrganisationListQuery,
@@ -42,6 +42,49 @@ export function guessOrganisationKind(name: string): OrganisationKind {
   return kindPatterns.find(([pattern]) => pattern.test(folded))?.[1] ?? 'other';
 }
 
+/** The organisation that stands for this one today: its successor's successor, and so on. */
+async function followLineage(executor: Executor, row: OrganisationRow): Promise<OrganisationRow> {
+  let current = row;
+  for (let hop = 0; hop < 20 && current.successorId; hop++) {
+    const [next] = await executor
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, current.successorId));
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The organisation and every one that became it (merged into or renamed to it, at any remove):
+ * a filter on an organisation also finds what is attached to its predecessors. */
+export function lineageIds(id: string): SQL {
+  return sql`(with recursive lineage(id) as (select ${id}::uuid union select o.id from ${organisations} o join lineage on o.successor_id = lineage.id) select id from lineage)`;
+}
+
+/** Refuses a parent or successor that would lead back to the organisation itself. */
+async function refuseCycle(
+  executor: Executor,
+  id: string,
+  startId: string,
+  column: 'parentId' | 'successorId',
+) {
+  let next: string | null = startId;
+  for (let hop = 0; hop < 50 && next; hop++) {
+    if (next === id) {
+      throw commonErrors.invalid(
+        `An organisation cannot be its own ${column === 'parentId' ? 'ancestor' : 'successor'}.`,
+        [{ path: `body.${column}`, message: 'leads back to the organisation itself' }],
+      );
+    }
+    const [row]: { next: string | null }[] = await executor
+      .select({ next: organisations[column] })
+      .from(organisations)
+      .where(eq(organisations.id, next));
+    next = row?.next ?? null;
+  }
+}
+
 export function createOrganisationsService({ db }: { db: Database }) {
   const records = createRecordService<
     typeof organisations,
@@ -54,15 +97,25 @@ export function createOrganisationsService({ db }: { db: Database }) {
     recordType: 'organisation',
     noun: 'organisation',
     toRecords: async (_executor, rows) => rows.map(toOrganisationRecord),
-    searchWords: (values) => [values.nameVi as string, values.nameEn as string, values.countryCode as string],
+    searchWords: (values) => [
+      values.nameVi as string,
+      values.nameEn as string,
+      ...((values.aliases as string[] | undefined) ?? []),
+      values.countryCode as string,
+    ],
     checkInput: async (executor, values, current) => {
-      if (values.parentId) {
-        await requireExisting(executor, organisations, [values.parentId], 'organisation', 'parentId');
-        if (current && values.parentId === current.id) {
-          throw commonErrors.invalid('An organisation cannot be its own parent.', [
-            { path: 'body.parentId', message: 'must not be the organisation itself' },
-          ]);
-        }
+      for (const column of ['parentId', 'successorId'] as const) {
+        const target = values[column];
+        if (!target) continue;
+        await requireExisting(executor, organisations, [target], 'organisation', column);
+        if (current) await refuseCycle(executor, current.id, target, column);
+      }
+      const successorId = values.successorId !== undefined ? values.successorId : current?.successorId;
+      const lineageKind = values.lineageKind !== undefined ? values.lineageKind : current?.lineageKind;
+      if (successorId && !lineageKind) {
+        throw commonErrors.invalid('Say whether the organisation was merged into its successor or renamed.', [
+          { path: 'body.lineageKind', message: 'is required with successorId' },
+        ]);
       }
     },
     checkDeletable: (executor, id) => refuseWhileUsed(executor, 'organisations', id),
@@ -77,6 +130,8 @@ export function createOrganisationsService({ db }: { db: Database }) {
           matchesText(organisations, query.q),
           query.kind ? eq(organisations.kind, query.kind) : undefined,
           query.countryCode ? eq(organisations.countryCode, query.countryCode) : undefined,
+          query.parentId ? eq(organisations.parentId, query.parentId) : undefined,
+          query.successorId ? eq(organisations.successorId, query.successorId) : undefined,
         ],
         sort: {
           nameVi: organisations.nameVi,
@@ -99,22 +154,26 @@ export function createOrganisationsService({ db }: { db: Database }) {
       actor: Actor,
     ): Promise<OrganisationRecord> {
       const key = foldText(name);
-      // Letters, digits and spaces only: nothing LIKE would read as a pattern.
-      const prefix = toSearchWords(name);
-      // The prefix match narrows; several names may share the prefix ("bo y te", "bo y te lao").
+      // Letters, digits and spaces only: nothing LIKE would read as a pattern. The words may be an
+      // alias or the English name, later in the search words.
+      const words = toSearchWords(name);
       const rows = await tx
         .select()
         .from(organisations)
         .where(
           and(
-            sql`${organisations.searchText} like ${`${prefix}%`}`,
+            sql`${organisations.searchText} like ${`%${words}%`}`,
             countryCode
               ? eq(organisations.countryCode, countryCode)
               : sql`${organisations.countryCode} is null`,
           ),
         );
-      const match = rows.find((row) => foldText(row.nameVi) === key);
-      if (match) return toOrganisationRecord(match);
+      const spellings = (row: OrganisationRow) => [row.nameVi, row.nameEn, ...row.aliases];
+      const match =
+        rows.find((row) => foldText(row.nameVi) === key) ??
+        rows.find((row) => spellings(row).some((spelling) => foldText(spelling) === key));
+      // A predecessor's name (before a reorganisation) stands for its successor.
+      if (match) return toOrganisationRecord(await followLineage(tx, match));
       return records.create({ nameVi: name, kind: guessOrganisationKind(name), countryCode }, actor, tx);
     },
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type {
   CreatePerson,
   PersonListQuery,
@@ -6,9 +6,11 @@ import type {
   PersonRecord,
   UpdatePerson,
 } from '../../../common/contracts/people.ts';
+import { likelySameName, nameKey, nameSimilarity } from '../../../common/domain/name-matching.ts';
 import { foldText } from '../../../common/domain/text.ts';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
+import { lineageIds } from '../organisations/organisations.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { people, positions } from './people.table.ts';
@@ -39,6 +41,7 @@ async function toPersonRecords(executor: Executor, rows: PersonRow[]): Promise<P
     honorific: row.honorific,
     countryCode: row.countryCode,
     note: row.note,
+    aliases: row.aliases,
     positions: held
       .filter((position) => position.personId === row.id)
       .map(({ personId: _personId, ...position }) => position),
@@ -55,7 +58,11 @@ export function createPeopleService({ db }: { db: Database }) {
     recordType: 'person',
     noun: 'person',
     toRecords: toPersonRecords,
-    searchWords: (values) => [values.name as string, values.countryCode as string],
+    searchWords: (values) => [
+      values.name as string,
+      ...((values.aliases as string[] | undefined) ?? []),
+      values.countryCode as string,
+    ],
     checkInput: async (executor, values) => {
       const organisationIds = (values.positions ?? [])
         .map((position) => position.organisationId)
@@ -94,26 +101,36 @@ export function createPeopleService({ db }: { db: Database }) {
     const key = foldText(name);
     if (!key) return [];
     const words = key.split(' ');
-    // Candidates share the last word of the name (the given name in Vietnamese order, the
-    // surname in most Latin-script names); the score then compares the whole folded name.
-    const anchor = words.at(-1)!;
+    // Candidates share a word of the name (the given name in Vietnamese order, the surname in most
+    // Latin-script names) in their name or aliases; the score then compares each whole name.
     const rows = await executor
       .select()
       .from(people)
-      .where(sql`${people.searchText} like ${`%${anchor}%`}`)
-      .limit(50);
+      .where(or(...words.slice(-3).map((word) => sql`${people.searchText} like ${`%${word}%`}`)))
+      .limit(100);
     const scored = rows
       .map((row) => {
-        const candidate = foldText(row.name);
         const evidence: string[] = [];
         let score = 0;
-        if (candidate === key) {
+        const spellings = [row.name, ...row.aliases];
+        const sameKey = spellings.find((spelling) => nameKey(spelling) === nameKey(name));
+        const alike = Math.max(...spellings.map((spelling) => nameSimilarity(spelling, name)));
+        if (sameKey !== undefined) {
           score += 0.8;
-          evidence.push(row.name === name ? 'same name' : 'same name without diacritics or case');
+          evidence.push(
+            sameKey === name
+              ? 'same name'
+              : sameKey === row.name
+                ? 'same name without diacritics, case or word order'
+                : `known by this name (${sameKey})`,
+          );
+        } else if (alike >= likelySameName) {
+          score += 0.7 * alike;
+          evidence.push('same name in another spelling (transliteration)');
         } else {
-          const candidateWords = new Set(candidate.split(' '));
+          const candidateWords = new Set(spellings.flatMap((spelling) => foldText(spelling).split(' ')));
           const shared = words.filter((word) => candidateWords.has(word)).length;
-          const overlap = shared / Math.max(words.length, candidateWords.size);
+          const overlap = shared / Math.max(words.length, foldText(row.name).split(' ').length);
           if (overlap < 0.6) return null;
           score += 0.6 * overlap;
           evidence.push(`${shared} of ${words.length} name words shared`);
@@ -152,7 +169,7 @@ export function createPeopleService({ db }: { db: Database }) {
           matchesText(people, query.q),
           query.countryCode ? eq(people.countryCode, query.countryCode) : undefined,
           query.organisationId
-            ? sql`exists (select 1 from ${positions} where ${positions.personId} = ${people.id} and ${positions.organisationId} = ${query.organisationId})`
+            ? sql`exists (select 1 from ${positions} where ${positions.personId} = ${people.id} and ${positions.organisationId} in ${lineageIds(query.organisationId)})`
             : undefined,
         ],
         sort: { name: people.name, countryCode: people.countryCode, updatedAt: people.updatedAt }[query.sort],

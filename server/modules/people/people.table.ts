@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { searchIndex, searchWordsVector, trigramIndex } from '../../db/search-index.ts';
 import { organisations } from '../organisations/organisations.table.ts';
@@ -10,6 +11,8 @@ export const people = pgTable(
     honorific: text('honorific'),
     countryCode: text('country_code'),
     note: text('note'),
+    /** Other spellings of the name: with or without marks, English, transliterations, names merged in. */
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
     searchText: text('search_text').notNull().default(''),
     searchVector: searchWordsVector(),
     version: integer('version').notNull().default(1),

@@ -145,6 +145,13 @@ export const references: readonly Reference[] = [
   },
   {
     target: 'organisations',
+    column: organisations.successorId,
+    holder: 'organisations',
+    holderId: organisations.id,
+    field: 'successorId',
+  },
+  {
+    target: 'organisations',
     column: positions.organisationId,
     holder: 'people',
     holderId: positions.personId,

@@ -209,6 +209,8 @@ export function createUsersService({ db }: { db: Database }) {
   }
 
   return {
+    /** After a change to accounts made elsewhere (a merge moving unit accounts). */
+    forgetCachedSessions: () => forgetSessions(),
     ...records,
     list: (query: UserListQuery) =>
       records.list({

@@ -11,7 +11,13 @@ import { ProvenanceSection } from '../provenance/provenance-section.tsx';
 import { useMe } from '../session/session.api.ts';
 import { IdLinks } from './id-links.tsx';
 import { RecordView } from './record-view.tsx';
-import { type RecordTypes, useAreaLookup, usePartnerLookup, useRecord } from './registry.api.ts';
+import {
+  type RecordTypes,
+  useAreaLookup,
+  usePartnerLookup,
+  useRecord,
+  useRecordList,
+} from './registry.api.ts';
 import { labelAreas, labelPartners } from './registry-columns.tsx';
 
 function useLookups() {
@@ -172,6 +178,7 @@ export function PersonPage() {
               </ul>
             )}
           </Related>
+          <PersonEvents personId={record.id} />
           <ProvenanceSection recordType="person" recordId={record.id} />
         </RecordView>
       )}
@@ -179,7 +186,79 @@ export function PersonPage() {
   );
 }
 
+/** The events a person took part in. */
+function PersonEvents({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const events = useRecordList('events', { personId, pageSize: 50, sort: 'startOn', order: 'desc' });
+  return (
+    <Related title={t('detail.events')}>
+      {events.data?.items.length === 0 ? (
+        <p className="muted">{t('app.empty')}</p>
+      ) : (
+        <ul aria-label={t('detail.events')}>
+          {events.data?.items.map((event) => (
+            <li key={event.id}>
+              <Link to={`/app/events/${event.id}`}>{event.title}</Link>
+              {event.startOn && ` (${formatDate(event.startOn)})`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Related>
+  );
+}
+
+/** The units below an organisation, each with its own units: ministry → department → unit. */
+function UnitTree({ parentId, depth = 0 }: { parentId: string; depth?: number }) {
+  const units = useRecordList('organisations', { parentId, pageSize: 100 });
+  const items = units.data?.items ?? [];
+  if (items.length === 0 || depth > 6) return null;
+  return (
+    <ul className="unit-tree">
+      {items.map((unit) => (
+        <li key={unit.id}>
+          <Link to={`/app/organisations/${unit.id}`}>{pickLocalised(unit.nameVi, unit.nameEn)}</Link>
+          <UnitTree parentId={unit.id} depth={depth + 1} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Reorganisations: what this organisation became, and what became it. */
+function Lineage({ record }: { record: RecordTypes['organisations'] }) {
+  const { t } = useTranslation();
+  const successor = useRecordList('organisations', { ids: record.successorId ?? undefined, pageSize: 1 });
+  const predecessors = useRecordList('organisations', { successorId: record.id, pageSize: 100 });
+  const next = record.successorId ? successor.data?.items[0] : undefined;
+  const before = predecessors.data?.items ?? [];
+  if (!record.successorId && before.length === 0) return null;
+  return (
+    <Related title={t('detail.lineage')}>
+      {next && record.lineageKind ? (
+        <p>
+          {labelEnum('lineageKind', record.lineageKind)}{' '}
+          <Link to={`/app/organisations/${next.id}`}>{pickLocalised(next.nameVi, next.nameEn)}</Link>
+          {record.lineageFrom && ` (${t('detail.lineageFrom', { date: formatDate(record.lineageFrom) })})`}
+        </p>
+      ) : null}
+      {before.length > 0 ? (
+        <p>
+          {t('detail.predecessors')}{' '}
+          {before.map((item, index) => (
+            <span key={item.id}>
+              {index > 0 && ', '}
+              <Link to={`/app/organisations/${item.id}`}>{pickLocalised(item.nameVi, item.nameEn)}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </Related>
+  );
+}
+
 export function OrganisationPage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const organisation = useRecord('organisations', id);
   return (
@@ -189,7 +268,12 @@ export function OrganisationPage() {
           collection="organisations"
           record={record}
           title={pickLocalised(record.nameVi, record.nameEn)}
-        />
+        >
+          <Lineage record={record} />
+          <Related title={t('detail.units')}>
+            <UnitTree parentId={record.id} />
+          </Related>
+        </RecordView>
       )}
     </QueryState>
   );

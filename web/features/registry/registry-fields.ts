@@ -5,6 +5,7 @@ import {
   eventKinds,
   eventModes,
   legalBases,
+  lineageKinds,
   organisationKinds,
   partnerKinds,
 } from '../../../common/domain/enums.ts';
@@ -75,6 +76,7 @@ export const editFields: Record<Collection, EditField[]> = {
     { name: 'name', kind: 'text', isRequired: true },
     { name: 'honorific', kind: 'text' },
     { name: 'countryCode', kind: 'text' },
+    { name: 'aliases', kind: 'lines', hasHint: true },
     { name: 'note', kind: 'multiline' },
   ],
   organisations: [
@@ -87,6 +89,11 @@ export const editFields: Record<Collection, EditField[]> = {
       isRequired: true,
     },
     { name: 'countryCode', kind: 'text' },
+    { name: 'aliases', kind: 'lines', hasHint: true },
+    { name: 'parentId', kind: 'link', link: 'organisations' },
+    { name: 'successorId', kind: 'link', link: 'organisations' },
+    { name: 'lineageKind', kind: 'select', options: { group: 'lineageKind', values: lineageKinds } },
+    { name: 'lineageFrom', kind: 'date' },
   ],
   partners: [
     { name: 'nameVi', kind: 'text', isRequired: true },
