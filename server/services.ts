@@ -20,6 +20,7 @@ import { createOrganisationsService } from './modules/organisations/organisation
 import { createPartnerOverviewService } from './modules/partners/partner-overview.service.ts';
 import { createPartnersService } from './modules/partners/partners.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
+import { createPoliciesService } from './modules/policies/policies.service.ts';
 import { createPortalService } from './modules/portal/portal.service.ts';
 import { createRadarService } from './modules/radar/radar.service.ts';
 import { createYearlyReportService } from './modules/reports/yearly-report.service.ts';
@@ -68,6 +69,7 @@ export function createServices({
     commitmentBoard: createCommitmentBoardService({ db, commitments }),
     sources,
     areas: createAreasService({ db }),
+    policies: createPoliciesService({ db }),
     audit: createAuditService({ db }),
     calendar,
     clocks,

@@ -103,6 +103,7 @@ export const recordTypes = [
   'area',
   'source',
   'user',
+  'policy',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 

@@ -29,6 +29,7 @@ import { commitments } from '../commitments/commitments.table.ts';
 import { events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
+import { policies } from '../policies/policies.table.ts';
 import { sources } from '../sources/sources.table.ts';
 import { agreementErrors } from './agreements.errors.ts';
 import { agreements, type StatusChange } from './agreements.table.ts';
@@ -127,6 +128,7 @@ export function createAgreementsService({ db }: { db: Database }) {
     checkInput: async (executor, values, current) => {
       await requireExisting(executor, partners, values.partyIds, 'partner', 'partyIds');
       await requireExisting(executor, sources, values.sourceIds, 'source', 'sourceIds');
+      await requireExisting(executor, policies, values.policyIds, 'policy', 'policyIds');
       await requireExisting(
         executor,
         organisations,
@@ -184,6 +186,7 @@ export function createAgreementsService({ db }: { db: Database }) {
           matchesText(agreements, query.q),
           query.partnerId ? sql`${agreements.partyIds} @> array[${query.partnerId}::uuid]` : undefined,
           query.areaId ? sql`${agreements.areaIds} @> array[${query.areaId}::text]` : undefined,
+          query.policyId ? sql`${agreements.policyIds} @> array[${query.policyId}::uuid]` : undefined,
           query.kind ? eq(agreements.kind, query.kind) : undefined,
           query.status ? statusIs(query.status, today) : undefined,
           query.signingUnitId ? eq(agreements.signingUnitId, query.signingUnitId) : undefined,

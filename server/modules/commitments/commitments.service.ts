@@ -26,6 +26,7 @@ import { agreements } from '../agreements/agreements.table.ts';
 import { requireAreas } from '../areas/areas.service.ts';
 import { events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { policies } from '../policies/policies.table.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
 import { commitmentErrors } from './commitments.errors.ts';
 import { commitments, progressUpdates } from './commitments.table.ts';
@@ -90,6 +91,7 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
     eventId: row.eventId,
     sourceId: row.sourceId,
     areaIds: row.areaIds,
+    policyIds: row.policyIds,
     vnOwnerIds: row.vnOwnerIds,
     partnerOwnerIds: row.partnerOwnerIds,
     dueOn: row.dueOn,
@@ -123,6 +125,7 @@ export function commitmentFilters(
       ? sql`(exists (select 1 from ${agreements} where ${agreements.id} = ${commitments.agreementId} and ${agreements.partyIds} @> array[${query.partnerId}::uuid]) or exists (select 1 from ${events} where ${events.id} = ${commitments.eventId} and ${events.partnerIds} @> array[${query.partnerId}::uuid]))`
       : undefined,
     query.areaId ? sql`${commitments.areaIds} @> array[${query.areaId}::text]` : undefined,
+    query.policyId ? sql`${commitments.policyIds} @> array[${query.policyId}::uuid]` : undefined,
     query.status ? eq(commitments.status, query.status) : undefined,
     query.ownerId
       ? sql`(${commitments.vnOwnerIds} @> array[${query.ownerId}::uuid] or ${commitments.partnerOwnerIds} @> array[${query.ownerId}::uuid])`
@@ -182,6 +185,7 @@ export function createCommitmentsService({ db }: { db: Database }) {
         'partnerOwnerIds',
       );
       await requireAreas(executor, values.areaIds);
+      await requireExisting(executor, policies, values.policyIds, 'policy', 'policyIds');
       const dueOn = values.dueOn !== undefined ? values.dueOn : current?.dueOn;
       const agreementId = values.agreementId !== undefined ? values.agreementId : current?.agreementId;
       if (dueOn && agreementId) {
