@@ -33,6 +33,8 @@ export type FieldChange = z.infer<typeof fieldChange>;
 export const recordHistory = z.object({
   items: z.array(
     z.object({
+      /** The audit row's id. */
+      id: z.number().int(),
       at: z.string(),
       user: z.string().nullable(),
       action: z.enum(auditActions),

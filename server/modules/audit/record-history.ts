@@ -22,6 +22,7 @@ export async function readRecordHistory(
 ): Promise<RecordHistory> {
   const rows = await executor
     .select({
+      id: auditLog.id,
       at: auditLog.at,
       action: auditLog.action,
       before: auditLog.before,
@@ -41,6 +42,7 @@ export async function readRecordHistory(
       const after = withoutSecrets(row.after as Image);
       const version = after?.version ?? (row.before as Image)?.version;
       return {
+        id: row.id,
         at: new Date(row.at).toISOString(),
         user: row.displayName || row.email || row.userEmail || null,
         action: row.action,

@@ -4,6 +4,7 @@ import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
 import { isLinkField, RecordForm } from './record-form.tsx';
+import { RecordHistoryView } from './record-history.tsx';
 import type { Collection, RecordTypes } from './registry.api.ts';
 import { editFields } from './registry-fields.ts';
 
@@ -28,7 +29,8 @@ interface RecordViewProps<C extends Collection> {
   children?: ReactNode;
 }
 
-/** A record's heading, its fields (or their edit form) and the related sections passed in. */
+/** A record's heading, its fields (or their edit form) and the related sections passed in; or,
+ * on the History tab, its audited changes. */
 export function RecordView<C extends Collection>({
   collection,
   record,
@@ -38,6 +40,7 @@ export function RecordView<C extends Collection>({
   const { t } = useTranslation();
   const me = useMe();
   const [isEditing, setIsEditing] = useState(false);
+  const [tab, setTab] = useState<'details' | 'history'>('details');
   const fields = editFields[collection];
   const values = record as unknown as Record<string, unknown>;
   return (
@@ -47,13 +50,30 @@ export function RecordView<C extends Collection>({
           <p className="eyebrow">{t(`records.${collection}`)}</p>
           <h1>{title}</h1>
         </div>
-        {canEdit(me.data) && !isEditing && (
+        {canEdit(me.data) && !isEditing && tab === 'details' && (
           <button type="button" onClick={() => setIsEditing(true)} data-testid="edit-record">
             {t('detail.edit')}
           </button>
         )}
       </div>
-      {isEditing ? (
+      <div className="row" role="tablist" aria-label={title}>
+        {(['details', 'history'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'tab tab-active' : 'tab'}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t(name === 'details' ? 'history.details' : 'history.tab')}
+          </button>
+        ))}
+      </div>
+      {tab === 'history' ? (
+        <RecordHistoryView collection={collection} record={record} />
+      ) : isEditing ? (
         <RecordForm
           collection={collection}
           record={record}
@@ -74,7 +94,7 @@ export function RecordView<C extends Collection>({
             ))}
         </dl>
       )}
-      {children}
+      {tab === 'details' && children}
     </div>
   );
 }
