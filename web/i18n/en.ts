@@ -231,6 +231,7 @@ export const en: Dictionary = {
       agreements: 'Agreements',
       areas: 'Areas',
       commitments: 'Commitments',
+      policies: 'Policies cited',
     },
     showInSource: 'Show in source',
     noSpan: 'No position in the text',

@@ -226,6 +226,7 @@ export const vi = {
       agreements: 'Thỏa thuận',
       areas: 'Lĩnh vực',
       commitments: 'Cam kết',
+      policies: 'Chính sách được viện dẫn',
     },
     showInSource: 'Xem trong văn bản',
     noSpan: 'Không có vị trí trong văn bản',

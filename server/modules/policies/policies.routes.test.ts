@@ -75,3 +75,55 @@ describe('/api/v1/policies', () => {
     expect(refused.json().detail).toContain('1 agreements');
   });
 });
+
+describe('accepting a review that cites a policy', () => {
+  async function newSource(text: string): Promise<string> {
+    const response = await send('POST', '/api/v1/sources', editor.cookie, { text });
+    expect(response.statusCode).toBe(201);
+    return response.json().id;
+  }
+
+  it('drafts the citation and cites the policy on the records the review creates', async () => {
+    const sourceId = await newSource(
+      'Ngày 10/10/2025, Bộ Y tế và Bộ Y tế Belarus ký bản ghi nhớ, triển khai Nghị quyết số 72-NQ/TW.',
+    );
+    const draft = await send('GET', `/api/v1/sources/${sourceId}/draft`, editor.cookie);
+    expect(draft.json().policies.map((policy: { number: string }) => policy.number)).toEqual(['72-NQ/TW']);
+
+    const accepted = await send('POST', `/api/v1/sources/${sourceId}/accept`, editor.cookie, {
+      version: 1,
+      agreements: [
+        { kind: 'mou', status: 'signed', title: 'Bản ghi nhớ Việt Nam – Belarus', partyCodes: [] },
+      ],
+      commitments: [{ text: 'Trao đổi chuyên gia' }],
+      policyNumbers: ['72-nq/tw'],
+    });
+    expect(accepted.statusCode).toBe(200);
+    const policies = await send('GET', '/api/v1/policies?q=72-NQ', viewer.cookie);
+    const policyId = policies.json().items[0].id;
+    const agreement = await send(
+      'GET',
+      `/api/v1/agreements/${accepted.json().agreementIds[0]}`,
+      viewer.cookie,
+    );
+    expect(agreement.json().policyIds).toEqual([policyId]);
+    const commitment = await send(
+      'GET',
+      `/api/v1/commitments/${accepted.json().commitmentIds[0]}`,
+      viewer.cookie,
+    );
+    expect(commitment.json().policyIds).toEqual([policyId]);
+  });
+
+  it('refuses a number no policy has, naming it, and writes nothing', async () => {
+    const sourceId = await newSource('Hai bên thực hiện Nghị quyết số 999-NQ/TW.');
+    const refused = await send('POST', `/api/v1/sources/${sourceId}/accept`, editor.cookie, {
+      version: 1,
+      policyNumbers: ['999-NQ/TW'],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0]).toMatchObject({ path: 'body.policyNumbers' });
+    const source = await send('GET', `/api/v1/sources/${sourceId}`, editor.cookie);
+    expect(source.json().reviewStatus).toBe('draft');
+  });
+});
