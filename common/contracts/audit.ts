@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditActions, auditedTypes } from '../domain/enums.ts';
-import { listQueryBase, recordId } from './common.ts';
+import { isoDate, listQueryBase, recordId } from './common.ts';
 
 export const auditRecord = z.object({
   id: z.number().int(),
@@ -21,6 +21,10 @@ export const auditListQuery = z.strictObject({
   recordType: z.enum(auditedTypes).optional(),
   recordId: z.string().max(100).optional(),
   userId: recordId.optional(),
+  /** Written on or after this day, Viet Nam time. */
+  from: isoDate.optional(),
+  /** Written on or before this day, Viet Nam time. */
+  to: isoDate.optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 

@@ -50,6 +50,8 @@ const CommitmentBoardPage = lazyPage(
   'CommitmentBoardPage',
 );
 
+const policies = () => import('../features/policies/policies-page.tsx');
+const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const lists = () => import('../features/registry/registry-list-page.tsx');
 const records = () => import('../features/registry/record-page.tsx');
 
@@ -91,6 +93,9 @@ export const router = createBrowserRouter([
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'sources', Component: lazyPage(lists, 'SourcesListPage') },
       { path: 'sources/:id', Component: lazyPage(records, 'SourcePage') },
+      { path: 'policies', Component: lazyPage(policies, 'PoliciesPage') },
+      { path: 'policies/:id', Component: lazyPage(policies, 'PolicyPage') },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'areas/:id', element: <AreaPage /> },
       { path: '*', element: <NotFoundPage /> },

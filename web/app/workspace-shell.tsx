@@ -71,6 +71,14 @@ export function WorkspaceShell() {
                     </li>
                   ))}
                   <li>
+                    <NavLink to="/app/policies">{t('nav.policies')}</NavLink>
+                  </li>
+                  {user.role === 'admin' && (
+                    <li>
+                      <NavLink to="/app/audit">{t('nav.audit')}</NavLink>
+                    </li>
+                  )}
+                  <li>
                     <NavLink to="/app/search">{t('nav.search')}</NavLink>
                   </li>
                   <li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
+import { IdLinks } from './id-links.tsx';
 import { isLinkField, RecordForm } from './record-form.tsx';
 import { RecordHistoryView } from './record-history.tsx';
 import type { Collection, RecordTypes } from './registry.api.ts';
@@ -93,6 +94,12 @@ export function RecordView<C extends Collection>({
               </div>
             ))}
         </dl>
+      )}
+      {tab === 'details' && 'policyIds' in values && (
+        <section aria-labelledby="related-policies" className="card">
+          <h2 id="related-policies">{t('columns.policyIds')}</h2>
+          <IdLinks kind="policies" ids={values.policyIds as string[]} />
+        </section>
       )}
       {tab === 'details' && children}
     </div>

@@ -165,7 +165,9 @@ export function createItem(section: Section, key: string, raw: DraftRecord | str
 
 export function createItems(draft: Draft): ReviewItem[] {
   return sections.flatMap((section) =>
-    ((draft[section] ?? []) as DraftRecord[]).map((raw, index) => createItem(section, `${section}-${index}`, raw)),
+    ((draft[section] ?? []) as DraftRecord[]).map((raw, index) =>
+      createItem(section, `${section}-${index}`, raw),
+    ),
   );
 }
 
