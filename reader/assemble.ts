@@ -13,6 +13,7 @@ import { normaliseText, type Token, tokenize } from './normalise.ts';
 import { assembleParticipants } from './participants.ts';
 import { findEntities, isPassingMention, type Lang, maskEntities } from './partners.ts';
 import { findPeople } from './people.ts';
+import { findPolicies } from './policies.ts';
 import { segmentSentences } from './segment.ts';
 import { readerVersion } from './version.ts';
 
@@ -122,6 +123,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     agreements,
     areas,
     commitments,
+    policies: findPolicies(text),
   };
 }
 
@@ -251,5 +253,6 @@ function emptyDraft(text: string, lang: Lang, published: string | null): Article
     agreements: [],
     areas: [],
     commitments: [],
+    policies: [],
   };
 }

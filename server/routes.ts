@@ -23,6 +23,7 @@ import { registerNotificationsRoutes } from './modules/notifications/notificatio
 import { registerOrganisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerPartnerOverviewRoutes, registerPartnersRoutes } from './modules/partners/partners.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerPoliciesRoutes } from './modules/policies/policies.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { registerPortalPages } from './modules/portal/portal-pages.routes.ts';
 import { registerRadarRoutes } from './modules/radar/radar.routes.ts';
@@ -61,6 +62,7 @@ export function registerRoutes(
   registerPeopleRoutes(app, services.people);
   registerMergesRoutes(app, services.merges, services.duplicates);
   registerAreasRoutes(app, services.areas);
+  registerPoliciesRoutes(app, services.policies);
   registerAgreementsRoutes(app, services.agreements);
   registerEventsRoutes(app, services.events);
   registerCommitmentsRoutes(app, services.commitments, services.commitmentBoard);

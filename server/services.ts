@@ -26,6 +26,7 @@ import { createOrganisationsService } from './modules/organisations/organisation
 import { createPartnerOverviewService } from './modules/partners/partner-overview.service.ts';
 import { createPartnersService } from './modules/partners/partners.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
+import { createPoliciesService } from './modules/policies/policies.service.ts';
 import { createPortalService } from './modules/portal/portal.service.ts';
 import { createRadarService } from './modules/radar/radar.service.ts';
 import { createRecordUsesService } from './modules/record-uses/record-uses.service.ts';
@@ -67,6 +68,7 @@ export function createServices({
   const partnerOverview = createPartnerOverviewService({ db, partners, agreements, events, commitments });
   const areas = createAreasService({ db });
   const users = createUsersService({ db });
+  const policies = createPoliciesService({ db });
   const recordUses = createRecordUsesService({
     db,
     // Each holder's own update: checked, versioned and audited as an edit in the web app is.
@@ -79,6 +81,7 @@ export function createServices({
       commitments,
       areas,
       sources,
+      policies,
       users: {
         update: (id: string, input: { version: number }, actor: Actor, tx: Transaction) =>
           users.updateUnit(id, input as { version: number; organisationId: string | null }, actor, tx),
@@ -113,6 +116,7 @@ export function createServices({
     sources,
     areas,
     recordUses,
+    policies,
     audit: createAuditService({ db }),
     calendar,
     clocks,

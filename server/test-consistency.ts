@@ -10,6 +10,7 @@ import { events } from './modules/events/events.table.ts';
 import { organisations } from './modules/organisations/organisations.table.ts';
 import { partners } from './modules/partners/partners.table.ts';
 import { people } from './modules/people/people.table.ts';
+import { policies } from './modules/policies/policies.table.ts';
 import { provenanceSpans, sources } from './modules/sources/sources.table.ts';
 import { users } from './modules/users/users.table.ts';
 
@@ -27,6 +28,7 @@ const auditedTables: Record<RecordType, PgTable> = {
   area: areas,
   source: sources,
   user: users,
+  policy: policies,
 };
 
 /** Columns the audit image leaves out on purpose (see toAuditImage in server/db/records.ts). */
@@ -96,6 +98,9 @@ const references: Reference[] = [
   { from: 'agreement', column: 'partyIds', to: 'partner' },
   { from: 'agreement', column: 'areaIds', to: 'area' },
   { from: 'agreement', column: 'sourceIds', to: 'source' },
+  { from: 'agreement', column: 'policyIds', to: 'policy' },
+  { from: 'event', column: 'policyIds', to: 'policy' },
+  { from: 'commitment', column: 'policyIds', to: 'policy' },
   { from: 'event', column: 'partnerIds', to: 'partner' },
   { from: 'event', column: 'areaIds', to: 'area' },
   { from: 'event', column: 'agreementIds', to: 'agreement' },

@@ -57,6 +57,7 @@ export const agreementRecord = z.object({
   summary: z.string().nullable(),
   partyIds: z.array(z.string()),
   areaIds: z.array(z.string()),
+  policyIds: z.array(z.string()),
   sourceIds: z.array(z.string()),
   isPublished: z.boolean(),
 });
@@ -86,6 +87,7 @@ const agreementFields = {
   summary: z.string().max(20_000).nullable().optional(),
   partyIds: idList.optional(),
   areaIds: areaIdList.optional(),
+  policyIds: idList.optional(),
   sourceIds: idList.optional(),
   isPublished: z.boolean().optional(),
 };
@@ -104,6 +106,8 @@ export const agreementListQuery = z.strictObject({
   ...listQueryBase,
   partnerId: recordId.optional(),
   areaId: z.string().max(64).optional(),
+  /** Only the records citing this policy. */
+  policyId: recordId.optional(),
   kind: z.enum(agreementKinds).optional(),
   status: z.enum(agreementStatuses).optional(),
   signingUnitId: recordId.optional(),

@@ -69,6 +69,10 @@ export const draftArea = z.object({ id: z.string().min(1), ...provenance });
 
 export const draftCommitment = z.object({ text: z.string().min(1), ...provenance });
 
+/** A Vietnamese policy the article cites, by its number as the policies collection spells it
+ * ("72-NQ/TW"); review turns it into the policy record. */
+export const draftPolicy = z.object({ number: z.string().min(1).max(50), ...provenance });
+
 export const articleDraft = z.object({
   readerVersion: z.string(),
   lang: z.enum(languages),
@@ -85,6 +89,8 @@ export const articleDraft = z.object({
   agreements: z.array(draftAgreement),
   areas: z.array(draftArea),
   commitments: z.array(draftCommitment),
+  /** Absent from drafts written before policies were read. */
+  policies: z.array(draftPolicy).default([]),
 });
 
 export type DraftEvent = z.infer<typeof draftEvent>;
@@ -93,4 +99,5 @@ export type DraftParticipant = z.infer<typeof draftParticipant>;
 export type DraftAgreement = z.infer<typeof draftAgreement>;
 export type DraftArea = z.infer<typeof draftArea>;
 export type DraftCommitment = z.infer<typeof draftCommitment>;
+export type DraftPolicy = z.infer<typeof draftPolicy>;
 export type ArticleDraft = z.infer<typeof articleDraft>;

@@ -33,6 +33,7 @@ export const eventRecord = z.object({
   summary: z.string().nullable(),
   partnerIds: z.array(z.string()),
   areaIds: z.array(z.string()),
+  policyIds: z.array(z.string()),
   agreementIds: z.array(z.string()),
   sourceIds: z.array(z.string()),
   participants: z.array(participantRecord),
@@ -58,6 +59,7 @@ const eventFields = {
   summary: z.string().max(20_000).nullable().optional(),
   partnerIds: idList.optional(),
   areaIds: areaIdList.optional(),
+  policyIds: idList.optional(),
   agreementIds: idList.optional(),
   sourceIds: idList.optional(),
   /** When given, replaces the participants. */
@@ -81,6 +83,8 @@ export const eventListQuery = z.strictObject({
   personId: recordId.optional(),
   agreementId: recordId.optional(),
   areaId: z.string().max(64).optional(),
+  /** Only the records citing this policy. */
+  policyId: recordId.optional(),
   kind: z.enum(eventKinds).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -10,6 +10,7 @@ export const usedCollections = [
   'commitments',
   'areas',
   'sources',
+  'policies',
 ] as const;
 export type UsedCollection = (typeof usedCollections)[number];
 

@@ -77,6 +77,8 @@ export const acceptDraft = z.strictObject({
   agreements: z.array(reviewedAgreement).max(50).default([]),
   areaIds: areaIdList.default([]),
   commitments: z.array(reviewedCommitment).max(200).default([]),
+  /** Policies the article cites, by number ("72-NQ/TW"): the records created here cite them. */
+  policyNumbers: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
 });
 export type AcceptDraft = z.infer<typeof acceptDraft>;
 export type AcceptDraftInput = z.input<typeof acceptDraft>;

@@ -111,6 +111,7 @@ export const recordTypes = [
   'area',
   'source',
   'user',
+  'policy',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 

@@ -5,6 +5,7 @@ import { limits } from '../../common/domain/limits.ts';
 import { type FoldedWords, foldWords, toSearchWords } from '../../common/domain/text.ts';
 import { commonErrors } from '../http/errors.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
+import { readRecordHistory } from '../modules/audit/record-history.ts';
 import type { Database, Executor, Transaction } from './client.ts';
 
 // The one way records are listed, read, written and deleted: every write runs in a transaction
@@ -452,6 +453,12 @@ export function createRecordService<
         });
       };
       await (executor ? run(executor) : db.transaction(run));
+    },
+
+    /** What the audit log kept of this record's writes, as field changes; a deleted record
+     * keeps its history. */
+    history(id: string) {
+      return readRecordHistory(db, recordType, id, noun);
     },
 
     findRow,

@@ -14,5 +14,6 @@ export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/organisations/organisations.table.ts';
 export * from '../modules/partners/partners.table.ts';
 export * from '../modules/people/people.table.ts';
+export * from '../modules/policies/policies.table.ts';
 export * from '../modules/sources/sources.table.ts';
 export * from '../modules/users/users.table.ts';

@@ -79,6 +79,10 @@ function collectionRules(
         return { url: `${path}/${record.id}`, payload: { version: record.version, ...update } };
       },
     },
+    [`GET ${path}/{id}/history`]: {
+      access: access.read,
+      request: async (f) => ({ url: `${path}/${(await f.fresh(path, create())).id}/history` }),
+    },
     [`DELETE ${path}/{id}`]: {
       access: access.write,
       request: async (f) => {
@@ -236,6 +240,12 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
       registryAccess,
       () => ({ id: `area_${nextSerial()}`, labelVi: 'Lĩnh vực thử', labelEn: 'Test area' }),
       { labelEn: 'Renamed area' },
+    ),
+    ...collectionRules(
+      '/api/v1/policies',
+      registryAccess,
+      () => ({ number: `${nextSerial()}-NQ/TW`, title: 'Nghị quyết thử', issuingBody: 'Bộ Chính trị' }),
+      { url: 'https://example.org/nghi-quyet' },
     ),
     ...collectionRules(
       '/api/v1/agreements',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordHistory } from '../../common/contracts/audit.ts';
 import { deleteQuery, idParams, listResponse, problem } from '../../common/contracts/common.ts';
 import type { Role } from '../../common/domain/enums.ts';
 import type { ListPage } from '../db/records.ts';
@@ -8,7 +9,7 @@ import { actorOf, readRoles, requireRole, writeRoles } from './auth.ts';
 
 const problems = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
 
-/** The five routes of a collection, each declaring its input and output schemas. Routes stay
+/** The six routes of a collection (the sixth its audited history), each declaring its input and output schemas. Routes stay
  * thin: check the role, call one service function, return. */
 export function registerCollectionRoutes<
   R extends z.ZodType,
@@ -33,6 +34,7 @@ export function registerCollectionRoutes<
       create(input: z.output<C>, actor: ReturnType<typeof actorOf>): Promise<z.output<R>>;
       update(id: string, input: z.output<U>, actor: ReturnType<typeof actorOf>): Promise<z.output<R>>;
       remove(id: string, version: number, actor: ReturnType<typeof actorOf>): Promise<void>;
+      history(id: string): Promise<z.output<typeof recordHistory>>;
     };
     roles?: { read?: readonly Role[]; write?: readonly Role[] };
     /** Set when the module registers its own POST (sources take uploads too). */
@@ -63,6 +65,13 @@ export function registerCollectionRoutes<
     `${spec.path}/:id`,
     { onRequest: read, schema: { tags, params, response: { 200: spec.record, ...problems } } },
     (request) => spec.service.get(request.params.id) as never,
+  );
+  // Whoever may read a record may read its history: the audit images hold what the record
+  // showed, without search columns or password hashes (records.ts toAuditImage).
+  typed.get(
+    `${spec.path}/:id/history`,
+    { onRequest: read, schema: { tags, params, response: { 200: recordHistory, ...problems } } },
+    (request) => spec.service.history(request.params.id),
   );
   // Registered without the type provider: with generic schemas TypeScript cannot resolve the
   // reply type, and the body is validated against spec.create all the same.

@@ -62,6 +62,20 @@ describe('demo data', () => {
     expect(items.items.every((item) => item.horizonYear === 2030)).toBe(true);
   });
 
+  it('cites Resolution 72-NQ/TW on the Belarus MoU and the Russia roadmap', async () => {
+    const policies = await services.policies.list({ page: 1, pageSize: 10, order: 'asc', sort: 'number' });
+    const resolution72 = policies.items.find((policy) => policy.number === '72-NQ/TW')!;
+    expect(resolution72.issuedOn).toBe('2025-09-09');
+    const citing = await services.agreements.list({
+      page: 1,
+      pageSize: 10,
+      order: 'asc',
+      sort: 'signedOn',
+      policyId: resolution72.id,
+    });
+    expect(citing.items.map((agreement) => agreement.kind).sort()).toEqual(['mou', 'roadmap']);
+  });
+
   it('gives a partner’s whole picture, each person met once', async () => {
     const russia = (await services.partners.findByCode(services.db, 'RU'))!;
     const overview = await services.partnerOverview.getOverview(russia.id);

@@ -6,6 +6,7 @@ import { renderPdf } from '../documents/render-pdf.ts';
 import { agreements } from '../modules/agreements/agreements.table.ts';
 import { commitments, progressUpdates } from '../modules/commitments/commitments.table.ts';
 import { partners } from '../modules/partners/partners.table.ts';
+import { policies } from '../modules/policies/policies.table.ts';
 import type { Services } from '../services.ts';
 
 // The facts of two real cooperation events, entered as records so a fresh install has something
@@ -45,6 +46,13 @@ export async function seedDemoData(services: Services): Promise<void> {
     const vn = await partner('VN');
     const by = await partner('BY');
     const ru = await partner('RU');
+    // The shipped resolutions (reference data, added before the demo): cooperation implements them.
+    const policyIds = async (...numbers: string[]) =>
+      (await tx.select({ id: policies.id }).from(policies).where(inArray(policies.number, numbers))).map(
+        (row) => row.id,
+      );
+    const resolution72 = await policyIds('72-NQ/TW');
+    const resolutions57And72 = await policyIds('57-NQ/TW', '72-NQ/TW');
 
     const org = (
       nameVi: string,
@@ -157,6 +165,7 @@ export async function seedDemoData(services: Services): Promise<void> {
         partyIds: [vn.id, by.id],
         areaIds: belarusAreas,
         sourceIds: [belarusNews.id],
+        policyIds: resolutions57And72,
         isPublished: true,
       },
       system,
@@ -303,6 +312,7 @@ export async function seedDemoData(services: Services): Promise<void> {
         partyIds: [vn.id, ru.id],
         areaIds: russiaAreas,
         sourceIds: [russiaNews.id],
+        policyIds: resolution72,
         isPublished: true,
       },
       system,

@@ -52,6 +52,8 @@ const CommitmentBoardPage = lazyPage(
   'CommitmentBoardPage',
 );
 
+const policies = () => import('../features/policies/policies-page.tsx');
+const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const lists = () => import('../features/registry/registry-list-page.tsx');
 const records = () => import('../features/registry/record-page.tsx');
 const newRecords = () => import('../features/registry/new-record-page.tsx');
@@ -103,6 +105,9 @@ export const router = createBrowserRouter([
       { path: 'sources', Component: lazyPage(lists, 'SourcesListPage') },
       { path: 'sources/new', Component: lazyPage(newRecords, 'NewSourcePage') },
       { path: 'sources/:id', Component: lazyPage(records, 'SourcePage') },
+      { path: 'policies', Component: lazyPage(policies, 'PoliciesPage') },
+      { path: 'policies/:id', Component: lazyPage(policies, 'PolicyPage') },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'areas/:id', element: <AreaPage /> },
       { path: '*', element: <NotFoundPage /> },

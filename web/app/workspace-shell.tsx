@@ -74,6 +74,14 @@ export function WorkspaceShell() {
                     <NavLink to="/app/duplicates">{t('nav.duplicates')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/app/policies">{t('nav.policies')}</NavLink>
+                  </li>
+                  {user.role === 'admin' && (
+                    <li>
+                      <NavLink to="/app/audit">{t('nav.audit')}</NavLink>
+                    </li>
+                  )}
+                  <li>
                     <NavLink to="/app/search">{t('nav.search')}</NavLink>
                   </li>
                   {user.role === 'admin' && (

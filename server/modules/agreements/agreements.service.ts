@@ -28,6 +28,7 @@ import { requireAreas } from '../areas/areas.service.ts';
 import { lineageIds } from '../organisations/organisations.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
+import { policies } from '../policies/policies.table.ts';
 import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { sources } from '../sources/sources.table.ts';
 import { agreementErrors } from './agreements.errors.ts';
@@ -128,6 +129,7 @@ export function createAgreementsService({ db }: { db: Database }) {
     checkInput: async (executor, values, current) => {
       await requireExisting(executor, partners, values.partyIds, 'partner', 'partyIds');
       await requireExisting(executor, sources, values.sourceIds, 'source', 'sourceIds');
+      await requireExisting(executor, policies, values.policyIds, 'policy', 'policyIds');
       await requireExisting(
         executor,
         organisations,
@@ -170,6 +172,7 @@ export function createAgreementsService({ db }: { db: Database }) {
           matchesText(agreements, query.q),
           query.partnerId ? sql`${agreements.partyIds} @> array[${query.partnerId}::uuid]` : undefined,
           query.areaId ? sql`${agreements.areaIds} @> array[${query.areaId}::text]` : undefined,
+          query.policyId ? sql`${agreements.policyIds} @> array[${query.policyId}::uuid]` : undefined,
           query.kind ? eq(agreements.kind, query.kind) : undefined,
           query.status ? statusIs(query.status, today) : undefined,
           query.signingUnitId

@@ -53,6 +53,8 @@ export const agreements = pgTable(
     partyIds: uuid('party_ids').array().notNull().default(sql`'{}'::uuid[]`),
     areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
     sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The Vietnamese policies (resolutions) this implements. */
+    policyIds: uuid('policy_ids').array().notNull().default(sql`'{}'::uuid[]`),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
     searchVector: searchWordsVector(),
@@ -67,6 +69,7 @@ export const agreements = pgTable(
     arrayIndex('agreements_party_ids_idx', table.partyIds),
     arrayIndex('agreements_area_ids_idx', table.areaIds),
     arrayIndex('agreements_source_ids_idx', table.sourceIds),
+    arrayIndex('agreements_policy_ids_idx', table.policyIds),
     index('agreements_status_idx').on(table.status),
     index('agreements_valid_to_idx').on(table.validTo),
   ],

@@ -32,3 +32,22 @@ describe('the audit trail of accounts', () => {
     expect(byAdmin.json().total).toBe(3);
   });
 });
+
+describe('filtering the audit trail', () => {
+  it('keeps the rows of the days asked for, in Viet Nam time, and of one user', async () => {
+    const admin = await t.signIn('admin');
+    const editor = await t.signIn('editor');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/policies',
+      headers: { cookie: editor.cookie },
+      payload: { number: '99-NQ/TW', title: 'Nghị quyết thử', issuingBody: 'Bộ Chính trị' },
+    });
+    expect(created.statusCode).toBe(201);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const mine = await readAudit(admin.cookie, `?userId=${editor.userId}&from=${today}&to=${today}`);
+    expect(mine.json().items.map((row: { recordType: string }) => row.recordType)).toEqual(['policy']);
+    const before = await readAudit(admin.cookie, `?userId=${editor.userId}&to=2020-01-01`);
+    expect(before.json().total).toBe(0);
+  });
+});

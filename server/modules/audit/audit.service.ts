@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, ne, or } from 'drizzle-orm';
 import type { AuditListQuery, AuditRecord } from '../../../common/contracts/audit.ts';
 import type { Role } from '../../../common/domain/enums.ts';
 import { limits } from '../../../common/domain/limits.ts';
@@ -6,6 +6,12 @@ import type { Database } from '../../db/client.ts';
 import type { ListPage } from '../../db/records.ts';
 import { countCapped, toIso } from '../../db/records.ts';
 import { auditLog } from './audit.table.ts';
+
+/** The instant a day in Viet Nam (UTC+7, no daylight saving) begins, `days` later. */
+function startOfVietNamDay(day: string, days: number): Date {
+  const start = new Date(`${day}T00:00:00+07:00`);
+  return new Date(start.getTime() + days * 86_400_000);
+}
 
 /** Reads the audit trail; writes happen in server/db/records.ts, inside each write's transaction. */
 export function createAuditService({ db }: { db: Database }) {
@@ -19,6 +25,8 @@ export function createAuditService({ db }: { db: Database }) {
         query.recordType ? eq(auditLog.recordType, query.recordType) : undefined,
         query.recordId ? eq(auditLog.recordId, query.recordId) : undefined,
         query.userId ? eq(auditLog.userId, query.userId) : undefined,
+        query.from ? gte(auditLog.at, startOfVietNamDay(query.from, 0)) : undefined,
+        query.to ? lt(auditLog.at, startOfVietNamDay(query.to, 1)) : undefined,
       );
       const rows = await db
         .select()

@@ -27,6 +27,7 @@ import { requireAreas } from '../areas/areas.service.ts';
 import { events } from '../events/events.table.ts';
 import { lineageIds } from '../organisations/organisations.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { policies } from '../policies/policies.table.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
 import { commitmentErrors } from './commitments.errors.ts';
 import { commitments, progressUpdates } from './commitments.table.ts';
@@ -91,6 +92,7 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
     eventId: row.eventId,
     sourceId: row.sourceId,
     areaIds: row.areaIds,
+    policyIds: row.policyIds,
     vnOwnerIds: row.vnOwnerIds,
     partnerOwnerIds: row.partnerOwnerIds,
     dueOn: row.dueOn,
@@ -124,6 +126,7 @@ export function commitmentFilters(
       ? sql`(exists (select 1 from ${agreements} where ${agreements.id} = ${commitments.agreementId} and ${agreements.partyIds} @> array[${query.partnerId}::uuid]) or exists (select 1 from ${events} where ${events.id} = ${commitments.eventId} and ${events.partnerIds} @> array[${query.partnerId}::uuid]))`
       : undefined,
     query.areaId ? sql`${commitments.areaIds} @> array[${query.areaId}::text]` : undefined,
+    query.policyId ? sql`${commitments.policyIds} @> array[${query.policyId}::uuid]` : undefined,
     query.status ? eq(commitments.status, query.status) : undefined,
     query.ownerId
       ? sql`(${commitments.vnOwnerIds} && array${lineageIds(query.ownerId)} or ${commitments.partnerOwnerIds} && array${lineageIds(query.ownerId)})`
@@ -183,6 +186,7 @@ export function createCommitmentsService({ db }: { db: Database }) {
         'partnerOwnerIds',
       );
       await requireAreas(executor, values.areaIds);
+      await requireExisting(executor, policies, values.policyIds, 'policy', 'policyIds');
       const dueOn = values.dueOn !== undefined ? values.dueOn : current?.dueOn;
       const agreementId = values.agreementId !== undefined ? values.agreementId : current?.agreementId;
       if (dueOn && agreementId) {

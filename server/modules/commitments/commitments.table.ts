@@ -17,6 +17,8 @@ export const commitments = pgTable(
     sourceId: uuid('source_id').references(() => sources.id, { onDelete: 'set null' }),
     areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
     vnOwnerIds: uuid('vn_owner_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The Vietnamese policies (resolutions) this implements. */
+    policyIds: uuid('policy_ids').array().notNull().default(sql`'{}'::uuid[]`),
     partnerOwnerIds: uuid('partner_owner_ids').array().notNull().default(sql`'{}'::uuid[]`),
     dueOn: date('due_on', { mode: 'string' }),
     /** A horizon such as "by 2030" when no exact due date is agreed. */
@@ -33,6 +35,7 @@ export const commitments = pgTable(
     searchIndex('commitments', table.searchVector),
     arrayIndex('commitments_area_ids_idx', table.areaIds),
     arrayIndex('commitments_vn_owner_ids_idx', table.vnOwnerIds),
+    arrayIndex('commitments_policy_ids_idx', table.policyIds),
     arrayIndex('commitments_partner_owner_ids_idx', table.partnerOwnerIds),
     index('commitments_agreement_idx').on(table.agreementId),
     index('commitments_event_idx').on(table.eventId),

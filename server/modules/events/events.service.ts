@@ -19,6 +19,7 @@ import { requireAreas } from '../areas/areas.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { people } from '../people/people.table.ts';
+import { policies } from '../policies/policies.table.ts';
 import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { sources } from '../sources/sources.table.ts';
 import { eventParticipants, events } from './events.table.ts';
@@ -56,6 +57,7 @@ async function toEventRecords(executor: Executor, rows: EventRow[]): Promise<Eve
     areaIds: row.areaIds,
     agreementIds: row.agreementIds,
     sourceIds: row.sourceIds,
+    policyIds: row.policyIds,
     participants: participants
       .filter((participant) => participant.eventId === row.id)
       .map(({ eventId: _eventId, ...participant }) => participant),
@@ -78,6 +80,7 @@ export function createEventsService({ db }: { db: Database }) {
       await requireExisting(executor, partners, values.partnerIds, 'partner', 'partnerIds');
       await requireExisting(executor, agreements, values.agreementIds, 'agreement', 'agreementIds');
       await requireExisting(executor, sources, values.sourceIds, 'source', 'sourceIds');
+      await requireExisting(executor, policies, values.policyIds, 'policy', 'policyIds');
       await requireAreas(executor, values.areaIds);
       const participants = values.participants ?? [];
       await requireExisting(
@@ -151,6 +154,7 @@ export function createEventsService({ db }: { db: Database }) {
           matchesText(events, query.q),
           query.partnerId ? sql`${events.partnerIds} @> array[${query.partnerId}::uuid]` : undefined,
           query.areaId ? sql`${events.areaIds} @> array[${query.areaId}::text]` : undefined,
+          query.policyId ? sql`${events.policyIds} @> array[${query.policyId}::uuid]` : undefined,
           query.agreementId ? sql`${events.agreementIds} @> array[${query.agreementId}::uuid]` : undefined,
           query.personId
             ? sql`exists (select 1 from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.personId} = ${query.personId})`

@@ -32,6 +32,8 @@ export const events = pgTable(
     /** Outcomes: the agreements signed or adopted at the event. */
     agreementIds: uuid('agreement_ids').array().notNull().default(sql`'{}'::uuid[]`),
     sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The Vietnamese policies (resolutions) this implements. */
+    policyIds: uuid('policy_ids').array().notNull().default(sql`'{}'::uuid[]`),
     isPublished: boolean('is_published').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
     searchVector: searchWordsVector(),
@@ -47,6 +49,7 @@ export const events = pgTable(
     arrayIndex('events_area_ids_idx', table.areaIds),
     arrayIndex('events_agreement_ids_idx', table.agreementIds),
     arrayIndex('events_source_ids_idx', table.sourceIds),
+    arrayIndex('events_policy_ids_idx', table.policyIds),
   ],
 );
 

@@ -16,6 +16,7 @@ import { eventParticipants, events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
 import { people, positions } from '../people/people.table.ts';
+import { policies } from '../policies/policies.table.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
 import { users } from '../users/users.table.ts';
 
@@ -64,6 +65,7 @@ export const collections: Record<HolderCollection, Collection> = {
   areas: { table: areas, recordType: 'area', label: sql`${areas.labelVi}`, idType: 'text' },
   sources: { table: sources, recordType: 'source', label: sql`${sources.title}`, idType: 'uuid' },
   users: { table: users, recordType: 'user', label: sql`${users.email}`, idType: 'uuid' },
+  policies: { table: policies, recordType: 'policy', label: sql`${policies.number}`, idType: 'uuid' },
 };
 
 const collectionOfType = Object.fromEntries(
@@ -133,8 +135,23 @@ const filedUnder = (
   field: 'areaIds',
 });
 
+const citesPolicies = (
+  table: typeof agreements | typeof events | typeof commitments,
+  holder: HolderCollection,
+): Reference => ({
+  target: 'policies',
+  column: table.policyIds,
+  many: true,
+  holder,
+  holderId: table.id,
+  field: 'policyIds',
+});
+
 /** Every reference from one record to another. */
 export const references: readonly Reference[] = [
+  citesPolicies(agreements, 'agreements'),
+  citesPolicies(events, 'events'),
+  citesPolicies(commitments, 'commitments'),
   // Organisations
   {
     target: 'organisations',
@@ -368,6 +385,7 @@ const nouns: Record<UsedCollection, string> = {
   commitments: 'commitment',
   areas: 'area',
   sources: 'source',
+  policies: 'policy',
 };
 
 /** Refuses a delete (409 record.in_use) while other records use this one, listing each use, so

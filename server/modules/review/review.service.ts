@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { EventRecord } from '../../../common/contracts/events.ts';
 import type { AcceptDraft, AcceptResult } from '../../../common/contracts/review.ts';
 import { homeCountryCode, type RecordType } from '../../../common/domain/enums.ts';
@@ -14,6 +14,7 @@ import type { EventsService } from '../events/events.service.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { PartnersService } from '../partners/partners.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
+import { policies } from '../policies/policies.table.ts';
 import { sourceErrors } from '../sources/sources.errors.ts';
 import type { SourcesService } from '../sources/sources.service.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
@@ -98,7 +99,27 @@ export function createReviewService(deps: {
     /** The article's language: an English article's titles are English titles. */
     language: string;
     link: (type: RecordType, id: string, spans: Span[]) => Promise<void>;
+    /** The policies the reviewed article cites, as records: every record it creates cites them. */
+    policyIds: string[];
   };
+
+  /** The policy records of the cited numbers ("72-NQ/TW", any case); 422 naming any unknown. */
+  async function resolvePolicyNumbers(tx: Transaction, numbers: string[]): Promise<string[]> {
+    const wanted = [...new Set(numbers.map((number) => number.toUpperCase()))];
+    if (wanted.length === 0) return [];
+    const rows = await tx
+      .select({ id: policies.id, number: policies.number })
+      .from(policies)
+      .where(inArray(sql`upper(${policies.number})`, wanted));
+    const known = new Set(rows.map((row) => row.number.toUpperCase()));
+    const missing = wanted.filter((number) => !known.has(number));
+    if (missing.length > 0) {
+      throw commonErrors.invalidReference(`No policy numbered ${missing.join(', ')}.`, [
+        { path: 'body.policyNumbers', message: `refers to no registered policy: ${missing.join(', ')}` },
+      ]);
+    }
+    return rows.map((row) => row.id);
+  }
 
   /** Locks the source and refuses it when someone edited it since the review began (the only
    * case that says so) or when it was already accepted. */
@@ -186,6 +207,7 @@ export function createReviewService(deps: {
                 ? parties
                 : [(await deps.partners.ensureByCode(tx, homeCountryCode, actor)).id, ...partnerIds],
             areaIds: review.areaIds,
+            policyIds: acceptance.policyIds,
             sourceIds: [sourceId],
             isPublished: review.publish,
           },
@@ -205,7 +227,7 @@ export function createReviewService(deps: {
 
   /** Another article about an event already registered adds to it rather than duplicating it. */
   async function addToKnownEvent(
-    { tx, sourceId, review, actor }: Acceptance,
+    { tx, sourceId, review, actor, policyIds }: Acceptance,
     same: EventRecord,
     links: EventLinks,
   ): Promise<string> {
@@ -217,6 +239,7 @@ export function createReviewService(deps: {
         version: same.version,
         partnerIds: union(same.partnerIds, links.partnerIds),
         areaIds: union(same.areaIds, review.areaIds),
+        policyIds: union(same.policyIds, policyIds),
         agreementIds: union(same.agreementIds, links.signedHere),
         sourceIds: union(same.sourceIds, [sourceId]),
         participants: [...same.participants, ...links.participants.filter((p) => !known.has(p.personId))],
@@ -229,7 +252,7 @@ export function createReviewService(deps: {
   }
 
   async function createEvent(
-    { tx, sourceId, review, actor }: Acceptance,
+    { tx, sourceId, review, actor, policyIds }: Acceptance,
     item: AcceptDraft['events'][number],
     sourceTitle: string,
     links: EventLinks,
@@ -246,6 +269,7 @@ export function createReviewService(deps: {
         location: item.location ?? null,
         partnerIds: links.partnerIds,
         areaIds: review.areaIds,
+        policyIds,
         agreementIds: links.signedHere,
         sourceIds: [sourceId],
         participants: links.participants,
@@ -277,7 +301,7 @@ export function createReviewService(deps: {
 
   /** Commitments follow from what was signed here, else from the reported event. */
   async function registerCommitments(
-    { tx, sourceId, review, actor, link }: Acceptance,
+    { tx, sourceId, review, actor, link, policyIds }: Acceptance,
     signedHere: string[],
     eventIds: string[],
   ): Promise<string[]> {
@@ -291,6 +315,7 @@ export function createReviewService(deps: {
           eventId: eventIds[0] ?? null,
           sourceId,
           areaIds: item.areaIds ?? review.areaIds,
+          policyIds,
           dueOn: item.dueOn ?? null,
           horizonYear: item.horizonYear ?? null,
           status: 'agreed',
@@ -344,6 +369,7 @@ export function createReviewService(deps: {
         actor,
         language: source.language,
         link: (type, id, spans) => linkSpans(tx, sourceId, source.text.length, type, id, spans),
+        policyIds: await resolvePolicyNumbers(tx, review.policyNumbers),
       };
       const partnerIds = await registerPartners(acceptance);
       const { organisationIds, personIds, participants } = await registerParticipants(acceptance);

@@ -4,7 +4,9 @@ import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
 import { DeleteDialog } from './delete-dialog.tsx';
+import { IdLinks } from './id-links.tsx';
 import { isLinkField, RecordForm } from './record-form.tsx';
+import { RecordHistoryView } from './record-history.tsx';
 import type { Collection, RecordTypes } from './registry.api.ts';
 import { editFields } from './registry-fields.ts';
 
@@ -29,7 +31,8 @@ interface RecordViewProps<C extends Collection> {
   children?: ReactNode;
 }
 
-/** A record's heading, its fields (or their edit form) and the related sections passed in. */
+/** A record's heading, its fields (or their edit form) and the related sections passed in; or,
+ * on the History tab, its audited changes. */
 export function RecordView<C extends Collection>({
   collection,
   record,
@@ -40,6 +43,7 @@ export function RecordView<C extends Collection>({
   const me = useMe();
   const [isEditing, setIsEditing] = useState(false);
   const [isDeleting, setIsDeleting] = useState(false);
+  const [tab, setTab] = useState<'details' | 'history'>('details');
   const fields = editFields[collection];
   const values = record as unknown as Record<string, unknown>;
   return (
@@ -49,7 +53,7 @@ export function RecordView<C extends Collection>({
           <p className="eyebrow">{t(`records.${collection}`)}</p>
           <h1>{title}</h1>
         </div>
-        {canEdit(me.data) && !isEditing && (
+        {canEdit(me.data) && !isEditing && tab === 'details' && (
           <div className="row">
             <button type="button" onClick={() => setIsEditing(true)} data-testid="edit-record">
               {t('detail.edit')}
@@ -73,7 +77,24 @@ export function RecordView<C extends Collection>({
           />
         )}
       </div>
-      {isEditing ? (
+      <div className="row" role="tablist" aria-label={title}>
+        {(['details', 'history'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'tab tab-active' : 'tab'}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t(name === 'details' ? 'history.details' : 'history.tab')}
+          </button>
+        ))}
+      </div>
+      {tab === 'history' ? (
+        <RecordHistoryView collection={collection} record={record} />
+      ) : isEditing ? (
         <RecordForm
           collection={collection}
           record={record}
@@ -94,7 +115,13 @@ export function RecordView<C extends Collection>({
             ))}
         </dl>
       )}
-      {children}
+      {tab === 'details' && 'policyIds' in values && (
+        <section aria-labelledby="related-policies" className="card">
+          <h2 id="related-policies">{t('columns.policyIds')}</h2>
+          <IdLinks kind="policies" ids={values.policyIds as string[]} />
+        </section>
+      )}
+      {tab === 'details' && children}
     </div>
   );
 }

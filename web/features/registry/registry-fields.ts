@@ -40,6 +40,7 @@ export const editFields: Record<Collection, EditField[]> = {
     { name: 'isPublished', kind: 'checkbox' },
     { name: 'partyIds', kind: 'links', link: 'partners' },
     { name: 'areaIds', kind: 'links', link: 'areas' },
+    { name: 'policyIds', kind: 'links', link: 'policies' },
   ],
   events: [
     { name: 'title', kind: 'text', isRequired: true },
@@ -54,6 +55,7 @@ export const editFields: Record<Collection, EditField[]> = {
     { name: 'partnerIds', kind: 'links', link: 'partners' },
     { name: 'areaIds', kind: 'links', link: 'areas' },
     { name: 'agreementIds', kind: 'links', link: 'agreements' },
+    { name: 'policyIds', kind: 'links', link: 'policies' },
     { name: 'participants', kind: 'participants' },
   ],
   commitments: [
@@ -71,6 +73,7 @@ export const editFields: Record<Collection, EditField[]> = {
     { name: 'areaIds', kind: 'links', link: 'areas' },
     { name: 'vnOwnerIds', kind: 'links', link: 'organisations' },
     { name: 'partnerOwnerIds', kind: 'links', link: 'organisations' },
+    { name: 'policyIds', kind: 'links', link: 'policies' },
   ],
   people: [
     { name: 'name', kind: 'text', isRequired: true },

@@ -177,9 +177,16 @@ export function useOrganisationLookup() {
 }
 
 /** Collections a record can link to from its edit form. */
-export type LinkKind = 'partners' | 'areas' | 'organisations' | 'agreements' | 'events' | 'people';
+export type LinkKind =
+  | 'partners'
+  | 'areas'
+  | 'organisations'
+  | 'agreements'
+  | 'events'
+  | 'people'
+  | 'policies';
 /** Collections whose records are named where another record links to them. */
-export type NamedKind = LinkKind | 'sources';
+export type NamedKind = LinkKind | 'sources' | 'commitments';
 
 const lookupKinds: ReadonlySet<LinkKind> = new Set(['partners', 'areas', 'organisations']);
 
@@ -195,6 +202,8 @@ interface LinkItem {
   name?: string;
   code?: string;
   startOn?: string | null;
+  number?: string;
+  text?: string;
 }
 
 export function labelLinkItem(kind: NamedKind, item: LinkItem): string {
@@ -213,6 +222,10 @@ export function labelLinkItem(kind: NamedKind, item: LinkItem): string {
       return item.name ?? '';
     case 'sources':
       return item.title ?? '';
+    case 'commitments':
+      return item.text ?? '';
+    case 'policies':
+      return `${item.number ?? ''} — ${item.title ?? ''}`;
   }
 }
 

@@ -58,6 +58,9 @@ function describeItem(
     }
     case 'commitments':
       return { label: f.text ?? '', details: f.areaIds ? [f.areaIds] : [] };
+    case 'policies':
+      // The number is what finds the policy record when the review is accepted.
+      return { label: f.number ?? '', details: [] };
   }
 }
 

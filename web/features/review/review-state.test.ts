@@ -55,6 +55,7 @@ const draft: Draft = {
   ],
   areas: [{ id: 'research', spans: [], confidence: 0.8 }],
   commitments: [{ text: 'Hai bên thúc đẩy nghiên cứu', spans: [], confidence: 0.7 }],
+  policies: [{ number: '72-NQ/TW', spans: [], confidence: 0.95 }],
 };
 
 describe('review state', () => {
@@ -67,7 +68,9 @@ describe('review state', () => {
       'agreements',
       'areas',
       'commitments',
+      'policies',
     ]);
+    expect(items.find((item) => item.section === 'policies')?.fields.number).toBe('72-NQ/TW');
     expect(items.find((item) => item.section === 'participants')?.fields.countryCode).toBe('VN');
     expect(items.find((item) => item.section === 'areas')?.fields.id).toBe('research');
   });
@@ -116,6 +119,7 @@ describe('review state', () => {
     });
     expect(payload.partners).toEqual([{ code: 'BY', spans: [{ start: 46, end: 53 }] }]);
     expect(payload.areaIds).toEqual(['research']);
+    expect(payload.policyNumbers).toEqual(['72-NQ/TW']);
     expect(payload.commitments?.[0]).toMatchObject({ text: 'Hai bên thúc đẩy nghiên cứu', areaIds: [] });
   });
 });

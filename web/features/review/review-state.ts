@@ -5,7 +5,15 @@ import type { AcceptDraftInput } from '../../../common/contracts/review.ts';
 import { agreementKinds, eventKinds, eventModes, participantRoles } from '../../../common/domain/enums.ts';
 import type { Draft, DraftRecord, Span } from './review.api.ts';
 
-export const sections = ['events', 'partners', 'participants', 'agreements', 'areas', 'commitments'] as const;
+export const sections = [
+  'events',
+  'partners',
+  'participants',
+  'agreements',
+  'areas',
+  'commitments',
+  'policies',
+] as const;
 export type Section = (typeof sections)[number];
 
 export const spanTypes = [
@@ -26,6 +34,8 @@ export const spanTypeOf: Record<Section, SpanType> = {
   agreements: 'agreement',
   areas: 'area',
   commitments: 'commitment',
+  // A cited resolution is a document, highlighted as agreements are.
+  policies: 'agreement',
 };
 
 /** Below this the reader is guessing; such items are flagged for a closer look. */
@@ -83,6 +93,7 @@ export const fieldDefs: Record<Section, FieldDef[]> = {
     { name: 'text', kind: 'multiline' },
     { name: 'areaIds', kind: 'list' },
   ],
+  policies: [{ name: 'number', kind: 'text' }],
 };
 
 export type ItemState = 'pending' | 'accepted' | 'dropped';
@@ -157,7 +168,9 @@ export function createItem(section: Section, key: string, raw: DraftRecord | str
 
 export function createItems(draft: Draft): ReviewItem[] {
   return sections.flatMap((section) =>
-    (draft[section] as DraftRecord[]).map((raw, index) => createItem(section, `${section}-${index}`, raw)),
+    ((draft[section] ?? []) as DraftRecord[]).map((raw, index) =>
+      createItem(section, `${section}-${index}`, raw),
+    ),
   );
 }
 
@@ -281,5 +294,12 @@ export function buildAcceptPayload(items: ReviewItem[], publish: boolean, versio
         spans: item.spans,
         areaIds: splitList(item.fields.areaIds),
       })),
+    policyNumbers: [
+      ...new Set(
+        of('policies')
+          .map((item) => (item.fields.number ?? '').trim())
+          .filter(Boolean),
+      ),
+    ],
   };
 }
