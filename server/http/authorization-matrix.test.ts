@@ -112,6 +112,11 @@ function usesRules(registry: () => Registry): Record<string, Rule> {
     events: () => ({ kind: 'talks', title: `Hội đàm ${nextSerial()}` }),
     commitments: () => newCommitment(registry()),
     sources: newSource,
+    policies: () => ({
+      number: `${nextSerial()}-NQ/TW`,
+      title: 'Nghị quyết thử',
+      issuingBody: 'Bộ Chính trị',
+    }),
   };
   const rules: Record<string, Rule> = {};
   for (const [collection, create] of Object.entries(creates)) {

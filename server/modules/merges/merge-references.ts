@@ -177,6 +177,9 @@ export const notMoved: Record<string, string> = {
   'provenance_spans.source_id': 'sources',
   'sources.partner_ids': 'partners',
   'sessions.user_id': 'accounts',
+  'agreements.policy_ids': 'policies',
+  'events.policy_ids': 'policies',
+  'commitments.policy_ids': 'policies',
   'attached_documents.record_id': 'agreements, events and commitments',
   'attached_documents.uploaded_by': 'accounts',
 };

@@ -75,7 +75,13 @@ function Citing({ kind, policyId }: { kind: (typeof citingKinds)[number]; policy
     <section className="card" aria-labelledby={`citing-${kind}`}>
       <h2 id={`citing-${kind}`}>{t(`records.${kind}`)}</h2>
       <QueryState query={citing}>
-        {(page) => <IdLinks kind={kind} ids={page.items.map((item) => item.id)} />}
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="muted">{t('policies.none')}</p>
+          ) : (
+            <IdLinks kind={kind} ids={page.items.map((item) => item.id)} />
+          )
+        }
       </QueryState>
     </section>
   );
