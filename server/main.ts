@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { todayInVietNam } from '../common/domain/calendar.ts';
+import { prepareHolidaysAround } from '../common/domain/holidays.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
@@ -52,6 +54,7 @@ export async function startServer(
   print: (line: string) => void = console.log,
 ): Promise<Started> {
   const database = await prepareDatabase(config, { command: 'hoptac serve', isDemo: options.isDemo }, print);
+  prepareHolidaysAround(todayInVietNam());
   const app = await buildApp({
     config,
     database,

@@ -29,7 +29,28 @@ function statutoryDays(year: number): Set<string> {
  * The statutory days off of a year: the holidays, plus a compensatory day on the next working
  * day for each holiday falling on a Saturday or Sunday (Labour Code 2019, art. 111(3)).
  */
-export function vietnamesePublicHolidays(year: number): string[] {
+export function vietnamesePublicHolidays(year: number): readonly string[] {
+  let daysOff = daysOffByYear.get(year);
+  if (!daysOff) {
+    daysOff = computeDaysOff(year);
+    daysOffByYear.set(year, daysOff);
+  }
+  return daysOff;
+}
+
+// The lunar calendar is astronomy (VSOP87 solstices): 50–200 ms a year on first use, on whatever
+// thread asks. Kept for the process's life; startServer computes the years around today before
+// it listens, so no request or reminder run pays for them.
+const daysOffByYear = new Map<number, string[]>();
+
+/** Computes the years around `today` now, so that later calls are lookups. */
+export function prepareHolidaysAround(today: string, yearsEachSide = 2): void {
+  const year = Number(today.slice(0, 4));
+  for (let offset = -yearsEachSide; offset <= yearsEachSide; offset++)
+    vietnamesePublicHolidays(year + offset);
+}
+
+function computeDaysOff(year: number): string[] {
   const holidays = statutoryDays(year);
   const daysOff = new Set(holidays);
   for (const holiday of [...holidays].sort()) {

@@ -30,7 +30,7 @@ export function createCalendarService({ db }: { db: Database }) {
       .from(calendarAdjustments)
       .where(and(gte(calendarAdjustments.on, `${year}-01-01`), lte(calendarAdjustments.on, `${year}-12-31`)))
       .orderBy(asc(calendarAdjustments.on));
-    return { year, statutoryDaysOff: vietnamesePublicHolidays(year), items };
+    return { year, statutoryDaysOff: [...vietnamesePublicHolidays(year)], items };
   }
 
   return {
