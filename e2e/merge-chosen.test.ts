@@ -77,4 +77,35 @@ describe('merging people chosen on the people list', () => {
     await page.getByRole('radio', { name: `Giữ ${survivor.name}`, exact: true }).waitFor();
     await page.getByText('Chọn ít nhất hai bản ghi để gộp.').waitFor();
   });
+
+  it('merges an organisation with another picked from its page’s “Merge with…”', async () => {
+    const created = [];
+    for (const nameVi of ['Bệnh viện Qwertzuv', 'BV Qwertzuv']) {
+      const response = await context.request.post('/api/v1/organisations', {
+        data: { nameVi, kind: 'hospital' },
+      });
+      expect(response.status()).toBe(201);
+      created.push((await response.json()) as { id: string; nameVi: string; aliases: string[] });
+    }
+    const [kept, merged] = created as [(typeof created)[number], (typeof created)[number]];
+
+    await page.goto(`${server.baseUrl}/app/organisations/${kept.id}`);
+    await page.getByTestId('merge-with').click();
+    const picker = page.getByRole('combobox', { name: 'Các bản ghi cần gộp' });
+    await picker.focus();
+    await page.keyboard.type('BV Qwertzuv');
+    await page.getByRole('option', { name: 'BV Qwertzuv' }).waitFor();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'So sánh các bản ghi' });
+    await panel.getByRole('radio', { name: `Giữ ${merged.nameVi}`, exact: true }).waitFor();
+    await panel.getByRole('radio', { name: `Giữ ${kept.nameVi}`, exact: true }).check();
+    await panel.getByRole('button', { name: 'Gộp vào bản ghi được giữ' }).click();
+    await page.getByRole('button', { name: 'Gộp', exact: true }).click();
+
+    await page.waitForURL(`**/app/organisations/${kept.id}`);
+    const after = (await (await context.request.get(`/api/v1/organisations/${kept.id}`)).json()) as {
+      aliases: string[];
+    };
+    expect(after.aliases).toContain(merged.nameVi);
+  });
 });

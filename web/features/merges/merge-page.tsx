@@ -29,6 +29,7 @@ function MergePage({ collection }: { collection: MergeCollection }) {
         name="merge-records"
         ids={ids}
         onChange={setIds}
+        mayCreate={false}
       />
       {ids.length < 2 ? <p className="muted">{t('merges.pickMore')}</p> : null}
       {ids.length > 0 ? (
