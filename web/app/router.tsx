@@ -36,6 +36,7 @@ const NotificationsPage = lazyPage(
 );
 const UsersPage = lazyPage(() => import('../features/users/users-page.tsx'), 'UsersPage');
 const DuplicatesPage = lazyPage(() => import('../features/merges/duplicates-page.tsx'), 'DuplicatesPage');
+const merging = () => import('../features/merges/merge-page.tsx');
 const InboxPage = lazyPage(() => import('../features/review/inbox-page.tsx'), 'InboxPage');
 const ReviewPage = lazyPage(() => import('../features/review/review-page.tsx'), 'ReviewPage');
 const SearchPage = lazyPage(() => import('../features/search/search-page.tsx'), 'SearchPage');
@@ -95,9 +96,11 @@ export const router = createBrowserRouter([
       { path: 'commitments/:id', Component: lazyPage(records, 'CommitmentPage') },
       { path: 'people', Component: lazyPage(lists, 'PeopleListPage') },
       { path: 'people/new', Component: lazyPage(newRecords, 'NewPersonPage') },
+      { path: 'people/merge', Component: lazyPage(merging, 'MergePeoplePage') },
       { path: 'people/:id', Component: lazyPage(records, 'PersonPage') },
       { path: 'organisations', Component: lazyPage(lists, 'OrganisationsListPage') },
       { path: 'organisations/new', Component: lazyPage(newRecords, 'NewOrganisationPage') },
+      { path: 'organisations/merge', Component: lazyPage(merging, 'MergeOrganisationsPage') },
       { path: 'organisations/:id', Component: lazyPage(records, 'OrganisationPage') },
       { path: 'partners', Component: lazyPage(lists, 'PartnersListPage') },
       { path: 'partners/new', Component: lazyPage(newRecords, 'NewPartnerPage') },

@@ -32,7 +32,8 @@ export function MergePanel({
 }: {
   collection: MergeCollection;
   ids: string[];
-  onDone: () => void;
+  /** Called with the survivor's id after a merge, with nothing on cancel. */
+  onDone: (survivorId?: string) => void;
 }) {
   const { t } = useTranslation();
   const records = useRecords(collection, ids);
@@ -93,7 +94,7 @@ export function MergePanel({
             onClick={() =>
               merge.mutate(
                 { survivorId, mergedIds: ids.filter((id) => id !== survivorId) },
-                { onSuccess: onDone },
+                { onSuccess: () => onDone(survivorId) },
               )
             }
           >
@@ -108,7 +109,7 @@ export function MergePanel({
           <button type="button" disabled={items.length < 2} onClick={() => setIsConfirming(true)}>
             {t('merges.merge')}
           </button>{' '}
-          <button type="button" onClick={onDone}>
+          <button type="button" onClick={() => onDone()}>
             {t('merges.cancel')}
           </button>
         </p>

@@ -35,10 +35,22 @@ interface LinkFieldProps {
   name?: string;
   /** The picked records with their names, for a caller that shows them itself. */
   onPick?: (options: Option[]) => void;
+  /** False where a new record makes no sense (choosing records to merge). */
+  mayCreate?: boolean;
 }
 
 /** Picks linked records by id; shows their names whether they came with the record or were just picked. */
-export function LinkField({ kind, label, ids, onChange, isSingle, error, name, onPick }: LinkFieldProps) {
+export function LinkField({
+  kind,
+  label,
+  ids,
+  onChange,
+  isSingle,
+  error,
+  name,
+  onPick,
+  mayCreate = true,
+}: LinkFieldProps) {
   const { t } = useTranslation();
   const me = useMe();
   const labelOf = useLinkLabels(kind, ids);
@@ -51,7 +63,7 @@ export function LinkField({ kind, label, ids, onChange, isSingle, error, name, o
     onChange(next.map((option) => option.value));
     onPick?.(next);
   };
-  const canCreate = creatableKinds.has(kind) && canEdit(me.data);
+  const canCreate = mayCreate && creatableKinds.has(kind) && canEdit(me.data);
   return (
     <div className="link-field">
       <Combobox

@@ -1,5 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { mergeCollections } from '../../../common/domain/enums.ts';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
@@ -58,6 +60,15 @@ export function RecordView<C extends Collection>({
             <button type="button" onClick={() => setIsEditing(true)} data-testid="edit-record">
               {t('detail.edit')}
             </button>
+            {(mergeCollections as readonly string[]).includes(collection) && (
+              <Link
+                className="button"
+                to={`/app/${collection}/merge?ids=${(record as unknown as { id: string }).id}`}
+                data-testid="merge-with"
+              >
+                {t('merges.mergeWith')}
+              </Link>
+            )}
             <button
               type="button"
               className="danger"

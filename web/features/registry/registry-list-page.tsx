@@ -2,14 +2,17 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { importableCollections } from '../../../common/columns/collections.ts';
+import { type MergeCollection, mergeCollections } from '../../../common/domain/enums.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { DataTable } from '../../ui/data-table.tsx';
+import { pickLocalised } from '../../i18n/i18n.ts';
+import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { countPages, Pager } from '../../ui/pager.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { canEdit, useMe } from '../session/session.api.ts';
 import {
   type Collection,
+  type ListItemTypes,
   useAreaLookup,
   useOrganisationLookup,
   usePartnerLookup,
@@ -19,6 +22,8 @@ import { describeList } from './registry-columns.tsx';
 import { ExportLinks, SpreadsheetImport } from './spreadsheet-import.tsx';
 
 const pageSize = 20;
+/** The most records one merge takes: a survivor and the API's 20 merged. */
+const maxMerged = 21;
 const pagingKeys = ['page', 'sort', 'order'];
 /** Filters a link may set though the form does not offer them (the home page's "expiring in the
  * next 12 months"); the list names the one applied and offers to drop it. */
@@ -89,6 +94,35 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
   const me = useMe();
   const isImportable = (importableCollections as string[]).includes(collection) && canEdit(me.data);
   const hasFilters = [...params.keys()].some((key) => !pagingKeys.includes(key));
+  // People and organisations: an editor ticks rows (across pages) and merges them.
+  const isMergeable = (mergeCollections as readonly string[]).includes(collection) && canEdit(me.data);
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string) =>
+    setSelected((current) =>
+      current.includes(id) ? current.filter((item) => item !== id) : [...current, id].slice(0, maxMerged),
+    );
+  type Row = ListItemTypes[C];
+  const rowName = (row: Row) => {
+    const named = row as unknown as { name?: string; nameVi?: string; nameEn?: string | null };
+    return named.name ?? pickLocalised(named.nameVi, named.nameEn);
+  };
+  const selectColumn: Column<Row> = {
+    key: 'select',
+    header: t('merges.selectColumn'),
+    render: (row) => {
+      const id = (row as unknown as { id: string }).id;
+      return (
+        <input
+          type="checkbox"
+          aria-label={t('merges.select', { name: rowName(row) })}
+          checked={selected.includes(id)}
+          disabled={!selected.includes(id) && selected.length >= maxMerged}
+          onChange={() => toggle(id)}
+        />
+      );
+    },
+  };
+  const columns = isMergeable ? [selectColumn, ...spec.columns] : spec.columns;
 
   return (
     <div className="stack">
@@ -160,6 +194,30 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
         filters={{ ...applied, ...linked, sort, order: sort ? order : undefined }}
       />
       {isImportable && <SpreadsheetImport collection={collection} />}
+      {isMergeable && (
+        <div className="row" data-testid="merge-selection">
+          <span className="muted" aria-live="polite">
+            {t('merges.selected', { count: selected.length })}
+          </span>
+          {selected.length >= 2 ? (
+            <Link
+              className="button"
+              to={`/app/${collection as MergeCollection}/merge?ids=${selected.join(',')}`}
+            >
+              {t('merges.mergeSelected')}
+            </Link>
+          ) : (
+            <button type="button" disabled title={t('merges.pickMore')}>
+              {t('merges.mergeSelected')}
+            </button>
+          )}
+          {selected.length > 0 && (
+            <button type="button" onClick={() => setSelected([])}>
+              {t('merges.clearSelection')}
+            </button>
+          )}
+        </div>
+      )}
       <QueryState query={list}>
         {(data) => {
           const { pages, isOpen } = countPages({ ...data, pageSize, page, itemCount: data.items.length });
@@ -174,7 +232,7 @@ function RegistryListPage<C extends Collection>({ collection }: { collection: C 
               ) : (
                 <DataTable
                   caption={title}
-                  columns={spec.columns}
+                  columns={columns}
                   rows={data.items}
                   getRowKey={(row) => row.id}
                   sort={sort}
