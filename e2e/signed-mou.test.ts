@@ -75,6 +75,14 @@ describe('an MoU registered from its signed text', () => {
     await page.getByTestId('from-signed-text').click();
     await page.waitForURL(/\/app\/inbox/);
     const form = page.locator('form[aria-labelledby="signed-text-title"]');
+    // The link lands on the signed-text card, brought into view.
+    await form.waitFor();
+    await page.waitForFunction(() => {
+      const top = document
+        .querySelector('form[aria-labelledby="signed-text-title"]')
+        ?.getBoundingClientRect().top;
+      return top !== undefined && top >= 0 && top < window.innerHeight;
+    });
     await form.getByLabel('Văn bản đã ký (PDF, DOCX)').setInputFiles({
       name: fileName,
       mimeType: 'application/pdf',
