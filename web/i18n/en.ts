@@ -441,6 +441,7 @@ export const en: Dictionary = {
   },
   create: {
     new: 'New',
+    fromSignedText: 'Or create it from the signed document (PDF, DOCX)',
     newRecord: 'New: {{what}}',
     submit: 'Create',
     createLinked: '+ New',

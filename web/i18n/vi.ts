@@ -426,6 +426,7 @@ export const vi = {
   },
   create: {
     new: 'Tạo mới',
+    fromSignedText: 'Hoặc tạo từ văn bản đã ký (PDF, DOCX)',
     newRecord: 'Tạo mới: {{what}}',
     submit: 'Tạo',
     createLinked: '+ Tạo mới',

@@ -28,6 +28,7 @@ import { events } from '../events/events.table.ts';
 import { lineageIds } from '../organisations/organisations.service.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { policies } from '../policies/policies.table.ts';
+import { refuseWhileUsed } from '../record-uses/record-uses.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
 import { commitmentErrors } from './commitments.errors.ts';
 import { commitments, progressUpdates } from './commitments.table.ts';
@@ -159,6 +160,8 @@ export function createCommitmentsService({ db }: { db: Database }) {
     table: commitments,
     recordType: 'commitment',
     noun: 'commitment',
+    // A commitment's attached reports are listed, not left behind.
+    checkDeletable: (executor, id) => refuseWhileUsed(executor, 'commitments', id),
     toRecords: toCommitmentRecords,
     searchWords: (values) => [values.text as string],
     checkInput: async (executor, values, current) => {

@@ -12,6 +12,7 @@ import { commonErrors } from '../../http/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
+import { attachedDocuments } from '../documents/documents.table.ts';
 import { eventParticipants, events } from '../events/events.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { partners } from '../partners/partners.table.ts';
@@ -305,6 +306,16 @@ export const references: readonly Reference[] = [
 /** Records whose fields the article supports: provenance spans name their record by type. */
 const provenance = { target: 'sources' as const, field: 'provenance' };
 
+/** Files attached to a record (documents name their record by type): a record is not deleted from
+ * under its signed text or minutes; each file is listed as a use of the record's own page, where
+ * the documents panel removes it. */
+const withDocuments: Partial<Record<UsedCollection, RecordType>> = {
+  agreements: 'agreement',
+  events: 'event',
+  commitments: 'commitment',
+  sources: 'source',
+};
+
 /** How many holders of one kind of use are listed at most. */
 export const usesListedPerReference = 100;
 
@@ -372,6 +383,20 @@ export async function findUses(executor: Executor, target: UsedCollection, id: s
         if (!listed.has(`${holder}/${holderId}`))
           items.push({ collection: holder, id: holderId, label, field: provenance.field });
     }
+  }
+  const documentType = withDocuments[target];
+  if (documentType) {
+    const files = await executor
+      .select({ id: attachedDocuments.id, fileName: attachedDocuments.fileName })
+      .from(attachedDocuments)
+      .where(
+        sql`${attachedDocuments.recordType} = ${documentType} and ${attachedDocuments.recordId} = ${id}::uuid`,
+      )
+      .orderBy(asc(attachedDocuments.uploadedAt), asc(attachedDocuments.id))
+      .limit(usesListedPerReference + 1);
+    if (files.length > usesListedPerReference) isCapped = true;
+    for (const file of files.slice(0, usesListedPerReference))
+      items.push({ collection: target, id, label: file.fileName, field: 'documents' });
   }
   return { items, isCapped };
 }

@@ -16,8 +16,13 @@ interface DeleteDialogProps {
 
 function UseItem({ use }: { use: RecordUse }) {
   const { t } = useTranslation();
+  // A file attached to the record itself is listed under the documents panel's name.
   const what =
-    use.collection === 'users' ? t('create.accounts') : t(`records.${use.collection as Collection}`);
+    use.field === 'documents'
+      ? t('attachments.title')
+      : use.collection === 'users'
+        ? t('create.accounts')
+        : t(`records.${use.collection as Collection}`);
   // Accounts have no page in the registry; every other use links to its record.
   return (
     <li data-testid="record-use">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { RecordForm } from './record-form.tsx';
 import type { Collection } from './registry.api.ts';
 import { listCreateFields } from './registry-fields.ts';
@@ -12,6 +12,13 @@ function NewRecordPage({ collection }: { collection: Collection }) {
     <div className="stack">
       <p className="eyebrow">{t(`records.${collection}`)}</p>
       <h1>{t('create.newRecord', { what: t(`records.${collection}`) })}</h1>
+      {collection === 'agreements' && (
+        <p className="muted">
+          <Link to="/app/inbox#signed-text-title" data-testid="from-signed-text">
+            {t('create.fromSignedText')}
+          </Link>
+        </p>
+      )}
       <RecordForm
         collection={collection}
         record={null}

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../app/http.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { FieldShell, TextField } from '../../ui/field.tsx';
@@ -118,6 +118,9 @@ function AddSourceForm() {
   );
 }
 
+/** The signed-text card's heading, which "New agreement" links to. */
+const signedTextTitleId = 'signed-text-title';
+
 /** "From a signed document": the PDF or DOCX of an agreement is read as an article is, reviewed
  * on the same page, and attached to the agreement the review creates. */
 function SignedTextForm() {
@@ -125,6 +128,12 @@ function SignedTextForm() {
   const navigate = useNavigate();
   const createSource = useCreateSource();
   const [file, setFile] = useState<File | null>(null);
+  const { hash } = useLocation();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Reached from "New agreement" → "from the signed document": bring this card into view.
+  useEffect(() => {
+    if (hash === `#${signedTextTitleId}`) formRef.current?.scrollIntoView({ block: 'start' });
+  }, [hash]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -144,8 +153,8 @@ function SignedTextForm() {
         ? t(readingProblems[error.code as keyof typeof readingProblems] ?? 'app.loadFailed')
         : t('app.loadFailed');
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby="signed-text-title">
-      <h2 id="signed-text-title">{t('inbox.signedText.title')}</h2>
+    <form ref={formRef} className="card stack" onSubmit={submit} aria-labelledby={signedTextTitleId}>
+      <h2 id={signedTextTitleId}>{t('inbox.signedText.title')}</h2>
       <p className="muted">{t('inbox.signedText.hint')}</p>
       {message && (
         <p className="notice notice-error" role="alert">
