@@ -8,7 +8,7 @@ import { LinkField } from './link-field.tsx';
 import { type Collection, type RecordUse, useDeleteRecord, useRecordUses } from './registry.api.ts';
 
 interface DeleteDialogProps {
-  collection: Collection;
+  collection: Collection | 'areas';
   record: { id: string; version: number };
   label: string;
   onClose: () => void;
