@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AreaRecord } from '../../../common/contracts/areas.ts';
@@ -81,9 +82,11 @@ export function AreaForm({ area, onSaved, onCancel }: AreaFormProps) {
     event.preventDefault();
     event.stopPropagation();
     const input = { labelVi: labelVi.trim(), labelEn: labelEn.trim(), parentId: parentId || null };
-    save.mutate(area ? { ...input, version: area.version } : { ...input, id: id.trim() }, {
-      onSuccess: onSaved,
-    });
+    // mutateAsync, not mutate's callbacks: the save refetches the area, which may remount this form
+    // before a callback would run. A failure shows from `save.error`.
+    save
+      .mutateAsync(area ? { ...input, version: area.version } : { ...input, id: id.trim() })
+      .then(onSaved, () => undefined);
   };
   return (
     <form className="stack" onSubmit={submit} noValidate>
@@ -219,5 +222,50 @@ export function AreaActions({ id }: { id: string }) {
         />
       )}
     </div>
+  );
+}
+
+/** A new area made from inside an area picker: the area form in a dialog over the page, which
+ * leaves the page's form as it was. */
+export function AreaCreateDialog({
+  onCreated,
+  onClose,
+}: {
+  onCreated: (area: AreaRecord) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  return createPortal(
+    <div className="dialog-backdrop">
+      <div ref={ref} className="dialog card stack" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <div className="row-between">
+          <h2 id={titleId}>{t('areas.new')}</h2>
+          <button type="button" onClick={onClose}>
+            {t('create.close')}
+          </button>
+        </div>
+        <AreaForm
+          area={null}
+          onCancel={onClose}
+          onSaved={(area) => {
+            onCreated(area);
+            onClose();
+          }}
+        />
+      </div>
+    </div>,
+    document.body,
   );
 }
