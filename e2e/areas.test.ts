@@ -110,6 +110,17 @@ describe('areas by hand', () => {
     expect((await readArea('e2e_telehealth')).status).toBe(404);
   });
 
+  it('lists what still files records under an area before deleting it', async () => {
+    await page.goto('/app/areas/research');
+    await page.getByTestId('delete-record').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('record-uses').waitFor();
+    expect(await dialog.getByTestId('record-use').count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('button', { name: 'Xóa hẳn' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    expect((await readArea('research')).status).toBe(200);
+  });
+
   it('creates an area from inside an agreement’s area picker and keeps the form', async () => {
     await page.goto('/app/agreements/new');
     const title = page.getByLabel('Tên tiếng Việt');
