@@ -55,6 +55,7 @@ const CommitmentBoardPage = lazyPage(
 
 const policies = () => import('../features/policies/policies-page.tsx');
 const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const areaPages = () => import('../features/areas/areas-pages.tsx');
 const lists = () => import('../features/registry/registry-list-page.tsx');
 const records = () => import('../features/registry/record-page.tsx');
 const newRecords = () => import('../features/registry/new-record-page.tsx');
@@ -112,6 +113,9 @@ export const router = createBrowserRouter([
       { path: 'policies/:id', Component: lazyPage(policies, 'PolicyPage') },
       { path: 'audit', element: <AuditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'areas', Component: lazyPage(areaPages, 'AreasListPage') },
+      { path: 'areas/new', Component: lazyPage(areaPages, 'NewAreaPage') },
+      { path: 'areas/:id/edit', Component: lazyPage(areaPages, 'EditAreaPage') },
       { path: 'areas/:id', element: <AreaPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -16,6 +16,7 @@ const sections = [
   'organisations',
   'partners',
   'sources',
+  'areas',
 ] as const;
 
 export function WorkspaceShell() {

@@ -171,6 +171,7 @@ export const en: Dictionary = {
     conflict: 'Someone else has just changed this account; it has been reloaded, try again.',
   },
   nav: {
+    areas: 'Areas',
     duplicates: 'Duplicates',
     workspace: 'Workspace navigation',
     inbox: 'Inbox',
@@ -431,6 +432,7 @@ export const en: Dictionary = {
   },
   enums: enumLabels.en,
   records: {
+    areas: 'Areas',
     agreements: 'Agreements',
     events: 'Events',
     commitments: 'Commitments',
@@ -645,6 +647,21 @@ export const en: Dictionary = {
     parent: 'Parent area',
     descendants: 'Sub-areas',
     cut: 'Showing the first {{shown}}.',
+  },
+  areas: {
+    title: 'Areas of cooperation',
+    new: 'New area',
+    edit: 'Edit area: {{label}}',
+    search: 'Search areas (code, Vietnamese or English label)',
+    idHint:
+      'Lower-case letters, digits and _, starting with a letter (e.g. medical_equipment); it cannot be changed later.',
+    noParent: '(top level)',
+    fields: {
+      id: 'Code',
+      labelVi: 'Label (Vietnamese)',
+      labelEn: 'Label (English)',
+      parentId: 'Parent area',
+    },
   },
   lifecycle: {
     title: 'Agreement lifecycle',

@@ -161,6 +161,7 @@ export const vi = {
     conflict: 'Tài khoản vừa được người khác thay đổi; đã tải lại, hãy thử lại.',
   },
   nav: {
+    areas: 'Lĩnh vực',
     duplicates: 'Bản ghi trùng',
     workspace: 'Điều hướng không gian làm việc',
     inbox: 'Hộp tin',
@@ -416,6 +417,7 @@ export const vi = {
   },
   enums: enumLabels.vi,
   records: {
+    areas: 'Lĩnh vực',
     agreements: 'Thỏa thuận',
     events: 'Sự kiện',
     commitments: 'Cam kết',
@@ -629,6 +631,21 @@ export const vi = {
     parent: 'Lĩnh vực cha',
     descendants: 'Lĩnh vực con',
     cut: 'Hiển thị {{shown}} mục đầu tiên.',
+  },
+  areas: {
+    title: 'Lĩnh vực hợp tác',
+    new: 'Thêm lĩnh vực',
+    edit: 'Sửa lĩnh vực: {{label}}',
+    search: 'Tìm lĩnh vực (mã, tên tiếng Việt hoặc tiếng Anh)',
+    idHint:
+      'Chữ thường không dấu, chữ số và _, bắt đầu bằng chữ cái (ví dụ medical_equipment); không đổi được về sau.',
+    noParent: '(cấp cao nhất)',
+    fields: {
+      id: 'Mã',
+      labelVi: 'Tên (tiếng Việt)',
+      labelEn: 'Tên (tiếng Anh)',
+      parentId: 'Lĩnh vực cha',
+    },
   },
   lifecycle: {
     title: 'Tiến trình thỏa thuận',

@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { pickLocalised } from '../../i18n/i18n.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
+import { AreaActions } from '../areas/areas-pages.tsx';
 import { useAreaOverview } from './dashboard.api.ts';
 
 function Section<Row extends { id: string }>({
@@ -54,7 +55,15 @@ function AreaSections({ overview }: { overview: AreaOverview }) {
   const { area } = overview;
   return (
     <>
-      <h1>{pickLocalised(area.labelVi, area.labelEn)}</h1>
+      <div className="row-between">
+        <div>
+          <p className="eyebrow">
+            <Link to="/app/areas">{t('areas.title')}</Link>
+          </p>
+          <h1>{pickLocalised(area.labelVi, area.labelEn)}</h1>
+        </div>
+        <AreaActions id={area.id} />
+      </div>
       <p className="muted">
         {area.dacCode !== null && t('area.dac', { code: area.dacCode })}
         {area.parentId && (

@@ -8,7 +8,7 @@ import { LinkField } from './link-field.tsx';
 import { type Collection, type RecordUse, useDeleteRecord, useRecordUses } from './registry.api.ts';
 
 interface DeleteDialogProps {
-  collection: Collection;
+  collection: Collection | 'areas';
   record: { id: string; version: number };
   label: string;
   onClose: () => void;
@@ -47,12 +47,14 @@ export function DeleteDialog({ collection, record, label, onClose }: DeleteDialo
   const [replacementId, setReplacementId] = useState<string | null>(null);
   const isReplaceable = (replaceableCollections as readonly string[]).includes(collection);
   const items = uses.data?.items ?? [];
+  // mutateAsync, not mutate's callbacks: the delete refetches every query, and a page whose
+  // record is gone may unmount this dialog before a callback would run (an area's page does).
   const run = (input: { version: number; replacementId?: string }) =>
-    remove.mutate(input, {
-      onSuccess: () => navigate(`/app/${collection}`),
+    remove.mutateAsync(input).then(
+      () => navigate(`/app/${collection}`),
       // Someone added a use meanwhile: list it.
-      onError: () => void uses.refetch(),
-    });
+      () => void uses.refetch(),
+    );
   return createPortal(
     <div className="dialog-backdrop">
       <div className="dialog card stack" role="dialog" aria-modal="true" aria-labelledby={titleId}>

@@ -16,6 +16,10 @@ const CreateDialog = lazy(() =>
   import('./create-dialog.tsx').then((module) => ({ default: module.CreateDialog })),
 );
 
+const AreaCreateDialog = lazy(() =>
+  import('../areas/areas-pages.tsx').then((module) => ({ default: module.AreaCreateDialog })),
+);
+
 /** Linked collections a picker can create a record in without leaving the form. */
 const creatableKinds: ReadonlySet<LinkKind> = new Set([
   'partners',
@@ -23,6 +27,7 @@ const creatableKinds: ReadonlySet<LinkKind> = new Set([
   'people',
   'agreements',
   'events',
+  'areas',
 ]);
 
 interface LinkFieldProps {
@@ -85,7 +90,18 @@ export function LinkField({
           {t('create.createLinked')}
         </button>
       )}
-      {isCreating && (
+      {isCreating && kind === 'areas' && (
+        <Suspense fallback={null}>
+          <AreaCreateDialog
+            onClose={() => setIsCreating(false)}
+            onCreated={(area) => {
+              const option = { value: area.id, label: labelLinkItem('areas', area) };
+              choose(isSingle ? [option] : [...selected, option]);
+            }}
+          />
+        </Suspense>
+      )}
+      {isCreating && kind !== 'areas' && (
         <Suspense fallback={null}>
           <CreateDialog
             collection={kind as Collection}
