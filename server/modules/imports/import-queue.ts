@@ -2,6 +2,7 @@
 // web's batch upload enqueue one job per range of items, and every `hoptac worker` (on any machine
 // that reaches the database) takes jobs. A job only drafts and writes items still pending, so a
 // job retried after its worker died, or run twice, imports nothing twice.
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 
 export const importQueueName = 'hoptac-import';
@@ -14,8 +15,10 @@ const jobExpirySeconds = 15 * 60;
 export async function startImportQueue(connectionString: string, onError: (error: Error) => void) {
   const boss = new PgBoss({ connectionString, max: 3, schema: 'pgboss' });
   boss.on('error', onError);
-  await boss.start();
-  await boss.createQueue(importQueueName);
+  await oneAtATime(connectionString, async () => {
+    await boss.start();
+    await boss.createQueue(importQueueName);
+  });
   return {
     async enqueue(jobs: ImportJob[]): Promise<void> {
       await boss.insert(
@@ -42,6 +45,20 @@ export async function startImportQueue(connectionString: string, onError: (error
     },
     stop: () => boss.stop({ graceful: true, timeout: 60_000, wait: true }),
   };
+}
+
+/** pg-boss creates its schema and a queue's partition with DDL beside DML: two processes doing it
+ * at once (workers started together on a new database) deadlock. A session advisory lock makes
+ * them take turns; the second finds everything made. */
+async function oneAtATime(connectionString: string, setUp: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('hoptac:import-queue-setup'))`);
+    await setUp();
+  } finally {
+    await client.end();
+  }
 }
 
 export type ImportQueue = Awaited<ReturnType<typeof startImportQueue>>;
