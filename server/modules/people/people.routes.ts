@@ -12,6 +12,7 @@ import {
 } from '../../../common/contracts/people.ts';
 import { readRoles, requireRole } from '../../http/auth.ts';
 import { registerCollectionRoutes } from '../../http/collection-routes.ts';
+import { pickLanguage } from '../../http/messages.ts';
 import type { PeopleService } from './people.service.ts';
 
 export function registerPeopleRoutes(app: FastifyInstance, service: PeopleService) {
@@ -26,7 +27,13 @@ export function registerPeopleRoutes(app: FastifyInstance, service: PeopleServic
         response: { 200: z.object({ items: z.array(personMatch) }), 400: problem, 401: problem },
       },
     },
-    async (request) => ({ items: await service.findMatches(request.query.name, request.query.countryCode) }),
+    async (request) => ({
+      items: await service.findMatches(
+        request.query.name,
+        request.query.countryCode,
+        pickLanguage(request.headers['accept-language']) ?? 'en',
+      ),
+    }),
   );
   registerCollectionRoutes(app, {
     path: '/api/v1/people',

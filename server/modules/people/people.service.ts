@@ -6,6 +6,7 @@ import type {
   PersonRecord,
   UpdatePerson,
 } from '../../../common/contracts/people.ts';
+import type { Language } from '../../../common/domain/enums.ts';
 import { likelySameName, nameKey, nameSimilarity } from '../../../common/domain/name-matching.ts';
 import { foldText } from '../../../common/domain/text.ts';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
@@ -50,6 +51,28 @@ async function toPersonRecords(executor: Executor, rows: PersonRow[]): Promise<P
     updatedAt: toIso(row.updatedAt)!,
   }));
 }
+
+/** Why a person is suggested, told to the reviewer in the language of the request. */
+const evidenceWords = {
+  en: {
+    sameName: 'same name',
+    sameFolded: 'same name without diacritics, case or word order',
+    knownAs: (alias: string) => `known by this name (${alias})`,
+    transliteration: 'same name in another spelling (transliteration)',
+    sharedWords: (shared: number, total: number) => `${shared} of ${total} name words shared`,
+    sameCountry: (code: string) => `same country (${code})`,
+    otherCountry: (code: string) => `different country (${code})`,
+  },
+  vi: {
+    sameName: 'trùng tên',
+    sameFolded: 'trùng tên khi bỏ dấu, chữ hoa hay thứ tự các từ',
+    knownAs: (alias: string) => `còn được biết với tên này (${alias})`,
+    transliteration: 'cùng tên theo cách phiên âm khác',
+    sharedWords: (shared: number, total: number) => `trùng ${shared}/${total} từ trong tên`,
+    sameCountry: (code: string) => `cùng quốc gia (${code})`,
+    otherCountry: (code: string) => `khác quốc gia (${code})`,
+  },
+} satisfies Record<Language, unknown>;
 
 export function createPeopleService({ db }: { db: Database }) {
   const records = createRecordService<typeof people, PersonRecord, CreatePerson, UpdatePerson>({
@@ -97,7 +120,9 @@ export function createPeopleService({ db }: { db: Database }) {
     executor: Executor,
     name: string,
     countryCode?: string | null,
+    language: Language = 'en',
   ): Promise<PersonMatch[]> {
+    const say = evidenceWords[language];
     const key = foldText(name);
     if (!key) return [];
     const words = key.split(' ');
@@ -118,30 +143,26 @@ export function createPeopleService({ db }: { db: Database }) {
         if (sameKey !== undefined) {
           score += 0.8;
           evidence.push(
-            sameKey === name
-              ? 'same name'
-              : sameKey === row.name
-                ? 'same name without diacritics, case or word order'
-                : `known by this name (${sameKey})`,
+            sameKey === name ? say.sameName : sameKey === row.name ? say.sameFolded : say.knownAs(sameKey),
           );
         } else if (alike >= likelySameName) {
           score += 0.7 * alike;
-          evidence.push('same name in another spelling (transliteration)');
+          evidence.push(say.transliteration);
         } else {
           const candidateWords = new Set(spellings.flatMap((spelling) => foldText(spelling).split(' ')));
           const shared = words.filter((word) => candidateWords.has(word)).length;
           const overlap = shared / Math.max(words.length, foldText(row.name).split(' ').length);
           if (overlap < 0.6) return null;
           score += 0.6 * overlap;
-          evidence.push(`${shared} of ${words.length} name words shared`);
+          evidence.push(say.sharedWords(shared, words.length));
         }
         if (countryCode && row.countryCode) {
           if (row.countryCode === countryCode) {
             score += 0.2;
-            evidence.push(`same country (${countryCode})`);
+            evidence.push(say.sameCountry(countryCode));
           } else {
             score -= 0.5;
-            evidence.push(`different country (${row.countryCode})`);
+            evidence.push(say.otherCountry(row.countryCode));
           }
         }
         return score > 0.4 ? { row, score: Math.min(1, Math.round(score * 100) / 100), evidence } : null;
@@ -177,7 +198,8 @@ export function createPeopleService({ db }: { db: Database }) {
         page: query.page,
         pageSize: query.pageSize,
       }),
-    findMatches: (name: string, countryCode?: string | null) => findMatches(db, name, countryCode),
+    findMatches: (name: string, countryCode?: string | null, language?: Language) =>
+      findMatches(db, name, countryCode, language),
 
     /** Adds a position unless the person already holds that title at that organisation. */
     async ensurePosition(tx: Transaction, personId: string, title: string, organisationId: string | null) {

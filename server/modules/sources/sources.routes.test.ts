@@ -170,6 +170,12 @@ describe('sources and review', () => {
     expect(best.person.name).toBe('Nguyễn Tri Thức');
     expect(best.evidence.join(' ')).toMatch(/same name/);
     expect(best.evidence.join(' ')).toMatch(/same country/);
+    const inVietnamese = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/people/matches?name=nguyen%20tri%20thuc&countryCode=VN',
+      headers: { cookie: editor, 'accept-language': 'vi' },
+    });
+    expect(inVietnamese.json().items[0].evidence.join(' ')).toMatch(/trùng tên.*cùng quốc gia \(VN\)/);
 
     const { source, draft } = await postSource(secondArticle);
     const peopleBefore = await count('people');

@@ -4,6 +4,9 @@ import type { ImportProgress } from '../../../common/contracts/imports.ts';
 import type { PersonMatch as ApiPersonMatch } from '../../../common/contracts/people.ts';
 import type { AcceptDraftInput, AcceptResult } from '../../../common/contracts/review.ts';
 import { buildQuery, requestJson } from '../../app/http.ts';
+import { labelEnum } from '../../i18n/enum-label.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { getLanguage } from '../../i18n/i18n.ts';
 import type { Agreement, Source } from '../registry/registry.api.ts';
 
 export type Draft = ArticleDraft;
@@ -73,7 +76,8 @@ function readMatch(match: ApiPersonMatch): PersonMatch {
 
 export function usePeopleMatches(name: string, countryCode: string) {
   return useQuery({
-    queryKey: ['people', 'matches', name, countryCode],
+    // The server words its evidence in the asked language: another language is another answer.
+    queryKey: ['people', 'matches', name, countryCode, getLanguage()],
     queryFn: async () => {
       const body = await requestJson<ApiPersonMatch[] | { items: ApiPersonMatch[] }>(
         `/api/v1/people/matches${buildQuery({ name, countryCode: /^[A-Z]{2}$/.test(countryCode) ? countryCode : undefined })}`,
@@ -104,7 +108,9 @@ export function useAgreementMatches(kind: string, date: string, partnerId: strin
           name: agreement.titleVi || agreement.titleEn,
           countryCode: null,
           title: null,
-          evidence: [agreement.kind, agreement.signedOn].filter(Boolean).join(', '),
+          evidence: [labelEnum('agreementKind', agreement.kind), formatDate(agreement.signedOn)]
+            .filter(Boolean)
+            .join(', '),
         }),
       );
     },
