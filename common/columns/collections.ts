@@ -345,7 +345,7 @@ const sources: CollectionColumns<SourceSummary> = {
     {
       key: 'publishedAt',
       label: { vi: 'Ngày đăng', en: 'Published at' },
-      type: { kind: 'datetime' },
+      type: { kind: 'datetime', mayBeDateOnly: true },
       list: { sortKey: 'publishedAt' },
     },
     {

@@ -25,8 +25,9 @@ export type ColumnType =
   | { kind: 'lines' }
   /** A calendar day `YYYY-MM-DD`: a real date in XLSX, ISO in CSV. */
   | { kind: 'date' }
-  /** An instant, ISO 8601. */
-  | { kind: 'datetime' }
+  /** An instant, ISO 8601; `mayBeDateOnly` when an unknown time is marked (a source's publication,
+   * common/domain/published-time.ts) and the list then shows the date alone. */
+  | { kind: 'datetime'; mayBeDateOnly?: true }
   | { kind: 'number' }
   | { kind: 'boolean' }
   | { kind: 'enum'; group: EnumLabelGroup; values: readonly string[] }

@@ -1,4 +1,5 @@
 import { formatDay } from '../../common/domain/format.ts';
+import { dayInVietNam, isPublishedTimeKnown } from '../../common/domain/published-time.ts';
 import { getLanguage } from './i18n.ts';
 
 // Records are about Vietnam's cooperation and articles are timed in Vietnam, so times are shown
@@ -44,4 +45,11 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 
 export function formatPercent(value: number): string {
   return formatNumber(value, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** When a source was published: date and time, or the date alone when the article gave no time
+ * (never an invented 12:00). */
+export function formatPublishedAt(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return isPublishedTimeKnown(iso) ? formatDateTime(iso) : formatDate(dayInVietNam(iso));
 }

@@ -22,7 +22,7 @@ import {
   sourceReviewStatuses,
 } from '../../../common/domain/enums.ts';
 import { labelEnum, listEnumOptions } from '../../i18n/enum-label.ts';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatDateTime, formatNumber, formatPublishedAt } from '../../i18n/format.ts';
 import { getLanguage, pickLocalised } from '../../i18n/i18n.ts';
 import type { Column } from '../../ui/data-table.tsx';
 import type { Option } from '../../ui/field.tsx';
@@ -115,7 +115,7 @@ function renderValue<R>(spec: ColumnSpec<R>, row: R, t: TFunction, lookups: Look
     case 'date':
       return formatDate(value as string);
     case 'datetime':
-      return formatDateTime(value as string);
+      return type.mayBeDateOnly ? formatPublishedAt(value as string) : formatDateTime(value as string);
     case 'number':
       return formatNumber(value as number);
     case 'boolean':

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../app/http.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatPublishedAt } from '../../i18n/format.ts';
 import { FieldShell, TextField } from '../../ui/field.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { useRecordList } from '../registry/registry.api.ts';
@@ -300,7 +300,7 @@ function WaitingSources() {
                   <div>
                     <strong>{source.title || source.id}</strong>
                     <p className="muted">
-                      {[source.outlet, formatDateTime(source.publishedAt)].filter(Boolean).join(' · ')}
+                      {[source.outlet, formatPublishedAt(source.publishedAt)].filter(Boolean).join(' · ')}
                     </p>
                   </div>
                   <Link to={`/app/review/${source.id}`} className="button">
