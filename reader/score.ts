@@ -132,8 +132,62 @@ function setsOf(doc: Record<string, Json>): Sets {
   };
 }
 
+/** The items of one annotation or draft, keyed exactly as the scorer's sets are, kept as lists. */
+export interface ScoredItems {
+  /** Codes as `setsOf` keeps them (folded, upper case, VN dropped), duplicates collapsed. */
+  partners: string[];
+  /** Folded name, and the folded country code ('' when none) the participant's side is. */
+  participants: { name: string; country: string }[];
+  /** Folded ids, duplicates collapsed. */
+  areas: string[];
+  /** Folded kind ('' when none) and the first ten characters of the start ('' when none). */
+  events: { kind: string; date: string }[];
+  /** Folded kind and status, for agreements with a kind (the scorer skips the others). */
+  agreements: { kind: string; status: string }[];
+  /** Folded texts. */
+  commitments: string[];
+}
+
+/** `setsOf` as lists: one entry per item, so duplicates a reviewer would delete stay visible. */
+export function itemsOf(doc: Json): ScoredItems {
+  const record = asRecord(doc);
+  const sets = setsOf(record);
+  const participants: ScoredItems['participants'] = [];
+  for (const p of listOf(record, 'participants')) {
+    const value = pick(p, 'name');
+    if (isTruthy(value))
+      participants.push({
+        name: foldLikeScorer(value),
+        country: foldLikeScorer(pick(p, 'country')).toUpperCase(),
+      });
+  }
+  const events: ScoredItems['events'] = [];
+  for (const e of listOf(record, 'events')) {
+    const kind = pick(e, 'kind');
+    const start = pick(e, 'start');
+    if (!isTruthy(kind) && !isTruthy(start)) continue;
+    events.push({
+      kind: isTruthy(kind) ? foldLikeScorer(kind) : '',
+      date: isTruthy(start) ? pyStr(start).slice(0, 10) : '',
+    });
+  }
+  const agreements: ScoredItems['agreements'] = [];
+  for (const a of listOf(record, 'agreements')) {
+    if (isTruthy(pick(a, 'kind')))
+      agreements.push({ kind: foldLikeScorer(pick(a, 'kind')), status: foldLikeScorer(pick(a, 'status')) });
+  }
+  return {
+    partners: [...sets.partners],
+    participants,
+    areas: [...sets.areas],
+    events,
+    agreements,
+    commitments: sets.commitments,
+  };
+}
+
 /** Python's re.findall(r"\w+") on folded text. */
-function wordsOf(text: string): Set<string> {
+export function wordsOf(text: string): Set<string> {
   return new Set(text.match(/[\p{L}\p{N}_\p{Mc}\p{Mn}]+/gu) ?? []);
 }
 
