@@ -115,7 +115,32 @@ export function cleanArticle(input: string): CleanedArticle {
     while (kept.length > 1 && kept[kept.length - 1] === '') kept.pop();
   }
   if (!url && source) url = urlPattern.exec(source)?.[0] ?? null;
-  return { text: kept.join('\n'), title, published, byline, sourceLine: source, url };
+  return { text: joinWrappedLines(kept).join('\n'), title, published, byline, sourceLine: source, url };
+}
+
+// A sentence broken at a hard line break ('… hai bên sẽ\ntăng cường …'): the line ends without a
+// sentence's closing mark and the next one goes on in lower case, or the line ends on a comma.
+const closesSentence = /[.!?…:;]["”’')\]»]{0,2}$/u;
+const opensLowerCase = /^\p{Ll}/u;
+const opensLetter = /^[\p{L}\d"“(]/u;
+
+/** Each wrapped line joined to the one before it (a space for the line break), the title excepted. */
+function joinWrappedLines(kept: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < kept.length; index++) {
+    const line = kept[index] ?? '';
+    const last = joined.length - 1;
+    const before = joined[last] ?? '';
+    if (last >= 1 && line !== '' && before !== '' && isWrapped(before, line))
+      joined[last] = `${before} ${line}`;
+    else joined.push(line);
+  }
+  return joined;
+}
+
+function isWrapped(before: string, line: string): boolean {
+  if (before.endsWith(',')) return opensLetter.test(line);
+  return opensLowerCase.test(line) && !closesSentence.test(before);
 }
 
 function withoutOutlet(line: string): string {
@@ -129,9 +154,17 @@ const photoCredit = new RegExp(
   'u',
 );
 
+// '… tại Hà Nội. Ảnh: VGP/Nhật Bắc. Hai bên …': a credit of capitalised names between two sentences.
+const photoCreditBetween = new RegExp(
+  `(?<=^|[.!?]\\s)(?:${furniture.photoCreditWords.map(escapeRegex).join('|')})\\s?:\\s?\\p{Lu}[\\p{L}\\p{M}'-]{0,30}(?:(?:\\s|\\s?[/&,]\\s?)\\p{Lu}[\\p{L}\\p{M}'-]{0,30}){0,6}\\.\\s(?=\\p{Lu})`,
+  'gu',
+);
+
 function withoutPhotoCredit(line: string): string {
-  const match = line.length <= 2200 ? photoCredit.exec(line) : null;
-  return match ? line.slice(0, match.index).trimEnd() : line;
+  if (line.length > 2200) return line;
+  const match = photoCredit.exec(line);
+  const rest = match ? line.slice(0, match.index).trimEnd() : line;
+  return rest.includes(':') ? rest.replace(photoCreditBetween, '') : rest;
 }
 
 /** 'Tin liên quan' as listed, or a line that is exactly a listed head and tail ('Bài viết cùng

@@ -100,4 +100,22 @@ describe('dates', () => {
     expect(mention && resolveDate(mention, describeYears([]), '2025-03-20').start).toBe('2025-03-17');
     expect(findWeekdays('The two sides met on Monday.', null)).toEqual([]);
   });
+
+  it('reads ISO dates in the text and in a prefixed date line', () => {
+    expect(resolveAll('Văn bản ký hôm 2023-07-21 tại Hà Nội; giai đoạn 2021-2025.')).toEqual([
+      { start: '2023-07-21', end: null, isRange: false },
+    ]);
+    expect(parsePublished('Cập nhật: 2023-07-21 08:15')).toBe('2023-07-21');
+  });
+
+  it("reads a day.month ('sáng 8.7', 'ngày 8-9.7', '(8.7)') after a day word or in brackets, never a decimal", () => {
+    expect(
+      resolveAll('Sáng 8.7, hai bên họp. Ngày 8-9.7 đoàn thăm. Hôm qua (8.7) có tin.', '2024-07-10'),
+    ).toEqual([
+      { start: '2024-07-08', end: null, isRange: false },
+      { start: '2024-07-08', end: '2024-07-09', isRange: true },
+      { start: '2024-07-08', end: null, isRange: false },
+    ]);
+    expect(findDates('Tỷ lệ tăng từ 8.5 lên 9.2 (8.7%), đạt 8.7 triệu.')).toEqual([]);
+  });
 });

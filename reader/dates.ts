@@ -92,6 +92,29 @@ const patterns: Pattern[] = [
     build: (m) => ({ day: n(m[1]), month: n(m[3]) as number, year: n(m[4]), endDay: null, endMonth: null }),
   },
   {
+    // 2023-07-21 (ISO, as feeds, archives and English agency pages print a date)
+    regex: /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])/y,
+    anchor: 'digits',
+    at: [0, 0],
+    build: (m) => ({ day: n(m[3]), month: n(m[2]) as number, year: n(m[1]), endDay: null, endMonth: null }),
+  },
+  {
+    // sáng 8.7, ngày 8-9.7 (day.month as many papers print it): only after a day word, where a
+    // decimal ('tăng 8.7%', 'từ 8.5 lên 9') never stands
+    regex:
+      /(?<=(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|hôm nay|hôm qua)\s{1,3})(\d{1,2})(?:\s{0,2}[-–]\s{0,2}(\d{1,2}))?\.(\d{1,2})(?![\d.,]?\d)(?!\s{0,2}%)/iuy,
+    anchor: 'digits',
+    at: [0, 0],
+    build: (m) => dottedDayMonth(m),
+  },
+  {
+    // (8.7), (8-9.7): a day.month in brackets after the day it qualifies ('hôm qua (8.7)')
+    regex: /(?<=\()(\d{1,2})(?:\s{0,2}[-–]\s{0,2}(\d{1,2}))?\.(\d{1,2})(?=\))/y,
+    anchor: 'digits',
+    at: [0, 0],
+    build: (m) => dottedDayMonth(m),
+  },
+  {
     // ngày 18 tháng 7 năm 2023, 18 tháng 7
     regex: /(?<!\d)(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{0,3}(?:năm|,)\s{0,3}(\d{4}))?(?!\d)/iuy,
     anchor: 'digits',
@@ -119,7 +142,7 @@ const patterns: Pattern[] = [
   },
   {
     // ngày 10-12 (day-month with a hyphen, only after 'ngày')
-    regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-])/iuy,
+    regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)/iuy,
     anchor: 'digits',
     at: [5, 7],
     lead: [...'nN'].map((c) => c.charCodeAt(0)),
@@ -221,6 +244,12 @@ const patterns: Pattern[] = [
     }),
   },
 ];
+
+function dottedDayMonth(m: RegExpExecArray): Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> {
+  const month = n(m[3]) as number;
+  const endDay = n(m[2]);
+  return { day: n(m[1]), month, year: null, endDay, endMonth: endDay === null ? null : month };
+}
 
 const documentBefore = /(?:số|No\.?)\s{1,3}[\p{L}\p{N}/.-]{1,40}\s{1,3}(?:ngày\s{1,3})?$/iu;
 // The full pattern retries at every offset of its window; this cheap test rules most windows out.
