@@ -64,10 +64,15 @@ interface Pattern {
   at: readonly [nearest: number, farthest: number];
   /** The code units a match can start with, when few: offsets starting otherwise are not tried. */
   lead?: readonly number[];
+  /** The code units that can follow the anchor's digit run, when few: other anchors are not tried. */
+  follow?: readonly number[];
   build: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> | null;
 }
 
 const n = (value: string | undefined): number | null => (value === undefined ? null : Number(value));
+
+/** '.', '-' and '–': what follows the day of '8.7' or '8-9.7'. */
+const dayMonthFollow = [46, 45, 0x2013];
 
 const patterns: Pattern[] = [
   {
@@ -96,22 +101,25 @@ const patterns: Pattern[] = [
     regex: /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])/y,
     anchor: 'digits',
     at: [0, 0],
+    follow: [45],
     build: (m) => ({ day: n(m[3]), month: n(m[2]) as number, year: n(m[1]), endDay: null, endMonth: null }),
   },
   {
     // sáng 8.7, ngày 8-9.7 (day.month as many papers print it): only after a day word, where a
     // decimal ('tăng 8.7%', 'từ 8.5 lên 9') never stands
     regex:
-      /(?<=(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|hôm nay|hôm qua)\s{1,3})(\d{1,2})(?:\s{0,2}[-–]\s{0,2}(\d{1,2}))?\.(\d{1,2})(?![\d.,]?\d)(?!\s{0,2}%)/iuy,
+      /(?<=(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|hôm nay|hôm qua)\s{1,3})(\d{1,2})(?:[-–](\d{1,2}))?\.(\d{1,2})(?![\d.,]?\d)(?!\s{0,2}%)/iuy,
     anchor: 'digits',
     at: [0, 0],
+    follow: dayMonthFollow,
     build: (m) => dottedDayMonth(m),
   },
   {
     // (8.7), (8-9.7): a day.month in brackets after the day it qualifies ('hôm qua (8.7)')
-    regex: /(?<=\()(\d{1,2})(?:\s{0,2}[-–]\s{0,2}(\d{1,2}))?\.(\d{1,2})(?=\))/y,
+    regex: /(?<=\()(\d{1,2})(?:[-–](\d{1,2}))?\.(\d{1,2})(?=\))/y,
     anchor: 'digits',
     at: [0, 0],
+    follow: dayMonthFollow,
     build: (m) => dottedDayMonth(m),
   },
   {
@@ -266,12 +274,13 @@ export function findDates(text: string): DateMention[] {
   for (let p = 0; p < patterns.length; p++) {
     const pattern = patterns[p] as Pattern;
     const [nearest, farthest] = pattern.at;
-    const { regex: sticky, lead } = pattern;
+    const { regex: sticky, lead, follow } = pattern;
     // The same matches as a global scan: offsets in ascending order, each from the end of the
     // last match on, and no match can start at an offset left out.
     let from = 0;
     let tried = -1;
     for (const anchor of anchors[pattern.anchor]) {
+      if (follow && !follow.includes(text.charCodeAt(digitRunEnd(text, anchor)))) continue;
       for (let at = Math.max(tried + 1, anchor - farthest, 0); at <= anchor - nearest; at++) {
         tried = at;
         if (at < from || (lead && !lead.includes(text.charCodeAt(at)))) continue;
@@ -307,6 +316,12 @@ function digitRunStarts(text: string): number[] {
     starts.push(start);
   }
   return starts;
+}
+
+function digitRunEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function isDigit(code: number): boolean {
