@@ -99,3 +99,10 @@ describe('photo credits between sentences', () => {
     );
   });
 });
+
+describe('publication time', () => {
+  it("keeps the date line's own time, and none when the line prints only a date", () => {
+    expect(cleanArticle('Hợp tác y tế\n08/10/2024 | 17:06\nHai bên ký kết.').publishedTime).toBe('17:06');
+    expect(cleanArticle('Hợp tác y tế\n08/10/2024\nHai bên ký kết.').publishedTime).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 // Step 1: keep the article, drop the page furniture. Related-news and latest-news lists, share
 // widgets and repeated photo captions go; the byline and the source line are kept as metadata.
 
-import { parsePublished } from './dates.ts';
+import { parsePublished, parsePublishedTime } from './dates.ts';
 import furniture from './lexicons/furniture.json' with { type: 'json' };
 import { keySyllable } from './normalise.ts';
 
@@ -9,6 +9,8 @@ export interface CleanedArticle {
   text: string;
   title: string | null;
   published: string | null;
+  /** The clock time the date line prints ('17:06', '08:15+07:00'), or null: never made up. */
+  publishedTime: string | null;
   byline: string | null;
   sourceLine: string | null;
   url: string | null;
@@ -57,6 +59,7 @@ export function cleanArticle(input: string): CleanedArticle {
   const lines = input.split('\n').map(trimBlanks);
   let title: string | null = null;
   let published: string | null = null;
+  let publishedTime: string | null = null;
   let byline: string | null = null;
   let source: string | null = null;
   let url: string | null = null;
@@ -78,6 +81,7 @@ export function cleanArticle(input: string): CleanedArticle {
         const date = parsePublished(line);
         if (date) {
           published = date;
+          publishedTime = parsePublishedTime(line);
           lines[look] = '';
         }
       }
@@ -115,7 +119,15 @@ export function cleanArticle(input: string): CleanedArticle {
     while (kept.length > 1 && kept[kept.length - 1] === '') kept.pop();
   }
   if (!url && source) url = urlPattern.exec(source)?.[0] ?? null;
-  return { text: joinWrappedLines(kept).join('\n'), title, published, byline, sourceLine: source, url };
+  return {
+    text: joinWrappedLines(kept).join('\n'),
+    title,
+    published,
+    publishedTime,
+    byline,
+    sourceLine: source,
+    url,
+  };
 }
 
 // A sentence broken at a hard line break ('… hai bên sẽ\ntăng cường …'): the line ends without a

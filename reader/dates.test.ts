@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeYears, findDates, findWeekdays, parsePublished, resolveDate } from './dates.ts';
+import {
+  describeYears,
+  findDates,
+  findWeekdays,
+  parsePublished,
+  parsePublishedTime,
+  resolveDate,
+} from './dates.ts';
 
 function resolveAll(text: string, published: string | null = null) {
   const all = findDates(text);
@@ -117,5 +124,14 @@ describe('dates', () => {
       { start: '2024-07-08', end: null, isRange: false },
     ]);
     expect(findDates('Tỷ lệ tăng từ 8.5 lên 9.2 (8.7%), đạt 8.7 triệu.')).toEqual([]);
+  });
+
+  it('reads the clock time a date line prints, and leaves it unknown otherwise', () => {
+    expect(parsePublishedTime('08-07-2016 21:29 | Quốc tế')).toBe('21:29');
+    expect(parsePublishedTime('Thứ hai, 8/7/2024 - 14h30')).toBe('14:30');
+    expect(parsePublishedTime('Monday, July 8, 2024 9:05 PM')).toBe('21:05');
+    expect(parsePublishedTime('2023-07-21T08:15+07:00')).toBe('08:15+07:00');
+    expect(parsePublishedTime('Cập nhật: 15/07/2022')).toBeNull();
+    expect(parsePublishedTime('Họp lúc 10:30')).toBeNull();
   });
 });

@@ -465,6 +465,32 @@ export function parsePublished(line: string): string | null {
   return null;
 }
 
+// '17:06', '04:23:10', '14h30', '9:05 PM', '08:15+07:00': the clock time a date line prints.
+const clockTime =
+  /(?<![\d:])(\d{1,2})(?::|h(?=\d{2}))(\d{2})(?::\d{2})?(?:\s{0,2}(AM|PM|SA|CH|a\.m\.|p\.m\.))?(Z|[+-]\d{2}:?\d{2})?(?![\d:])/i;
+
+/**
+ * The publication time a date line prints beside its date ('08/10/2024 | 17:06' → '17:06'), as
+ * 'HH:MM', with the offset when the line gives one ('08:15+07:00'); null when the line prints no
+ * time or no date: an unknown time is left unknown, never made up.
+ */
+export function parsePublishedTime(line: string): string | null {
+  if (line.length > 80 || parsePublished(line) === null) return null;
+  const match = clockTime.exec(line.replace(isoDatePart, ' '));
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const half = (match[3] ?? '').toLowerCase();
+  if (half && (hour < 1 || hour > 12) && !(half.startsWith('p') || half === 'ch')) return null;
+  if ((half.startsWith('p') || half === 'ch') && hour < 12) hour += 12;
+  if ((half.startsWith('a') || half === 'sa') && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  const offset = match[4] ? match[4].toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : '';
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}${offset}`;
+}
+/** The date of an ISO line, so its 'T' does not hide the time: '2023-07-21T08:15' reads as ' 08:15'. */
+const isoDatePart = /\d{4}-\d{2}-\d{2}T?/;
+
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
