@@ -106,3 +106,14 @@ describe('publication time', () => {
     expect(cleanArticle('Hợp tác y tế\n08/10/2024\nHai bên ký kết.').publishedTime).toBeNull();
   });
 });
+
+describe('agency photo credits', () => {
+  it('cuts a credit without a colon after a dash or in brackets at the end of a caption', () => {
+    const cleaned = cleanArticle(
+      'Title\n\nThe minister receives the ambassador. — VNA/VNS Photo Nhật Bắc\nDelegates at the meeting (Photo courtesy of the embassy)\nThe photo session ended.',
+    );
+    expect(cleaned.text).toBe(
+      'Title\n\nThe minister receives the ambassador.\nDelegates at the meeting\nThe photo session ended.',
+    );
+  });
+});

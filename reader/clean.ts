@@ -172,9 +172,14 @@ const photoCreditBetween = new RegExp(
   'gu',
 );
 
+// '… in Ha Noi. — VNA/VNS Photo Minh Quyết', '(Photo courtesy of the embassy)': an agency's photo
+// credit with no colon, after a dash or in brackets at the end of a caption.
+const agencyPhotoCredit =
+  /(?:\s[-–—]\s?|\s?\()(?:[\p{Lu}][\p{L}/]{1,20}\s)?(?:Photo|Ảnh)\s(?:courtesy\b|[\p{Lu}])[^.!?:()\n]{0,80}\)?\s*$/u;
+
 function withoutPhotoCredit(line: string): string {
   if (line.length > 2200) return line;
-  const match = photoCredit.exec(line);
+  const match = photoCredit.exec(line) ?? agencyPhotoCredit.exec(line);
   const rest = match ? line.slice(0, match.index).trimEnd() : line;
   return rest.includes(':') ? rest.replace(photoCreditBetween, '') : rest;
 }
