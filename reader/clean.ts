@@ -179,7 +179,9 @@ const agencyPhotoCredit =
 
 function withoutPhotoCredit(line: string): string {
   if (line.length > 2200) return line;
-  const match = photoCredit.exec(line) ?? agencyPhotoCredit.exec(line);
+  const match =
+    photoCredit.exec(line) ??
+    (line.includes('Photo') || line.includes('Ảnh') ? agencyPhotoCredit.exec(line) : null);
   const rest = match ? line.slice(0, match.index).trimEnd() : line;
   return rest.includes(':') ? rest.replace(photoCreditBetween, '') : rest;
 }
