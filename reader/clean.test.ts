@@ -73,3 +73,47 @@ describe('photo credits', () => {
     );
   });
 });
+
+describe('hard line breaks', () => {
+  it('joins a sentence broken mid-way at a line break, and keeps paragraphs and lists apart', () => {
+    const cleaned = cleanArticle(
+      'Tiêu đề\n\nBộ trưởng cho biết hai bên sẽ\ntăng cường hợp tác y tế.\nĐoàn gồm các ông A,\nB và C.\nNội dung gồm:\n- đào tạo\nThe end.',
+    );
+    expect(cleaned.text).toBe(
+      'Tiêu đề\n\nBộ trưởng cho biết hai bên sẽ tăng cường hợp tác y tế.\nĐoàn gồm các ông A, B và C.\nNội dung gồm:\n- đào tạo\nThe end.',
+    );
+  });
+
+  it('never joins the title to the body', () => {
+    expect(cleanArticle('Hợp tác y tế\nhai bên ký kết.').text).toBe('Hợp tác y tế\nhai bên ký kết.');
+  });
+});
+
+describe('photo credits between sentences', () => {
+  it('cuts a credit of names between two sentences of a line, and keeps a colon that is prose', () => {
+    const cleaned = cleanArticle(
+      'Tiêu đề\n\nBộ trưởng tiếp Đại sứ. Ảnh: VGP/Nhật Bắc. Hai bên trao đổi.\nThe minister spoke. Photo: Thanh Long. The sides agreed.\nẢnh hưởng: lớn. Kết quả tốt.',
+    );
+    expect(cleaned.text).toBe(
+      'Tiêu đề\n\nBộ trưởng tiếp Đại sứ. Hai bên trao đổi.\nThe minister spoke. The sides agreed.\nẢnh hưởng: lớn. Kết quả tốt.',
+    );
+  });
+});
+
+describe('publication time', () => {
+  it("keeps the date line's own time, and none when the line prints only a date", () => {
+    expect(cleanArticle('Hợp tác y tế\n08/10/2024 | 17:06\nHai bên ký kết.').publishedTime).toBe('17:06');
+    expect(cleanArticle('Hợp tác y tế\n08/10/2024\nHai bên ký kết.').publishedTime).toBeNull();
+  });
+});
+
+describe('agency photo credits', () => {
+  it('cuts a credit without a colon after a dash or in brackets at the end of a caption', () => {
+    const cleaned = cleanArticle(
+      'Title\n\nThe minister receives the ambassador. — VNA/VNS Photo Nhật Bắc\nDelegates at the meeting (Photo courtesy of the embassy)\nThe photo session ended.',
+    );
+    expect(cleaned.text).toBe(
+      'Title\n\nThe minister receives the ambassador.\nDelegates at the meeting\nThe photo session ended.',
+    );
+  });
+});

@@ -1,7 +1,7 @@
 // Step 1: keep the article, drop the page furniture. Related-news and latest-news lists, share
 // widgets and repeated photo captions go; the byline and the source line are kept as metadata.
 
-import { parsePublished } from './dates.ts';
+import { parsePublished, parsePublishedTime } from './dates.ts';
 import furniture from './lexicons/furniture.json' with { type: 'json' };
 import { keySyllable } from './normalise.ts';
 
@@ -9,6 +9,8 @@ export interface CleanedArticle {
   text: string;
   title: string | null;
   published: string | null;
+  /** The clock time the date line prints ('17:06', '08:15+07:00'), or null: never made up. */
+  publishedTime: string | null;
   byline: string | null;
   sourceLine: string | null;
   url: string | null;
@@ -57,6 +59,7 @@ export function cleanArticle(input: string): CleanedArticle {
   const lines = input.split('\n').map(trimBlanks);
   let title: string | null = null;
   let published: string | null = null;
+  let publishedTime: string | null = null;
   let byline: string | null = null;
   let source: string | null = null;
   let url: string | null = null;
@@ -78,6 +81,7 @@ export function cleanArticle(input: string): CleanedArticle {
         const date = parsePublished(line);
         if (date) {
           published = date;
+          publishedTime = parsePublishedTime(line);
           lines[look] = '';
         }
       }
@@ -115,7 +119,40 @@ export function cleanArticle(input: string): CleanedArticle {
     while (kept.length > 1 && kept[kept.length - 1] === '') kept.pop();
   }
   if (!url && source) url = urlPattern.exec(source)?.[0] ?? null;
-  return { text: kept.join('\n'), title, published, byline, sourceLine: source, url };
+  return {
+    text: joinWrappedLines(kept).join('\n'),
+    title,
+    published,
+    publishedTime,
+    byline,
+    sourceLine: source,
+    url,
+  };
+}
+
+// A sentence broken at a hard line break ('… hai bên sẽ\ntăng cường …'): the line ends without a
+// sentence's closing mark and the next one goes on in lower case, or the line ends on a comma.
+const closesSentence = /[.!?…:;]["”’')\]»]{0,2}$/u;
+const opensLowerCase = /^\p{Ll}/u;
+const opensLetter = /^[\p{L}\d"“(]/u;
+
+/** Each wrapped line joined to the one before it (a space for the line break), the title excepted. */
+function joinWrappedLines(kept: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < kept.length; index++) {
+    const line = kept[index] ?? '';
+    const last = joined.length - 1;
+    const before = joined[last] ?? '';
+    if (last >= 1 && line !== '' && before !== '' && isWrapped(before, line))
+      joined[last] = `${before} ${line}`;
+    else joined.push(line);
+  }
+  return joined;
+}
+
+function isWrapped(before: string, line: string): boolean {
+  if (before.endsWith(',')) return opensLetter.test(line);
+  return opensLowerCase.test(line) && !closesSentence.test(before);
 }
 
 function withoutOutlet(line: string): string {
@@ -129,9 +166,24 @@ const photoCredit = new RegExp(
   'u',
 );
 
+// '… tại Hà Nội. Ảnh: VGP/Nhật Bắc. Hai bên …': a credit of capitalised names between two sentences.
+const photoCreditBetween = new RegExp(
+  `(?<=^|[.!?]\\s)(?:${furniture.photoCreditWords.map(escapeRegex).join('|')})\\s?:\\s?\\p{Lu}[\\p{L}\\p{M}'-]{0,30}(?:(?:\\s|\\s?[/&,]\\s?)\\p{Lu}[\\p{L}\\p{M}'-]{0,30}){0,6}\\.\\s(?=\\p{Lu})`,
+  'gu',
+);
+
+// '… in Ha Noi. — VNA/VNS Photo Minh Quyết', '(Photo courtesy of the embassy)': an agency's photo
+// credit with no colon, after a dash or in brackets at the end of a caption.
+const agencyPhotoCredit =
+  /(?:\s[-–—]\s?|\s?\()(?:[\p{Lu}][\p{L}/]{1,20}\s)?(?:Photo|Ảnh)\s(?:courtesy\b|[\p{Lu}])[^.!?:()\n]{0,80}\)?\s*$/u;
+
 function withoutPhotoCredit(line: string): string {
-  const match = line.length <= 2200 ? photoCredit.exec(line) : null;
-  return match ? line.slice(0, match.index).trimEnd() : line;
+  if (line.length > 2200) return line;
+  const match =
+    photoCredit.exec(line) ??
+    (line.includes('Photo') || line.includes('Ảnh') ? agencyPhotoCredit.exec(line) : null);
+  const rest = match ? line.slice(0, match.index).trimEnd() : line;
+  return rest.includes(':') ? rest.replace(photoCreditBetween, '') : rest;
 }
 
 /** 'Tin liên quan' as listed, or a line that is exactly a listed head and tail ('Bài viết cùng

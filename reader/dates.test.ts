@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeYears, findDates, findWeekdays, parsePublished, resolveDate } from './dates.ts';
+import {
+  describeYears,
+  findDates,
+  findWeekdays,
+  parsePublished,
+  parsePublishedTime,
+  resolveDate,
+} from './dates.ts';
 
 function resolveAll(text: string, published: string | null = null) {
   const all = findDates(text);
@@ -99,5 +106,32 @@ describe('dates', () => {
     const [mention] = findWeekdays('The two sides met on Monday in Hue.', '2025-03-20');
     expect(mention && resolveDate(mention, describeYears([]), '2025-03-20').start).toBe('2025-03-17');
     expect(findWeekdays('The two sides met on Monday.', null)).toEqual([]);
+  });
+
+  it('reads ISO dates in the text and in a prefixed date line', () => {
+    expect(resolveAll('Văn bản ký hôm 2023-07-21 tại Hà Nội; giai đoạn 2021-2025.')).toEqual([
+      { start: '2023-07-21', end: null, isRange: false },
+    ]);
+    expect(parsePublished('Cập nhật: 2023-07-21 08:15')).toBe('2023-07-21');
+  });
+
+  it("reads a day.month ('sáng 8.7', 'ngày 8-9.7', '(8.7)') after a day word or in brackets, never a decimal", () => {
+    expect(
+      resolveAll('Sáng 8.7, hai bên họp. Ngày 8-9.7 đoàn thăm. Hôm qua (8.7) có tin.', '2024-07-10'),
+    ).toEqual([
+      { start: '2024-07-08', end: null, isRange: false },
+      { start: '2024-07-08', end: '2024-07-09', isRange: true },
+      { start: '2024-07-08', end: null, isRange: false },
+    ]);
+    expect(findDates('Tỷ lệ tăng từ 8.5 lên 9.2 (8.7%), đạt 8.7 triệu.')).toEqual([]);
+  });
+
+  it('reads the clock time a date line prints, and leaves it unknown otherwise', () => {
+    expect(parsePublishedTime('08-07-2016 21:29 | Quốc tế')).toBe('21:29');
+    expect(parsePublishedTime('Thứ hai, 8/7/2024 - 14h30')).toBe('14:30');
+    expect(parsePublishedTime('Monday, July 8, 2024 9:05 PM')).toBe('21:05');
+    expect(parsePublishedTime('2023-07-21T08:15+07:00')).toBe('08:15+07:00');
+    expect(parsePublishedTime('Cập nhật: 15/07/2022')).toBeNull();
+    expect(parsePublishedTime('Họp lúc 10:30')).toBeNull();
   });
 });

@@ -64,10 +64,15 @@ interface Pattern {
   at: readonly [nearest: number, farthest: number];
   /** The code units a match can start with, when few: offsets starting otherwise are not tried. */
   lead?: readonly number[];
+  /** The code units that can follow the anchor's digit run, when few: other anchors are not tried. */
+  follow?: readonly number[];
   build: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> | null;
 }
 
 const n = (value: string | undefined): number | null => (value === undefined ? null : Number(value));
+
+/** '.', '-' and '–': what follows the day of '8.7' or '8-9.7'. */
+const dayMonthFollow = [46, 45, 0x2013];
 
 const patterns: Pattern[] = [
   {
@@ -90,6 +95,32 @@ const patterns: Pattern[] = [
     anchor: 'digits',
     at: [0, 0],
     build: (m) => ({ day: n(m[1]), month: n(m[3]) as number, year: n(m[4]), endDay: null, endMonth: null }),
+  },
+  {
+    // 2023-07-21 (ISO, as feeds, archives and English agency pages print a date)
+    regex: /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])/y,
+    anchor: 'digits',
+    at: [0, 0],
+    follow: [45],
+    build: (m) => ({ day: n(m[3]), month: n(m[2]) as number, year: n(m[1]), endDay: null, endMonth: null }),
+  },
+  {
+    // sáng 8.7, ngày 8-9.7 (day.month as many papers print it): only after a day word, where a
+    // decimal ('tăng 8.7%', 'từ 8.5 lên 9') never stands
+    regex:
+      /(?<=(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|hôm nay|hôm qua)\s{1,3})(\d{1,2})(?:[-–](\d{1,2}))?\.(\d{1,2})(?![\d.,]?\d)(?!\s{0,2}%)/iuy,
+    anchor: 'digits',
+    at: [0, 0],
+    follow: dayMonthFollow,
+    build: (m) => dottedDayMonth(m),
+  },
+  {
+    // (8.7), (8-9.7): a day.month in brackets after the day it qualifies ('hôm qua (8.7)')
+    regex: /(?<=\()(\d{1,2})(?:[-–](\d{1,2}))?\.(\d{1,2})(?=\))/y,
+    anchor: 'digits',
+    at: [0, 0],
+    follow: dayMonthFollow,
+    build: (m) => dottedDayMonth(m),
   },
   {
     // ngày 18 tháng 7 năm 2023, 18 tháng 7
@@ -119,7 +150,7 @@ const patterns: Pattern[] = [
   },
   {
     // ngày 10-12 (day-month with a hyphen, only after 'ngày')
-    regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-])/iuy,
+    regex: /ngày\s{1,3}(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)/iuy,
     anchor: 'digits',
     at: [5, 7],
     lead: [...'nN'].map((c) => c.charCodeAt(0)),
@@ -222,6 +253,12 @@ const patterns: Pattern[] = [
   },
 ];
 
+function dottedDayMonth(m: RegExpExecArray): Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> {
+  const month = n(m[3]) as number;
+  const endDay = n(m[2]);
+  return { day: n(m[1]), month, year: null, endDay, endMonth: endDay === null ? null : month };
+}
+
 const documentBefore = /(?:số|No\.?)\s{1,3}[\p{L}\p{N}/.-]{1,40}\s{1,3}(?:ngày\s{1,3})?$/iu;
 // The full pattern retries at every offset of its window; this cheap test rules most windows out.
 const documentWord = /số|No/iu;
@@ -237,12 +274,13 @@ export function findDates(text: string): DateMention[] {
   for (let p = 0; p < patterns.length; p++) {
     const pattern = patterns[p] as Pattern;
     const [nearest, farthest] = pattern.at;
-    const { regex: sticky, lead } = pattern;
+    const { regex: sticky, lead, follow } = pattern;
     // The same matches as a global scan: offsets in ascending order, each from the end of the
     // last match on, and no match can start at an offset left out.
     let from = 0;
     let tried = -1;
     for (const anchor of anchors[pattern.anchor]) {
+      if (follow && !follow.includes(text.charCodeAt(digitRunEnd(text, anchor)))) continue;
       for (let at = Math.max(tried + 1, anchor - farthest, 0); at <= anchor - nearest; at++) {
         tried = at;
         if (at < from || (lead && !lead.includes(text.charCodeAt(at)))) continue;
@@ -278,6 +316,12 @@ function digitRunStarts(text: string): number[] {
     starts.push(start);
   }
   return starts;
+}
+
+function digitRunEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function isDigit(code: number): boolean {
@@ -420,6 +464,32 @@ export function parsePublished(line: string): string | null {
   }
   return null;
 }
+
+// '17:06', '04:23:10', '14h30', '9:05 PM', '08:15+07:00': the clock time a date line prints.
+const clockTime =
+  /(?<![\d:])(\d{1,2})(?::|h(?=\d{2}))(\d{2})(?::\d{2})?(?:\s{0,2}(AM|PM|SA|CH|a\.m\.|p\.m\.))?(Z|[+-]\d{2}:?\d{2})?(?![\d:])/i;
+
+/**
+ * The publication time a date line prints beside its date ('08/10/2024 | 17:06' → '17:06'), as
+ * 'HH:MM', with the offset when the line gives one ('08:15+07:00'); null when the line prints no
+ * time or no date: an unknown time is left unknown, never made up.
+ */
+export function parsePublishedTime(line: string): string | null {
+  if (line.length > 80 || parsePublished(line) === null) return null;
+  const match = clockTime.exec(line.replace(isoDatePart, ' '));
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const half = (match[3] ?? '').toLowerCase();
+  if (half && (hour < 1 || hour > 12) && !(half.startsWith('p') || half === 'ch')) return null;
+  if ((half.startsWith('p') || half === 'ch') && hour < 12) hour += 12;
+  if ((half.startsWith('a') || half === 'sa') && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  const offset = match[4] ? match[4].toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : '';
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}${offset}`;
+}
+/** The date of an ISO line, so its 'T' does not hide the time: '2023-07-21T08:15' reads as ' 08:15'. */
+const isoDatePart = /\d{4}-\d{2}-\d{2}T?/;
 
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -43,6 +43,11 @@ const keyCacheLimit = 200_000;
 const lexiconKeyIds = new Map<string, number>();
 let lexiconKeysVersion = 0;
 
+// English number, handled once for every lexicon: a token spelled as the other number of a
+// lexicon key ('medicines' for 'medicine', 'epidemic' for 'epidemics') takes that key's number,
+// unless its own spelling is a key too ('aids' stays AIDS, never 'aid').
+const numberVariantIds = new Map<string, number>();
+
 /** The number of a lexicon key, registering it if new. */
 export function registerKey(key: string): number {
   let id = lexiconKeyIds.get(key);
@@ -50,8 +55,32 @@ export function registerKey(key: string): number {
     id = lexiconKeyIds.size;
     lexiconKeyIds.set(key, id);
     lexiconKeysVersion++;
+    const variant = otherNumber(key);
+    if (variant !== null && !numberVariantIds.has(variant)) numberVariantIds.set(variant, id);
   }
   return id;
+}
+
+/** The number a token's key goes by in the lexicons: its own, else its other number's, else -1. */
+function lexiconIdOf(key: string): number {
+  return lexiconKeyIds.get(key) ?? numberVariantIds.get(key) ?? -1;
+}
+
+/**
+ * The other number of an English word (plural from singular, singular from plural), or null: only
+ * words of four letters or more in a-z, which no Vietnamese syllable with a plain spelling ends
+ * like ('thuốc', 'sinh' never take an s in text).
+ */
+export function otherNumber(word: string): string | null {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return null;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ches|shes|sses|xes|uses)$/.test(word)) return word.slice(0, -2);
+  if (/(?:ss|us)$/.test(word)) return `${word}es`;
+  if (word.endsWith('is')) return `${word.slice(0, -2)}es`;
+  if (word.endsWith('s')) return word.slice(0, -1);
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(?:ch|sh|x)$/.test(word)) return `${word}es`;
+  return `${word}s`;
 }
 
 /** Everything a token needs from its spelling, memoised: one lookup instead of case maps. */
@@ -126,7 +155,7 @@ function isSameSpelling(raw: string, text: string, start: number, end: number): 
 
 function refreshKeyId(info: SpellingInfo): SpellingInfo {
   if (info.keyVersion !== lexiconKeysVersion) {
-    info.keyId = lexiconKeyIds.get(info.key) ?? -1;
+    info.keyId = lexiconIdOf(info.key);
     info.keyVersion = lexiconKeysVersion;
   }
   return info;

@@ -42,4 +42,14 @@ describe('segmentSentences', () => {
       'Sau đó giảm.',
     ]);
   });
+
+  it('ends a sentence at a full stop pasted without its space, but not inside a domain, acronym or number', () => {
+    expect(
+      sentencesOf('Hai bên nhất trí hợp tác.Hai bên sẽ ký kết. Báo VTV.vn đưa tin tại TP.HCM lúc 8.30.'),
+    ).toEqual(['Hai bên nhất trí hợp tác.', 'Hai bên sẽ ký kết.', 'Báo VTV.vn đưa tin tại TP.HCM lúc 8.30.']);
+    expect(sentencesOf('The sides agreed to cooperate.They will meet again, said Dr.Smith.')).toEqual([
+      'The sides agreed to cooperate.',
+      'They will meet again, said Dr.Smith.',
+    ]);
+  });
 });

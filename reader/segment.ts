@@ -99,7 +99,8 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
     if (next.afterBreak) continue;
     if (token.raw === '.' && isAbbreviationBefore(tokens, i)) continue;
     if (token.raw === '.' && isListNumber(tokens, i)) continue;
-    if (token.raw === '.' && next.glued && (next.isWord || next.isNumber)) continue;
+    if (token.raw === '.' && next.glued && (next.isWord || next.isNumber) && !isGluedSentenceEnd(tokens, i))
+      continue;
     if (!startsSentence(next)) continue;
     close(last);
     i = last - 1;
@@ -122,6 +123,22 @@ function isListNumber(tokens: readonly Token[], dot: number): boolean {
   const label = tokens[dot - 1];
   if (!label?.afterBreak || !label.isWord) return false;
   return (label.isNumber && label.raw.length <= 2) || /^[IVX]{1,4}$/.test(label.raw);
+}
+
+/**
+ * 'hợp tác.Hai bên': a full stop pasted without its space. A lower-case word of two letters or more
+ * before the dot and a capitalised word of lower-case letters after it are two sentences; a domain
+ * ('VTV.vn'), a decimal, a date, an acronym ('TP.HCM', 'U.S.') or an abbreviation stays whole.
+ */
+function isGluedSentenceEnd(tokens: readonly Token[], dot: number): boolean {
+  const before = tokens[dot - 1];
+  const after = tokens[dot + 1];
+  if (!before?.isWord || !after?.isWord || before.isNumber || !tokens[dot]?.glued) return false;
+  if (before.isCapital || before.raw.length < 2 || !after.isCapital || after.isUpper) return false;
+  if (abbreviations.has(before.key) || abbreviations.has(before.fold)) return false;
+  // A word glued on the far side ('hợp tác.Hai-bên' is still prose; 'a.Bc.d' is a code).
+  const following = tokens[dot + 2];
+  return !(following?.glued && following.raw === '.');
 }
 
 function startsSentence(token: Token): boolean {

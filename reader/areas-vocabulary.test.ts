@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { draftArticle } from './assemble.ts';
+
+const areasOf = (text: string): string[] =>
+  draftArticle({ text })
+    .areas.map((area) => area.id)
+    .sort();
+
+describe('area vocabulary real reports use', () => {
+  it('reads eye and oral care, obstetrics and paediatrics, IT and online consultations in Vietnamese', () => {
+    expect(areasOf('Hợp tác y tế\n\nHai bên hợp tác chăm sóc răng miệng và chăm sóc mắt.')).toEqual([
+      'dentistry',
+      'ophthalmology',
+    ]);
+    expect(areasOf('Hợp tác y tế\n\nHai bên hợp tác về sản khoa, nhi khoa và công nghệ thông tin.')).toEqual([
+      'digital_health',
+      'maternal_child_health',
+    ]);
+    expect(
+      areasOf('Hợp tác y tế\n\nHai bệnh viện triển khai tư vấn trực tuyến và điều trị người bệnh.'),
+    ).toEqual(['clinical_services', 'digital_health']);
+  });
+
+  it('reads the same areas in English, in either number', () => {
+    expect(
+      areasOf('Health cooperation\n\nThe sides will cooperate on eye care, oral health and cataracts.'),
+    ).toEqual(['dentistry', 'ophthalmology']);
+    expect(
+      areasOf(
+        'Health cooperation\n\nThe hospitals work on obstetrics, paediatrics and online consultations.',
+      ),
+    ).toEqual(['digital_health', 'maternal_child_health']);
+    expect(areasOf('Health cooperation\n\nThe team will treat patients and supply medical devices.')).toEqual(
+      ['clinical_services', 'medical_equipment'],
+    );
+  });
+
+  it('does not read an area from the name of a hospital', () => {
+    expect(
+      areasOf('Hợp tác y tế\n\nĐoàn thăm Bệnh viện Mắt Trung ương và Bệnh viện Phụ sản Hà Nội.'),
+    ).toEqual([]);
+  });
+});
