@@ -14,7 +14,7 @@ import countries from './lexicons/countries.generated.json' with { type: 'json' 
 import organisations from './lexicons/organisations.json' with { type: 'json' };
 import people from './lexicons/people.json' with { type: 'json' };
 import { keyPhrase, keySyllable, type Token } from './normalise.ts';
-import { isAfterDataSource } from './people.ts';
+import { isAfterDataSource } from './phrases.ts';
 
 export type Lang = 'vi' | 'en';
 

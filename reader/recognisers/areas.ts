@@ -1,9 +1,10 @@
 // Areas of cooperation from the shipped taxonomy's keywords plus our own vi/en additions.
-import type { DraftArea } from '../common/contracts/draft.ts';
-import { addPhrase, createLexicon, findAll, type Lexicon, type LexiconMarks } from './lexicon.ts';
-import extra from './lexicons/area-keywords.json' with { type: 'json' };
-import taxonomy from './lexicons/areas.json' with { type: 'json' };
-import type { Lang } from './partners.ts';
+import type { DraftArea } from '../../common/contracts/draft.ts';
+import type { Article } from '../article.ts';
+import type { Lang } from '../entities.ts';
+import { addPhrase, createLexicon, findAll, type Lexicon, type LexiconMarks } from '../lexicon.ts';
+import extra from '../lexicons/area-keywords.json' with { type: 'json' };
+import taxonomy from '../lexicons/areas.json' with { type: 'json' };
 
 interface AreaKeyword {
   id: string;
@@ -55,7 +56,13 @@ for (const lang of ['vi', 'en'] as const) {
 const organisationLexicon: Lexicon<true> = createLexicon();
 for (const name of extra.organisationNames.names) addPhrase(organisationLexicon, name, true);
 
-export function findAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boolean): DraftArea[] {
+/** The areas of cooperation the article names, outside quotations. */
+export function findAreas(article: Article): DraftArea[] {
+  const { quoted, sentenceOf } = article;
+  return readAreas(article.marks, article.lang, (index) => quoted[sentenceOf[index] ?? -1] === 1);
+}
+
+function readAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boolean): DraftArea[] {
   const { tokens } = marks;
   const byId = new Map<string, DraftArea>();
   const bodies = findAll(organisationLexicon, marks);
