@@ -1,8 +1,20 @@
 // Step 5: the pipeline end to end. clean → normalise → readArticle (tokens, marks, sentences, dates,
 // history, entities: the one Article value) → the recognisers in order → the draft. Pure and
-// synchronous; any unexpected failure falls back to an empty draft over the cleaned text.
-import type { ArticleDraft } from '../common/contracts/draft.ts';
-import { type Lang, readArticle, validPublished } from './article.ts';
+// synchronous. Each recogniser runs guarded: one that throws leaves its items out, the others'
+// stay, and the draft names it in readerFailures (the server logs them, the review page says so).
+// Only a failure before the Article exists (cleaning, tokens) falls back to an empty draft.
+import type {
+  ArticleDraft,
+  DraftAgreement,
+  DraftArea,
+  DraftCommitment,
+  DraftEvent,
+  DraftParticipant,
+  DraftPartner,
+  DraftPolicy,
+  ReaderFailure,
+} from '../common/contracts/draft.ts';
+import { type Article, type Lang, type PersonMention, readArticle, validPublished } from './article.ts';
 import { cleanArticle } from './clean.ts';
 import { normaliseText } from './normalise.ts';
 import { findAgreements } from './recognisers/agreements.ts';
@@ -21,36 +33,90 @@ export interface DraftInput {
   lang?: 'vi' | 'en';
 }
 
-export function draftArticle(input: DraftInput): ArticleDraft {
+/**
+ * The recognisers, each reading the Article (and the earlier results it needs, passed explicitly).
+ * They run in this order: partners and people first, since participants are built from them.
+ */
+export interface Recognisers {
+  partners: (article: Article) => DraftPartner[];
+  people: (article: Article) => PersonMention[];
+  participants: (
+    article: Article,
+    people: readonly PersonMention[],
+    partners: readonly DraftPartner[],
+  ) => DraftParticipant[];
+  events: (article: Article) => DraftEvent[];
+  agreements: (article: Article) => DraftAgreement[];
+  areas: (article: Article) => DraftArea[];
+  commitments: (article: Article) => DraftCommitment[];
+  policies: (article: Article) => DraftPolicy[];
+}
+
+export const recognisers: Readonly<Recognisers> = Object.freeze({
+  partners: findPartners,
+  people: findPeople,
+  participants: assembleParticipants,
+  events: findEvents,
+  agreements: findAgreements,
+  areas: findAreas,
+  commitments: findCommitments,
+  policies: findPolicies,
+});
+
+/** `use` replaces recognisers, for tests that make one fail; the server and CLI never pass it. */
+export function draftArticle(input: DraftInput, use: Partial<Recognisers> = {}): ArticleDraft {
   const raw = typeof input?.text === 'string' ? input.text : '';
   let cleanedText = '';
+  let article: Article;
   try {
     const normalised = normaliseText(raw);
     const cleaned = cleanArticle(normalised);
     cleanedText = cleaned.text;
-    const article = readArticle(cleaned, input);
-    const partners = findPartners(article);
-    const people = findPeople(article);
-    return {
-      readerVersion,
-      lang: article.lang,
-      text: article.text,
-      title: article.title,
-      published: article.published,
-      byline: article.byline,
-      sourceLine: article.sourceLine,
-      url: article.url,
-      events: findEvents(article),
-      partners,
-      participants: assembleParticipants(article, people, partners),
-      agreements: findAgreements(article),
-      areas: findAreas(article),
-      commitments: findCommitments(article),
-      policies: findPolicies(article),
-    };
-  } catch {
-    return emptyDraft(cleanedText, input?.lang === 'en' ? 'en' : 'vi', validPublished(input?.published));
+    article = readArticle(cleaned, input);
+  } catch (error) {
+    const draft = emptyDraft(
+      cleanedText,
+      input?.lang === 'en' ? 'en' : 'vi',
+      validPublished(input?.published),
+    );
+    return { ...draft, readerFailures: [failureOf('article', error)] };
   }
+  const run = { ...recognisers, ...use };
+  const failures: ReaderFailure[] = [];
+  const guard = <T>(name: keyof Recognisers, read: () => T[]): T[] => {
+    try {
+      return read();
+    } catch (error) {
+      failures.push(failureOf(name, error));
+      return [];
+    }
+  };
+  const partners = guard('partners', () => run.partners(article));
+  const people = guard('people', () => run.people(article));
+  const draft: ArticleDraft = {
+    readerVersion,
+    lang: article.lang,
+    text: article.text,
+    title: article.title,
+    published: article.published,
+    byline: article.byline,
+    sourceLine: article.sourceLine,
+    url: article.url,
+    events: guard('events', () => run.events(article)),
+    partners,
+    participants: guard('participants', () => run.participants(article, people, partners)),
+    agreements: guard('agreements', () => run.agreements(article)),
+    areas: guard('areas', () => run.areas(article)),
+    commitments: guard('commitments', () => run.commitments(article)),
+    policies: guard('policies', () => run.policies(article)),
+  };
+  if (failures.length > 0) draft.readerFailures = failures;
+  return draft;
+}
+
+function failureOf(recogniser: string, error: unknown): ReaderFailure {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { recogniser, message: message.slice(0, 500) };
 }
 
 function emptyDraft(text: string, lang: Lang, published: string | null): ArticleDraft {
