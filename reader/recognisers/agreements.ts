@@ -13,6 +13,7 @@ import { keyPhrase, type Token } from '../normalise.ts';
 import { kindLexicon, notDocumentLexicon } from '../phrases.ts';
 import type { Sentence } from '../segment.ts';
 import { lowerBound, lowerBoundBy } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
 const signLexicon: Lexicon<true> = createLexicon();
 for (const verb of agreements.signVerbs) addPhrase(signLexicon, verb, true);
@@ -33,18 +34,18 @@ const basisFillers = new Set(
 const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPhrase(w)[0]));
 const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
 /** How far before the document a proposal may stand ('mong muốn sớm nâng cấp khuôn khổ hợp tác thành Bản ghi nhớ'). */
-const proposeWindow = 8;
-const basisGap = 2;
+const proposeWindow = tuning.agreements.proposeWindow;
+const basisGap = tuning.agreements.basisGap;
 /** How far after a document its own clause may sign it ('Bản ghi nhớ vừa được ký kết'). */
-const clauseReach = 5;
+const clauseReach = tuning.agreements.clauseReach;
 /** 'vừa được ký kết', 'just signed': the signing is the news, not a document from before. */
 const justKeys = ['vừa', 'just', 'newly'].map((word) => keyPhrase(word)[0] ?? '');
 const andKeys = ['và', 'and'].map((word) => keyPhrase(word)[0] ?? '');
 /** How far before a signing verb an intention may stand ('chuẩn bị nội dung để ký'). */
-const intendedReach = 5;
+const intendedReach = tuning.agreements.intendedReach;
 /** How far after a signing verb its year may stand ('signed by the two health ministries in 2019'). */
-const signedYearReach = 9;
-const periodReach = 14;
+const signedYearReach = tuning.agreements.signedYearReach;
+const periodReach = tuning.agreements.periodReach;
 const statusRank: Record<AgreementStatus, number> = { mentioned: 0, proposed: 1, signed: 2 };
 const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
 

@@ -5,6 +5,7 @@ import type { Lang } from '../entities.ts';
 import { addPhrase, createLexicon, findAll, type Lexicon, type LexiconMarks } from '../lexicon.ts';
 import extra from '../lexicons/area-keywords.json' with { type: 'json' };
 import taxonomy from '../lexicons/areas.json' with { type: 'json' };
+import { tuning } from '../tuning.ts';
 
 interface AreaKeyword {
   id: string;
@@ -14,7 +15,7 @@ interface AreaKeyword {
 
 const areaLexicons: Record<Lang, Lexicon<AreaKeyword>> = { vi: createLexicon(), en: createLexicon() };
 /** Acronyms this short are also words in lower case ('ai', 'who'); longer ones ('COVID-19') match 'Covid-19'. */
-const shortAcronym = 3;
+const shortAcronym = tuning.areas.shortAcronym;
 function addKeyword(lang: Lang, keyword: string, id: string): void {
   const isAcronym = /^[A-Z][A-Z0-9-]+$/.test(keyword) && !keyword.includes(' ');
   const exact = isAcronym && keyword.length <= shortAcronym ? keyword : null;

@@ -12,6 +12,7 @@ import { keyPhrase, registerKey, type Token } from '../normalise.ts';
 import { mentionsDocument } from '../phrases.ts';
 import type { Sentence } from '../segment.ts';
 import { lowerBound } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
 /** The article with the token indices where a commitment cue starts, ascending (from markCues). */
 interface Reading extends Article {
@@ -110,14 +111,14 @@ const isConjunction = (id: number): boolean => id !== -1 && conjunctionIds.inclu
 // A plural noun right before the list ('các nội dung hợp tác gồm:', 'the following:') is only the
 // list's lead-in; a head that goes on after it ('... theo Lộ trình đến 2030') says more.
 const leadInMarkers = new Set(['các', 'những', 'following'].map((w) => keyPhrase(w)[0]));
-const leadInWords = 5;
+const leadInWords = tuning.commitments.leadInWords;
 /** 'tin tưởng thông qua hợp tác chặt chẽ, hai nước sẽ ...': a belief governs the clauses after it. */
-const beliefReach = 20;
+const beliefReach = tuning.commitments.beliefReach;
 /** 'để hai bên có thể': a purpose marker governs a cue at most this many tokens after it. */
-const purposeReach = 4;
+const purposeReach = tuning.commitments.purposeReach;
 /** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
-const joinedHalfWords = 5;
-const joinedReach = 40;
+const joinedHalfWords = tuning.commitments.joinedHalfWords;
+const joinedReach = tuning.commitments.joinedReach;
 const leadingAdverbials = new Set(
   [
     'theo',
@@ -149,14 +150,14 @@ const leadingAdverbials = new Set(
   ].map((w) => keyPhrase(w)[0]),
 );
 /** A list's colon stands at most this many tokens after the word that announces it. */
-const enumerationReach = 4;
+const enumerationReach = tuning.commitments.enumerationReach;
 const listBullets = new Set(['-', '–', '•', '+', '*', '·']);
-const minWords = 4;
+const minWords = tuning.commitments.minWords;
 /** A document lead names its document within this many tokens, and closes with a comma within leadReach. */
-const documentReach = 3;
-const leadReach = 20;
-const shortItemWords = 6;
-const shortListWords = 7;
+const documentReach = tuning.commitments.documentReach;
+const leadReach = tuning.commitments.leadReach;
+const shortItemWords = tuning.commitments.shortItemWords;
+const shortListWords = tuning.commitments.shortListWords;
 
 export function findCommitments(article: Article): DraftCommitment[] {
   const pieces: Piece[] = [];
@@ -517,11 +518,11 @@ function hasNumber(tokens: readonly Token[], first: number, last: number): boole
 
 const trailing = new Set([',', ';', ':', '.', '…', '-', '–', '/']);
 /** Items this close in wording (Jaccard over folded words) repeat an earlier one. */
-const repeatSimilarity = 0.7;
-const repeatWindow = 50;
+const repeatSimilarity = tuning.commitments.repeatSimilarity;
+const repeatWindow = tuning.commitments.repeatWindow;
 /** An item whose words, at least this many, lie this much inside another's says it again. */
-const containedWords = 10;
-const containedShare = 0.9;
+const containedWords = tuning.commitments.containedWords;
+const containedShare = tuning.commitments.containedShare;
 
 // Folded words as numbers, shared by all articles (most words recur), so an item's word set is
 // an integer list. The limit is checked between articles, so one article can add at most its own

@@ -11,6 +11,7 @@ import events from '../lexicons/events.json' with { type: 'json' };
 import { keyPhrase, type Token } from '../normalise.ts';
 import { isRecordOfAct } from '../phrases.ts';
 import { lowerBound, lowerBoundBy } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
 export interface EventTrigger {
   kind: EventKind;
@@ -62,7 +63,7 @@ const receivedKey = keyPhrase('received')[0];
 const kyKeys = keySet(['ký', 'kí']);
 const containers = new Set<EventKind>(['visit', 'conference']);
 /** How far after a trigger a date may still say when it happened. */
-const datedReach = 15;
+const datedReach = tuning.events.datedReach;
 
 /** The events the article reports: triggers found, then dated, placed and merged. */
 export function findEvents(article: Article): DraftEvent[] {
@@ -165,7 +166,7 @@ function mergeReception(
 }
 
 /** How far after a handover word the award it presents may start ('trao tặng Kỷ niệm chương'). */
-const awardReach = 4;
+const awardReach = tuning.events.awardReach;
 function isAwardAhead(context: Article, end: number): boolean {
   const starts = context.marks.starts[awardLexicon.id] ?? [];
   const at = lowerBound(starts, end);

@@ -19,26 +19,27 @@ import titles from '../lexicons/titles.json' with { type: 'json' };
 import { keyPhrase, keySyllable, type Token } from '../normalise.ts';
 import { isAfterDataSource, orgHeadLexicon } from '../phrases.ts';
 import { lowerBound } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
 const titleLexicon: Lexicon<true> = createLexicon();
 for (const title of [...titles.vi, ...titles.en]) addPhrase(titleLexicon, title, true);
 const formerLexicon: Lexicon<true> = createLexicon();
 for (const marker of people.formerMarkers) addPhrase(formerLexicon, marker, true);
 const thenLexicon: Lexicon<true> = createLexicon();
-const thenReach = 9;
+const thenReach = tuning.people.thenReach;
 const taiKey = keyPhrase('tài')[0];
 for (const marker of people.thenMarkers) addPhrase(thenLexicon, marker, true);
 const contactLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.contactCues) addPhrase(contactLexicon, cue, true);
 /** 'head of radiation oncology at Murray Coast', 'Department of Gynaecological Oncology': a body. */
 const englishPlacePrepositions = new Set(['at', 'of', 'in']);
-const creditReach = 8;
+const creditReach = tuning.people.creditReach;
 /** How far before a name a data-source cue may stand ('Theo số liệu được PGS.TS ... công bố'). */
-const dataSourceReach = 10;
+const dataSourceReach = tuning.people.dataSourceReach;
 const greetingLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.greetingCues) addPhrase(greetingLexicon, cue, true);
 /** How far before a name a greeting may stand ('lời chào và hỏi thăm của Thủ tướng Chính phủ X'). */
-const greetingReach = 12;
+const greetingReach = tuning.people.greetingReach;
 /** 'lời chào của X đến ngài Y', 'greetings from X to Y': Y, after the 'to', is the one greeted. */
 const greetedKeys = new Set(['đến', 'tới', 'to', 'gửi'].map((word) => keySyllable(word)[0]));
 const placeNounLexicon: Lexicon<true> = createLexicon();
@@ -280,7 +281,7 @@ const englishCapitalWords = new Set([
 const vietnameseLetters = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/u;
 const nameSeparators = new Set([',', '-', '–', '—', '(']);
 const softBarriers = new Set([',', '-', '–', '—', '.', "'", '’', '&']);
-const leftWindow = 16;
+const leftWindow = tuning.people.leftWindow;
 const particles = new Set([
   'von',
   'van',
@@ -723,7 +724,7 @@ function findLeftTitle(
 const conjunctionKeys = new Set(['and', 'và'].map((word) => keySyllable(word)[0]));
 const orgLinkKeys = new Set(['of', 'the', 'for', 'on'].map((word) => keySyllable(word)[0]));
 /** How many words of an organisation may stand between a title and the 'and' inside its name. */
-const titleToConjunction = 6;
+const titleToConjunction = tuning.people.titleToConjunction;
 
 /** Where a title ending at most a few organisation words before the 'and' at `at` starts, else -1. */
 function titleBeforeConjunction(
