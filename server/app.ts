@@ -73,7 +73,11 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: apiDocsPolicy });
 
-  const extraction = createExtractionPool(config, { isWarm: true });
+  const extraction = createExtractionPool(config, {
+    isWarm: true,
+    // A recogniser that threw leaves its items out of the draft: say which, and why, in the log.
+    onReaderFailures: (failures) => app.log.error({ readerFailures: failures }, 'reader recogniser failed'),
+  });
   app.addHook('onClose', () => extraction.close());
   const mailer = createMailer({ smtpUrl: config.HOPTAC_SMTP_URL, from: config.HOPTAC_MAIL_FROM });
   app.addHook('onClose', () => mailer.close());

@@ -73,6 +73,12 @@ export const draftCommitment = z.object({ text: z.string().min(1), ...provenance
  * ("72-NQ/TW"); review turns it into the policy record. */
 export const draftPolicy = z.object({ number: z.string().min(1).max(50), ...provenance });
 
+/** A recogniser of the reader that failed on this article, and its error message. */
+export const readerFailure = z.object({
+  recogniser: z.string().min(1).max(40),
+  message: z.string().max(500),
+});
+
 export const articleDraft = z.object({
   readerVersion: z.string(),
   lang: z.enum(languages),
@@ -91,6 +97,8 @@ export const articleDraft = z.object({
   commitments: z.array(draftCommitment),
   /** Absent from drafts written before policies were read. */
   policies: z.array(draftPolicy).default([]),
+  /** Recognisers that threw while reading this article (their items are missing); absent when none. */
+  readerFailures: z.array(readerFailure).max(20).optional(),
 });
 
 export type DraftEvent = z.infer<typeof draftEvent>;
@@ -100,4 +108,5 @@ export type DraftAgreement = z.infer<typeof draftAgreement>;
 export type DraftArea = z.infer<typeof draftArea>;
 export type DraftCommitment = z.infer<typeof draftCommitment>;
 export type DraftPolicy = z.infer<typeof draftPolicy>;
+export type ReaderFailure = z.infer<typeof readerFailure>;
 export type ArticleDraft = z.infer<typeof articleDraft>;

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { ReaderFailure } from '../../common/contracts/draft.ts';
 import type { Language } from '../../common/domain/enums.ts';
 import type { Config } from '../config.ts';
 import { articleBudget } from './document-text.ts';
@@ -43,7 +44,16 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
  * for every core. */
 export function createExtractionPool(
   extractionLimits: ExtractionLimits,
-  { isWarm = false, threads = Math.min(2, availableParallelism()) } = {},
+  {
+    isWarm = false,
+    threads = Math.min(2, availableParallelism()),
+    onReaderFailures,
+  }: {
+    isWarm?: boolean;
+    threads?: number;
+    /** Told when a draft was made with recognisers that failed (the server logs it). */
+    onReaderFailures?: (failures: readonly ReaderFailure[]) => void;
+  } = {},
 ) {
   // Two cores are enough that one slow article leaves a worker for the next; more would only
   // multiply the memory a burst of hostile uploads can take.
@@ -87,6 +97,8 @@ export function createExtractionPool(
     async draft(input: ExtractionInput, options: { published: string | null; lang: Language | undefined }) {
       const outcome = await runJob({ input, budget: articleBudget, ...options });
       if (outcome.kind === 'refused') throw new ExtractionFailure(outcome.reason, outcome.language);
+      const failures = outcome.draft.readerFailures;
+      if (failures && failures.length > 0) onReaderFailures?.(failures);
       return outcome;
     },
     /** Jobs the pool holds at most (running and queued): a batch keeps fewer than this in flight. */

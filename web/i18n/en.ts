@@ -343,6 +343,8 @@ export const en: Dictionary = {
     acceptAll: 'Save everything to the registry',
     accepting: 'Saving…',
     acceptedDone: 'The draft is saved to the registry.',
+    readerFailed:
+      'The reader failed on part of this article ({{parts}}): those items may be missing, add them by hand.',
     alreadyAccepted: 'This source has already been reviewed.',
     summary_one: '{{count}} item will be saved, {{dropped}} dropped',
     summary_other: '{{count}} items will be saved, {{dropped}} dropped',

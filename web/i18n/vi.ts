@@ -330,6 +330,8 @@ export const vi = {
     acceptAll: 'Lưu tất cả vào sổ đăng ký',
     accepting: 'Đang lưu…',
     acceptedDone: 'Đã lưu bản nháp vào sổ đăng ký.',
+    readerFailed:
+      'Bộ đọc gặp lỗi ở một phần bài viết ({{parts}}): các mục này có thể bị thiếu, hãy bổ sung thủ công.',
     alreadyAccepted: 'Nguồn tin này đã được duyệt.',
     summary_other: '{{count}} mục sẽ được lưu, {{dropped}} mục bị bỏ',
     itemAdded: 'Đã thêm mục mới từ đoạn chọn.',

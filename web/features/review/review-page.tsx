@@ -16,6 +16,7 @@ import {
   buildSegments,
   createItem,
   createItems,
+  failedSections,
   listMarks,
   listUndecided,
   type ReviewItem,
@@ -59,6 +60,7 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
   const [selection, setSelection] = useState<{ span: Span; text: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const text = draft.text;
+  const failed = failedSections(draft);
 
   const marks = useMemo(() => listMarks(items), [items]);
   const segments = useMemo(() => buildSegments(text.length, marks), [text.length, marks]);
@@ -154,6 +156,15 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
         </section>
         <section className="review-draft" aria-labelledby="draft-title">
           <h2 id="draft-title">{t('review.draft')}</h2>
+          {failed.length > 0 && (
+            <p className="notice notice-warn" data-testid="reader-failures">
+              {t('review.readerFailed', {
+                parts: failed
+                  .map((section) => (section === null ? t('review.source') : t(`review.sections.${section}`)))
+                  .join(', '),
+              })}
+            </p>
+          )}
           {source.reviewStatus === 'accepted' && !accept.isSuccess && (
             <p className="notice">{t('review.alreadyAccepted')}</p>
           )}

@@ -4,6 +4,7 @@ import {
   buildAcceptPayload,
   buildSegments,
   createItems,
+  failedSections,
   isLowConfidence,
   listMarks,
   listUndecided,
@@ -121,5 +122,21 @@ describe('review state', () => {
     expect(payload.areaIds).toEqual(['research']);
     expect(payload.policyNumbers).toEqual(['72-NQ/TW']);
     expect(payload.commitments?.[0]).toMatchObject({ text: 'Hai bên thúc đẩy nghiên cứu', areaIds: [] });
+  });
+});
+
+describe('failedSections', () => {
+  it('names the sections a failed recogniser left incomplete, the whole article as null', () => {
+    expect(failedSections({})).toEqual([]);
+    expect(
+      failedSections({
+        readerFailures: [
+          { recogniser: 'people', message: 'Error: x' },
+          { recogniser: 'agreements', message: 'Error: y' },
+          { recogniser: 'participants', message: 'Error: z' },
+          { recogniser: 'article', message: 'RangeError: w' },
+        ],
+      }),
+    ).toEqual(['participants', 'agreements', null]);
   });
 });

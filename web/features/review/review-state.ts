@@ -16,6 +16,17 @@ export const sections = [
 ] as const;
 export type Section = (typeof sections)[number];
 
+/** The draft sections a reader failure left incomplete ('people' feeds participants); null for the
+ * whole article (the reader failed before any recogniser ran). */
+export function failedSections(draft: Pick<Draft, 'readerFailures'>): (Section | null)[] {
+  const out = new Set<Section | null>();
+  for (const failure of draft.readerFailures ?? []) {
+    const name = failure.recogniser === 'people' ? 'participants' : failure.recogniser;
+    out.add((sections as readonly string[]).includes(name) ? (name as Section) : null);
+  }
+  return [...out];
+}
+
 export const spanTypes = [
   'person',
   'organisation',

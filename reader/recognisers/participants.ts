@@ -1,23 +1,10 @@
 // People who take part in the reported event: person mentions merged by folded name, minus those
 // named only in background sentences (a resolution signed elsewhere, a centre named after someone).
-import type { DraftParticipant, ParticipantRole } from '../common/contracts/draft.ts';
-import { foldText } from '../common/domain/text.ts';
-import { addPhrase, createLexicon, hasMatch, type Lexicon, type LexiconMarks } from './lexicon.ts';
-import type { Token } from './normalise.ts';
-import type { EntityMention, Lang } from './partners.ts';
-import { findOrgInTitle, type PersonMention } from './people.ts';
-import type { Sentence } from './segment.ts';
-
-export interface ParticipantContext {
-  text: string;
-  tokens: readonly Token[];
-  marks: LexiconMarks;
-  sentences: readonly Sentence[];
-  entities: readonly EntityMention[];
-  entityMask: Int32Array;
-  partnerCodes: readonly string[];
-  lang: Lang;
-}
+import type { DraftParticipant, DraftPartner, ParticipantRole } from '../../common/contracts/draft.ts';
+import { foldText } from '../../common/domain/text.ts';
+import type { Article, PersonMention } from '../article.ts';
+import { addPhrase, createLexicon, hasMatch, type Lexicon } from '../lexicon.ts';
+import { findOrgInTitle } from '../phrases.ts';
 
 const chairLexicon: Lexicon<true> = createLexicon();
 for (const cue of [
@@ -40,10 +27,13 @@ interface Group {
   mentions: PersonMention[];
 }
 
+/** The people of the article grouped by name, with title, organisation, country and role. */
 export function assembleParticipants(
-  context: ParticipantContext,
+  context: Article,
   mentions: readonly PersonMention[],
+  partners: readonly DraftPartner[],
 ): DraftParticipant[] {
+  const partnerCodes = partners.map((partner) => partner.code);
   const groups: Group[] = [];
   const byFold = new Map<string, Group>();
   // A name recurs through an article (and tens of thousands of times in a repetitive input):
@@ -92,7 +82,7 @@ export function assembleParticipants(
       name: group.name,
       title: title ? title.replace(/[\s,:–—-]+$/u, '') || null : null,
       org,
-      country: countryOf(context, group, titled),
+      country: countryOf(context, group, titled, partnerCodes),
       role: roleOf(context, group),
       spans,
       confidence: Math.min(0.95, 0.5 + (isTitled ? 0.2 : 0) + 0.1 * (group.mentions.length - 1)),
@@ -101,11 +91,11 @@ export function assembleParticipants(
   return participants;
 }
 
-function nameOf(context: ParticipantContext, mention: PersonMention): string {
+function nameOf(context: Article, mention: PersonMention): string {
   return sliceTokens(context, mention.first, mention.last);
 }
 
-function sliceTokens(context: ParticipantContext, first: number, last: number): string {
+function sliceTokens(context: Article, first: number, last: number): string {
   const start = context.tokens[first]?.start ?? 0;
   const end = context.tokens[last - 1]?.end ?? start;
   const slice = context.text.slice(start, end);
@@ -145,7 +135,7 @@ function isOtherSpace(code: number): boolean {
 }
 
 /** 'Bộ Y tế nước Cộng hòa ... Việt Nam' keeps its country in `country`, not in `org`. */
-function trimCountryTail(context: ParticipantContext, first: number, last: number): number {
+function trimCountryTail(context: Article, first: number, last: number): number {
   let end = last;
   while (end > first && context.entityMask[end - 1] !== -1) end--;
   while (end > first && (context.tokens[end - 1]?.key === 'nước' || !context.tokens[end - 1]?.isWord)) end--;
@@ -153,9 +143,10 @@ function trimCountryTail(context: ParticipantContext, first: number, last: numbe
 }
 
 function countryOf(
-  context: ParticipantContext,
+  context: Article,
   group: Group,
   titled: PersonMention | undefined,
+  partnerCodes: readonly string[],
 ): string | null {
   if (titled) {
     for (let i = titled.titleFirst; i < titled.titleLast; i++) {
@@ -172,11 +163,11 @@ function countryOf(
   const head = first ? context.tokens[first.first] : undefined;
   const looksVietnamese = head !== undefined && /[ăâđêôơư\u1ea0-\u1ef9]/iu.test(group.name);
   if (looksVietnamese) return 'VN';
-  const foreign = context.partnerCodes.filter((code) => code !== 'VN');
+  const foreign = partnerCodes.filter((code) => code !== 'VN');
   return foreign.length === 1 ? (foreign[0] ?? null) : null;
 }
 
-function roleOf(context: ParticipantContext, group: Group): ParticipantRole {
+function roleOf(context: Article, group: Group): ParticipantRole {
   let role: ParticipantRole = 'attendee';
   for (const mention of group.mentions) {
     const sentence = context.sentences[mention.sentence];

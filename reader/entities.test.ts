@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { findEntities, isPassingMention, type Lang } from './entities.ts';
 import { markLexicons } from './lexicon.ts';
 import { tokenize } from './normalise.ts';
-import { findEntities, isPassingMention, type Lang } from './partners.ts';
 
 function codes(text: string, lang: Lang = 'vi'): string[] {
   return findEntities(markLexicons(tokenize(text)), lang).map((m) => m.code);

@@ -1,39 +1,17 @@
 // Events: trigger phrases by kind, kept out of proposals ('có thể tổ chức hội thảo', 'wish to
 // visit') and of past anniversaries ('kể từ khi ký'), merged one per kind, dated from the sentence.
 
-import type { DraftEvent, EventKind, EventMode } from '../common/contracts/draft.ts';
-import { isRecordOfAct } from './agreements.ts';
-import { type History, isBeforeArticle, isPeriodYear, referenceYear } from './background.ts';
-import { type DateMention, resolveDate, type YearHints } from './dates.ts';
-import {
-  addPhrase,
-  createLexicon,
-  findAll,
-  type Lexicon,
-  type LexiconMarks,
-  matchLongest,
-} from './lexicon.ts';
-import events from './lexicons/events.json' with { type: 'json' };
-import { keyPhrase, type Token } from './normalise.ts';
-import type { Lang } from './partners.ts';
-import type { Sentence } from './segment.ts';
-import { lowerBound, lowerBoundBy } from './sorted.ts';
-
-export interface EventContext {
-  text: string;
-  tokens: readonly Token[];
-  marks: LexiconMarks;
-  sentences: readonly Sentence[];
-  sentenceOf: Int32Array;
-  dates: readonly DateMention[];
-  years: YearHints;
-  published: string | null;
-  lang: Lang;
-  /** Token index where the body starts (after the title line). */
-  bodyStart: number;
-  /** The times sentences set: 'Năm 2022, đoàn ... đã làm việc' tells history. */
-  history: History;
-}
+import type { DraftEvent, EventKind, EventMode } from '../../common/contracts/draft.ts';
+import type { Article } from '../article.ts';
+import { isBeforeArticle, isPeriodYear, referenceYear } from '../background.ts';
+import { type DateMention, resolveDate } from '../dates.ts';
+import type { Lang } from '../entities.ts';
+import { addPhrase, createLexicon, findAll, type Lexicon, matchLongest } from '../lexicon.ts';
+import events from '../lexicons/events.json' with { type: 'json' };
+import { keyPhrase, type Token } from '../normalise.ts';
+import { isRecordOfAct } from '../phrases.ts';
+import { lowerBound, lowerBoundBy } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
 export interface EventTrigger {
   kind: EventKind;
@@ -85,9 +63,14 @@ const receivedKey = keyPhrase('received')[0];
 const kyKeys = keySet(['ký', 'kí']);
 const containers = new Set<EventKind>(['visit', 'conference']);
 /** How far after a trigger a date may still say when it happened. */
-const datedReach = 15;
+const datedReach = tuning.events.datedReach;
 
-export function findEventTriggers(context: EventContext): EventTrigger[] {
+/** The events the article reports: triggers found, then dated, placed and merged. */
+export function findEvents(article: Article): DraftEvent[] {
+  return assembleEvents(article, findEventTriggers(article));
+}
+
+export function findEventTriggers(context: Article): EventTrigger[] {
   const { tokens, marks, sentenceOf } = context;
   const triggers: EventTrigger[] = [];
   // First future cue per sentence, found in one pass, so each trigger checks it in O(1).
@@ -137,7 +120,7 @@ const receptions = new Set<EventKind>(['courtesy_call', 'working_session']);
 
 /** 'Bộ trưởng chào mừng Đại sứ … đã đến thăm và làm việc với Bộ Y tế': in an article that reports a
  * reception, a visit the host welcomes is the guest's coming to it, not an event of its own. */
-function dropWelcomedVisits(context: EventContext, triggers: EventTrigger[]): EventTrigger[] {
+function dropWelcomedVisits(context: Article, triggers: EventTrigger[]): EventTrigger[] {
   if (!triggers.some((trigger) => receptions.has(trigger.kind))) return triggers;
   // Binary search over the welcome cues' sorted starts: a long sentence of visits stays linear.
   const welcomes = context.marks.starts[welcomeLexicon.id] ?? [];
@@ -155,7 +138,7 @@ function dropWelcomedVisits(context: EventContext, triggers: EventTrigger[]): Ev
  * envoy calls on the host (courtesy call), anyone else holds a working session with them.
  */
 function mergeReception(
-  context: EventContext,
+  context: Article,
   triggers: EventTrigger[],
   envoySentences: ReadonlySet<number>,
 ): EventTrigger[] {
@@ -183,21 +166,21 @@ function mergeReception(
 }
 
 /** How far after a handover word the award it presents may start ('trao tặng Kỷ niệm chương'). */
-const awardReach = 4;
-function isAwardAhead(context: EventContext, end: number): boolean {
+const awardReach = tuning.events.awardReach;
+function isAwardAhead(context: Article, end: number): boolean {
   const starts = context.marks.starts[awardLexicon.id] ?? [];
   const at = lowerBound(starts, end);
   return at < starts.length && (starts[at] as number) < end + awardReach;
 }
 
-function isGenericMeeting(context: EventContext, match: { start: number; end: number }): boolean {
+function isGenericMeeting(context: Article, match: { start: number; end: number }): boolean {
   return matchLongest(genericMeetingLexicons[context.lang], context.marks, match.start)?.end === match.end;
 }
 
 /** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word where an envoy is named in
  * its sentence or the one before. */
 function isEnvoyMeeting(
-  context: EventContext,
+  context: Article,
   match: { start: number; end: number },
   envoySentences: ReadonlySet<number>,
 ): boolean {
@@ -208,7 +191,7 @@ function isEnvoyMeeting(
 }
 
 /** 'được ký kết tháng 8/2019', 'visited in 2019': a year before the article's, not a period. */
-function isSignedEarlier(context: EventContext, end: number, sentence: number): boolean {
+function isSignedEarlier(context: Article, end: number, sentence: number): boolean {
   const { tokens } = context;
   const reference = referenceYear(context);
   if (!reference) return false;
@@ -229,7 +212,7 @@ function isSignedEarlier(context: EventContext, end: number, sentence: number): 
 }
 
 function isAfterCue(
-  context: EventContext,
+  context: Article,
   lexicon: Lexicon<true>,
   index: number,
   sentence: number,
@@ -243,7 +226,7 @@ function isAfterCue(
   return false;
 }
 
-export function assembleEvents(context: EventContext, triggers: readonly EventTrigger[]): DraftEvent[] {
+export function assembleEvents(context: Article, triggers: readonly EventTrigger[]): DraftEvent[] {
   const { tokens } = context;
   const mode = findMode(context);
   const byKind = new Map<EventKind, DraftEvent & { count: number }>();
@@ -344,7 +327,7 @@ export function assembleEvents(context: EventContext, triggers: readonly EventTr
 
 /** The first date of the body (after the title), outside cited documents. */
 function firstBodyDate(
-  context: EventContext,
+  context: Article,
   datesBySentence: Map<number, DateMention[]>,
 ): DateMention | undefined {
   const bodySentence = context.sentenceOf[context.bodyStart] ?? 0;
@@ -358,14 +341,14 @@ function isPersonAhead(tokens: readonly Token[], at: number): boolean {
   return head?.isCapital === true && !head.isUpper && tokens[at + 1]?.isCapital === true;
 }
 
-function isAfterDeadlineWord(context: EventContext, first: number): boolean {
+function isAfterDeadlineWord(context: Article, first: number): boolean {
   for (let i = Math.max(0, first - 2); i < first; i++) {
     if (matchLongest(deadlineLexicon, context.marks, i)?.end === first) return true;
   }
   return false;
 }
 
-function saysToday(context: EventContext, sentence: number): boolean {
+function saysToday(context: Article, sentence: number): boolean {
   const line = context.sentences[sentence];
   if (!line) return false;
   const starts = context.marks.starts[todayLexicon.id] ?? [];
@@ -374,7 +357,7 @@ function saysToday(context: EventContext, sentence: number): boolean {
 }
 
 function dateTrigger(
-  context: EventContext,
+  context: Article,
   trigger: EventTrigger,
   sentenceTriggers: readonly EventTrigger[],
   datesBySentence: Map<number, DateMention[]>,
@@ -420,7 +403,7 @@ function distance(tokens: readonly Token[], trigger: EventTrigger, offset: numbe
   return offset >= end ? offset - end : Math.abs(start - offset);
 }
 
-function otherEvent(context: EventContext, datesBySentence: Map<number, DateMention[]>): DraftEvent {
+function otherEvent(context: Article, datesBySentence: Map<number, DateMention[]>): DraftEvent {
   const first = firstBodyDate(context, datesBySentence);
   const resolved = first ? resolveDate(first, context.years, context.published) : null;
   return {
@@ -434,7 +417,7 @@ function otherEvent(context: EventContext, datesBySentence: Map<number, DateMent
   };
 }
 
-function findMode(context: EventContext): EventMode {
+function findMode(context: Article): EventMode {
   // Any start of a phrase is a match: no need to list them.
   const online = (context.marks.starts[onlineLexicon.id]?.length ?? 0) > 0;
   const inPerson = (context.marks.starts[inPersonLexicon.id]?.length ?? 0) > 0;
@@ -444,7 +427,7 @@ function findMode(context: EventContext): EventMode {
 
 const taiKey = keyPhrase('tại')[0];
 const locationStops = new Set([',', '.', ';', ':', '(', ')', '“', '”', '"']);
-function findLocation(context: EventContext, trigger: EventTrigger): string | null {
+function findLocation(context: Article, trigger: EventTrigger): string | null {
   const { tokens, sentences } = context;
   const sentence = sentences[trigger.sentence];
   if (!sentence) return null;

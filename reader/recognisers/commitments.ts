@@ -3,40 +3,24 @@
 // sẽ'); enumerations ('bao gồm: a; b; c') become one item per element, unless the elements are
 // bare field names, which read better as one list.
 
-import type { DraftCommitment } from '../common/contracts/draft.ts';
-import { mentionsDocument } from './agreements.ts';
-import {
-  addPhrase,
-  createLexicon,
-  hasMatch,
-  type Lexicon,
-  type LexiconMarks,
-  matchLongest,
-} from './lexicon.ts';
-import cues from './lexicons/cues.json' with { type: 'json' };
-import { keyPhrase, registerKey, type Token } from './normalise.ts';
-import type { Lang } from './partners.ts';
-import type { Sentence } from './segment.ts';
-import { lowerBound } from './sorted.ts';
+import type { DraftCommitment } from '../../common/contracts/draft.ts';
+import { type Article, isHistoryAt } from '../article.ts';
+import type { Lang } from '../entities.ts';
+import { addPhrase, createLexicon, hasMatch, type Lexicon, matchLongest } from '../lexicon.ts';
+import cues from '../lexicons/cues.json' with { type: 'json' };
+import { keyPhrase, registerKey, type Token } from '../normalise.ts';
+import { mentionsDocument } from '../phrases.ts';
+import type { Sentence } from '../segment.ts';
+import { lowerBound } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
-export interface CommitmentContext {
-  text: string;
-  tokens: readonly Token[];
-  marks: LexiconMarks;
-  sentences: readonly Sentence[];
-  /** The sentence of each token. */
-  sentenceOf: Int32Array;
-  lang: Lang;
-  /** Sentences to ignore: the title line, quotations. */
-  skipSentence: (index: number) => boolean;
-  /** Tokens in a sentence set in an earlier time ('In 2023, the two sides discussed ...'). */
-  isHistory: (index: number) => boolean;
-  /** Token indices where a commitment cue starts, ascending; filled by findCommitments. */
-  cueStarts?: readonly number[];
+/** The article with the token indices where a commitment cue starts, ascending (from markCues). */
+interface Reading extends Article {
+  readonly cueStarts: readonly number[];
 }
 
 /** One left-to-right pass: cues that are not opinions ('tin tưởng ... sẽ') nor outcomes ('sẽ giúp'). */
-function markCues(context: CommitmentContext): number[] {
+function markCues(context: Article): number[] {
   const { tokens, marks: lexicons } = context;
   const cueLexicon = cueLexicons[context.lang];
   const cueStarts: number[] = [];
@@ -72,7 +56,7 @@ function markCues(context: CommitmentContext): number[] {
     // 'Nhận lời mời của Thủ tướng X, ...' opening a sentence: at the invitation of, the event's frame.
     const isFraming =
       context.sentences[context.sentenceOf[i] ?? -1]?.first === i && hasMatch(framingLexicon, lexicons, i);
-    if (isCue && !isOutcome && !isPurpose && !isBelief && !isFraming && !context.isHistory(i))
+    if (isCue && !isOutcome && !isPurpose && !isBelief && !isFraming && !isHistoryAt(context, i))
       cueStarts.push(i);
     next = match.end;
   }
@@ -127,14 +111,14 @@ const isConjunction = (id: number): boolean => id !== -1 && conjunctionIds.inclu
 // A plural noun right before the list ('các nội dung hợp tác gồm:', 'the following:') is only the
 // list's lead-in; a head that goes on after it ('... theo Lộ trình đến 2030') says more.
 const leadInMarkers = new Set(['các', 'những', 'following'].map((w) => keyPhrase(w)[0]));
-const leadInWords = 5;
+const leadInWords = tuning.commitments.leadInWords;
 /** 'tin tưởng thông qua hợp tác chặt chẽ, hai nước sẽ ...': a belief governs the clauses after it. */
-const beliefReach = 20;
+const beliefReach = tuning.commitments.beliefReach;
 /** 'để hai bên có thể': a purpose marker governs a cue at most this many tokens after it. */
-const purposeReach = 4;
+const purposeReach = tuning.commitments.purposeReach;
 /** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
-const joinedHalfWords = 5;
-const joinedReach = 40;
+const joinedHalfWords = tuning.commitments.joinedHalfWords;
+const joinedReach = tuning.commitments.joinedReach;
 const leadingAdverbials = new Set(
   [
     'theo',
@@ -166,32 +150,22 @@ const leadingAdverbials = new Set(
   ].map((w) => keyPhrase(w)[0]),
 );
 /** A list's colon stands at most this many tokens after the word that announces it. */
-const enumerationReach = 4;
+const enumerationReach = tuning.commitments.enumerationReach;
 const listBullets = new Set(['-', '–', '•', '+', '*', '·']);
-const minWords = 4;
+const minWords = tuning.commitments.minWords;
 /** A document lead names its document within this many tokens, and closes with a comma within leadReach. */
-const documentReach = 3;
-const leadReach = 20;
-const shortItemWords = 6;
-const shortListWords = 7;
+const documentReach = tuning.commitments.documentReach;
+const leadReach = tuning.commitments.leadReach;
+const shortItemWords = tuning.commitments.shortItemWords;
+const shortListWords = tuning.commitments.shortListWords;
 
-export function findCommitments(context: CommitmentContext): DraftCommitment[] {
+export function findCommitments(article: Article): DraftCommitment[] {
   const pieces: Piece[] = [];
-  // Built field by field: a spread of the caller's object is a slow generic copy.
-  context = {
-    text: context.text,
-    tokens: context.tokens,
-    marks: context.marks,
-    sentences: context.sentences,
-    sentenceOf: context.sentenceOf,
-    lang: context.lang,
-    skipSentence: context.skipSentence,
-    isHistory: context.isHistory,
-    cueStarts: markCues(context),
-  };
+  const context: Reading = { ...article, cueStarts: markCues(article) };
   const { sentences } = context;
   for (let s = 0; s < sentences.length; s++) {
-    if (context.skipSentence(s)) continue;
+    // The title line and quotations are not the record of what was promised.
+    if ((context.hasTitle && s === 0) || context.quoted[s] === 1) continue;
     const sentence = sentences[s];
     if (!sentence) continue;
     const consumed = readSentence(context, s, pieces);
@@ -201,7 +175,7 @@ export function findCommitments(context: CommitmentContext): DraftCommitment[] {
 }
 
 /** Reads one sentence (and, for a list laid out line by line, the lines that follow). */
-function readSentence(context: CommitmentContext, index: number, out: Piece[]): number {
+function readSentence(context: Reading, index: number, out: Piece[]): number {
   const { tokens, sentences } = context;
   const sentence = sentences[index];
   if (!sentence) return 0;
@@ -314,7 +288,7 @@ function readSentence(context: CommitmentContext, index: number, out: Piece[]): 
  * 'Theo Chương trình Hợp tác ..., Bộ Y tế và WHO cùng phối hợp ...': after a lead naming a cooperation
  * document, the clause states what the document provides for. Where that clause starts, else -1.
  */
-function documentContentStart(context: CommitmentContext, sentence: Sentence): number {
+function documentContentStart(context: Reading, sentence: Sentence): number {
   const { tokens } = context;
   const lead = matchLongest(documentLeadLexicon, context.marks, sentence.first);
   if (!lead || !mentionsDocument(context.marks, lead.end, Math.min(sentence.last, lead.end + documentReach)))
@@ -326,13 +300,7 @@ function documentContentStart(context: CommitmentContext, sentence: Sentence): n
 }
 
 /** Splits a piece at 'đồng thời', 'trong đó' (and English 'and decides to'). */
-function pushSplit(
-  context: CommitmentContext,
-  piece: Piece,
-  out: Piece[],
-  keepWhole: boolean,
-  needsCue = true,
-): void {
+function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: boolean, needsCue = true): void {
   const { tokens } = context;
   let first = piece.first;
   for (let i = piece.first + 1; i < piece.last; i++) {
@@ -371,7 +339,7 @@ function pushSplit(
 
 /** 'và'/'and' + an action verb after a cue, with enough words on both sides, opens a second promise. */
 function isJoinedPromise(
-  context: CommitmentContext,
+  context: Reading,
   first: number,
   at: number,
   last: number,
@@ -409,7 +377,7 @@ function isJoinedPromise(
  * A split part before any cue ('đánh giá cao ..., đồng thời đề nghị ...') is praise or narrative;
  * a part whose cue follows a reporting verb ('X cho biết Y sẽ ...') starts after the speaker.
  */
-function pushPiece(context: CommitmentContext, piece: Piece, out: Piece[], needsCue: boolean): void {
+function pushPiece(context: Reading, piece: Piece, out: Piece[], needsCue: boolean): void {
   const cue = firstCue(context, piece.first, piece.last);
   if (cue === -1) {
     if (!needsCue) out.push(piece);
@@ -424,12 +392,7 @@ function pushPiece(context: CommitmentContext, piece: Piece, out: Piece[], needs
   out.push({ ...piece, first });
 }
 
-function hasMatchIn(
-  lexicon: Lexicon<true>,
-  context: CommitmentContext,
-  first: number,
-  last: number,
-): boolean {
+function hasMatchIn(lexicon: Lexicon<true>, context: Reading, first: number, last: number): boolean {
   for (let i = first; i < last; i++) if (hasMatch(lexicon, context.marks, i)) return true;
   return false;
 }
@@ -445,22 +408,22 @@ function hasKey(
 }
 
 // Cues are few, so ranges are asked of their sorted list instead of scanned token by token.
-function firstCue(context: CommitmentContext, first: number, last: number): number {
-  const cues = context.cueStarts ?? [];
+function firstCue(context: Reading, first: number, last: number): number {
+  const cues = context.cueStarts;
   const at = lowerBound(cues, first);
   const cue = at < cues.length ? (cues[at] as number) : -1;
   return cue !== -1 && cue < last ? cue : -1;
 }
 
-function lastCue(context: CommitmentContext, first: number, last: number): number {
-  const cues = context.cueStarts ?? [];
+function lastCue(context: Reading, first: number, last: number): number {
+  const cues = context.cueStarts;
   const at = lowerBound(cues, last) - 1;
   // No cue in the range: the range's own start.
   return Math.max(at >= 0 ? (cues[at] as number) : -1, first);
 }
 
 /** The first ':' within enumerationReach tokens after an enumeration word ('bao gồm:', 'như sau:'). */
-function findEnumerationColon(context: CommitmentContext, sentence: Sentence): number {
+function findEnumerationColon(context: Reading, sentence: Sentence): number {
   const { tokens } = context;
   // 'Hai bên thống nhất:' closing its line: the list follows, one element per line.
   if (tokens[sentence.last - 1]?.raw === ':' && sentence.last - sentence.first > 1) return sentence.last - 1;
@@ -495,7 +458,7 @@ function isListLabel(raw: string): boolean {
   return raw.length === 1 || /^[ivxIVX]+$/.test(raw);
 }
 
-function enumerationWordBefore(context: CommitmentContext, first: number, colon: number): number {
+function enumerationWordBefore(context: Reading, first: number, colon: number): number {
   for (let back = Math.max(first, colon - enumerationReach); back < colon; back++) {
     const match = matchLongest(enumerationLexicon, context.marks, back);
     if (match && match.end === colon) return back;
@@ -504,7 +467,7 @@ function enumerationWordBefore(context: CommitmentContext, first: number, colon:
 }
 
 /** Drops a leading adverbial ('Theo đó,', 'Tại buổi làm việc,') before the clause with the cue. */
-function clauseStart(context: CommitmentContext, first: number, cue: number): number {
+function clauseStart(context: Reading, first: number, cue: number): number {
   const { tokens } = context;
   // 'To enhance cooperation in A, B, C, hospitals are ready to ...': a leading purpose runs to the
   // last comma before the cue, through the commas of its own list.
@@ -555,11 +518,11 @@ function hasNumber(tokens: readonly Token[], first: number, last: number): boole
 
 const trailing = new Set([',', ';', ':', '.', '…', '-', '–', '/']);
 /** Items this close in wording (Jaccard over folded words) repeat an earlier one. */
-const repeatSimilarity = 0.7;
-const repeatWindow = 50;
+const repeatSimilarity = tuning.commitments.repeatSimilarity;
+const repeatWindow = tuning.commitments.repeatWindow;
 /** An item whose words, at least this many, lie this much inside another's says it again. */
-const containedWords = 10;
-const containedShare = 0.9;
+const containedWords = tuning.commitments.containedWords;
+const containedShare = tuning.commitments.containedShare;
 
 // Folded words as numbers, shared by all articles (most words recur), so an item's word set is
 // an integer list. The limit is checked between articles, so one article can add at most its own
@@ -592,7 +555,7 @@ function nextStamp(): number {
   return ++lastStamp;
 }
 
-function finish(context: CommitmentContext, pieces: readonly Piece[]): DraftCommitment[] {
+function finish(context: Reading, pieces: readonly Piece[]): DraftCommitment[] {
   const { tokens, text } = context;
   const items: DraftCommitment[] = [];
   // Each kept item's distinct word numbers; a piece's words are stamped into seenBy, so counting

@@ -2,57 +2,19 @@
 // 'thỏa thuận' are common nouns, so they name a document only when capitalised mid-sentence or
 // right after a signing verb.
 
-import type { AgreementKind, AgreementStatus, DraftAgreement } from '../common/contracts/draft.ts';
-import { type History, isBeforeArticle, isPeriodYear, referenceYear } from './background.ts';
-import { type DateMention, resolveDate, type YearHints } from './dates.ts';
-import {
-  addPhrase,
-  createLexicon,
-  findAll,
-  hasMatch,
-  type Lexicon,
-  type LexiconMarks,
-  matchLongest,
-} from './lexicon.ts';
-import agreements from './lexicons/agreements.json' with { type: 'json' };
-import { keyPhrase, type Token } from './normalise.ts';
-import type { EntityMention } from './partners.ts';
-import type { Sentence } from './segment.ts';
-import { lowerBound, lowerBoundBy } from './sorted.ts';
+import type { AgreementKind, AgreementStatus, DraftAgreement } from '../../common/contracts/draft.ts';
+import type { Article } from '../article.ts';
+import { isBeforeArticle, isPeriodYear, referenceYear } from '../background.ts';
+import { type DateMention, resolveDate } from '../dates.ts';
+import type { EntityMention } from '../entities.ts';
+import { addPhrase, createLexicon, findAll, hasMatch, type Lexicon, matchLongest } from '../lexicon.ts';
+import agreements from '../lexicons/agreements.json' with { type: 'json' };
+import { keyPhrase, type Token } from '../normalise.ts';
+import { kindLexicon, notDocumentLexicon } from '../phrases.ts';
+import type { Sentence } from '../segment.ts';
+import { lowerBound, lowerBoundBy } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
-export interface AgreementContext {
-  text: string;
-  tokens: readonly Token[];
-  marks: LexiconMarks;
-  sentences: readonly Sentence[];
-  sentenceOf: Int32Array;
-  entities: readonly EntityMention[];
-  dates: readonly DateMention[];
-  years: YearHints;
-  published: string | null;
-  lang: 'vi' | 'en';
-  /** The times sentences set: a signing told in a sentence set years ago is history. */
-  history: History;
-}
-
-interface KindEntry {
-  kind: AgreementKind;
-  isCapitalOnly: boolean;
-  needsSigning: boolean;
-}
-
-const kindLexicon: Lexicon<KindEntry> = createLexicon();
-const capitalOnly = new Set(agreements.capitalOnly.map((p) => keyPhrase(p).join(' ')));
-for (const [kind, phrases] of Object.entries(agreements.kinds)) {
-  for (const phrase of phrases) {
-    const isLower = phrase === phrase.toLowerCase();
-    addPhrase(kindLexicon, phrase, {
-      kind: kind as AgreementKind,
-      isCapitalOnly: capitalOnly.has(keyPhrase(phrase).join(' ')),
-      needsSigning: kind === 'other' || (kind === 'protocol' && isLower),
-    });
-  }
-}
 const signLexicon: Lexicon<true> = createLexicon();
 for (const verb of agreements.signVerbs) addPhrase(signLexicon, verb, true);
 const proposeLexicon: Lexicon<true> = createLexicon();
@@ -61,8 +23,6 @@ const pastLexicon: Lexicon<true> = createLexicon();
 for (const cue of agreements.pastCues) addPhrase(pastLexicon, cue, true);
 const basisLexicon: Lexicon<true> = createLexicon();
 for (const cue of agreements.basisCues) addPhrase(basisLexicon, cue, true);
-const notDocumentLexicon: Lexicon<true> = createLexicon();
-for (const phrase of agreements.notDocuments) addPhrase(notDocumentLexicon, phrase, true);
 const draftLexicon: Lexicon<true> = createLexicon();
 for (const word of agreements.draftWords) addPhrase(draftLexicon, word, true);
 const unitLexicon: Lexicon<true> = createLexicon();
@@ -74,22 +34,22 @@ const basisFillers = new Set(
 const notSigning = new Set(['ban', 'nhận', 'tên', 'duyệt'].map((w) => keyPhrase(w)[0]));
 const notSigningBefore = new Set(['thư', 'đăng', 'nhật', 'chữ'].map((w) => keyPhrase(w)[0]));
 /** How far before the document a proposal may stand ('mong muốn sớm nâng cấp khuôn khổ hợp tác thành Bản ghi nhớ'). */
-const proposeWindow = 8;
-const basisGap = 2;
+const proposeWindow = tuning.agreements.proposeWindow;
+const basisGap = tuning.agreements.basisGap;
 /** How far after a document its own clause may sign it ('Bản ghi nhớ vừa được ký kết'). */
-const clauseReach = 5;
+const clauseReach = tuning.agreements.clauseReach;
 /** 'vừa được ký kết', 'just signed': the signing is the news, not a document from before. */
 const justKeys = ['vừa', 'just', 'newly'].map((word) => keyPhrase(word)[0] ?? '');
 const andKeys = ['và', 'and'].map((word) => keyPhrase(word)[0] ?? '');
 /** How far before a signing verb an intention may stand ('chuẩn bị nội dung để ký'). */
-const intendedReach = 5;
+const intendedReach = tuning.agreements.intendedReach;
 /** How far after a signing verb its year may stand ('signed by the two health ministries in 2019'). */
-const signedYearReach = 9;
-const periodReach = 14;
+const signedYearReach = tuning.agreements.signedYearReach;
+const periodReach = tuning.agreements.periodReach;
 const statusRank: Record<AgreementStatus, number> = { mentioned: 0, proposed: 1, signed: 2 };
 const titleStops = new Set([',', '.', ';', ':', '“', '”', '"', '!', '?']);
 
-export function findAgreements(context: AgreementContext): DraftAgreement[] {
+export function findAgreements(context: Article): DraftAgreement[] {
   const { tokens, marks } = context;
   const byKind = new Map<AgreementKind, DraftAgreement>();
   let cues: StatusCues | null = null;
@@ -194,7 +154,7 @@ interface StatusCues {
   earlier: readonly number[];
 }
 
-function countStatusCues(context: AgreementContext): StatusCues {
+function countStatusCues(context: Article): StatusCues {
   const { marks } = context;
   // Taken from the lexicons' own sorted starts: cues are rare, tokens many.
   const past = marks.starts[pastLexicon.id] ?? [];
@@ -210,7 +170,7 @@ function countStatusCues(context: AgreementContext): StatusCues {
   return { past, signed, intended, earlier };
 }
 
-function isSigningVerb(context: AgreementContext, i: number): boolean {
+function isSigningVerb(context: Article, i: number): boolean {
   if (!hasMatch(signLexicon, context.marks, i)) return false;
   const next = context.tokens[i + 1]?.key ?? '';
   const before = context.tokens[i - 1]?.key ?? '';
@@ -233,7 +193,7 @@ function countIn(cues: readonly number[], first: number, last: number): number {
 type Age = 'current' | 'old' | null;
 
 function statusOf(
-  context: AgreementContext,
+  context: Article,
   cues: StatusCues,
   sentence: Sentence,
   first: number,
@@ -257,20 +217,8 @@ function statusOf(
   return 'mentioned';
 }
 
-/** Whether a cooperation document's name (Bản ghi nhớ, Kế hoạch, agreement ...) starts in [first, last). */
-export function mentionsDocument(marks: LexiconMarks, first: number, last: number): boolean {
-  const starts = marks.starts[kindLexicon.id] ?? [];
-  const at = lowerBound(starts, first);
-  return at < starts.length && (starts[at] as number) < last;
-}
-
-/** 'biên bản bàn giao' at `index`: the record of an act (a handover), not a cooperation document. */
-export function isRecordOfAct(marks: LexiconMarks, index: number): boolean {
-  return hasMatch(notDocumentLexicon, marks, index);
-}
-
 /** 'Vụ Kế hoạch – Tài chính', 'Planning Department': a unit named after the word, not a document. */
-function isUnitName(context: AgreementContext, first: number): boolean {
+function isUnitName(context: Article, first: number): boolean {
   const previous = context.tokens[first - 1];
   if (!previous?.isCapital) return false;
   for (let i = Math.max(0, first - 2); i < first; i++) {
@@ -280,7 +228,7 @@ function isUnitName(context: AgreementContext, first: number): boolean {
 }
 
 /** 'trên cơ sở Bản ghi nhớ', 'to implement the Memorandum': a document already in force. */
-function isAfterBasis(context: AgreementContext, first: number): boolean {
+function isAfterBasis(context: Article, first: number): boolean {
   const { tokens } = context;
   let end = first;
   while (end > 0 && basisFillers.has(tokens[end - 1]?.key ?? '')) end--;
@@ -306,13 +254,13 @@ function isAfterBasis(context: AgreementContext, first: number): boolean {
 }
 
 /** A lower-case word that is not a signing verb: what may stand inside 'under the [new] agreement'. */
-function isPlainWord(context: AgreementContext, index: number): boolean {
+function isPlainWord(context: Article, index: number): boolean {
   const token = context.tokens[index];
   return token?.isWord === true && !token.isCapital && !hasMatch(signLexicon, context.marks, index);
 }
 
 /** 'dự thảo Bản ghi nhớ', 'a draft Memorandum': a document still being written. */
-function isDraft(context: AgreementContext, first: number): boolean {
+function isDraft(context: Article, first: number): boolean {
   for (let i = Math.max(0, first - 3); i < first; i++) {
     if (matchLongest(draftLexicon, context.marks, i)?.end === first) return true;
     // 'xây dựng Lộ trình', 'đề xuất Bản ghi nhớ': a proposal that governs the document itself.
@@ -323,7 +271,7 @@ function isDraft(context: AgreementContext, first: number): boolean {
 }
 
 /** 'Bản ghi nhớ vừa được ký kết': signed now, just after the document and before a comma. */
-function isSignedInOwnClause(context: AgreementContext, last: number, ownPart: Sentence): boolean {
+function isSignedInOwnClause(context: Article, last: number, ownPart: Sentence): boolean {
   let isRecent = false;
   for (let i = last; i < Math.min(ownPart.last, last + clauseReach); i++) {
     if (context.tokens[i]?.raw === ',') return false;
@@ -334,7 +282,7 @@ function isSignedInOwnClause(context: AgreementContext, last: number, ownPart: S
 }
 
 /** A signing verb within a few tokens after the document, in its sentence. */
-function isSigningAfter(context: AgreementContext, last: number, sentence: Sentence): boolean {
+function isSigningAfter(context: Article, last: number, sentence: Sentence): boolean {
   for (let i = last; i < Math.min(sentence.last, last + signedYearReach); i++) {
     if (isSigningVerb(context, i)) return true;
   }
@@ -342,7 +290,7 @@ function isSigningAfter(context: AgreementContext, last: number, sentence: Sente
 }
 
 /** 'dự kiến ký', 'chuẩn bị nội dung để ký': a signing still to come; 'chuẩn bị và ký' is done. */
-function isIntended(context: AgreementContext, sign: number): boolean {
+function isIntended(context: Article, sign: number): boolean {
   for (let i = sign - 1; i >= Math.max(0, sign - intendedReach); i--) {
     const key = context.tokens[i]?.key;
     if (key === andKeys[0] || key === andKeys[1]) return false;
@@ -352,7 +300,7 @@ function isIntended(context: AgreementContext, sign: number): boolean {
 }
 
 /** The years written with the document ('2021-2025 cooperation plan', 'giai đoạn 2024-2026'). */
-function periodOf(context: AgreementContext, sentence: Sentence, first: number, last: number): string {
+function periodOf(context: Article, sentence: Sentence, first: number, last: number): string {
   const years: string[] = [];
   const from = Math.max(sentence.first, first - 4);
   // The period closes the document's name: 'Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2021-2025'.
@@ -367,7 +315,7 @@ function periodOf(context: AgreementContext, sentence: Sentence, first: number, 
 }
 
 /** 'Hiệp định ... năm 2004' read in a 2025 article is an old agreement being recalled. */
-function isOlderThanArticle(context: AgreementContext, last: number, sentence: Sentence): boolean {
+function isOlderThanArticle(context: Article, last: number, sentence: Sentence): boolean {
   const reference = referenceYear(context);
   if (!reference) return false;
   // 'được ký kết tháng 8/2019': a dated signing in an earlier year.
@@ -402,7 +350,7 @@ function isEarlierYear(tokens: readonly Token[], i: number, reference: number): 
   return year >= 1900 && year < reference;
 }
 
-function partiesOf(context: AgreementContext, sentence: Sentence): string[] {
+function partiesOf(context: Article, sentence: Sentence): string[] {
   const parties: string[] = [];
   const { entities } = context;
   // Entities are in text order: start at the sentence, not at the article's first.
@@ -415,7 +363,7 @@ function partiesOf(context: AgreementContext, sentence: Sentence): string[] {
   return parties;
 }
 
-function dateOf(context: AgreementContext, sentence: Sentence, after: number): string | null {
+function dateOf(context: Article, sentence: Sentence, after: number): string | null {
   const end = context.tokens[sentence.last - 1]?.end ?? 0;
   let mention: DateMention | undefined;
   for (let d = lowerBoundBy(context.dates, after, startOf); d < context.dates.length; d++) {
@@ -429,7 +377,7 @@ function dateOf(context: AgreementContext, sentence: Sentence, after: number): s
   return mention ? resolveDate(mention, context.years, context.published).start : null;
 }
 
-function titleOf(context: AgreementContext, sentence: Sentence, first: number): string | null {
+function titleOf(context: Article, sentence: Sentence, first: number): string | null {
   const { tokens } = context;
   let last = first + 1;
   while (last < sentence.last && last - first < 25) {

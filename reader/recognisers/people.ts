@@ -3,6 +3,8 @@
 // title ('Thứ trưởng Bộ Y tế Nguyễn Tri Thức', 'Jang Heechang - Viện trưởng ...') or an honorific
 // (ông, bà, ngài, TS., Dr), since capitalised runs are also places, organisations and headings.
 
+import { type Article, isHistoryAt, type PersonMention } from '../article.ts';
+import type { Lang } from '../entities.ts';
 import {
   addPhrase,
   createLexicon,
@@ -11,57 +13,33 @@ import {
   type Lexicon,
   type LexiconMarks,
   matchLongest,
-} from './lexicon.ts';
-import people from './lexicons/people.json' with { type: 'json' };
-import titles from './lexicons/titles.json' with { type: 'json' };
-import { keyPhrase, keySyllable, type Token } from './normalise.ts';
-import type { EntityMention, Lang } from './partners.ts';
-import type { Sentence } from './segment.ts';
-import { lowerBound } from './sorted.ts';
-
-export interface PersonMention {
-  /** Token range of the name. */
-  first: number;
-  last: number;
-  /** Token range of the title phrase with its organisation, when one was found. */
-  titleFirst: number;
-  titleLast: number;
-  sentence: number;
-  isBackground: boolean;
-}
-
-export interface PeopleContext {
-  text: string;
-  tokens: readonly Token[];
-  marks: LexiconMarks;
-  sentences: readonly Sentence[];
-  sentenceOf: Int32Array;
-  entities: readonly EntityMention[];
-  entityMask: Int32Array;
-  lang: Lang;
-}
+} from '../lexicon.ts';
+import people from '../lexicons/people.json' with { type: 'json' };
+import titles from '../lexicons/titles.json' with { type: 'json' };
+import { keyPhrase, keySyllable, type Token } from '../normalise.ts';
+import { isAfterDataSource, orgHeadLexicon } from '../phrases.ts';
+import { lowerBound } from '../sorted.ts';
+import { tuning } from '../tuning.ts';
 
 const titleLexicon: Lexicon<true> = createLexicon();
 for (const title of [...titles.vi, ...titles.en]) addPhrase(titleLexicon, title, true);
 const formerLexicon: Lexicon<true> = createLexicon();
 for (const marker of people.formerMarkers) addPhrase(formerLexicon, marker, true);
 const thenLexicon: Lexicon<true> = createLexicon();
-const thenReach = 9;
+const thenReach = tuning.people.thenReach;
 const taiKey = keyPhrase('tài')[0];
 for (const marker of people.thenMarkers) addPhrase(thenLexicon, marker, true);
 const contactLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.contactCues) addPhrase(contactLexicon, cue, true);
 /** 'head of radiation oncology at Murray Coast', 'Department of Gynaecological Oncology': a body. */
 const englishPlacePrepositions = new Set(['at', 'of', 'in']);
-const creditReach = 8;
-const dataSourceLexicon: Lexicon<true> = createLexicon();
-for (const cue of people.dataSources) addPhrase(dataSourceLexicon, cue, true);
+const creditReach = tuning.people.creditReach;
 /** How far before a name a data-source cue may stand ('Theo số liệu được PGS.TS ... công bố'). */
-const dataSourceReach = 10;
+const dataSourceReach = tuning.people.dataSourceReach;
 const greetingLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.greetingCues) addPhrase(greetingLexicon, cue, true);
 /** How far before a name a greeting may stand ('lời chào và hỏi thăm của Thủ tướng Chính phủ X'). */
-const greetingReach = 12;
+const greetingReach = tuning.people.greetingReach;
 /** 'lời chào của X đến ngài Y', 'greetings from X to Y': Y, after the 'to', is the one greeted. */
 const greetedKeys = new Set(['đến', 'tới', 'to', 'gửi'].map((word) => keySyllable(word)[0]));
 const placeNounLexicon: Lexicon<true> = createLexicon();
@@ -72,8 +50,6 @@ const nonPersonLexicon: Lexicon<true> = createLexicon();
 for (const name of people.nonPersons) addPhrase(nonPersonLexicon, name, true);
 const backgroundLexicon: Lexicon<true> = createLexicon();
 for (const phrase of people.background) addPhrase(backgroundLexicon, phrase, true);
-const orgHeadLexicon: Lexicon<true> = createLexicon();
-for (const head of titles.orgHeads) addPhrase(orgHeadLexicon, head, true);
 
 const surnameKeys = new Set(people.surnames.map((name) => keyPhrase(name)[0] ?? ''));
 const surnameFolds = new Set(people.surnames.map((name) => keySyllable(name)[1]));
@@ -305,7 +281,7 @@ const englishCapitalWords = new Set([
 const vietnameseLetters = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/u;
 const nameSeparators = new Set([',', '-', '–', '—', '(']);
 const softBarriers = new Set([',', '-', '–', '—', '.', "'", '’', '&']);
-const leftWindow = 16;
+const leftWindow = tuning.people.leftWindow;
 const particles = new Set([
   'von',
   'van',
@@ -323,7 +299,20 @@ const particles = new Set([
 ]);
 const possessives = new Set(['của', 'nơi'].map((word) => keySyllable(word)[0]));
 
-export function findPeople(context: PeopleContext): PersonMention[] {
+/**
+ * The people named in the article. A person named in a sentence set in an earlier time ('Năm 2022,
+ * GS. X ...') or in a reference to an earlier event ('đạt được trong cuộc điện đàm giữa Thủ tướng X
+ * và ...') is history, not a participant: such a mention comes back marked as background.
+ */
+export function findPeople(article: Article): PersonMention[] {
+  return findMentions(article).map((mention) =>
+    mention.isBackground || !isHistoryAt(article, mention.first)
+      ? mention
+      : { ...mention, isBackground: true },
+  );
+}
+
+function findMentions(context: Article): PersonMention[] {
   const { tokens } = context;
   const titleEnds = new Map<number, number>();
   const titleStarts = new Map<number, number>();
@@ -368,7 +357,7 @@ function isHyphenJoin(tokens: readonly Token[], at: number): boolean {
  * 'Ursula von der Leyen', 'Hans P. Kluge': a lowercase particle or an initial's full stop inside a
  * foreign name, when a capitalised name syllable follows.
  */
-function isInnerJoin(context: PeopleContext, at: number, titleStarts: Map<number, number>): boolean {
+function isInnerJoin(context: Article, at: number, titleStarts: Map<number, number>): boolean {
   const { tokens } = context;
   const token = tokens[at];
   const previous = tokens[at - 1];
@@ -390,7 +379,7 @@ function isParticle(token: Token | undefined): boolean {
   return token.isWord && !token.isCapital && token.raw === token.fold && particles.has(token.fold);
 }
 
-function isNameToken(context: PeopleContext, index: number, titleStarts: Map<number, number>): boolean {
+function isNameToken(context: Article, index: number, titleStarts: Map<number, number>): boolean {
   const token = context.tokens[index];
   if (!token?.isWord || !token.isCapital || token.isNumber) return false;
   if (token.isUpper && token.raw.length > 1) return false;
@@ -409,7 +398,7 @@ function hasDigit(raw: string): boolean {
 }
 
 function readRun(
-  context: PeopleContext,
+  context: Article,
   runFirst: number,
   runLast: number,
   titleEnds: Map<number, number>,
@@ -526,7 +515,7 @@ function classifyName(tokens: readonly Token[], first: number, last: number, lan
 }
 
 /** 'chuyển lời chào và hỏi thăm của Thủ tướng X', 'conveyed greetings from President X': X sent them. */
-function isGreetingSender(context: PeopleContext, first: number, sentenceStart: number): boolean {
+function isGreetingSender(context: Article, first: number, sentenceStart: number): boolean {
   const { tokens, marks } = context;
   const starts = marks.starts[greetingLexicon.id] ?? [];
   const from = Math.max(sentenceStart, first - greetingReach);
@@ -540,12 +529,7 @@ function isGreetingSender(context: PeopleContext, first: number, sentenceStart: 
  * People who only colour the story: an English source quoted 'According to ...', or a scholar
  * named as the owner of a work ('nhóm nghiên cứu của GS. X', 'nơi GS. X phát triển').
  */
-function isAside(
-  context: PeopleContext,
-  first: number,
-  sentenceStart: number,
-  honorificOnly: boolean,
-): boolean {
+function isAside(context: Article, first: number, sentenceStart: number, honorificOnly: boolean): boolean {
   const { tokens } = context;
   if (
     context.lang === 'en' &&
@@ -595,16 +579,6 @@ function isFormer(
     if (hasMatch(thenLexicon, marks, i)) return true;
   }
   return false;
-}
-
-/**
- * 'Theo số liệu do TS. X công bố', 'Theo ước tính của WHO', 'according to figures from Dr X': a
- * data-source cue starting in [from, first) makes what follows the source of a figure.
- */
-export function isAfterDataSource(marks: LexiconMarks, first: number, from: number): boolean {
-  const starts = marks.starts[dataSourceLexicon.id] ?? [];
-  const at = lowerBound(starts, Math.max(0, from));
-  return at < starts.length && (starts[at] as number) < first;
 }
 
 function isAfterOrgHead(marks: LexiconMarks, first: number): boolean {
@@ -713,7 +687,7 @@ function isAfterSignedBy(tokens: readonly Token[], first: number): boolean {
 
 /** A title ending within a few tokens before the name, with only an organisation or country between. */
 function findLeftTitle(
-  context: PeopleContext,
+  context: Article,
   first: number,
   sentenceStart: number,
   titleEnds: Map<number, number>,
@@ -750,11 +724,11 @@ function findLeftTitle(
 const conjunctionKeys = new Set(['and', 'và'].map((word) => keySyllable(word)[0]));
 const orgLinkKeys = new Set(['of', 'the', 'for', 'on'].map((word) => keySyllable(word)[0]));
 /** How many words of an organisation may stand between a title and the 'and' inside its name. */
-const titleToConjunction = 6;
+const titleToConjunction = tuning.people.titleToConjunction;
 
 /** Where a title ending at most a few organisation words before the 'and' at `at` starts, else -1. */
 function titleBeforeConjunction(
-  context: PeopleContext,
+  context: Article,
   at: number,
   limit: number,
   titleEnds: Map<number, number>,
@@ -773,7 +747,7 @@ function titleBeforeConjunction(
 
 /** 'Name, Title ...', 'Name - Title ...' or 'Name Title ...': the title runs to the clause end. */
 function findRightTitle(
-  context: PeopleContext,
+  context: Article,
   last: number,
   sentenceEnd: number,
   titleStarts: Map<number, number>,
@@ -827,12 +801,4 @@ function isBackgroundSentence(marks: LexiconMarks, first: number, last: number):
     if (token?.isCapital || token?.key === 'ban') return true;
   }
   return false;
-}
-
-/** The organisation inside a title: from the first organisation head to the end of the title. */
-export function findOrgInTitle(marks: LexiconMarks, first: number, last: number): [number, number] | null {
-  for (let i = first; i < last; i++) {
-    if (hasMatch(orgHeadLexicon, marks, i) && marks.tokens[i]?.isCapital && i > first) return [i, last];
-  }
-  return null;
 }

@@ -1,4 +1,6 @@
-import type { DraftPolicy } from '../common/contracts/draft.ts';
+import type { DraftPolicy } from '../../common/contracts/draft.ts';
+import type { Article } from '../article.ts';
+import { tuning } from '../tuning.ts';
 
 // Vietnamese policy documents an article cites: "Nghị quyết số 72-NQ/TW", "Nghị quyết 57",
 // "Resolution 57-NQ/TW", "Resolution No. 72". A number with its issuer's code is sure; a bare
@@ -11,11 +13,11 @@ const citation =
 /** A number with the resolution code alone: "72-NQ/TW". */
 const bareNumber = /\b(\d{1,4})-NQ\/(TW|CP|QH\d{0,2})\b/gu;
 
-const sure = 0.95;
-const assumedPolitburo = 0.7;
+const sure = tuning.policies.sure;
+const assumedPolitburo = tuning.policies.assumedPolitburo;
 
 /** Each policy cited once, in the order first cited, with every span that cites it. */
-export function findPolicies(text: string): DraftPolicy[] {
+export function findPolicies({ text }: Pick<Article, 'text'>): DraftPolicy[] {
   const found = new Map<string, DraftPolicy>();
   const claimed: { start: number; end: number }[] = [];
   const add = (number: string, start: number, end: number, confidence: number) => {

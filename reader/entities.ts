@@ -14,7 +14,8 @@ import countries from './lexicons/countries.generated.json' with { type: 'json' 
 import organisations from './lexicons/organisations.json' with { type: 'json' };
 import people from './lexicons/people.json' with { type: 'json' };
 import { keyPhrase, keySyllable, type Token } from './normalise.ts';
-import { isAfterDataSource } from './people.ts';
+import { isAfterDataSource } from './phrases.ts';
+import { tuning } from './tuning.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -193,9 +194,9 @@ const theoKey = keySyllable('theo')[0];
 const tiengKey = keySyllable('tiếng')[0];
 const venuePrepositions = new Set(['in', 'at', 'tại', 'ở'].map((w) => keySyllable(w)[0]));
 /** A venue's name is at most this many capitalised words ('Thành phố Hồ Chí Minh'). */
-const venueWords = 5;
+const venueWords = tuning.entities.venueWords;
 /** How far before an organisation a data-source cue may stand ('Theo ước tính của Tổ chức ...'). */
-const sourceReach = 5;
+const sourceReach = tuning.entities.sourceReach;
 
 /**
  * 'Theo WHO, ...' opening a clause, or a data-source cue just before ('theo ước tính của WHO'): the

@@ -1,9 +1,11 @@
 // Areas of cooperation from the shipped taxonomy's keywords plus our own vi/en additions.
-import type { DraftArea } from '../common/contracts/draft.ts';
-import { addPhrase, createLexicon, findAll, type Lexicon, type LexiconMarks } from './lexicon.ts';
-import extra from './lexicons/area-keywords.json' with { type: 'json' };
-import taxonomy from './lexicons/areas.json' with { type: 'json' };
-import type { Lang } from './partners.ts';
+import type { DraftArea } from '../../common/contracts/draft.ts';
+import type { Article } from '../article.ts';
+import type { Lang } from '../entities.ts';
+import { addPhrase, createLexicon, findAll, type Lexicon, type LexiconMarks } from '../lexicon.ts';
+import extra from '../lexicons/area-keywords.json' with { type: 'json' };
+import taxonomy from '../lexicons/areas.json' with { type: 'json' };
+import { tuning } from '../tuning.ts';
 
 interface AreaKeyword {
   id: string;
@@ -13,7 +15,7 @@ interface AreaKeyword {
 
 const areaLexicons: Record<Lang, Lexicon<AreaKeyword>> = { vi: createLexicon(), en: createLexicon() };
 /** Acronyms this short are also words in lower case ('ai', 'who'); longer ones ('COVID-19') match 'Covid-19'. */
-const shortAcronym = 3;
+const shortAcronym = tuning.areas.shortAcronym;
 function addKeyword(lang: Lang, keyword: string, id: string): void {
   const isAcronym = /^[A-Z][A-Z0-9-]+$/.test(keyword) && !keyword.includes(' ');
   const exact = isAcronym && keyword.length <= shortAcronym ? keyword : null;
@@ -55,7 +57,13 @@ for (const lang of ['vi', 'en'] as const) {
 const organisationLexicon: Lexicon<true> = createLexicon();
 for (const name of extra.organisationNames.names) addPhrase(organisationLexicon, name, true);
 
-export function findAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boolean): DraftArea[] {
+/** The areas of cooperation the article names, outside quotations. */
+export function findAreas(article: Article): DraftArea[] {
+  const { quoted, sentenceOf } = article;
+  return readAreas(article.marks, article.lang, (index) => quoted[sentenceOf[index] ?? -1] === 1);
+}
+
+function readAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boolean): DraftArea[] {
   const { tokens } = marks;
   const byId = new Map<string, DraftArea>();
   const bodies = findAll(organisationLexicon, marks);
