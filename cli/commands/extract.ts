@@ -27,6 +27,68 @@ export async function extractFile(file: string): Promise<Record<string, unknown>
   return { ...toAnnotation(draft), draft };
 }
 
+/** Files read per round: enough batches to keep every thread busy, few enough that memory stays
+ * small for any number of files. */
+const filesPerRound = 512;
+
+/** Drafts files in the reader's worker pool, on every core, several small files per job; writes
+ * each file's JSON (or its error) in the order given. */
+export async function extractFiles(
+  files: string[],
+  write: (file: string, json: string) => void,
+  fail: (message: string) => void,
+): Promise<number> {
+  const { availableParallelism } = await import('node:os');
+  const { readConfig } = await import('../../server/config.ts');
+  const { createExtractionPool } = await import('../../server/extraction/extraction-pool.ts');
+  const config = readConfig({ LOG_LEVEL: 'silent' });
+  const pool = createExtractionPool(config, {
+    threads: Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / 4))),
+  });
+  let failed = 0;
+  try {
+    for (let from = 0; from < files.length; from += filesPerRound) {
+      const round = files.slice(from, from + filesPerRound);
+      const readable: { file: string; type: DocumentType; bytes: Uint8Array }[] = [];
+      const errors = new Map<string, string>();
+      for (const file of round) {
+        const type = documentTypes[extname(file).toLowerCase()];
+        if (!type) {
+          errors.set(file, `${file}: unsupported file type (use .txt, .html, .docx or .pdf)`);
+          continue;
+        }
+        try {
+          readable.push({ file, type, bytes: new Uint8Array(readFileSync(file)) });
+        } catch (error) {
+          errors.set(file, error instanceof Error ? error.message : String(error));
+        }
+      }
+      const outcomes = await pool.annotateMany(
+        readable.map(({ file, type, bytes }) => ({
+          input: { kind: 'document' as const, bytes, type, filename: file },
+          published: null,
+          lang: undefined,
+        })),
+      );
+      const byFile = new Map(readable.map(({ file }, index) => [file, outcomes[index]!]));
+      for (const file of round) {
+        const outcome = byFile.get(file);
+        if (outcome && !(outcome instanceof Error) && outcome.kind === 'annotated') {
+          write(file, outcome.json);
+          continue;
+        }
+        failed++;
+        if (!outcome) fail(errors.get(file)!);
+        else if (outcome instanceof Error) fail(`${file}: ${outcome.reason.replaceAll('_', ' ')}`);
+        else fail(`${file}: ${outcome.message}`);
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  return failed;
+}
+
 export function registerExtractCommand(program: Command): Command {
   return program
     .command('extract')
@@ -34,22 +96,15 @@ export function registerExtractCommand(program: Command): Command {
     .argument('<files...>', 'articles: .txt, .html, .docx or .pdf')
     .option('-o, --out <dir>', 'write DIR/NAME.json per input instead of printing JSON')
     .action(async (files: string[], options: { out?: string }) => {
-      let failed = 0;
       if (options.out) mkdirSync(options.out, { recursive: true });
-      for (const file of files) {
-        try {
-          const output = await extractFile(file);
-          const json = `${JSON.stringify(output, null, 2)}\n`;
-          if (options.out) {
-            writeFileSync(join(options.out, `${basename(file, extname(file))}.json`), json);
-          } else {
-            process.stdout.write(json);
-          }
-        } catch (error) {
-          failed++;
-          console.error(error instanceof Error ? error.message : String(error));
-        }
-      }
+      const failed = await extractFiles(
+        files,
+        (file, json) => {
+          if (options.out) writeFileSync(join(options.out, `${basename(file, extname(file))}.json`), json);
+          else process.stdout.write(json);
+        },
+        (message) => console.error(message),
+      );
       if (options.out) console.error(`wrote ${files.length - failed} draft(s) to ${options.out}`);
       if (failed > 0) process.exitCode = 1;
     });
