@@ -29,7 +29,7 @@ export async function extractFile(file: string): Promise<Record<string, unknown>
 
 /** Files read per round: enough batches to keep every thread busy, few enough that memory stays
  * small for any number of files. */
-const filesPerRound = 512;
+const filesPerRound = 256;
 
 /** Drafts files in the reader's worker pool, on every core, several small files per job; writes
  * each file's JSON (or its error) in the order given. */
@@ -44,44 +44,55 @@ export async function extractFiles(
   const config = readConfig({ LOG_LEVEL: 'silent' });
   const pool = createExtractionPool(config, {
     threads: Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / 4))),
+    isBackground: false,
   });
+  /** Reads a round of files and hands them to the pool; the drafts come back while the previous
+   * round's outputs are written, so the threads never wait on the disk. */
+  const startRound = (from: number) => {
+    const round = files.slice(from, from + filesPerRound);
+    const readable: { file: string; type: DocumentType; bytes: Uint8Array }[] = [];
+    const errors = new Map<number, string>();
+    round.forEach((file, index) => {
+      const type = documentTypes[extname(file).toLowerCase()];
+      if (!type) {
+        errors.set(index, `${file}: unsupported file type (use .txt, .html, .docx or .pdf)`);
+        return;
+      }
+      try {
+        readable.push({ file, type, bytes: new Uint8Array(readFileSync(file)) });
+      } catch (error) {
+        errors.set(index, error instanceof Error ? error.message : String(error));
+      }
+    });
+    const outcomes = pool.annotateMany(
+      readable.map(({ file, type, bytes }) => ({
+        input: { kind: 'document' as const, bytes, type, filename: file },
+        published: null,
+        lang: undefined,
+      })),
+    );
+    return { round, errors, outcomes };
+  };
   let failed = 0;
   try {
-    for (let from = 0; from < files.length; from += filesPerRound) {
-      const round = files.slice(from, from + filesPerRound);
-      const readable: { file: string; type: DocumentType; bytes: Uint8Array }[] = [];
-      const errors = new Map<string, string>();
-      for (const file of round) {
-        const type = documentTypes[extname(file).toLowerCase()];
-        if (!type) {
-          errors.set(file, `${file}: unsupported file type (use .txt, .html, .docx or .pdf)`);
-          continue;
-        }
-        try {
-          readable.push({ file, type, bytes: new Uint8Array(readFileSync(file)) });
-        } catch (error) {
-          errors.set(file, error instanceof Error ? error.message : String(error));
-        }
-      }
-      const outcomes = await pool.annotateMany(
-        readable.map(({ file, type, bytes }) => ({
-          input: { kind: 'document' as const, bytes, type, filename: file },
-          published: null,
-          lang: undefined,
-        })),
-      );
-      const byFile = new Map(readable.map(({ file }, index) => [file, outcomes[index]!]));
-      for (const file of round) {
-        const outcome = byFile.get(file);
+    let next = files.length > 0 ? startRound(0) : null;
+    for (let from = 0; next; from += filesPerRound) {
+      const { round, errors, outcomes: drafting } = next;
+      const outcomes = await drafting;
+      next = from + filesPerRound < files.length ? startRound(from + filesPerRound) : null;
+      let at = 0;
+      round.forEach((file, index) => {
+        const error = errors.get(index);
+        const outcome = error === undefined ? outcomes[at++] : undefined;
         if (outcome && !(outcome instanceof Error) && outcome.kind === 'annotated') {
           write(file, outcome.json);
-          continue;
+          return;
         }
         failed++;
-        if (!outcome) fail(errors.get(file)!);
+        if (!outcome) fail(error!);
         else if (outcome instanceof Error) fail(`${file}: ${outcome.reason.replaceAll('_', ' ')}`);
         else fail(`${file}: ${outcome.message}`);
-      }
+      });
     }
   } finally {
     await pool.close();

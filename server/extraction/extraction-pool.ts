@@ -72,10 +72,11 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 
 /** `isWarm` starts a worker now, for the server; otherwise (start-up seeding, the CLI) the first
  * job starts one and an unused pool costs nothing. `threads` defaults to two; a batch import asks
- * for every core. */
+ * for every core. `isBackground` lowers the threads' priority below the event loop's (the server);
+ * a command that only drafts turns it off. */
 export function createExtractionPool(
   extractionLimits: ExtractionLimits,
-  { isWarm = false, threads = Math.min(2, availableParallelism()) } = {},
+  { isWarm = false, threads = Math.min(2, availableParallelism()), isBackground = true } = {},
 ) {
   // Two cores are enough that one slow article leaves a worker for the next; more would only
   // multiply the memory a burst of hostile uploads can take.
@@ -89,6 +90,7 @@ export function createExtractionPool(
     // instant between files would then start a new thread, loader and reader for every file.
     idleTimeout: 10_000,
     maxQueue: threads * 4,
+    workerData: { isBackground },
     resourceLimits: { maxOldGenerationSizeMb: extractionLimits.HOPTAC_READER_MEMORY_LIMIT_MB },
   });
 

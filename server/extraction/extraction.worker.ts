@@ -3,6 +3,7 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import type { ArticleDraft } from '../../common/contracts/draft.ts';
 import type { Language } from '../../common/domain/enums.ts';
 import { toAnnotation } from '../../reader/annotation.ts';
@@ -21,7 +22,9 @@ function yieldToEventLoop(): void {
     // No /proc (not Linux) or not permitted: run at the process's priority.
   }
 }
-yieldToEventLoop();
+// A command that only drafts (hoptac extract, import, worker) has no event loop to yield to: its
+// threads keep the process's priority, or on a busy machine they would get a tenth of their share.
+if ((workerData as { isBackground?: boolean } | undefined)?.isBackground !== false) yieldToEventLoop();
 
 export type ExtractionInput =
   | { kind: 'text'; text: string; format: 'text' | 'html' }
