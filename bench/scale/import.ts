@@ -35,7 +35,31 @@ export type ImportFigures = {
   bareArticlesPerSecond: number;
   /** The import's rate over the bare insert's: the cost of reading every article. */
   ofBare: number;
+  /** CPU seconds of this process (reader threads, the writing thread and, on PGlite, the database
+   * thread) and of the PostgreSQL server's backends for this database, during the import: on a
+   * shared machine the wall time follows the load, CPU per article does not. */
+  processCpuSeconds: number;
+  serverCpuSeconds: number;
 };
+
+/** CPU seconds (user + system) so far of the server backends of this database, by pid (Linux; the
+ * server on this machine). Backends that end meanwhile are missed, so this is a floor. */
+async function backendCpu(handle: DatabaseHandle): Promise<Map<number, number>> {
+  const { readFileSync } = await import('node:fs');
+  const rows = (await handle.db.execute(
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  )) as unknown as { rows: { pid: number }[] };
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows.rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // Not on this machine, or gone.
+    }
+  }
+  return cpu;
+}
 
 const partners = [
   'Lào',
@@ -131,7 +155,7 @@ async function bareInsert(handle: DatabaseHandle): Promise<number> {
 export async function benchImport(options: ImportBenchOptions): Promise<ImportFigures> {
   const { handle, url, drop } = await openFresh(options);
   const config = readConfig({ LOG_LEVEL: 'silent' });
-  const extraction = createExtractionPool(config, { threads: availableParallelism() });
+  const extraction = createExtractionPool(config, { threads: availableParallelism(), isBackground: false });
   try {
     await handle.migrate();
     const sources = createSourcesService({ db: handle.db, extraction });
@@ -140,6 +164,8 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportFi
     const runner = createImportRunner({ imports, queue });
     const encoder = new TextEncoder();
 
+    const cpuBefore = process.cpuUsage();
+    const serverBefore = url ? await backendCpu(handle) : new Map<number, number>();
     const started = performance.now();
     const { id } = await imports.openImport(`bench-${options.sources}`, { userId: null, email: 'bench' });
     for (let from = 0; from < options.sources; from += 1000) {
@@ -151,12 +177,17 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportFi
     }
     const stagingSeconds = (performance.now() - started) / 1000;
     await runner.run(id);
+    let serverCpuSeconds = 0;
     if (queue) {
       await queue.work(2, runner.handleJob);
       while (!(await imports.finishIfSettled(id))) await new Promise((resolve) => setTimeout(resolve, 250));
+      for (const [pid, seconds] of await backendCpu(handle))
+        serverCpuSeconds += seconds - (serverBefore.get(pid) ?? 0);
       await queue.stop();
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const processCpuSeconds = (cpu.user + cpu.system) / 1e6;
     const counts = await imports.countItems(id);
     if (counts.imported !== options.sources) {
       throw new Error(`imported ${counts.imported} of ${options.sources} (${JSON.stringify(counts)})`);
@@ -173,6 +204,8 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportFi
       bareSeconds,
       bareArticlesPerSecond,
       ofBare: articlesPerSecond / bareArticlesPerSecond,
+      processCpuSeconds,
+      serverCpuSeconds,
     };
   } finally {
     await extraction.close();

@@ -159,7 +159,7 @@ console.log(
 );
 if (importFigures) {
   console.log(
-    `\nbatch import of ${importFigures.sources.toLocaleString('en')} articles: ${importFigures.seconds.toFixed(1)} s, ${importFigures.articlesPerSecond.toFixed(0)} articles/s; baseline: bare batched insert of the same rows ${importFigures.bareArticlesPerSecond.toFixed(0)} rows/s (import ÷ bare ${importFigures.ofBare.toFixed(2)})`,
+    `\nbatch import of ${importFigures.sources.toLocaleString('en')} articles: ${importFigures.seconds.toFixed(1)} s, ${importFigures.articlesPerSecond.toFixed(0)} articles/s; baseline: bare batched insert of the same rows ${importFigures.bareArticlesPerSecond.toFixed(0)} rows/s (import ÷ bare ${importFigures.ofBare.toFixed(2)}); CPU ${importFigures.processCpuSeconds.toFixed(1)} s in this process${importFigures.kind === 'postgres' ? ` + ${importFigures.serverCpuSeconds.toFixed(1)} s in the server's backends` : ''}, ${(((importFigures.processCpuSeconds + importFigures.serverCpuSeconds) / importFigures.sources) * 1000).toFixed(2)} ms per article`,
   );
 }
 console.log(`total ${((performance.now() - began) / 1000).toFixed(0)} s`);

@@ -24,7 +24,7 @@ export type ImportOptions = { json?: boolean; failures?: string; detach?: boolea
  * services and, on PostgreSQL, the job queue. */
 async function openImporting(config: Config, command: string) {
   const database = await prepareDatabase(config, { command, isDemo: false }, (line) => console.error(line));
-  const extraction = createExtractionPool(config, { threads: availableParallelism() });
+  const extraction = createExtractionPool(config, { threads: availableParallelism(), isBackground: false });
   const sources = createSourcesService({ db: database.db, extraction });
   const imports = createImportsService({ db: database.db, extraction, sources });
   let queue: ImportQueue | null = null;

@@ -7,7 +7,7 @@ import type { ImportProgress } from '../../../common/contracts/imports.ts';
 import type { CreateSource } from '../../../common/contracts/sources.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import type { Actor } from '../../db/records.ts';
-import { documentTypeOf } from '../../extraction/document-text.ts';
+import { type DocumentType, documentTypeOf } from '../../extraction/document-text.ts';
 import { ExtractionFailure, type ExtractionPool } from '../../extraction/extraction-pool.ts';
 import type { SourcesService } from '../sources/sources.service.ts';
 import { toNewSource } from '../sources/sources.service.ts';
@@ -46,20 +46,6 @@ const failureWords: Record<string, string> = {
   unsupported_language: 'it is not in Vietnamese or English, the languages the reader reads',
 };
 
-/** Runs fn over items with at most `limit` running at once, keeping the input order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
-
 export function createImportsService({
   db,
   extraction,
@@ -69,29 +55,45 @@ export function createImportsService({
   extraction: ExtractionPool;
   sources: SourcesService;
 }) {
-  async function draftItem(item: Pending): Promise<Outcome> {
-    const type = documentTypeOf(item.path);
-    if (!type) return { seq: item.seq, kind: 'failed', reason: 'not a .txt, .html, .docx or .pdf file' };
-    if (!item.bytes) return { seq: item.seq, kind: 'failed', reason: 'the file could not be read' };
-    try {
-      const drafted = await extraction.draft(
-        { kind: 'document', bytes: item.bytes, type, filename: item.path },
-        { published: null, lang: undefined },
-      );
-      const source = toNewSource(drafted, {});
-      return {
+  /** Drafts a batch's items in the pool's batch jobs (several articles per job: one job per
+   * article cost as much in hand-offs as drafting a short one). */
+  async function draftItems(items: Pending[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = new Array(items.length);
+    const toDraft: { index: number; item: Pending; type: DocumentType }[] = [];
+    items.forEach((item, index) => {
+      const type = documentTypeOf(item.path);
+      if (!type)
+        outcomes[index] = { seq: item.seq, kind: 'failed', reason: 'not a .txt, .html, .docx or .pdf file' };
+      else if (!item.bytes)
+        outcomes[index] = { seq: item.seq, kind: 'failed', reason: 'the file could not be read' };
+      else toDraft.push({ index, item, type });
+    });
+    const drafted = await extraction.draftMany(
+      toDraft.map(({ item, type }) => ({
+        input: { kind: 'document' as const, bytes: item.bytes!, type, filename: item.path },
+        published: null,
+        lang: undefined,
+      })),
+    );
+    toDraft.forEach(({ index, item }, at) => {
+      const outcome = drafted[at]!;
+      if (outcome instanceof ExtractionFailure) {
+        outcomes[index] = {
+          seq: item.seq,
+          kind: 'failed',
+          reason: failureWords[outcome.reason] ?? outcome.reason,
+        };
+        return;
+      }
+      outcomes[index] = {
         seq: item.seq,
         kind: 'drafted',
-        source,
-        hash: drafted.derived.textHash,
-        url: drafted.draft.url,
+        source: toNewSource(outcome, {}),
+        hash: outcome.derived.textHash,
+        url: outcome.draft.url,
       };
-    } catch (error) {
-      if (error instanceof ExtractionFailure) {
-        return { seq: item.seq, kind: 'failed', reason: failureWords[error.reason] ?? error.reason };
-      }
-      throw error;
-    }
+    });
+    return outcomes;
   }
 
   /** Writes one batch: new sources, duplicates skipped, every item settled, in one transaction.
@@ -281,7 +283,7 @@ export function createImportsService({
       while (batch.length > 0) {
         after = batch[batch.length - 1]!.seq;
         const nextRead = readPending(importId, after, range.toSeq);
-        const outcomes = await mapLimited(batch, extraction.capacity, draftItem);
+        const outcomes = await draftItems(batch);
         await writing;
         writing = writeBatch(importId, outcomes, actor).then(onBatch);
         batch = await nextRead;
