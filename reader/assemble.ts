@@ -14,6 +14,7 @@ import { assembleParticipants } from './participants.ts';
 import { findEntities, isPassingMention, type Lang, maskEntities } from './partners.ts';
 import { findPeople } from './people.ts';
 import { findPolicies } from './policies.ts';
+import { findProgress } from './progress.ts';
 import { segmentSentences } from './segment.ts';
 import { readerVersion } from './version.ts';
 
@@ -124,6 +125,7 @@ function readCleaned(cleaned: ReturnType<typeof cleanArticle>, input: DraftInput
     areas,
     commitments,
     policies: findPolicies(text),
+    progress: findProgress({ text, published, partners }),
   };
 }
 
@@ -254,5 +256,6 @@ function emptyDraft(text: string, lang: Lang, published: string | null): Article
     areas: [],
     commitments: [],
     policies: [],
+    progress: [],
   };
 }

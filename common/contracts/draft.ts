@@ -73,6 +73,24 @@ export const draftCommitment = z.object({ text: z.string().min(1), ...provenance
  * ("72-NQ/TW"); review turns it into the policy record. */
 export const draftPolicy = z.object({ number: z.string().min(1).max(50), ...provenance });
 
+/** What an article reports of work already under way: completed, progressing, or reviewed. */
+export const progressKinds = ['completed', 'progress', 'review'] as const;
+export type ProgressKind = (typeof progressKinds)[number];
+
+/** A statement of progress on something registered earlier ("hai bên đã hoàn thành…"); review
+ * matches it against the registry's commitments and agreements. */
+export const draftProgress = z.object({
+  text: z.string().min(1),
+  kind: z.enum(progressKinds),
+  /** The day (or month) the sentence gives, else the article's date. */
+  date: partialDate.nullable(),
+  /** Partners named in the sentence itself. */
+  partnerCodes: z.array(z.string()),
+  /** The folded words naming an agreement or project in the sentence ("ban ghi nho ve …"), if any. */
+  agreementHint: z.string().nullable(),
+  ...provenance,
+});
+
 export const articleDraft = z.object({
   readerVersion: z.string(),
   lang: z.enum(languages),
@@ -91,6 +109,8 @@ export const articleDraft = z.object({
   commitments: z.array(draftCommitment),
   /** Absent from drafts written before policies were read. */
   policies: z.array(draftPolicy).default([]),
+  /** Absent from drafts written before progress was read. */
+  progress: z.array(draftProgress).default([]),
 });
 
 export type DraftEvent = z.infer<typeof draftEvent>;
@@ -100,4 +120,5 @@ export type DraftAgreement = z.infer<typeof draftAgreement>;
 export type DraftArea = z.infer<typeof draftArea>;
 export type DraftCommitment = z.infer<typeof draftCommitment>;
 export type DraftPolicy = z.infer<typeof draftPolicy>;
+export type DraftProgress = z.infer<typeof draftProgress>;
 export type ArticleDraft = z.infer<typeof articleDraft>;
