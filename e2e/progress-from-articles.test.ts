@@ -81,7 +81,7 @@ describe('progress from a later article', () => {
     );
     await card.getByText('18/11/2025').first().waitFor();
     await card.getByText(/Cùng đối tác: Hàn Quốc/).waitFor();
-    await card.getByText(/Từ chung: .*dieu/).waitFor();
+    await card.getByText(/Từ chung: .*điều, dưỡng/).waitFor();
     await saveScreenshot(page, 'progress-proposal');
     expect(await findSeriousViolations(page)).toEqual([]);
 

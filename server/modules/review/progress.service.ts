@@ -27,8 +27,14 @@ function contentWords(text: string): Set<string> {
   return new Set(foldWords(text).filter((word) => word.length > 1 && !commonWords.has(word)));
 }
 
-function shared(a: Set<string>, b: Set<string>): string[] {
-  return [...a].filter((word) => b.has(word));
+/** The words of `a` also in `b`, spelt as `spelling` writes them ("đào", not "dao"). */
+function shared(a: Set<string>, b: Set<string>, spelling = ''): string[] {
+  const written = new Map<string, string>();
+  for (const word of spelling.split(/[^\p{L}\p{N}]+/u)) {
+    const folded = foldWords(word)[0];
+    if (folded && !written.has(folded)) written.set(folded, word.toLowerCase());
+  }
+  return [...a].filter((word) => b.has(word)).map((word) => written.get(word) ?? word);
 }
 
 /** The statement's day, else the article's, else today: a progress update needs a day. */
@@ -136,10 +142,10 @@ export async function proposeProgress(executor: Executor, draft: ArticleDraft): 
       ]);
       if (partnerCodes.length === 0) continue;
       const own = contentWords(commitment.text);
-      const sharedWords = shared(own, words);
+      const sharedWords = shared(own, words, commitment.text);
       if (sharedWords.length < minSharedWords || sharedWords.length < own.size * minSharedShare) continue;
       const titleShared = commitment.agreementTitle
-        ? shared(contentWords(commitment.agreementTitle), hintWords)
+        ? shared(contentWords(commitment.agreementTitle), hintWords, commitment.agreementTitle)
         : [];
       const score = sharedWords.length / own.size + titleShared.length * 0.1;
       if (best && best.score >= score) continue;
@@ -169,7 +175,8 @@ export async function proposeProgress(executor: Executor, draft: ArticleDraft): 
       if (proposed.has(agreement.id)) continue;
       const partnerCodes = partnersOf(agreement.partyIds);
       const title = agreement.titleVi || agreement.titleEn;
-      const sharedWords = shared(contentWords(`${agreement.titleVi} ${agreement.titleEn}`), hintWords);
+      const titles = `${agreement.titleVi} ${agreement.titleEn}`;
+      const sharedWords = shared(contentWords(titles), hintWords, titles);
       if (partnerCodes.length === 0 || sharedWords.length < minSharedTitleWords) continue;
       proposals.push({
         ...base,

@@ -87,7 +87,7 @@ describe('progress from later articles', () => {
       status: 'done',
       reasons: { partnerCodes: ['KR'] },
     });
-    expect(onCommitment?.reasons.sharedWords).toEqual(expect.arrayContaining(['noi', 'soi']));
+    expect(onCommitment?.reasons.sharedWords).toEqual(expect.arrayContaining(['nội', 'soi', 'bác', 'sĩ']));
     expect(proposals.map((proposal) => proposal.recordId)).not.toContain(otherPartnerCommitmentId);
     // The review meeting on the memorandum proposes progress on the agreement.
     expect(proposals.find((proposal) => proposal.target === 'agreement')).toMatchObject({
