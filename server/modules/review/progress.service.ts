@@ -18,7 +18,10 @@ const commonWords = new Set(
     'hop tac y te viet nam bo phia nuoc cung nhu khi sau truoc ngay thang nhieu tren duoi hoan thanh ban giao ' +
     'trien khai thuc hien dua vao su dung so ket tong danh gia ket qua tien nham tang cuong giua ' +
     'the and of to in on for with by an is are was were has have been be that this two sides side its their ' +
-    'cooperation health ministry completed implemented handed over put into operation review implementation'
+    'cooperation health ministry completed implemented handed over put into operation review implementation ' +
+    // The kind of an agreement is no evidence of which one: every memorandum shares "ghi nhớ".
+    'ghi nho hiep dinh thoa thuan du an chuong trinh ke hoach hanh dong memorandum understanding mou agreement ' +
+    'project programme program plan action'
   ).split(' '),
 );
 
