@@ -87,8 +87,9 @@ export function findProgress({ text, published, partners }: ProgressInput): Draf
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
   const found: DraftProgress[] = [];
   for (const [start, end] of sentenceRanges(text)) {
-    // A title line or a caption is too short to report progress on anything.
-    if (end - start < 25 || found.length >= 20) continue;
+    // A title line or a caption is too short to report progress on anything; a run of thousands of
+    // characters without a stop is no sentence (a table, a hostile input).
+    if (end - start < 25 || end - start > 2000 || found.length >= 20) continue;
     const raw = text.slice(start, end);
     const folded = foldText(raw);
     const kind = cues.find(([, cue]) => cue.test(folded))?.[0];
