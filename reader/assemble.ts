@@ -12,6 +12,7 @@ import type {
   DraftParticipant,
   DraftPartner,
   DraftPolicy,
+  DraftProgress,
   ReaderFailure,
 } from '../common/contracts/draft.ts';
 import { type Article, type Lang, type PersonMention, readArticle, validPublished } from './article.ts';
@@ -25,6 +26,7 @@ import { assembleParticipants } from './recognisers/participants.ts';
 import { findPartners } from './recognisers/partners.ts';
 import { findPeople } from './recognisers/people.ts';
 import { findPolicies } from './recognisers/policies.ts';
+import { findProgress } from './recognisers/progress.ts';
 import { readerVersion } from './version.ts';
 
 export interface DraftInput {
@@ -50,6 +52,7 @@ export interface Recognisers {
   areas: (article: Article) => DraftArea[];
   commitments: (article: Article) => DraftCommitment[];
   policies: (article: Article) => DraftPolicy[];
+  progress: (article: Article, partners: readonly DraftPartner[]) => DraftProgress[];
 }
 
 export const recognisers: Readonly<Recognisers> = Object.freeze({
@@ -61,6 +64,7 @@ export const recognisers: Readonly<Recognisers> = Object.freeze({
   areas: findAreas,
   commitments: findCommitments,
   policies: findPolicies,
+  progress: findProgress,
 });
 
 /** `use` replaces recognisers, for tests that make one fail; the server and CLI never pass it. */
@@ -109,6 +113,7 @@ export function draftArticle(input: DraftInput, use: Partial<Recognisers> = {}):
     areas: guard('areas', () => run.areas(article)),
     commitments: guard('commitments', () => run.commitments(article)),
     policies: guard('policies', () => run.policies(article)),
+    progress: guard('progress', () => run.progress(article, partners)),
   };
   if (failures.length > 0) draft.readerFailures = failures;
   return draft;
@@ -136,5 +141,6 @@ function emptyDraft(text: string, lang: Lang, published: string | null): Article
     areas: [],
     commitments: [],
     policies: [],
+    progress: [],
   };
 }

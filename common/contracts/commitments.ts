@@ -17,6 +17,8 @@ export const progressRecord = z.object({
   note: z.string(),
   status: z.enum(commitmentStatuses).nullable(),
   authorId: z.string().nullable(),
+  /** The article that reported it, when it was accepted in review. */
+  sourceId: z.string().nullable(),
 });
 
 export const commitmentRecord = z.object({

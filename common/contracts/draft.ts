@@ -79,6 +79,24 @@ export const readerFailure = z.object({
   message: z.string().max(500),
 });
 
+/** What an article reports of work already under way: completed, progressing, or reviewed. */
+export const progressKinds = ['completed', 'progress', 'review'] as const;
+export type ProgressKind = (typeof progressKinds)[number];
+
+/** A statement of progress on something registered earlier ("hai bên đã hoàn thành…"); review
+ * matches it against the registry's commitments and agreements. */
+export const draftProgress = z.object({
+  text: z.string().min(1),
+  kind: z.enum(progressKinds),
+  /** The day (or month) the sentence gives, else the article's date. */
+  date: partialDate.nullable(),
+  /** Partners named in the sentence itself. */
+  partnerCodes: z.array(z.string()),
+  /** The folded words naming an agreement or project in the sentence ("ban ghi nho ve …"), if any. */
+  agreementHint: z.string().nullable(),
+  ...provenance,
+});
+
 export const articleDraft = z.object({
   readerVersion: z.string(),
   lang: z.enum(languages),
@@ -99,6 +117,8 @@ export const articleDraft = z.object({
   policies: z.array(draftPolicy).default([]),
   /** Recognisers that threw while reading this article (their items are missing); absent when none. */
   readerFailures: z.array(readerFailure).max(20).optional(),
+  /** Absent from drafts written before progress was read. */
+  progress: z.array(draftProgress).default([]),
 });
 
 export type DraftEvent = z.infer<typeof draftEvent>;
@@ -109,4 +129,5 @@ export type DraftArea = z.infer<typeof draftArea>;
 export type DraftCommitment = z.infer<typeof draftCommitment>;
 export type DraftPolicy = z.infer<typeof draftPolicy>;
 export type ReaderFailure = z.infer<typeof readerFailure>;
+export type DraftProgress = z.infer<typeof draftProgress>;
 export type ArticleDraft = z.infer<typeof articleDraft>;

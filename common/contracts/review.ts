@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import {
   agreementKinds,
+  commitmentStatuses,
   eventKinds,
   eventModes,
   participantRoles,
   reportedAgreementStatuses,
 } from '../domain/enums.ts';
 import { areaIdList, countryCode, isoDate, partialDate, recordId, version } from './common.ts';
+import { progressKinds } from './draft.ts';
 
 // What the officer sends after reviewing a draft: the items kept (edited as needed), each with
 // the spans of the source that support it. The server writes them all in one transaction.
@@ -63,6 +65,41 @@ export const reviewedCommitment = z.strictObject({
   spans,
 });
 
+export const progressTargets = ['commitment', 'agreement'] as const;
+
+/** Progress an article reports on a registered record, as review proposes it: what, when, and
+ * why it matched (partners, the agreement, the words the statement and the record share). */
+export const progressProposal = z.object({
+  target: z.enum(progressTargets),
+  recordId: z.string(),
+  /** The record's text or title, to show and to link. */
+  recordLabel: z.string(),
+  kind: z.enum(progressKinds),
+  on: isoDate,
+  /** The statement, kept as the progress note. */
+  note: z.string(),
+  /** The commitment's new status: done for a completion, else none. */
+  status: z.enum(commitmentStatuses).nullable(),
+  reasons: z.object({
+    partnerCodes: z.array(z.string()),
+    agreementTitle: z.string().nullable(),
+    sharedWords: z.array(z.string()),
+  }),
+  spans: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+});
+export type ProgressProposal = z.infer<typeof progressProposal>;
+
+/** A proposal the officer accepted: a commitment gains a dated progress update citing the
+ * article; an agreement gains the article as a source. */
+export const reviewedProgress = z.strictObject({
+  target: z.enum(progressTargets),
+  recordId,
+  on: isoDate,
+  note: z.string().trim().min(1).max(5000),
+  status: z.enum(commitmentStatuses).nullable().optional(),
+  spans,
+});
+
 export const acceptDraft = z.strictObject({
   /** The source version the review started from. */
   version,
@@ -79,6 +116,7 @@ export const acceptDraft = z.strictObject({
   commitments: z.array(reviewedCommitment).max(200).default([]),
   /** Policies the article cites, by number ("72-NQ/TW"): the records created here cite them. */
   policyNumbers: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  progress: z.array(reviewedProgress).max(50).default([]),
 });
 export type AcceptDraft = z.infer<typeof acceptDraft>;
 export type AcceptDraftInput = z.input<typeof acceptDraft>;
@@ -91,5 +129,7 @@ export const acceptResult = z.object({
   eventIds: z.array(z.string()),
   agreementIds: z.array(z.string()),
   commitmentIds: z.array(z.string()),
+  /** The commitments and agreements that gained progress from this article. */
+  progressRecordIds: z.array(z.string()),
 });
 export type AcceptResult = z.infer<typeof acceptResult>;

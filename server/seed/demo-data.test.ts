@@ -105,6 +105,27 @@ describe('demo data', () => {
     expect(news.total).toBe(2);
     expect(await isDatabaseEmpty(services)).toBe(false);
   });
+
+  it('leaves one later article in the inbox whose review proposes a commitment’s completion', async () => {
+    const drafts = await services.sources.list({
+      page: 1,
+      pageSize: 50,
+      order: 'desc',
+      sort: 'publishedAt',
+      reviewStatus: 'draft',
+    });
+    const article = drafts.items.find((item) => item.title.includes('cộng hưởng từ'));
+    expect(article).toBeDefined();
+    const proposals = await services.review.listProgressProposals(article!.id);
+    expect(proposals).toEqual([
+      expect.objectContaining({
+        target: 'commitment',
+        recordLabel: 'Lắp đặt và chuyển giao hệ thống chụp cộng hưởng từ',
+        status: 'done',
+        reasons: expect.objectContaining({ partnerCodes: ['KR'] }),
+      }),
+    ]);
+  });
 });
 
 describe('demo data for tracking', () => {

@@ -603,6 +603,20 @@ async function seedTrackingDemo(
     },
   ]);
   void soon;
+  // A later article, not yet reviewed, reporting the Korean MRI system handed over: its review
+  // proposes the commitment's completion (progress from later articles).
+  await s.sources.create(
+    {
+      text: `Bệnh viện Bạch Mai tiếp nhận hệ thống chụp cộng hưởng từ do Hàn Quốc tài trợ\nNgày ${today.split('-').reverse().join('/')}, tại Hà Nội, Bệnh viện Bạch Mai và đại diện Hàn Quốc tổ chức lễ bàn giao thiết bị. Hai bên đã hoàn thành việc lắp đặt và chuyển giao hệ thống chụp cộng hưởng từ cho Bệnh viện Bạch Mai. (Bài viết mẫu của hoptac.)`,
+      format: 'text',
+      title: 'Bệnh viện Bạch Mai tiếp nhận hệ thống chụp cộng hưởng từ do Hàn Quốc tài trợ',
+      outlet: 'hoptac (bài mẫu)',
+      publishedAt: `${today}T09:00:00+07:00`,
+      language: 'vi',
+    },
+    system,
+    tx,
+  );
   // Entered long ago: their own creation is no recent sign of life, so the radars see the dormant
   // agreement and the silent commitment as they would be.
   const longAgo = new Date(`${addMonths(today, -40)}T03:00:00Z`);

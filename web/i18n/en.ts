@@ -339,6 +339,16 @@ export const en: Dictionary = {
     undecided_other:
       '{{count}} items may duplicate existing records: pick the matching record or confirm a new one.',
     goToItem: 'Go to item: {{label}}',
+    progress: {
+      title: 'Progress on registered work',
+      kinds: { completed: 'Completed', progress: 'Progress update', review: 'Review' },
+      on: { commitment: 'Commitment:', agreement: 'Agreement:' },
+      why: 'Why it matched',
+      partners: 'Same partner: {{names}}',
+      agreement: 'Same agreement: {{title}}',
+      sharedWords: 'Shared words: {{words}}',
+      reject: 'Reject',
+    },
     publish: 'Publish the article on the portal',
     acceptAll: 'Save everything to the registry',
     accepting: 'Saving…',
@@ -576,6 +586,7 @@ export const en: Dictionary = {
     notOwner: 'Your unit does not own this commitment, so it cannot post progress on it.',
     conflict: 'Someone else updated this commitment just now. Your note is kept: post it again.',
     overdue: 'Overdue',
+    fromArticle: 'from the article',
   },
   attachments: {
     title: 'Attached documents',

@@ -326,6 +326,16 @@ export const vi = {
     undecided_other:
       'Còn {{count}} mục có thể trùng với hồ sơ có sẵn: hãy chọn hồ sơ trùng hoặc xác nhận tạo mới.',
     goToItem: 'Đến mục: {{label}}',
+    progress: {
+      title: 'Tiến độ việc đã đăng ký',
+      kinds: { completed: 'Đã hoàn thành', progress: 'Cập nhật tiến độ', review: 'Sơ kết / đánh giá' },
+      on: { commitment: 'Cam kết:', agreement: 'Thỏa thuận:' },
+      why: 'Vì sao khớp',
+      partners: 'Cùng đối tác: {{names}}',
+      agreement: 'Cùng thỏa thuận: {{title}}',
+      sharedWords: 'Từ chung: {{words}}',
+      reject: 'Từ chối',
+    },
     publish: 'Công bố bài viết lên cổng thông tin',
     acceptAll: 'Lưu tất cả vào sổ đăng ký',
     accepting: 'Đang lưu…',
@@ -560,6 +570,7 @@ export const vi = {
     notOwner: 'Đơn vị của bạn không chủ trì cam kết này nên không thể cập nhật tiến độ.',
     conflict: 'Cam kết vừa được người khác cập nhật. Nội dung bạn nhập vẫn được giữ: hãy gửi lại.',
     overdue: 'Quá hạn',
+    fromArticle: 'theo bài viết',
   },
   attachments: {
     title: 'Tài liệu đính kèm',

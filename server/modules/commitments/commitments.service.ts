@@ -8,9 +8,9 @@ import type {
 } from '../../../common/contracts/commitments.ts';
 import { addMonths, todayInVietNam } from '../../../common/domain/calendar.ts';
 import { isCommitmentOverdue, radarDefaults } from '../../../common/domain/deadlines.ts';
-import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
+import { type CommitmentStatus, closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import { mayPostProgress } from '../../../common/domain/permissions.ts';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Database, Executor, Transaction } from '../../db/client.ts';
 import {
   type Actor,
   createRecordService,
@@ -108,6 +108,7 @@ async function toCommitmentRecords(executor: Executor, rows: CommitmentRow[]): P
         on: update.on,
         note: update.note,
         status: update.status,
+        sourceId: update.sourceId,
         authorId: update.authorId,
       })),
     version: row.version,
@@ -147,6 +148,48 @@ export function commitmentFilters(
         ? silentCondition(today, query.silentMonths ?? radarDefaults.silentMonths)
         : sql`not ${silentCondition(today, query.silentMonths ?? radarDefaults.silentMonths)}`,
   ];
+}
+
+type ProgressEntry = {
+  on: string;
+  note: string;
+  status?: CommitmentStatus | null | undefined;
+  authorId: string | null;
+  sourceId: string | null;
+};
+
+/** Writes a dated progress update (and the new status, if any) on a locked commitment row, with
+ * its audit: the one path for updates posted by hand and those accepted from an article. */
+async function recordProgress(
+  tx: Transaction,
+  current: CommitmentRow,
+  entry: ProgressEntry,
+  actor: Actor,
+): Promise<CommitmentRecord> {
+  const [before] = await toCommitmentRecords(tx, [current]);
+  await tx.insert(progressUpdates).values({
+    commitmentId: current.id,
+    on: entry.on,
+    note: entry.note,
+    status: entry.status ?? null,
+    authorId: entry.authorId,
+    sourceId: entry.sourceId,
+  });
+  const [row] = await tx
+    .update(commitments)
+    .set({ status: entry.status ?? current.status, version: current.version + 1, updatedAt: new Date() })
+    .where(eq(commitments.id, current.id))
+    .returning();
+  const [after] = await toCommitmentRecords(tx, [row!]);
+  await writeAudit(tx, {
+    actor,
+    action: 'update',
+    recordType: 'commitment',
+    recordId: current.id,
+    before: before!,
+    after: after!,
+  });
+  return after!;
 }
 
 export function createCommitmentsService({ db }: { db: Database }) {
@@ -224,6 +267,8 @@ export function createCommitmentsService({ db }: { db: Database }) {
         pageSize: query.pageSize,
       }),
 
+    recordProgress,
+
     /** Posts a dated progress update (and optionally a new status). Editors may post on any
      * commitment; a unit user only on those its organisation owns. */
     async addProgress(id: string, input: AddProgress, user: SessionUser): Promise<CommitmentRecord> {
@@ -241,33 +286,7 @@ export function createCommitmentsService({ db }: { db: Database }) {
             `This commitment was changed by someone else (your version ${input.version}, current ${current.version}). Reload it and post again.`,
           );
         }
-        const [before] = await toCommitmentRecords(tx, [current]);
-        await tx.insert(progressUpdates).values({
-          commitmentId: id,
-          on: input.on,
-          note: input.note,
-          status: input.status ?? null,
-          authorId: user.id,
-        });
-        const [row] = await tx
-          .update(commitments)
-          .set({
-            status: input.status ?? current.status,
-            version: current.version + 1,
-            updatedAt: new Date(),
-          })
-          .where(eq(commitments.id, id))
-          .returning();
-        const [after] = await toCommitmentRecords(tx, [row!]);
-        await writeAudit(tx, {
-          actor,
-          action: 'update',
-          recordType: 'commitment',
-          recordId: id,
-          before: before!,
-          after: after!,
-        });
-        return after!;
+        return recordProgress(tx, current, { ...input, sourceId: null, authorId: user.id }, actor);
       });
     },
   };

@@ -54,6 +54,8 @@ export const progressUpdates = pgTable(
     note: text('note').notNull(),
     status: text('status', { enum: commitmentStatuses }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The article that reported this progress, when it came from a review. */
+    sourceId: uuid('source_id').references(() => sources.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('progress_commitment_idx').on(table.commitmentId)],

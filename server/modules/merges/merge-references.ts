@@ -155,6 +155,7 @@ export const notMoved: Record<string, string> = {
   'commitments.source_id': 'sources',
   'progress_updates.commitment_id': 'commitments',
   'progress_updates.author_id': 'accounts',
+  'progress_updates.source_id': 'sources',
   'notifications.user_id': 'accounts',
   'notifications.record_id': 'reminders name commitments and agreements',
   'notification_mutes.user_id': 'accounts',

@@ -18,6 +18,7 @@ import { policies } from '../policies/policies.table.ts';
 import { sourceErrors } from '../sources/sources.errors.ts';
 import type { SourcesService } from '../sources/sources.service.ts';
 import { provenanceSpans, sources } from '../sources/sources.table.ts';
+import { proposeProgress } from './progress.service.ts';
 
 type Span = { start: number; end: number };
 type SourceRow = typeof sources.$inferSelect;
@@ -329,6 +330,37 @@ export function createReviewService(deps: {
     return commitmentIds;
   }
 
+  /** Accepted progress proposals: a commitment gains a dated update citing the article (and its
+   * new status); an agreement gains the article among its sources. */
+  async function registerProgress({ tx, sourceId, review, actor, link }: Acceptance): Promise<string[]> {
+    const recordIds: string[] = [];
+    for (const item of review.progress) {
+      if (item.target === 'commitment') {
+        const current = await deps.commitments.requireRow(tx, item.recordId, true);
+        await deps.commitments.recordProgress(
+          tx,
+          current,
+          { on: item.on, note: item.note, status: item.status ?? null, authorId: actor.userId, sourceId },
+          actor,
+        );
+        await link('commitment', item.recordId, item.spans);
+      } else {
+        const current = await deps.agreements.requireRow(tx, item.recordId);
+        if (!current.sourceIds.includes(sourceId)) {
+          await deps.agreements.update(
+            item.recordId,
+            { version: current.version, sourceIds: [...current.sourceIds, sourceId] },
+            actor,
+            tx,
+          );
+        }
+        await link('agreement', item.recordId, item.spans);
+      }
+      recordIds.push(item.recordId);
+    }
+    return recordIds;
+  }
+
   async function markAccepted(
     { tx, sourceId, review, actor }: Acceptance,
     source: SourceRow,
@@ -380,12 +412,27 @@ export function createReviewService(deps: {
         participants,
       });
       const commitmentIds = await registerCommitments(acceptance, signedHere, eventIds);
+      const progressRecordIds = await registerProgress(acceptance);
       await markAccepted(acceptance, source, partnerIds);
-      return { sourceId, partnerIds, personIds, organisationIds, eventIds, agreementIds, commitmentIds };
+      return {
+        sourceId,
+        partnerIds,
+        personIds,
+        organisationIds,
+        eventIds,
+        agreementIds,
+        commitmentIds,
+        progressRecordIds,
+      };
     });
   }
 
-  return { acceptDraft };
+  /** What the source's draft reports of progress on registered commitments and agreements. */
+  async function listProgressProposals(sourceId: string) {
+    return proposeProgress(db, await deps.sources.getDraft(sourceId));
+  }
+
+  return { acceptDraft, listProgressProposals };
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;

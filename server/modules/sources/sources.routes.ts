@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problem } from '../../../common/contracts/common.ts';
 import { articleDraft } from '../../../common/contracts/draft.ts';
-import { acceptDraft, acceptResult } from '../../../common/contracts/review.ts';
+import { acceptDraft, acceptResult, progressProposal } from '../../../common/contracts/review.ts';
 import {
   createSource,
   provenanceItem,
@@ -127,6 +127,21 @@ export function registerSourcesRoutes(
       schema: { tags: ['sources'], params: idParams, response: { 200: articleDraft, ...problems } },
     },
     (request) => service.getDraft(request.params.id),
+  );
+
+  typed.get(
+    '/api/v1/sources/:id/progress-proposals',
+    {
+      onRequest: requireRole(readRoles),
+      schema: {
+        tags: ['sources'],
+        description:
+          'Progress the source’s draft reports on registered commitments and agreements, each with why it matched; accept one by sending it in `progress` to /accept.',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(progressProposal) }), ...problems },
+      },
+    },
+    async (request) => ({ items: await review.listProgressProposals(request.params.id) }),
   );
 
   typed.post(

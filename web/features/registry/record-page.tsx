@@ -118,6 +118,12 @@ export function CommitmentPage() {
                 {sortProgress(record.progress).map((entry) => (
                   <li key={entry.id}>
                     <time dateTime={entry.on}>{formatDate(entry.on)}</time> — {entry.note}
+                    {entry.sourceId && (
+                      <>
+                        {' '}
+                        <Link to={`/app/sources/${entry.sourceId}`}>({t('progress.fromArticle')})</Link>
+                      </>
+                    )}
                     {entry.status && (
                       <>
                         {' '}

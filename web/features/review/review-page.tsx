@@ -10,7 +10,8 @@ import { useLeaveGuard } from '../registry/leave-guard.tsx';
 import { type Source, useAreaLookup, usePartnerLookup, useRecord } from '../registry/registry.api.ts';
 import { canEdit, useMe } from '../session/session.api.ts';
 import { DraftItemCard } from './draft-item-card.tsx';
-import { type Draft, type Span, useAcceptDraft, useDraft } from './review.api.ts';
+import { listAcceptedProgress, type ProgressDecision, ProgressProposals } from './progress-proposals.tsx';
+import { type Draft, type Span, useAcceptDraft, useDraft, useProgressProposals } from './review.api.ts';
 import {
   buildAcceptPayload,
   buildSegments,
@@ -57,6 +58,8 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
   const [initialItems] = useState(items);
   useLeaveGuard(isEditable && items !== initialItems && !accept.isSuccess);
   const [publish, setPublish] = useState(false);
+  const proposals = useProgressProposals(source.id);
+  const [decisions, setDecisions] = useState<Record<string, ProgressDecision>>({});
   const [selection, setSelection] = useState<{ span: Span; text: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const text = draft.text;
@@ -196,6 +199,21 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
               </section>
             );
           })}
+          {(proposals.data?.length ?? 0) > 0 && (
+            <ProgressProposals
+              proposals={proposals.data ?? []}
+              decisions={decisions}
+              partnerNames={partnerNames}
+              isEditable={isEditable}
+              onDecide={(recordId, decision) =>
+                setDecisions((current) => ({ ...current, [recordId]: decision }))
+              }
+              onShow={(span) => {
+                flashSpan(span);
+                setAnnouncement(t('review.flash'));
+              }}
+            />
+          )}
           {isEditable && (
             <div className="accept-bar card stack">
               <p className="muted">{t('review.summary', { count: kept, dropped: items.length - kept })}</p>
@@ -238,7 +256,12 @@ function ReviewWorkspace({ source, draft }: { source: Source; draft: Draft }) {
                   type="button"
                   className="primary"
                   disabled={accept.isPending || undecided.length > 0}
-                  onClick={() => accept.mutate(buildAcceptPayload(items, publish, source.version))}
+                  onClick={() =>
+                    accept.mutate({
+                      ...buildAcceptPayload(items, publish, source.version),
+                      progress: listAcceptedProgress(proposals.data ?? [], decisions),
+                    })
+                  }
                 >
                   {accept.isPending ? t('review.accepting') : t('review.acceptAll')}
                 </button>

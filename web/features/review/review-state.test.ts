@@ -57,6 +57,7 @@ const draft: Draft = {
   areas: [{ id: 'research', spans: [], confidence: 0.8 }],
   commitments: [{ text: 'Hai bên thúc đẩy nghiên cứu', spans: [], confidence: 0.7 }],
   policies: [{ number: '72-NQ/TW', spans: [], confidence: 0.95 }],
+  progress: [],
 };
 
 describe('review state', () => {

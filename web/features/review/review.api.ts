@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ArticleDraft, TextSpan } from '../../../common/contracts/draft.ts';
 import type { ImportProgress } from '../../../common/contracts/imports.ts';
 import type { PersonMatch as ApiPersonMatch } from '../../../common/contracts/people.ts';
-import type { AcceptDraftInput, AcceptResult } from '../../../common/contracts/review.ts';
+import type { AcceptDraftInput, AcceptResult, ProgressProposal } from '../../../common/contracts/review.ts';
 import { buildQuery, requestJson } from '../../app/http.ts';
 import { labelEnum } from '../../i18n/enum-label.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -59,6 +59,20 @@ export function useDraft(sourceId: string) {
   return useQuery({
     queryKey: ['sources', 'draft', sourceId],
     queryFn: () => requestJson<Draft>(`/api/v1/sources/${encodeURIComponent(sourceId)}/draft`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Progress the draft reports on registered commitments and agreements, with why each matched. */
+export function useProgressProposals(sourceId: string) {
+  return useQuery({
+    queryKey: ['sources', 'progress-proposals', sourceId],
+    queryFn: async () =>
+      (
+        await requestJson<{ items: ProgressProposal[] }>(
+          `/api/v1/sources/${encodeURIComponent(sourceId)}/progress-proposals`,
+        )
+      ).items,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,0 +1,111 @@
+// Progress statements: sentences reporting that work already agreed is done, under way or being
+// reviewed ("hai bên đã hoàn thành…", "a review of the implementation", "handed over"). Review
+// matches them against registered commitments and agreements; the reader only finds and dates them.
+import type { DraftPartner, DraftProgress, ProgressKind } from '../../common/contracts/draft.ts';
+import { foldText } from '../../common/domain/text.ts';
+import type { Article } from '../article.ts';
+import { describeYears, findDates, resolveDate } from '../dates.ts';
+
+// Cues are matched on folded text (no marks, lower case), so "đã hoàn thành" is "da hoan thanh".
+// The first kind whose cue a sentence holds wins: a completion reported at a review is a completion.
+const cues: ReadonlyArray<[ProgressKind, RegExp]> = [
+  [
+    'completed',
+    /\b(?:da|vua|duoc) (?:hoan thanh|hoan tat|ban giao|khanh thanh)\b|\b(?:le|viec) (?:ban giao|khanh thanh)\b|\bhoan thanh va ban giao\b|\bdua vao (?:su dung|hoat dong|van hanh)\b|\b(?:has|have|had|was|were|been) (?:successfully )?(?:completed|finished|handed over|inaugurated)\b|\bhanded over\b|\b(?:put|came|come|brought) into (?:operation|use|service)\b|\bcompletion of\b|\bhandover (?:ceremony|of)\b/,
+  ],
+  [
+    'review',
+    /\b(?:so ket|tong ket|danh gia giua ky|danh gia ket qua (?:thuc hien|trien khai|hop tac)|danh gia tinh hinh (?:thuc hien|trien khai)|ra soat (?:ket qua|tien do|viec thuc hien|tinh hinh))\b|\b(?:mid-term|midterm|annual|joint) review\b|\breview(?:ed|ing)? (?:of )?(?:the )?(?:implementation|progress|results)\b|\btook stock\b/,
+  ],
+  [
+    'progress',
+    /\b(?:da|dang|vua) (?:duoc )?(?:trien khai|thuc hien|dat duoc)\b|\btien do (?:thuc hien|trien khai)\b|\b(?:has|have) been (?:implemented|carried out|rolled out|launched)\b|\b(?:is|are) being (?:implemented|carried out)\b|\bprogress (?:in|on|of) (?:the )?implement/,
+  ],
+];
+
+// A promise or plan names the same verbs in the future: it is a commitment, not progress.
+const future =
+  /\b(?:se|sap|du kien|phan dau|nham|mong muon|will|shall|plan(?:s|ned)? to|expected to|aims? to|to be (?:completed|handed|implemented)|scheduled|hope)\b/;
+// Said of now: an earlier year in such a sentence names what is reported on, not when.
+const now = /\b(?:vua|hien nay|hom nay|nay da|today|now|recently|this (?:week|month|year))\b/;
+// An earlier year right after these words dates the agreement or period worked under.
+const yearOfAgreement =
+  /\b(?:ky|ky ket|ban ghi nho|hiep dinh|thoa thuan|du an|chuong trinh|giai doan|signed|since|under|mou|memorandum|agreement|project|programme|program|period|from)\s+(?:\S+\s+){0,3}$/;
+const agreementNoun =
+  /(?:ban ghi nho|hiep dinh|thoa thuan|ke hoach hanh dong|du an|chuong trinh|memorandum of understanding|mou|agreement|project|programme|program|action plan)\b[^.;:!?]{0,80}/;
+const earlierYear = /\b(?:19|20)\d{2}\b/g;
+
+/** Sentence ranges by full stops, question marks, semicolons and line breaks. */
+function* sentenceRanges(text: string): Generator<[number, number]> {
+  const boundary = /[.!?](?=\s|$)|\n/g;
+  let start = 0;
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end - start > 1) yield [start, end];
+    start = end;
+  }
+  if (text.length - start > 1) yield [start, text.length];
+}
+
+/** True when an earlier year dates the reported work itself ("Năm 2019, hai bên đã hoàn thành"). */
+function isEarlierHistory(folded: string, publishedYear: number | null): boolean {
+  if (publishedYear === null || now.test(folded)) return false;
+  for (const m of folded.matchAll(earlierYear)) {
+    const year = Number(m[0]);
+    // A period running to now or later ("2021-2025") is not history.
+    const after = folded.slice(m.index + 4, m.index + 10);
+    const rangeEnd = /^\s?[-–]\s?((?:19|20)\d{2})/.exec(after);
+    if (rangeEnd && Number(rangeEnd[1]) >= publishedYear) continue;
+    if (year >= publishedYear) continue;
+    if (!yearOfAgreement.test(folded.slice(Math.max(0, m.index - 60), m.index))) return true;
+  }
+  return false;
+}
+
+/** The day or month the sentence gives (not after publication), else the article's date. */
+function dateOf(sentence: string, published: string | null): string | null {
+  const mentions = findDates(sentence).filter((mention) => !mention.isDocumentDate);
+  const years = describeYears(mentions);
+  for (const mention of mentions) {
+    const { start } = resolveDate(mention, years, published);
+    if (
+      start &&
+      (!published || start.slice(0, 4) === published.slice(0, 4)) &&
+      (!published || start <= published)
+    )
+      return start;
+  }
+  return published;
+}
+
+export function findProgress(
+  { text, published }: Pick<Article, 'text' | 'published'>,
+  partners: readonly DraftPartner[],
+): DraftProgress[] {
+  const publishedYear = published ? Number(published.slice(0, 4)) : null;
+  const found: DraftProgress[] = [];
+  for (const [start, end] of sentenceRanges(text)) {
+    // A title line or a caption is too short to report progress on anything; a run of thousands of
+    // characters without a stop is no sentence (a table, a hostile input).
+    if (end - start < 25 || end - start > 2000 || found.length >= 20) continue;
+    const raw = text.slice(start, end);
+    const folded = foldText(raw);
+    const kind = cues.find(([, cue]) => cue.test(folded))?.[0];
+    if (!kind || future.test(folded) || isEarlierHistory(folded, publishedYear)) continue;
+    const lead = raw.length - raw.trimStart().length;
+    const span = { start: start + lead, end: start + raw.trimEnd().length };
+    const partnerCodes = partners
+      .filter((partner) => partner.spans.some((s) => s.start >= span.start && s.end <= span.end))
+      .map((partner) => partner.code);
+    found.push({
+      text: raw.trim(),
+      kind,
+      date: dateOf(raw, published),
+      partnerCodes,
+      agreementHint: agreementNoun.exec(folded)?.[0].trim() ?? null,
+      spans: [span],
+      confidence: partnerCodes.length > 0 ? 0.7 : 0.5,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "progress_updates" ADD COLUMN "source_id" uuid;--> statement-breakpoint
+ALTER TABLE "progress_updates" ADD CONSTRAINT "progress_updates_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE set null ON UPDATE no action;
