@@ -4,7 +4,7 @@ import type { SearchHit, SearchResult, SearchType } from '../../../common/contra
 import { limits } from '../../../common/domain/limits.ts';
 import { findFoldedMatches, foldWords, toSearchWords } from '../../../common/domain/text.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { type RecordTable, searchVectorOf, toTsQuery } from '../../db/records.ts';
+import { type RecordTable, searchVectorOf, toTsQuery, withTextIndexOnly } from '../../db/records.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
@@ -174,10 +174,7 @@ export function createSearchService({ db }: { db: Database }) {
   ): Promise<{ candidates: Candidate[]; total: number; isTotalCapped: boolean }> {
     const { table, label, recency } = searchable;
     const cap = limits.listCountCap;
-    const probed = await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
-      );
+    const probed = await withTextIndexOnly(db, async (tx) => {
       const matched = tx
         .select({ id: sql`${table.id}`.as('matched_id'), recency: sql`${recency}`.as('matched_recency') })
         .from(table)
