@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, notInArray, or, sql } from 'drizzle-orm';
 import type { PartnerOverview } from '../../../common/contracts/portal.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
@@ -41,12 +41,17 @@ export function createPartnerOverviewService(deps: {
       const partner = await deps.partners.get(partnerId);
       const isParty = arrayHas(agreements.partyIds, partnerId);
       const isPartner = arrayHas(events.partnerIds, partnerId);
-      const partnerAgreementIds = db.select({ id: agreements.id }).from(agreements).where(isParty);
-      const partnerEventIds = db.select({ id: events.id }).from(events).where(isPartner);
+      // The partner's agreements and events through their array indexes, once: as `in (select …)`
+      // under an `or`, the planner read both tables in full for each commitment query.
+      const [partnerAgreements, partnerEvents] = await Promise.all([
+        db.select({ id: agreements.id }).from(agreements).where(isParty),
+        db.select({ id: events.id }).from(events).where(isPartner),
+      ]);
+      const uuids = (rows: { id: string }[]) => sql`${sql.param(rows.map((row) => row.id))}::uuid[]`;
       const isOpenOfPartner = and(
         or(
-          inArray(commitments.agreementId, partnerAgreementIds),
-          inArray(commitments.eventId, partnerEventIds),
+          sql`${commitments.agreementId} = any(${uuids(partnerAgreements)})`,
+          sql`${commitments.eventId} = any(${uuids(partnerEvents)})`,
         ),
         notInArray(commitments.status, [...closedCommitmentStatuses]),
       );
