@@ -41,6 +41,9 @@ export type ListRequest = {
   where: (SQL | undefined)[];
   sort: PgColumn | SQL;
   order: 'asc' | 'desc';
+  /** A condition is free text over a long vector (sources): matches are found through the text
+   * index first (withTextIndexOnly), so a rare word does not test every row's vector. */
+  isTextSearch?: boolean;
   page: number;
   pageSize: number;
 };
@@ -184,6 +187,19 @@ export function arrayHas(column: PgColumn, value: string, type: 'uuid' | 'text' 
   return type === 'uuid' ? sql`${column} @> array[${value}::uuid]` : sql`${column} @> array[${value}::text]`;
 }
 
+/** Runs `read` with the planner told to use indexes through bitmap scans only: for a text
+ * condition, the GIN index answers without reading any row's stored vector. Left alone, the
+ * planner may scan rows in order and test each vector, which for a rare word means decompressing
+ * every article's words. */
+export function withTextIndexOnly<T>(db: Database, read: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+    );
+    return read(tx);
+  });
+}
+
 /** How many rows meet the condition, counting no further than `cap` + 1: a list says "1,000+"
  * rather than scanning a hundred thousand rows for an exact figure. */
 export async function countCapped(
@@ -291,20 +307,31 @@ export function createRecordService<
       ...request.where.filter((condition): condition is SQL => condition !== undefined),
     );
     const direction = request.order === 'desc' ? desc : asc;
-    const rows = (await db
-      .select(columns)
-      .from(table as PgTable)
-      .where(where)
-      .orderBy(direction(request.sort), asc(idColumn))
-      .limit(request.pageSize)
-      .offset((request.page - 1) * request.pageSize)) as Row<T>[];
-    const counted = await countCapped(db, table as PgTable, where, limits.listCountCap);
+    const readRows = (executor: Executor) =>
+      executor
+        .select(columns)
+        .from(table as PgTable)
+        .where(where)
+        .orderBy(direction(request.sort), asc(idColumn))
+        .limit(request.pageSize)
+        .offset((request.page - 1) * request.pageSize) as Promise<Row<T>[]>;
+    if (!request.isTextSearch) {
+      const rows = await readRows(db);
+      const counted = await countCapped(db, table as PgTable, where, limits.listCountCap);
+      return { rows, ...counted, page: request.page, pageSize: request.pageSize };
+    }
+    // Text search: count through the index first; under the cap, sort those few matches; over
+    // it, the word is common and the ordered scan meets matches soon.
+    const counted = await withTextIndexOnly(db, (tx) =>
+      countCapped(tx, table as PgTable, where, limits.listCountCap),
+    );
+    const rows = counted.isTotalCapped ? await readRows(db) : await withTextIndexOnly(db, readRows);
     return { rows, ...counted, page: request.page, pageSize: request.pageSize };
   }
 
   return {
     async list(request: ListRequest): Promise<ListPage<R>> {
-      const { rows, ...page } = await readPage(request, getTableColumns(table));
+      const { rows, ...page } = await readPage(request, returnedColumns);
       return { items: await spec.toRecords(db, rows), ...page };
     },
 

@@ -51,14 +51,18 @@ export function vietNamDateSql(column: SQL): SQL<string> {
 }
 
 /** The latest day anything showed the commitment alive: its creation, a progress update, or a
- * source mentioning it (its origin or a source whose spans point at it), by publication date. */
+ * source mentioning it (its origin or a source whose spans point at it), by publication date.
+ * The two kinds of source are read apart, each through its index: one `id = … or exists (…)`
+ * condition would read every source for every commitment. */
+const sourceDaySql = vietNamDateSql(
+  sql`coalesce(${qualified(sources.publishedAt)}, ${qualified(sources.createdAt)})`,
+);
 export const signOfLifeSql = sql<string>`greatest(
   ${vietNamDateSql(qualified(commitments.createdAt))},
   (select max(${qualified(progressUpdates.on)}) from ${progressUpdates} where ${qualified(progressUpdates.commitmentId)} = ${qualified(commitments.id)}),
-  (select max(${vietNamDateSql(sql`coalesce(${qualified(sources.publishedAt)}, ${qualified(sources.createdAt)})`)}) from ${sources}
-    where ${qualified(sources.id)} = ${qualified(commitments.sourceId)}
-       or exists (select 1 from ${provenanceSpans} where ${qualified(provenanceSpans.sourceId)} = ${qualified(sources.id)}
-                  and ${qualified(provenanceSpans.recordType)} = 'commitment' and ${qualified(provenanceSpans.recordId)} = ${qualified(commitments.id)}::text))
+  (select ${sourceDaySql} from ${sources} where ${qualified(sources.id)} = ${qualified(commitments.sourceId)}),
+  (select max(${sourceDaySql}) from ${provenanceSpans} join ${sources} on ${qualified(sources.id)} = ${qualified(provenanceSpans.sourceId)}
+    where ${qualified(provenanceSpans.recordType)} = 'commitment' and ${qualified(provenanceSpans.recordId)} = ${qualified(commitments.id)}::text)
 )`;
 
 /** Open, and nothing showed it alive for `months` months before `today`. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, notInArray, or, sql } from 'drizzle-orm';
 import type { PartnerOverview } from '../../../common/contracts/portal.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
@@ -41,30 +41,35 @@ export function createPartnerOverviewService(deps: {
       const partner = await deps.partners.get(partnerId);
       const isParty = arrayHas(agreements.partyIds, partnerId);
       const isPartner = arrayHas(events.partnerIds, partnerId);
-      const partnerAgreementIds = db.select({ id: agreements.id }).from(agreements).where(isParty);
-      const partnerEventIds = db.select({ id: events.id }).from(events).where(isPartner);
+      // The partner's agreements and events through their array indexes, once: as `in (select …)`
+      // under an `or`, the planner read both tables in full for each commitment query.
+      const [partnerAgreements, partnerEvents] = await Promise.all([
+        db.select({ id: agreements.id }).from(agreements).where(isParty),
+        db.select({ id: events.id }).from(events).where(isPartner),
+      ]);
+      const uuids = (rows: { id: string }[]) => sql`${sql.param(rows.map((row) => row.id))}::uuid[]`;
       const isOpenOfPartner = and(
         or(
-          inArray(commitments.agreementId, partnerAgreementIds),
-          inArray(commitments.eventId, partnerEventIds),
+          sql`${commitments.agreementId} = any(${uuids(partnerAgreements)})`,
+          sql`${commitments.eventId} = any(${uuids(partnerEvents)})`,
         ),
         notInArray(commitments.status, [...closedCommitmentStatuses]),
       );
       const n = sql<number>`count(*)::int`;
 
-      const agreementRows = await db
+      const agreementRowsQuery = db
         .select({ id: agreements.id })
         .from(agreements)
         .where(isParty)
         .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
         .limit(limit);
-      const eventRows = await db
+      const eventRowsQuery = db
         .select({ id: events.id })
         .from(events)
         .where(isPartner)
         .orderBy(sql`${events.startOn} desc nulls last`, desc(events.id))
         .limit(limit);
-      const commitmentRows = await db
+      const commitmentRowsQuery = db
         .select({ id: commitments.id })
         .from(commitments)
         .where(isOpenOfPartner)
@@ -92,7 +97,7 @@ export function createPartnerOverviewService(deps: {
         .where(isPartner)
         .orderBy(eventParticipants.personId, sql`${events.startOn} desc nulls last`)
         .as('last_meetings');
-      const met = await db
+      const metQuery = db
         .select()
         .from(lastMeetings)
         .orderBy(sql`${lastMeetings.on} desc nulls last`, lastMeetings.personId)
@@ -100,34 +105,54 @@ export function createPartnerOverviewService(deps: {
 
       const tagged = sql`(select unnest(${agreements.areaIds}) as area_id from ${agreements} where ${isParty}
         union all select unnest(${events.areaIds}) from ${events} where ${isPartner})`;
-      const areaRows = await db
+      const areaRowsQuery = db
         .select({ id: areas.id, labelVi: areas.labelVi, labelEn: areas.labelEn, count: n })
         .from(sql`${tagged} as tagged`)
         .innerJoin(areas, sql`${areas.id} = tagged.area_id`)
         .groupBy(areas.id, areas.labelVi, areas.labelEn)
         .orderBy(desc(n), areas.id);
 
-      const agreementIds = agreementRows.map((row) => row.id);
-      const eventIds = eventRows.map((row) => row.id);
-      const commitmentIds = commitmentRows.map((row) => row.id);
-      return {
-        partner,
-        agreements: inOrderOf(agreementIds, await deps.agreements.getMany(agreementIds)),
-        events: inOrderOf(eventIds, await deps.events.getMany(eventIds)),
-        peopleMet: met,
-        openCommitments: inOrderOf(commitmentIds, await deps.commitments.getMany(commitmentIds)),
-        areas: areaRows.map((row) => ({ ...row, count: Number(row.count) })),
-        counts: {
-          agreements: await count(db.select({ n }).from(agreements).where(isParty)),
-          events: await count(db.select({ n }).from(events).where(isPartner)),
-          peopleMet: await count(
+      // Independent reads, sent together: PostgreSQL answers them on several connections, PGlite
+      // in one queue without a round trip between them.
+      const [agreementRows, eventRows, commitmentRows, met, areaRows, counts] = await Promise.all([
+        agreementRowsQuery,
+        eventRowsQuery,
+        commitmentRowsQuery,
+        metQuery,
+        areaRowsQuery,
+        Promise.all([
+          count(db.select({ n }).from(agreements).where(isParty)),
+          count(db.select({ n }).from(events).where(isPartner)),
+          count(
             db
               .select({ n: sql<number>`count(distinct ${eventParticipants.personId})::int` })
               .from(eventParticipants)
               .innerJoin(events, eq(events.id, eventParticipants.eventId))
               .where(isPartner),
           ),
-          openCommitments: await count(db.select({ n }).from(commitments).where(isOpenOfPartner)),
+          count(db.select({ n }).from(commitments).where(isOpenOfPartner)),
+        ]),
+      ]);
+      const agreementIds = agreementRows.map((row) => row.id);
+      const eventIds = eventRows.map((row) => row.id);
+      const commitmentIds = commitmentRows.map((row) => row.id);
+      const [agreementRecords, eventRecords, commitmentRecords] = await Promise.all([
+        deps.agreements.getMany(agreementIds),
+        deps.events.getMany(eventIds),
+        deps.commitments.getMany(commitmentIds),
+      ]);
+      return {
+        partner,
+        agreements: inOrderOf(agreementIds, agreementRecords),
+        events: inOrderOf(eventIds, eventRecords),
+        peopleMet: met,
+        openCommitments: inOrderOf(commitmentIds, commitmentRecords),
+        areas: areaRows.map((row) => ({ ...row, count: Number(row.count) })),
+        counts: {
+          agreements: counts[0],
+          events: counts[1],
+          peopleMet: counts[2],
+          openCommitments: counts[3],
         },
       };
     },

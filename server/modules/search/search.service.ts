@@ -4,7 +4,7 @@ import type { SearchHit, SearchResult, SearchType } from '../../../common/contra
 import { limits } from '../../../common/domain/limits.ts';
 import { findFoldedMatches, foldWords, toSearchWords } from '../../../common/domain/text.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { countCapped, type RecordTable, searchVectorOf, toTsQuery } from '../../db/records.ts';
+import { type RecordTable, searchVectorOf, toTsQuery, withTextIndexOnly } from '../../db/records.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
 import { commitments } from '../commitments/commitments.table.ts';
@@ -126,6 +126,22 @@ function rankOf(candidate: Candidate, query: string, words: string[]): number {
 
 /** Diacritic-insensitive, whole-word search across records and sources, grouped by type. */
 export function createSearchService({ db }: { db: Database }) {
+  function snippetOf(searchable: Searchable): SQL {
+    const { snippet } = searchable;
+    // A source's text can be megabytes: the snippet is cut from its opening part only.
+    if (snippet === null) return sql`null`;
+    return searchable.type === 'source' ? sql`left(${snippet}, 4000)` : sql`${snippet}`;
+  }
+
+  function toCandidates(rows: { id: unknown; label: unknown; snippet: unknown }[], tier: number) {
+    return rows.map((row) => ({
+      id: String(row.id),
+      label: String(row.label),
+      snippet: row.snippet === null || row.snippet === undefined ? null : String(row.snippet),
+      tier,
+    }));
+  }
+
   async function readCandidates(
     executor: Executor,
     searchable: Searchable,
@@ -133,26 +149,61 @@ export function createSearchService({ db }: { db: Database }) {
     limit: number,
     tier: number,
   ): Promise<Candidate[]> {
-    const { table, label, snippet, recency } = searchable;
-    // A source's text can be megabytes: the snippet is cut from its opening part only.
-    const snippetColumn =
-      snippet === null
-        ? sql<null>`null`
-        : searchable.type === 'source'
-          ? sql<string>`left(${snippet}, 4000)`
-          : snippet;
+    const { table, label, recency } = searchable;
     const rows = await executor
-      .select({ id: table.id, label, snippet: snippetColumn })
+      .select({ id: table.id, label, snippet: snippetOf(searchable) })
       .from(table)
       .where(where)
       .orderBy(desc(recency))
       .limit(limit);
-    return rows.map((row) => ({
-      id: String(row.id),
-      label: String(row.label),
-      snippet: row.snippet === null ? null : String(row.snippet),
-      tier,
-    }));
+    return toCandidates(rows, tier);
+  }
+
+  /** The newest `limit` records meeting a text condition, and how many meet it (up to the cap).
+   * First through the text index alone (a bitmap scan, which reads no stored vector): it finds
+   * at most cap + 1 matches, so a rare word costs what it matches. Only when the word is common
+   * (more than the cap) does the newest-first index scan run, and then it meets matches soon.
+   * The planner, left alone, picks the newest-first scan for rare words too (or a sequential scan
+   * for the count), testing every row's vector: on sources, a compressed copy of every word of
+   * the article each, read back row after row. */
+  async function readMatching(
+    searchable: Searchable,
+    where: SQL,
+    limit: number,
+    tier: number,
+  ): Promise<{ candidates: Candidate[]; total: number; isTotalCapped: boolean }> {
+    const { table, label, recency } = searchable;
+    const cap = limits.listCountCap;
+    const probed = await withTextIndexOnly(db, async (tx) => {
+      const matched = tx
+        .select({ id: sql`${table.id}`.as('matched_id'), recency: sql`${recency}`.as('matched_recency') })
+        .from(table)
+        .where(where)
+        .limit(cap + 1)
+        .as('matched');
+      const newest = tx
+        .select({
+          id: matched.id,
+          recency: matched.recency,
+          total: sql<number>`count(*) over ()`.as('matched_total'),
+        })
+        .from(matched)
+        .orderBy(sql`${matched.recency} desc`)
+        .limit(limit)
+        .as('newest');
+      return tx
+        .select({ id: table.id, label, snippet: snippetOf(searchable), total: newest.total })
+        .from(newest)
+        .innerJoin(table, sql`${table.id} = ${newest.id}`)
+        .orderBy(sql`${newest.recency} desc`);
+    });
+    const total = Number(probed[0]?.total ?? 0);
+    if (total <= cap) return { candidates: toCandidates(probed, tier), total, isTotalCapped: false };
+    return {
+      candidates: await readCandidates(db, searchable, where, limit, tier),
+      total: cap,
+      isTotalCapped: true,
+    };
   }
 
   /** Names one or two letters off the query, best first, through the trigram index. */
@@ -184,33 +235,39 @@ export function createSearchService({ db }: { db: Database }) {
     const all = toTsQuery(query)!;
     const matchesAll = sql`${searchVectorOf(table)} @@ ${all}`;
     const tiers: Promise<Candidate[]>[] = [];
-    // The tier of every-word matches; when it comes back short of its limit, it is the count.
-    let allWords: { tier: Promise<Candidate[]>; limit: number };
+    // Every-word matches, with the count.
+    const allWords = readMatching(searchable, matchesAll, table === sources ? limit : candidateLimit, 1);
     if (table === sources) {
       // Titles first: the label words have their own small index, the text its own.
-      tiers.push(readCandidates(db, searchable, sql`${sources.searchLabelVector} @@ ${all}`, limit, 0));
+      tiers.push(
+        readMatching(searchable, sql`${sources.searchLabelVector} @@ ${all}`, limit, 0).then(
+          (found) => found.candidates,
+        ),
+      );
       if (words.length > 1) {
+        // A phrase is checked against each candidate's stored positions (its whole vector): only
+        // among a bounded number of every-word matches.
         const phrase = toTsQuery(query, { mode: 'phrase' })!;
-        tiers.push(readCandidates(db, searchable, sql`${sources.searchVector} @@ ${phrase}`, limit, 0));
+        tiers.push(
+          allWords.then((found) =>
+            found.isTotalCapped
+              ? []
+              : readMatching(searchable, sql`${sources.searchVector} @@ ${phrase}`, limit, 0).then(
+                  (phrased) => phrased.candidates,
+                ),
+          ),
+        );
       }
-      allWords = { tier: readCandidates(db, searchable, matchesAll, limit, 1), limit };
-    } else {
-      allWords = {
-        tier: readCandidates(db, searchable, matchesAll, candidateLimit, 0),
-        limit: candidateLimit,
-      };
     }
-    tiers.push(allWords.tier);
+    tiers.push(
+      allWords.then((found) => found.candidates.map((c) => ({ ...c, tier: table === sources ? 1 : 0 }))),
+    );
     if (searchable.areaIds && areaIds.length > 0) {
       const tagged = sql`${searchable.areaIds} && ${sql.param(areaIds)}::text[]`;
       tiers.push(readCandidates(db, searchable, and(tagged, not(matchesAll))!, limit, 2));
     }
     let candidates = (await Promise.all(tiers)).flat();
-    const allWordCount = (await allWords.tier).length;
-    const counted =
-      allWordCount < allWords.limit
-        ? { total: allWordCount, isTotalCapped: false }
-        : await countCapped(db, table, matchesAll, limits.listCountCap);
+    const counted = await allWords;
     if (candidates.length === 0 && searchable.isName) {
       candidates = await readSimilarNames(searchable, query, limit);
     }

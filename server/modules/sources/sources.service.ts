@@ -218,6 +218,7 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
             createdAt: sources.createdAt,
           }[query.sort],
           order: query.order,
+          isTextSearch: Boolean(query.q),
           page: query.page,
           pageSize: query.pageSize,
         },
