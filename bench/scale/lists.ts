@@ -22,7 +22,8 @@ async function load(url: string, cookie: string): Promise<Omit<ThroughputRow, 's
     requestsPerSecond: result.requests.average,
     p95: result.latency.p97_5,
     bytes: result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : 0,
-    errors: result.errors + result.non2xx,
+    // A request past autocannon's 10 s timeout counts as an error, not as silence.
+    errors: result.errors + result.non2xx + result.timeouts,
   };
 }
 

@@ -229,7 +229,13 @@ export function createSearchService({ db }: { db: Database }) {
     });
   }
 
-  async function searchGroup(searchable: Searchable, query: string, limit: number, areaIds: string[]) {
+  async function searchGroup(
+    searchable: Searchable,
+    query: string,
+    limit: number,
+    areaIds: string[],
+    { isSimilarAllowed }: { isSimilarAllowed: boolean },
+  ) {
     const { table } = searchable;
     const words = foldWords(query);
     const all = toTsQuery(query)!;
@@ -268,7 +274,7 @@ export function createSearchService({ db }: { db: Database }) {
     }
     let candidates = (await Promise.all(tiers)).flat();
     const counted = await allWords;
-    if (candidates.length === 0 && searchable.isName) {
+    if (candidates.length === 0 && searchable.isName && isSimilarAllowed) {
       candidates = await readSimilarNames(searchable, query, limit);
     }
     const seen = new Set<string>();
@@ -305,9 +311,20 @@ export function createSearchService({ db }: { db: Database }) {
         .limit(matchedAreasMax);
       const areaIds = areaRows.map((row) => row.id);
       const groups = await Promise.all(
-        searchables.map((searchable) => searchGroup(searchable, query, limit, areaIds)),
+        searchables.map((searchable) =>
+          searchGroup(searchable, query, limit, areaIds, { isSimilarAllowed: false }),
+        ),
       );
-      return { query, groups: groups.filter((group) => group.total > 0) };
+      const found = groups.filter((group) => group.total > 0);
+      if (found.length > 0) return { query, groups: found };
+      // Nothing holds these words: perhaps a name typed with a wrong letter. The trigram look-up
+      // costs 50–150 ms over a large registry, so it runs only when the words found nothing at all.
+      const similar = await Promise.all(
+        searchables
+          .filter((searchable) => searchable.isName)
+          .map((searchable) => searchGroup(searchable, query, limit, areaIds, { isSimilarAllowed: true })),
+      );
+      return { query, groups: similar.filter((group) => group.total > 0) };
     },
   };
 }
