@@ -290,6 +290,10 @@ function buildRules(registry: () => Registry): Record<string, Rule> {
       access: 'signedIn',
       request: (f) => ({ url: `/api/v1/sources/${f.registry.sourceId}/draft` }),
     },
+    'GET /api/v1/sources/{id}/progress-proposals': {
+      access: 'signedIn',
+      request: (f) => ({ url: `/api/v1/sources/${f.registry.sourceId}/progress-proposals` }),
+    },
     'POST /api/v1/sources/{id}/accept': {
       access: 'editors',
       request: async (f) => {
