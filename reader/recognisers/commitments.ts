@@ -43,7 +43,13 @@ function markCues(context: Article): number[] {
     const match = matchLongest(cueLexicon, lexicons, i);
     if (!match) continue;
     const isCue = match.values[0] === true;
-    const isOutcome = hasMatch(outcomeLexicon, lexicons, match.end);
+    // 'Dự án sẽ giúp đổi mới ...': what a programme is to do is its scope, not an evaluation.
+    const isOutcome =
+      hasMatch(outcomeLexicon, lexicons, match.end) &&
+      !(
+        hasMatch(programmeOutcomeLexicon, lexicons, match.end) &&
+        namesProgramme(context, context.sentences[context.sentenceOf[i] ?? -1]?.first ?? i, i)
+      );
     for (let j = Math.max(next, i - purposeReach); j <= i; j++) {
       if (isPurposeMarker((tokens[j] as Token).keyId)) lastPurpose = j;
     }
@@ -79,6 +85,17 @@ for (const phrase of cues.negative) {
 }
 const outcomeLexicon: Lexicon<true> = createLexicon();
 for (const phrase of cues.outcomes) addPhrase(outcomeLexicon, phrase, true);
+const programmeOutcomeLexicon: Lexicon<true> = createLexicon();
+for (const word of cues.programmeOutcomes) addPhrase(programmeOutcomeLexicon, word, true);
+const programmeHeadLexicon: Lexicon<true> = createLexicon();
+for (const head of cues.programmeHeads) addPhrase(programmeHeadLexicon, head, true);
+/** A programme or cooperation document named in [first, last). */
+function namesProgramme(context: Article, first: number, last: number): boolean {
+  if (mentionsDocument(context.marks, first, last)) return true;
+  const starts = context.marks.starts[programmeHeadLexicon.id] ?? [];
+  const at = lowerBound(starts, first);
+  return at < starts.length && (starts[at] as number) < last;
+}
 const beliefLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.belief) addPhrase(beliefLexicon, word, true);
 const splitterLexicon: Lexicon<boolean> = createLexicon();
