@@ -41,3 +41,13 @@ describe('commitments: Vietnamese hopes', () => {
     ).toEqual([]);
   });
 });
+
+describe('commitments: a list after a splitter', () => {
+  it('splits the joined actions after "đặc biệt là" though the cue stands before it', () => {
+    const texts = textsOf(
+      'Hai bên nhất trí tiếp tục triển khai các kết quả đạt được trong cuộc hội đàm giữa lãnh đạo hai Bộ Y tế tại thủ đô của hai nước trong năm nay, đặc biệt là đẩy nhanh việc xây dựng chương trình đào tạo bác sĩ nội trú và sớm khởi động dự án nâng cấp hệ thống xét nghiệm tại các bệnh viện tuyến tỉnh.',
+    );
+    expect(texts).toHaveLength(3);
+    expect(texts[2]).toMatch(/^Sớm khởi động dự án/);
+  });
+});

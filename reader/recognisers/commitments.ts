@@ -320,8 +320,11 @@ function documentContentStart(context: Reading, sentence: Sentence): number {
 function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: boolean, needsCue = true): void {
   const { tokens } = context;
   let first = piece.first;
+  // After a splitter inside a promise ('nhất trí tiếp tục ..., đặc biệt là đẩy nhanh ... và sớm
+  // khởi động ...'), the next part is governed by the cue before it: where that part starts, else -1.
+  let carried = -1;
   for (let i = piece.first + 1; i < piece.last; i++) {
-    if (isJoinedPromise(context, first, i, piece.last, piece.first)) {
+    if (isJoinedPromise(context, first, i, piece.last, piece.first, carried)) {
       // A trailing comma before 'and' stays with neither part.
       const last = tokens[i - 1]?.raw === ',' ? i - 1 : i;
       pushPiece(context, { first, last, confidence: piece.confidence }, out, needsCue);
@@ -349,6 +352,7 @@ function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: bool
     );
     needsCue = false;
     first = context.lang === 'vi' ? match.end : i + 1;
+    if (firstCue(context, piece.first, i) !== -1) carried = first;
     i = match.end - 1;
   }
   pushPiece(context, { first, last: piece.last, confidence: piece.confidence }, out, needsCue);
@@ -361,6 +365,7 @@ function isJoinedPromise(
   at: number,
   last: number,
   pieceFirst: number,
+  carried: number,
 ): boolean {
   const { tokens } = context;
   const token = tokens[at] as Token;
@@ -379,7 +384,8 @@ function isJoinedPromise(
   // Scans stay within a clause's reach so that a long run of 'và' stays linear; a list of
   // infinitives keeps the cue that opened it ('agreed to ..., to ..., and to ...').
   const from = Math.max(isInfinitiveList && first > pieceFirst ? pieceFirst : first, at - joinedReach);
-  const cue = firstCue(context, from, at);
+  const found = firstCue(context, from, at);
+  const cue = found === -1 && carried === first ? carried : found;
   if (cue === -1) return false;
   // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.
   for (let i = cue; i < at; i++) if (isPurposeMarker((tokens[i] as Token).keyId)) return false;
