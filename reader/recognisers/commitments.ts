@@ -43,7 +43,13 @@ function markCues(context: Article): number[] {
     const match = matchLongest(cueLexicon, lexicons, i);
     if (!match) continue;
     const isCue = match.values[0] === true;
-    const isOutcome = hasMatch(outcomeLexicon, lexicons, match.end);
+    // 'Dự án sẽ giúp đổi mới ...': what a programme is to do is its scope, not an evaluation.
+    const isOutcome =
+      hasMatch(outcomeLexicon, lexicons, match.end) &&
+      !(
+        hasMatch(programmeOutcomeLexicon, lexicons, match.end) &&
+        namesProgramme(context, context.sentences[context.sentenceOf[i] ?? -1]?.first ?? i, i)
+      );
     for (let j = Math.max(next, i - purposeReach); j <= i; j++) {
       if (isPurposeMarker((tokens[j] as Token).keyId)) lastPurpose = j;
     }
@@ -79,6 +85,17 @@ for (const phrase of cues.negative) {
 }
 const outcomeLexicon: Lexicon<true> = createLexicon();
 for (const phrase of cues.outcomes) addPhrase(outcomeLexicon, phrase, true);
+const programmeOutcomeLexicon: Lexicon<true> = createLexicon();
+for (const word of cues.programmeOutcomes) addPhrase(programmeOutcomeLexicon, word, true);
+const programmeHeadLexicon: Lexicon<true> = createLexicon();
+for (const head of cues.programmeHeads) addPhrase(programmeHeadLexicon, head, true);
+/** A programme or cooperation document named in [first, last). */
+function namesProgramme(context: Article, first: number, last: number): boolean {
+  if (mentionsDocument(context.marks, first, last)) return true;
+  const starts = context.marks.starts[programmeHeadLexicon.id] ?? [];
+  const at = lowerBound(starts, first);
+  return at < starts.length && (starts[at] as number) < last;
+}
 const beliefLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.belief) addPhrase(beliefLexicon, word, true);
 const splitterLexicon: Lexicon<boolean> = createLexicon();
@@ -303,8 +320,11 @@ function documentContentStart(context: Reading, sentence: Sentence): number {
 function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: boolean, needsCue = true): void {
   const { tokens } = context;
   let first = piece.first;
+  // After a splitter inside a promise ('nhất trí tiếp tục ..., đặc biệt là đẩy nhanh ... và sớm
+  // khởi động ...'), the next part is governed by the cue before it: where that part starts, else -1.
+  let carried = -1;
   for (let i = piece.first + 1; i < piece.last; i++) {
-    if (isJoinedPromise(context, first, i, piece.last, piece.first)) {
+    if (isJoinedPromise(context, first, i, piece.last, piece.first, carried)) {
       // A trailing comma before 'and' stays with neither part.
       const last = tokens[i - 1]?.raw === ',' ? i - 1 : i;
       pushPiece(context, { first, last, confidence: piece.confidence }, out, needsCue);
@@ -332,6 +352,7 @@ function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: bool
     );
     needsCue = false;
     first = context.lang === 'vi' ? match.end : i + 1;
+    if (firstCue(context, piece.first, i) !== -1) carried = first;
     i = match.end - 1;
   }
   pushPiece(context, { first, last: piece.last, confidence: piece.confidence }, out, needsCue);
@@ -344,6 +365,7 @@ function isJoinedPromise(
   at: number,
   last: number,
   pieceFirst: number,
+  carried: number,
 ): boolean {
   const { tokens } = context;
   const token = tokens[at] as Token;
@@ -362,7 +384,8 @@ function isJoinedPromise(
   // Scans stay within a clause's reach so that a long run of 'và' stays linear; a list of
   // infinitives keeps the cue that opened it ('agreed to ..., to ..., and to ...').
   const from = Math.max(isInfinitiveList && first > pieceFirst ? pieceFirst : first, at - joinedReach);
-  const cue = firstCue(context, from, at);
+  const found = firstCue(context, from, at);
+  const cue = found === -1 && carried === first ? carried : found;
   if (cue === -1) return false;
   // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.
   for (let i = cue; i < at; i++) if (isPurposeMarker((tokens[i] as Token).keyId)) return false;

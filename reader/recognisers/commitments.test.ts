@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { draftArticle } from '../assemble.ts';
+
+const textsOf = (body: string, lang?: 'vi' | 'en') =>
+  draftArticle({
+    text: `Tiêu đề bài viết\n\n${body}`,
+    published: null,
+    ...(lang ? { lang } : {}),
+  }).commitments.map((c) => c.text);
+
+describe('commitments: programme outcomes', () => {
+  it('reads what a project will help do as its scope', () => {
+    expect(textsOf('Dự án sẽ giúp nâng cao năng lực xét nghiệm của các bệnh viện tuyến tỉnh.')).toHaveLength(
+      1,
+    );
+    expect(
+      textsOf('The programme will help strengthen laboratory capacity at provincial hospitals.', 'en'),
+    ).toHaveLength(1);
+  });
+
+  it('still drops an outcome that no programme carries', () => {
+    expect(textsOf('Việc giao lưu văn hóa sẽ giúp người dân hai nước hiểu nhau hơn.')).toEqual([]);
+  });
+});
+
+describe('commitments: Vietnamese hopes', () => {
+  it('reads a stated hope that cooperation will go on as a commitment', () => {
+    expect(
+      textsOf(
+        'Bộ trưởng bày tỏ hy vọng hợp tác y tế giữa hai nước sẽ tiếp tục phát triển trong những năm tới.',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('keeps an English hope about an outcome out', () => {
+    expect(
+      textsOf(
+        'They hoped the quality of treatment at the hospital would be improved thanks to the machines.',
+        'en',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('commitments: a list after a splitter', () => {
+  it('splits the joined actions after "đặc biệt là" though the cue stands before it', () => {
+    const texts = textsOf(
+      'Hai bên nhất trí tiếp tục triển khai các kết quả đạt được trong cuộc hội đàm giữa lãnh đạo hai Bộ Y tế tại thủ đô của hai nước trong năm nay, đặc biệt là đẩy nhanh việc xây dựng chương trình đào tạo bác sĩ nội trú và sớm khởi động dự án nâng cấp hệ thống xét nghiệm tại các bệnh viện tuyến tỉnh.',
+    );
+    expect(texts).toHaveLength(3);
+    expect(texts[2]).toMatch(/^Sớm khởi động dự án/);
+  });
+});
