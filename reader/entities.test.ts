@@ -28,6 +28,24 @@ describe('findEntities', () => {
     expect(entities.filter((e) => !isPassingMention(marks, e)).map((e) => e.code)).toEqual(['UNICEF']);
   });
 
+  it('does not take the owner of the development goals a project cites as a partner', () => {
+    for (const [text, lang] of [
+      [
+        'Dự án góp phần thực hiện các Mục tiêu phát triển bền vững (SDGs) của Liên hợp quốc. Hai bên hợp tác với UNICEF.',
+        'vi',
+      ],
+      ['The plan serves the UN Sustainable Development Goals. The two sides work with UNICEF.', 'en'],
+      [
+        'The plan serves the Sustainable Development Goals of the United Nations. They work with UNICEF.',
+        'en',
+      ],
+    ] as const) {
+      const marks = markLexicons(tokenize(text));
+      const entities = findEntities(marks, lang);
+      expect(entities.filter((e) => !isPassingMention(marks, e)).map((e) => e.code)).toEqual(['UNICEF']);
+    }
+  });
+
   it('reads an organisation named by an English word only in capitals', () => {
     expect(codes('PATH Country Director Dr Nguyen Thi Hong attended', 'en')).toEqual(['PATH']);
     expect(codes('the path to recovery', 'en')).toEqual([]);

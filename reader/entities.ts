@@ -231,6 +231,7 @@ export function isPassingMention(marks: LexiconMarks, mention: EntityMention): b
       if (next && localUnits.has(next.key)) return true;
     }
     if (after && !after.afterBreak && localUnits.has(after.key)) return true;
+    if (isGoalsOwner(tokens, mention)) return true;
   }
   if (mention.kind !== 'country') return false;
   // 'tiếng Anh', 'tiếng Pháp': a language, not the country.
@@ -246,6 +247,27 @@ export function isPassingMention(marks: LexiconMarks, mention: EntityMention): b
   }
   const governor = tokens[k];
   return governor?.fold === 'for' && tokens[k - 1]?.isCapital === true && tokens[k - 1]?.isWord === true;
+}
+
+/** 'các Mục tiêu phát triển bền vững (SDGs) của Liên hợp quốc', 'the UN Sustainable Development
+ * Goals': the organisation owns the goals the text cites, it is no partner of the work. */
+function isGoalsOwner(tokens: readonly Token[], mention: EntityMention): boolean {
+  const next = tokens[mention.last];
+  const nextNext = tokens[mention.last + 1];
+  if (next?.fold === 'sdgs' || next?.fold === 'sdg') return true;
+  if (next?.fold === 'sustainable' && nextNext?.fold === 'development') return true;
+  let start = mention.first - 1;
+  if (tokens[start]?.fold === 'the') start--;
+  const before = tokens[start]?.fold;
+  if (before !== 'cua' && before !== 'of') return false;
+  for (let k = start - 1; k >= 0 && k >= mention.first - 10; k--) {
+    const token = tokens[k];
+    if (!token || token.raw === '.') break;
+    if (token.fold === 'sdgs' || token.fold === 'sdg') return true;
+    if (token.fold === 'goals' && tokens[k - 1]?.fold === 'development') return true;
+    if (token.fold === 'vung' && tokens[k - 1]?.fold === 'ben' && tokens[k - 3]?.fold === 'phat') return true;
+  }
+  return false;
 }
 
 /** 'in Geneva (Switzerland)', 'tại Geneva (Thụy Sĩ)': the country of a venue, not a side. */

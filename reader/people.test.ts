@@ -160,3 +160,13 @@ describe('participants', () => {
     expect(names('Thứ trưởng Trần Văn Bình đề nghị Bộ Y tế hai nước phối hợp.')).toEqual(['Trần Văn Bình']);
   });
 });
+
+describe('English bodies and places', () => {
+  it('does not take a body after "the" or a place after "visited" for a person', () => {
+    const read = draftArticle({
+      text: 'Title\n\nDirector Jane Doe of the Red Cross visited Siem Reap with Mr Tom Lee.',
+      lang: 'en',
+    }).participants.map((p) => p.name);
+    expect(read).toEqual(['Jane Doe', 'Tom Lee']);
+  });
+});

@@ -4,7 +4,13 @@ import type { DraftParticipant, DraftPartner, ParticipantRole } from '../../comm
 import { foldText } from '../../common/domain/text.ts';
 import type { Article, PersonMention } from '../article.ts';
 import { addPhrase, createLexicon, hasMatch, type Lexicon } from '../lexicon.ts';
+import people from '../lexicons/people.json' with { type: 'json' };
 import { findOrgInTitle } from '../phrases.ts';
+
+/** Folded family names frequent enough to mark an unmarked three-syllable name as Vietnamese. */
+const commonSurnameFolds = new Set(people.commonSurnames.map((name) => foldText(name)));
+/** A country after these words in a title is the posting, not the side ('Đại sứ Ba Lan tại Việt Nam'). */
+const postingWords = new Set(['tại', 'to', 'in']);
 
 const chairLexicon: Lexicon<true> = createLexicon();
 for (const cue of [
@@ -148,21 +154,37 @@ function countryOf(
   titled: PersonMention | undefined,
   partnerCodes: readonly string[],
 ): string | null {
+  let posting: string | null = null;
   if (titled) {
     for (let i = titled.titleFirst; i < titled.titleLast; i++) {
       const index = context.entityMask[i] ?? -1;
       const entity = index === -1 ? undefined : context.entities[index];
-      if (entity) return entity.code;
+      if (!entity) continue;
+      if (entity.first === i && postingWords.has(context.tokens[i - 1]?.key ?? '')) {
+        posting ??= entity.code;
+        continue;
+      }
+      return entity.code;
     }
     // 'Japanese Ambassador Ito Naoki', 'Vietnamese Health Minister ...': a country right before the title.
     const before = context.entityMask[titled.titleFirst - 1] ?? -1;
     const entity = before === -1 ? undefined : context.entities[before];
     if (entity?.kind === 'country' && entity.last === titled.titleFirst) return entity.code;
+    if (posting !== null) return posting;
+    // '…, Chủ nhiệm Văn phòng Ngoại sự Khu tự trị Quảng Tây, Trung Quốc': the country closing the title.
+    if (context.tokens[titled.titleLast]?.raw === ',') {
+      const after = context.entityMask[titled.titleLast + 1] ?? -1;
+      const tail = after === -1 ? undefined : context.entities[after];
+      if (tail?.kind === 'country' && tail.first === titled.titleLast + 1) return tail.code;
+    }
   }
   const first = group.mentions[0];
   const head = first ? context.tokens[first.first] : undefined;
   const looksVietnamese = head !== undefined && /[ăâđêôơư\u1ea0-\u1ef9]/iu.test(group.name);
   if (looksVietnamese) return 'VN';
+  // 'Minister Dao Hong Lan', 'Nguyen Truong Son': a Vietnamese name written without marks.
+  const words = group.fold.split(' ');
+  if (words.length >= 3 && commonSurnameFolds.has(words[0] ?? '')) return 'VN';
   const foreign = partnerCodes.filter((code) => code !== 'VN');
   return foreign.length === 1 ? (foreign[0] ?? null) : null;
 }

@@ -31,8 +31,9 @@ const taiKey = keyPhrase('tài')[0];
 for (const marker of people.thenMarkers) addPhrase(thenLexicon, marker, true);
 const contactLexicon: Lexicon<true> = createLexicon();
 for (const cue of people.contactCues) addPhrase(contactLexicon, cue, true);
-/** 'head of radiation oncology at Murray Coast', 'Department of Gynaecological Oncology': a body. */
-const englishPlacePrepositions = new Set(['at', 'of', 'in']);
+/** 'head of radiation oncology at Murray Coast', 'Department of Gynaecological Oncology', 'the Red
+ * Cross', 'visited Siem Reap': a Latin-script run after these words is a body or a place. */
+const englishPlacePrepositions = new Set(['at', 'of', 'in', 'the', 'visited', 'visiting']);
 const creditReach = tuning.people.creditReach;
 /** How far before a name a data-source cue may stand ('Theo số liệu được PGS.TS ... công bố'). */
 const dataSourceReach = tuning.people.dataSourceReach;
