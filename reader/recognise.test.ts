@@ -190,6 +190,21 @@ describe('references to an earlier event', () => {
     expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['handover', '2021-08-05']]);
   });
 
+  it('reads a memorandum named after "sau khi ký kết" / "after signing" as an earlier one', () => {
+    const vi = draftOf(
+      'Ngày 5/3/2025, Bộ trưởng tiếp Đại sứ Hàn Quốc. Sau khi ký kết Bản ghi nhớ về hợp tác y tế, hai bên đã lập nhóm công tác.',
+    );
+    expect(vi.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'mentioned']]);
+    expect(vi.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+    const en = draftOf(
+      'On March 5, 2025, Minister Lan received Ambassador Kim. After signing the MoU on health cooperation, the two sides set up a working group.',
+      null,
+      'en',
+    );
+    expect(en.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'mentioned']]);
+    expect(en.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+  });
+
   it('still reads a memorandum that was signed during the visit reported', () => {
     const draft = draftOf(
       'On March 3, 2025, an MoU was signed during the visit of Minister Kim to Hanoi.',
@@ -854,6 +869,18 @@ describe('real news: one reception, awards', () => {
       'Trong chuyến thăm chính thức, Bộ trưởng đã tiếp Đại sứ Ba Lan và làm việc với Cục Quản lý Dược.',
     );
     expect(kinds(draft).sort()).toEqual(['courtesy_call', 'visit', 'working_session']);
+  });
+
+  it('reads an award named before the handover word as an award, not a handover', () => {
+    expect(
+      kinds(draftOf('Chiều 20/6/2024, Huân chương Hữu nghị được Chủ tịch nước trao tặng cho Đại sứ Úc.')),
+    ).toEqual(['other']);
+    expect(
+      kinds(draftOf('Ngày 20/6/2024, Bằng khen là phần thưởng cao quý nhất mà Hội trao tặng cho tổ chức.')),
+    ).toEqual(['other']);
+    expect(
+      kinds(draftOf('Chiều 20/6/2024, Đại sứ Nhật Bản đã trao tặng 20 máy thở cho Bệnh viện Bạch Mai.')),
+    ).toEqual(['handover']);
   });
 
   it('reads a medal presented as an award (other), not a handover of goods', () => {

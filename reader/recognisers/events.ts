@@ -109,7 +109,9 @@ export function findEventTriggers(context: Article): EventTrigger[] {
       continue;
     if (kind === 'talks' && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
     // 'trao tặng Kỷ niệm chương', 'awarded the Friendship Medal': an award ceremony, not a handover.
-    if (kind === 'handover' && isAwardAhead(context, match.end)) kind = 'other';
+    // 'Kỷ niệm chương được trao bởi ...', 'the medal was presented by ...': the award named first.
+    if (kind === 'handover' && (isAwardAhead(context, match.end) || isAwardBehind(context, match.start)))
+      kind = 'other';
     const isGeneric = kind === 'talks' && isGenericMeeting(context, match);
     triggers.push({ kind, first: match.start, last: match.end, sentence, isGeneric });
   }
@@ -171,6 +173,21 @@ function isAwardAhead(context: Article, end: number): boolean {
   const starts = context.marks.starts[awardLexicon.id] ?? [];
   const at = lowerBound(starts, end);
   return at < starts.length && (starts[at] as number) < end + awardReach;
+}
+
+/** How far before a handover word an award may end ('Kỷ niệm chương ... mà VUFO trao tặng'). */
+const awardBehindReach = tuning.events.awardBehindReach;
+/** An award that ends shortly before a handover word in its sentence: the thing handed is the award. */
+function isAwardBehind(context: Article, start: number): boolean {
+  const starts = context.marks.starts[awardLexicon.id] ?? [];
+  const sentence = context.sentenceOf[start] ?? -1;
+  for (let at = lowerBound(starts, start) - 1; at >= 0; at--) {
+    const first = starts[at] as number;
+    if (first < start - awardBehindReach - 3 || context.sentenceOf[first] !== sentence) break;
+    const match = matchLongest(awardLexicon, context.marks, first);
+    if (match && match.end <= start && match.end > start - awardBehindReach) return true;
+  }
+  return false;
 }
 
 function isGenericMeeting(context: Article, match: { start: number; end: number }): boolean {
