@@ -31,6 +31,17 @@ describe('events', () => {
     expect(draft.events.map((e) => e.kind)).toEqual(['other']);
   });
 
+  it('reads a place as the location, without the time or clause after it', () => {
+    const en = draftOf('Minister Lan held talks with Minister Cho in Seoul on March 14, 2025.', null, 'en');
+    expect(en.events.map((e) => e.location)).toEqual(['Seoul']);
+    const vi = draftOf('Bộ trưởng đã hội đàm với Bộ trưởng Hàn Quốc tại Hà Nội vào ngày 14/3/2025.');
+    expect(vi.events.map((e) => e.location)).toEqual(['Hà Nội']);
+    const hospital = draftOf(
+      'Ngày 14/3/2025, hai bên đã ký kết Bản ghi nhớ tại Bệnh viện 108 với sự chứng kiến của Bộ trưởng.',
+    );
+    expect(hospital.events.map((e) => e.location)).toEqual(['Bệnh viện 108']);
+  });
+
   it('marks online signings', () => {
     expect(draftOf('Lễ ký kết được tổ chức theo hình thức trực tuyến.').events[0]).toMatchObject({
       kind: 'signing',

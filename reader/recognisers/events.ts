@@ -444,6 +444,11 @@ function findMode(context: Article): EventMode {
 
 const taiKey = keyPhrase('tại')[0];
 const locationStops = new Set([',', '.', ';', ':', '(', ')', '“', '”', '"']);
+/** Words that end a place ('Seoul on March 14', 'Hà Nội vào ngày 5/3'): a time or a clause follows. */
+const locationEnds = keySet(events.locationEnds);
+/** Lower-case words an English place name may hold ('Bay of Bengal', 'Palace of the Nations'). */
+const placeJoiners = keySet(['of', 'the', 'de']);
+const dateJoiners = new Set(['/', '-', '.', '–']);
 function findLocation(context: Article, trigger: EventTrigger): string | null {
   const { tokens, sentences } = context;
   const sentence = sentences[trigger.sentence];
@@ -455,12 +460,27 @@ function findLocation(context: Article, trigger: EventTrigger): string | null {
     const next = tokens[i + 1];
     if (!next?.isCapital) continue;
     let end = i + 1;
-    while (end < sentence.last && end - i < 10 && !locationStops.has(tokens[end]?.raw ?? '')) end++;
+    while (end < sentence.last && end - i < 10 && !isLocationEnd(context, end)) end++;
     const from = next.start;
     const to = tokens[end - 1]?.end ?? from;
     return context.text.slice(from, to);
   }
   return null;
+}
+
+/** Where a place after 'tại'/'in'/'at' stops: punctuation, a date, a time or clause word, and in
+ * English any lower-case word but 'of'/'the' (Vietnamese names hold lower-case syllables: 'Bộ Y tế'). */
+function isLocationEnd(context: Article, index: number): boolean {
+  const token = context.tokens[index];
+  if (!token || locationStops.has(token.raw)) return true;
+  // 'Bệnh viện 108' keeps its number; '14/3' is a date.
+  if (
+    token.isNumber &&
+    (dateJoiners.has(context.tokens[index + 1]?.raw ?? '') || !context.tokens[index - 1]?.isWord)
+  )
+    return true;
+  if (locationEnds.has(token.key)) return true;
+  return context.lang === 'en' && token.isWord && !token.isCapital && !placeJoiners.has(token.key);
 }
 
 /** The token holding `offset`: the first whose end is past it (the last token when none is). */
