@@ -12,7 +12,8 @@ const fixtures = join(import.meta.dirname, 'fixtures');
 // Set A of real news (32 articles, annotated by ANNOTATION.md): measured 0.821, then 0.839; the second
 // round of rules was decided on the even-numbered articles (0.852 → 0.880) and checked on the odd ones
 // (0.820 → 0.837): 0.861 over all 32; page text and area vocabulary (day.month dates, words for eye
-// and oral care, obstetrics, IT, English number in the keyword index) 0.867. Both halves have now been read; sets B and C (outside the
+// and oral care, obstetrics, IT, English number in the keyword index) 0.867; earlier signings after
+// 'sau khi ký kết' / 'after signing' and awards named before the handover word 0.882. Both halves have now been read; sets B and C (outside the
 // repository) are the honest figure.
 const realSet = join(developmentSet, 'real');
 
@@ -37,10 +38,11 @@ describe('reader quality', () => {
   it.skipIf(!existsSync(realSet))('stays above its floor on the real articles', () => {
     const report = evaluateDirectory(realSet);
     expect(report.articles).toBe(32);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.86);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.875);
     expect(report.fields.participants.f1).toBeGreaterThanOrEqual(0.95);
+    expect(report.fields.agreements.f1).toBeGreaterThanOrEqual(0.85);
     expect(report.fields.areas.f1).toBeGreaterThanOrEqual(0.88);
-    expect(report.fields.event_kinds.f1).toBeGreaterThanOrEqual(0.8);
+    expect(report.fields.event_kinds.f1).toBeGreaterThanOrEqual(0.83);
     expect(report.fields.commitments.f1).toBeGreaterThanOrEqual(0.79);
   });
 

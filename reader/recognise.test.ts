@@ -31,6 +31,17 @@ describe('events', () => {
     expect(draft.events.map((e) => e.kind)).toEqual(['other']);
   });
 
+  it('reads a place as the location, without the time or clause after it', () => {
+    const en = draftOf('Minister Lan held talks with Minister Cho in Seoul on March 14, 2025.', null, 'en');
+    expect(en.events.map((e) => e.location)).toEqual(['Seoul']);
+    const vi = draftOf('Bộ trưởng đã hội đàm với Bộ trưởng Hàn Quốc tại Hà Nội vào ngày 14/3/2025.');
+    expect(vi.events.map((e) => e.location)).toEqual(['Hà Nội']);
+    const hospital = draftOf(
+      'Ngày 14/3/2025, hai bên đã ký kết Bản ghi nhớ tại Bệnh viện 108 với sự chứng kiến của Bộ trưởng.',
+    );
+    expect(hospital.events.map((e) => e.location)).toEqual(['Bệnh viện 108']);
+  });
+
   it('marks online signings', () => {
     expect(draftOf('Lễ ký kết được tổ chức theo hình thức trực tuyến.').events[0]).toMatchObject({
       kind: 'signing',
@@ -188,6 +199,21 @@ describe('references to an earlier event', () => {
       'Chiều 5/8/2021, Thứ trưởng thay mặt Bộ Y tế tiếp nhận gói viện trợ y tế trị giá 500.000 USD.',
     );
     expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['handover', '2021-08-05']]);
+  });
+
+  it('reads a memorandum named after "sau khi ký kết" / "after signing" as an earlier one', () => {
+    const vi = draftOf(
+      'Ngày 5/3/2025, Bộ trưởng tiếp Đại sứ Hàn Quốc. Sau khi ký kết Bản ghi nhớ về hợp tác y tế, hai bên đã lập nhóm công tác.',
+    );
+    expect(vi.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'mentioned']]);
+    expect(vi.events.map((e) => e.kind)).toEqual(['courtesy_call']);
+    const en = draftOf(
+      'On March 5, 2025, Minister Lan received Ambassador Kim. After signing the MoU on health cooperation, the two sides set up a working group.',
+      null,
+      'en',
+    );
+    expect(en.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'mentioned']]);
+    expect(en.events.map((e) => e.kind)).toEqual(['courtesy_call']);
   });
 
   it('still reads a memorandum that was signed during the visit reported', () => {
@@ -854,6 +880,18 @@ describe('real news: one reception, awards', () => {
       'Trong chuyến thăm chính thức, Bộ trưởng đã tiếp Đại sứ Ba Lan và làm việc với Cục Quản lý Dược.',
     );
     expect(kinds(draft).sort()).toEqual(['courtesy_call', 'visit', 'working_session']);
+  });
+
+  it('reads an award named before the handover word as an award, not a handover', () => {
+    expect(
+      kinds(draftOf('Chiều 20/6/2024, Huân chương Hữu nghị được Chủ tịch nước trao tặng cho Đại sứ Úc.')),
+    ).toEqual(['other']);
+    expect(
+      kinds(draftOf('Ngày 20/6/2024, Bằng khen là phần thưởng cao quý nhất mà Hội trao tặng cho tổ chức.')),
+    ).toEqual(['other']);
+    expect(
+      kinds(draftOf('Chiều 20/6/2024, Đại sứ Nhật Bản đã trao tặng 20 máy thở cho Bệnh viện Bạch Mai.')),
+    ).toEqual(['handover']);
   });
 
   it('reads a medal presented as an award (other), not a handover of goods', () => {

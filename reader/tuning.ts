@@ -77,6 +77,8 @@ export const tuning = {
     datedReach: 15,
     /** How far after a handover word the award it presents may start ('trao tặng Kỷ niệm chương'). */
     awardReach: 4,
+    /** How far before a handover word an award may end ('phần thưởng cao quý nhất mà VUFO trao tặng'). */
+    awardBehindReach: 7,
   },
   policies: {
     /** A number with its issuer's code ('72-NQ/TW') names the document for certain. */

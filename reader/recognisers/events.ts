@@ -109,7 +109,9 @@ export function findEventTriggers(context: Article): EventTrigger[] {
       continue;
     if (kind === 'talks' && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
     // 'trao tặng Kỷ niệm chương', 'awarded the Friendship Medal': an award ceremony, not a handover.
-    if (kind === 'handover' && isAwardAhead(context, match.end)) kind = 'other';
+    // 'Kỷ niệm chương được trao bởi ...', 'the medal was presented by ...': the award named first.
+    if (kind === 'handover' && (isAwardAhead(context, match.end) || isAwardBehind(context, match.start)))
+      kind = 'other';
     const isGeneric = kind === 'talks' && isGenericMeeting(context, match);
     triggers.push({ kind, first: match.start, last: match.end, sentence, isGeneric });
   }
@@ -171,6 +173,21 @@ function isAwardAhead(context: Article, end: number): boolean {
   const starts = context.marks.starts[awardLexicon.id] ?? [];
   const at = lowerBound(starts, end);
   return at < starts.length && (starts[at] as number) < end + awardReach;
+}
+
+/** How far before a handover word an award may end ('Kỷ niệm chương ... mà VUFO trao tặng'). */
+const awardBehindReach = tuning.events.awardBehindReach;
+/** An award that ends shortly before a handover word in its sentence: the thing handed is the award. */
+function isAwardBehind(context: Article, start: number): boolean {
+  const starts = context.marks.starts[awardLexicon.id] ?? [];
+  const sentence = context.sentenceOf[start] ?? -1;
+  for (let at = lowerBound(starts, start) - 1; at >= 0; at--) {
+    const first = starts[at] as number;
+    if (first < start - awardBehindReach - 3 || context.sentenceOf[first] !== sentence) break;
+    const match = matchLongest(awardLexicon, context.marks, first);
+    if (match && match.end <= start && match.end > start - awardBehindReach) return true;
+  }
+  return false;
 }
 
 function isGenericMeeting(context: Article, match: { start: number; end: number }): boolean {
@@ -427,6 +444,11 @@ function findMode(context: Article): EventMode {
 
 const taiKey = keyPhrase('tại')[0];
 const locationStops = new Set([',', '.', ';', ':', '(', ')', '“', '”', '"']);
+/** Words that end a place ('Seoul on March 14', 'Hà Nội vào ngày 5/3'): a time or a clause follows. */
+const locationEnds = keySet(events.locationEnds);
+/** Lower-case words an English place name may hold ('Bay of Bengal', 'Palace of the Nations'). */
+const placeJoiners = keySet(['of', 'the', 'de']);
+const dateJoiners = new Set(['/', '-', '.', '–']);
 function findLocation(context: Article, trigger: EventTrigger): string | null {
   const { tokens, sentences } = context;
   const sentence = sentences[trigger.sentence];
@@ -438,12 +460,27 @@ function findLocation(context: Article, trigger: EventTrigger): string | null {
     const next = tokens[i + 1];
     if (!next?.isCapital) continue;
     let end = i + 1;
-    while (end < sentence.last && end - i < 10 && !locationStops.has(tokens[end]?.raw ?? '')) end++;
+    while (end < sentence.last && end - i < 10 && !isLocationEnd(context, end)) end++;
     const from = next.start;
     const to = tokens[end - 1]?.end ?? from;
     return context.text.slice(from, to);
   }
   return null;
+}
+
+/** Where a place after 'tại'/'in'/'at' stops: punctuation, a date, a time or clause word, and in
+ * English any lower-case word but 'of'/'the' (Vietnamese names hold lower-case syllables: 'Bộ Y tế'). */
+function isLocationEnd(context: Article, index: number): boolean {
+  const token = context.tokens[index];
+  if (!token || locationStops.has(token.raw)) return true;
+  // 'Bệnh viện 108' keeps its number; '14/3' is a date.
+  if (
+    token.isNumber &&
+    (dateJoiners.has(context.tokens[index + 1]?.raw ?? '') || !context.tokens[index - 1]?.isWord)
+  )
+    return true;
+  if (locationEnds.has(token.key)) return true;
+  return context.lang === 'en' && token.isWord && !token.isCapital && !placeJoiners.has(token.key);
 }
 
 /** The token holding `offset`: the first whose end is past it (the last token when none is). */
