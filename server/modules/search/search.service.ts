@@ -211,7 +211,9 @@ export function createSearchService({ db }: { db: Database }) {
     const folded = toSearchWords(query);
     return db.transaction(async (tx) => {
       await tx.execute(
-        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(nameSimilarity)}, true)`,
+        // The planner takes a sequential scan of every name (50–80 ms over 20,000 people) where
+        // the trigram index answers in a few milliseconds.
+        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(nameSimilarity)}, true), set_config('enable_seqscan', 'off', true)`,
       );
       const { table, label, snippet } = searchable;
       const rows = await tx

@@ -1,0 +1,1 @@
+CREATE INDEX "areas_search_idx" ON "areas" USING gin ("search_vector");
