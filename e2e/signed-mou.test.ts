@@ -93,13 +93,17 @@ describe('an MoU registered from its signed text', () => {
     await page.getByTestId('attached-documents').getByRole('link', { name: fileName }).waitFor();
     // What the reader matched to existing records: the officer says these are new.
     const undecided = page.getByTestId('undecided');
-    for (let round = 0; round < 20 && (await undecided.count()) > 0; round += 1) {
+    // Each round answers one card still waiting for a decision (its box, not the first unticked box
+    // on the page, which under load may belong to a card that is already decided).
+    for (let round = 0; round < 40 && (await undecided.count()) > 0; round += 1) {
       await undecided.getByRole('button').first().click();
       await page
-        .getByRole('checkbox', { name: 'Không trùng — tạo hồ sơ mới', checked: false })
+        .locator('.matches-undecided')
         .first()
+        .getByRole('checkbox', { name: 'Không trùng — tạo hồ sơ mới' })
         .check();
     }
+    await undecided.waitFor({ state: 'detached' });
     await saveScreenshot(page, 'signed-mou-review');
     await page.getByRole('button', { name: 'Lưu tất cả vào sổ đăng ký' }).click();
     await page.getByText('Đã lưu bản nháp vào sổ đăng ký.').waitFor();
