@@ -51,3 +51,29 @@ describe('a source’s publication time', () => {
     expect(response.json().errors).toEqual([expect.objectContaining({ path: 'body.signedOn' })]);
   });
 });
+
+describe('a pasted article’s publication time', () => {
+  it('is the time its date line prints, in Viet Nam', async () => {
+    const response = await write('POST', '/api/v1/sources', {
+      text: 'Hợp tác y tế Việt Nam – Lào\n08/10/2024 | 21:29\nBộ Y tế tiếp đoàn công tác Bộ Y tế Lào.',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().publishedAt).toBe('2024-10-08T14:29:00.000Z');
+  });
+
+  it('keeps the offset the date line prints', async () => {
+    const response = await write('POST', '/api/v1/sources', {
+      text: 'Health cooperation with Laos\n2024-10-08T08:15+09:00\nThe ministry received a delegation from Laos.',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().publishedAt).toBe('2024-10-07T23:15:00.000Z');
+  });
+
+  it('is the date-only mark (noon in Viet Nam) when the date line prints no time', async () => {
+    const response = await write('POST', '/api/v1/sources', {
+      text: 'Hợp tác y tế Việt Nam – Campuchia\n09/10/2024\nBộ Y tế tiếp đoàn công tác Bộ Y tế Campuchia.',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().publishedAt).toBe('2024-10-09T05:00:00.000Z');
+  });
+});

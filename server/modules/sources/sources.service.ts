@@ -78,10 +78,16 @@ export function deriveLead(text: string, title: string): string | null {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), leadLength / 2))}…`;
 }
 
-/** A date the reader found (YYYY-MM-DD or YYYY-MM) as a timestamp at local noon in Vietnam,
- * so that it shows as the same day in every time zone the portal is read from. */
-function toPublishedAt(date: string | null): Date | null {
+/** A date the reader found (YYYY-MM-DD or YYYY-MM) as a timestamp. With the clock time the date line
+ * prints, that time (in Vietnam unless it carries its own offset); without one, local noon in Vietnam,
+ * the mark of an unknown time (formatPublishedAt shows it as the date alone). */
+export function toPublishedAt(date: string | null, time?: string | null): Date | null {
   if (!date) return null;
+  if (time && date.length === 10) {
+    const offset = /(?:[+-]\d{2}:\d{2}|Z)$/.test(time) ? '' : '+07:00';
+    const at = new Date(`${date}T${time.slice(0, 5)}:00${time.slice(5)}${offset}`);
+    if (!Number.isNaN(at.getTime())) return at;
+  }
   const day = date.length === 7 ? `${date}-01` : date;
   return new Date(`${day}T12:00:00+07:00`);
 }
@@ -99,7 +105,9 @@ export function toNewSource(
     title,
     url: input.url ?? draft.url,
     outlet: input.outlet ?? null,
-    publishedAt: input.publishedAt ? new Date(input.publishedAt) : toPublishedAt(draft.published),
+    publishedAt: input.publishedAt
+      ? new Date(input.publishedAt)
+      : toPublishedAt(draft.published, draft.publishedTime),
     language: input.language ?? draft.lang,
     lead: deriveLead(draft.text, title),
     text: draft.text,
