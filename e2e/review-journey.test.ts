@@ -230,4 +230,21 @@ describe('a desk officer turns the Belarus article into records and the public r
     expect(await findSeriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^VI\b/ }).click();
   });
+
+  it('tells the officer the article is already registered, links to it, and registers it anyway on request', async () => {
+    const sourceId = reviewUrl.split('/').at(-1) ?? '';
+    await page.goto('/app/inbox');
+    await page.getByLabel('Dán nội dung bài viết').fill(readArticle('seed-000-belarus-mou.txt'));
+    await page.getByRole('button', { name: 'Đọc và lập bản nháp' }).click();
+    const notice = page.getByTestId('duplicate-source');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`«${articleTitle}», 08/10/2024`);
+    const existing = notice.getByRole('link', { name: 'Mở nguồn tin đã có' });
+    expect(await existing.getAttribute('href')).toBe(`/app/sources/${sourceId}`);
+    expect(await findSeriousViolations(page)).toEqual([]);
+    await notice.getByRole('button', { name: 'Vẫn đăng ký' }).click();
+    await page.waitForURL(
+      (url) => url.pathname.startsWith('/app/review/') && !url.pathname.endsWith(sourceId),
+    );
+  });
 });

@@ -10,6 +10,7 @@ import type {
 } from '../../../common/contracts/sources.ts';
 import type { RecordType } from '../../../common/domain/enums.ts';
 import { limits } from '../../../common/domain/limits.ts';
+import { dayInVietNam } from '../../../common/domain/published-time.ts';
 import type { FoldedWords } from '../../../common/domain/text.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
@@ -23,6 +24,7 @@ import { type DerivedText, hashSourceText } from '../../extraction/source-text.t
 import { requireAreas } from '../areas/areas.service.ts';
 import { partners } from '../partners/partners.table.ts';
 import { refuseWhileUsed } from '../record-uses/record-uses.ts';
+import { type ArticleKey, findRepeated, findStoredArticles, lockSourceWrites } from './sources.duplicates.ts';
 import { sourceErrors } from './sources.errors.ts';
 import { provenanceSpans, sources } from './sources.table.ts';
 
@@ -93,6 +95,27 @@ export function toPublishedAt(date: string | null, time?: string | null): Date |
 }
 
 type SourceFields = Omit<CreateSource, 'text' | 'format'>;
+
+/** Refuses an article already stored (same address or same text), naming the source it repeats. */
+async function refuseRepeated(tx: Transaction, key: ArticleKey): Promise<void> {
+  const repeated = findRepeated(key, await findStoredArticles(tx, [key]));
+  if (!repeated) return;
+  const { article, matchedBy } = repeated;
+  const publishedAt = article.publishedAt ? dayInVietNam(article.publishedAt.toISOString()) : null;
+  const day = publishedAt ? publishedAt.split('-').reverse().join('/') : null;
+  throw sourceErrors.duplicate(
+    `This article is already registered, with the same ${matchedBy === 'url' ? 'address' : 'text'}: “${article.title}”, ${day ?? 'no date'}, id ${article.id}. Open that source, or send allowDuplicate: true to register it again.`,
+    undefined,
+    {
+      matchedBy: matchedBy === 'url' ? 'địa chỉ' : 'nội dung',
+      title: article.title,
+      date: day ?? 'chưa rõ ngày',
+      id: article.id,
+    },
+    undefined,
+    { collection: 'sources', id: article.id, label: article.title, date: publishedAt, matchedBy },
+  );
+}
 
 /** A new source's values from the reader's draft, for the single and the batch path alike, with
  * the hash and folded words the extraction worker derived from its text. */
@@ -205,7 +228,14 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
       .catch((error: unknown) => {
         throw error instanceof ExtractionFailure ? toReadingError(error.reason, what, error.language) : error;
       });
-    return records.create(toNewSource(drafted, input), actor, executor);
+    const values = toNewSource(drafted, input);
+    const write = async (tx: Transaction) => {
+      await lockSourceWrites(tx);
+      if (!input.allowDuplicate)
+        await refuseRepeated(tx, { hash: drafted.derived.textHash, url: values.url ?? null });
+      return records.create(values, actor, tx);
+    };
+    return executor ? write(executor) : db.transaction(write);
   }
 
   return {
