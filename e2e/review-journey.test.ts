@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicPaths } from '../common/domain/public-urls.ts';
 import {
   adminEmail,
   adminPassword,
@@ -14,9 +15,8 @@ import {
 } from './harness.ts';
 
 const articleTitle = 'Tăng cường hợp tác y tế giữa Việt Nam và Cộng hòa Belarus';
-// The reader reads the article's day, not its hour: the portal shows the day alone, never an
-// invented time.
-const portalDate = /^\d{2}\/\d{2}\/\d{4}$/;
+// The article's date line prints "08/10/2024 | 17:06 PM": the portal shows that day and time.
+const portalTime = '08/10/2024 17:06';
 
 // One desk officer's session, step by step: each test continues where the previous one stopped.
 describe('a desk officer turns the Belarus article into records and the public reads it', () => {
@@ -161,7 +161,7 @@ describe('a desk officer turns the Belarus article into records and the public r
     await item.waitFor();
     // The title's link, beside the partner tags' links.
     expect(await item.locator(`a[href$="-${sourceId}"]`).textContent()).toBe(articleTitle);
-    expect(await item.locator('time').textContent()).toMatch(portalDate);
+    expect(await item.locator('time').textContent()).toBe(portalTime);
     await saveScreenshot(page, 'portal-home');
     expect(await findSeriousViolations(page)).toEqual([]);
 
@@ -169,12 +169,31 @@ describe('a desk officer turns the Belarus article into records and the public r
     await page.waitForURL(`**/tin/*-${sourceId}`);
     await page.getByRole('heading', { level: 1, name: articleTitle }).waitFor();
     await page.getByRole('heading', { name: 'Tin liên quan' }).waitFor();
+    expect(await page.locator('article.article header time').textContent()).toBe(portalTime);
     expect(await page.locator('.related .news-list li').count()).toBeGreaterThan(0);
     // The pasted article named no outlet and no address: no source line, and never "Nguồn: —".
     expect(await page.getByText(/^Nguồn:/).count()).toBe(0);
     await page.getByRole('navigation', { name: 'Chia sẻ' }).waitFor();
     await saveScreenshot(page, 'portal-article');
     expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the date alone on the portal for an article that prints no time, never an invented 12:00', async () => {
+    const title = 'Hợp tác y tế Việt Nam – Campuchia trong đào tạo điều dưỡng';
+    const created = await page.request.post('/api/v1/sources', {
+      data: {
+        text: `${title}\n09/10/2024\nBộ Y tế tiếp đoàn công tác Bộ Y tế Campuchia về đào tạo điều dưỡng.`,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const source = (await created.json()) as { id: string; version: number };
+    const published = await page.request.patch(`/api/v1/sources/${source.id}`, {
+      data: { version: source.version, isPublished: true },
+    });
+    expect(published.status()).toBe(200);
+    await page.goto(publicPaths.article({ id: source.id, title }));
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await page.locator('article.article header time').textContent()).toBe('09/10/2024');
   });
 
   it('finds Nguyễn Tri Thức when the officer types "nguyen tri thuc"', async () => {
@@ -210,5 +229,22 @@ describe('a desk officer turns the Belarus article into records and the public r
     await page.getByRole('heading', { name: 'Draft' }).waitFor();
     expect(await findSeriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^VI\b/ }).click();
+  });
+
+  it('tells the officer the article is already registered, links to it, and registers it anyway on request', async () => {
+    const sourceId = reviewUrl.split('/').at(-1) ?? '';
+    await page.goto('/app/inbox');
+    await page.getByLabel('Dán nội dung bài viết').fill(readArticle('seed-000-belarus-mou.txt'));
+    await page.getByRole('button', { name: 'Đọc và lập bản nháp' }).click();
+    const notice = page.getByTestId('duplicate-source');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`«${articleTitle}», 08/10/2024`);
+    const existing = notice.getByRole('link', { name: 'Mở nguồn tin đã có' });
+    expect(await existing.getAttribute('href')).toBe(`/app/sources/${sourceId}`);
+    expect(await findSeriousViolations(page)).toEqual([]);
+    await notice.getByRole('button', { name: 'Vẫn đăng ký' }).click();
+    await page.waitForURL(
+      (url) => url.pathname.startsWith('/app/review/') && !url.pathname.endsWith(sourceId),
+    );
   });
 });

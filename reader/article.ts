@@ -37,6 +37,8 @@ export interface Article {
   readonly lang: Lang;
   /** YYYY-MM-DD or YYYY-MM: the caller's date when valid, else the date line under the title. */
   readonly published: string | null;
+  /** The clock time the date line prints ('21:29', '08:15+07:00') when `published` is that line's date; else null. */
+  readonly publishedTime: string | null;
   /** Dates and weekdays in text order. */
   readonly dates: readonly DateMention[];
   readonly years: YearHints;
@@ -78,6 +80,8 @@ export function readArticle(cleaned: CleanedArticle, input: ArticleInput): Artic
   });
   const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detectLanguage(text);
   const published = validPublished(input.published) ?? cleaned.published;
+  // The date line's time belongs to its date only: a caller's other date gets no time.
+  const publishedTime = published !== null && published === cleaned.published ? cleaned.publishedTime : null;
   const entities = findEntities(marks, lang);
   const entityMask = maskEntities(tokens.length, entities);
   const dates = [...findDates(text), ...findWeekdays(text, published)].sort((a, b) => a.start - b.start);
@@ -98,6 +102,7 @@ export function readArticle(cleaned: CleanedArticle, input: ArticleInput): Artic
     sentenceOf,
     lang,
     published,
+    publishedTime,
     dates,
     years,
     history,

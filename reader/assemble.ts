@@ -103,6 +103,7 @@ export function draftArticle(input: DraftInput, use: Partial<Recognisers> = {}):
     text: article.text,
     title: article.title,
     published: article.published,
+    ...(article.publishedTime ? { publishedTime: article.publishedTime } : {}),
     byline: article.byline,
     sourceLine: article.sourceLine,
     url: article.url,

@@ -143,5 +143,15 @@ export const problem = z.object({
   uses: z
     .array(z.object({ collection: z.string(), id: z.string(), label: z.string(), field: z.string() }))
     .optional(),
+  /** sources.duplicate: the stored record the new one repeats (`date` YYYY-MM-DD, `matchedBy` url or text). */
+  duplicateOf: z
+    .object({
+      collection: z.string(),
+      id: z.string(),
+      label: z.string(),
+      date: z.string().nullable(),
+      matchedBy: z.string(),
+    })
+    .optional(),
 });
 export type Problem = z.infer<typeof problem>;

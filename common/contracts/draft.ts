@@ -104,6 +104,12 @@ export const articleDraft = z.object({
   text: z.string(),
   title: z.string().nullable(),
   published: partialDate.nullable(),
+  /** The clock time the article's date line prints ('21:29', '08:15+07:00'); absent when it prints none
+   * (and from drafts written before times were read). */
+  publishedTime: z
+    .string()
+    .regex(/^(?:[01]\d|2[0-3]):[0-5]\d(?:[+-](?:0\d|1[0-4]):[0-5]\d|Z)?$/)
+    .optional(),
   byline: z.string().nullable(),
   sourceLine: z.string().nullable(),
   url: z.string().nullable(),

@@ -45,6 +45,9 @@ export const createSource = z.strictObject({
   outlet: z.string().trim().max(300).optional(),
   publishedAt: isoTimestamp.optional(),
   language: z.enum(languages).optional(),
+  /** Register the article even though one with the same address or text is stored (answered 409
+   * sources.duplicate otherwise). */
+  allowDuplicate: z.boolean().optional(),
 });
 export type CreateSource = z.infer<typeof createSource>;
 

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { fieldLabel } from '../../common/columns/field-labels.ts';
 import type { Language } from '../../common/domain/enums.ts';
 import { isDatabaseUnreachable } from '../db/client.ts';
-import { AppError, type FieldProblem, type UseProblem } from './errors.ts';
+import { AppError, type DuplicateProblem, type FieldProblem, type UseProblem } from './errors.ts';
 import { type IssueLike, pickLanguage, sayInVietnamese } from './messages.ts';
 
 type Problem = {
@@ -13,6 +13,7 @@ type Problem = {
   detail: string;
   errors?: FieldProblem[];
   uses?: UseProblem[];
+  duplicateOf?: DuplicateProblem;
   /** The detail in Vietnamese, when known; never sent as such. */
   detailVi?: string;
 };
@@ -162,6 +163,7 @@ function toProblem(error: FastifyError | AppError | Error): Problem | null {
     return {
       ...problem(error.status, error.code, error.detail, error.errors, error.detailVi),
       ...(error.uses ? { uses: error.uses } : {}),
+      ...(error.duplicateOf ? { duplicateOf: error.duplicateOf } : {}),
     };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({

@@ -9,6 +9,16 @@ export type FieldProblem = { path: string; message: string; vi?: string };
 /** A record that still points at one a delete refuses (record.in_use). */
 export type UseProblem = { collection: string; id: string; label: string; field: string };
 
+/** The record a new one repeats (sources.duplicate): what to open instead, and why it matched. */
+export type DuplicateProblem = {
+  collection: string;
+  id: string;
+  label: string;
+  /** Its day (YYYY-MM-DD in Viet Nam), when known. */
+  date: string | null;
+  matchedBy: string;
+};
+
 export class AppError extends Error {
   constructor(
     readonly code: string,
@@ -18,6 +28,7 @@ export class AppError extends Error {
     /** The detail in Vietnamese; the English detail is the default. */
     readonly detailVi?: string,
     readonly uses?: UseProblem[],
+    readonly duplicateOf?: DuplicateProblem,
   ) {
     super(detail);
   }
@@ -48,7 +59,17 @@ export function defineError(code: string, status: number, vi?: string) {
     errors?: FieldProblem[],
     values?: Record<string, string | number>,
     uses?: UseProblem[],
-  ) => new AppError(code, status, detail, errors, vi === undefined ? undefined : fill(vi, values), uses);
+    duplicateOf?: DuplicateProblem,
+  ) =>
+    new AppError(
+      code,
+      status,
+      detail,
+      errors,
+      vi === undefined ? undefined : fill(vi, values),
+      uses,
+      duplicateOf,
+    );
 }
 
 export const commonErrors = {

@@ -25,7 +25,8 @@ function postArticleForm(headers: Record<string, string>) {
       'content-type': `multipart/form-data; boundary=${boundary}`,
       ...headers,
     },
-    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+    // The same article each time: registering it again is meant.
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="allowDuplicate"\r\n\r\ntrue\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`,
   });
 }
 

@@ -1,6 +1,7 @@
 // One fetch wrapper for the whole app: JSON in, JSON out, and problem+json errors turned into
 // ApiError so forms can show `errors[]` next to their fields and pages can tell 401/403/409 apart.
 // Every call names the UI's language, so the server's messages come back in it.
+import { type Problem, problem } from '../../common/contracts/common.ts';
 import { getLanguage } from '../i18n/i18n.ts';
 
 export interface FieldError {
@@ -15,6 +16,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   /** From a 429's Retry-After: how long to wait before trying again. */
   readonly retryAfterSeconds: number | null;
+  /** sources.duplicate: the stored record the new one repeats. */
+  readonly duplicateOf: Problem['duplicateOf'];
 
   constructor(
     status: number,
@@ -22,6 +25,7 @@ export class ApiError extends Error {
     detail: string,
     fieldErrors: FieldError[],
     retryAfterSeconds: number | null = null,
+    duplicateOf?: Problem['duplicateOf'],
   ) {
     super(detail || code || `HTTP ${status}`);
     this.name = 'ApiError';
@@ -30,6 +34,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.fieldErrors = fieldErrors;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.duplicateOf = duplicateOf;
   }
 }
 
@@ -62,6 +67,7 @@ async function readProblem(response: Response): Promise<ApiError> {
     typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '',
     errors.map((error) => ({ path: normalisePath(error.path), message: String(error.message ?? '') })),
     retryAfter > 0 ? retryAfter : null,
+    problem.shape.duplicateOf.safeParse(body.duplicateOf).data,
   );
 }
 

@@ -247,6 +247,13 @@ export const en: Dictionary = {
     order: 'Order',
     oldestFirst: 'Oldest first',
     newestFirst: 'Newest first',
+    duplicate: {
+      sameText: 'This article is already registered (same text): “{{title}}”, {{date}}.',
+      sameUrl: 'The article at this address is already registered: “{{title}}”, {{date}}.',
+      noDate: 'publication date unknown',
+      open: 'Open the existing source',
+      registerAnyway: 'Register anyway',
+    },
     problems: {
       unsupportedFile: 'This type of file cannot be read; upload a .txt, .html, .docx or .pdf file.',
       unreadableFile: 'The file could not be read; it may be damaged.',

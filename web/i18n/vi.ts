@@ -236,6 +236,13 @@ export const vi = {
     order: 'Thứ tự',
     oldestFirst: 'Cũ nhất trước',
     newestFirst: 'Mới nhất trước',
+    duplicate: {
+      sameText: 'Bài viết này đã được đăng ký (trùng nội dung): «{{title}}», {{date}}.',
+      sameUrl: 'Bài viết ở địa chỉ này đã được đăng ký: «{{title}}», {{date}}.',
+      noDate: 'chưa rõ ngày đăng',
+      open: 'Mở nguồn tin đã có',
+      registerAnyway: 'Vẫn đăng ký',
+    },
     problems: {
       unsupportedFile: 'Không đọc được loại tệp này; hãy tải lên tệp .txt, .html, .docx hoặc .pdf.',
       unreadableFile: 'Không đọc được tệp; có thể tệp đã bị hỏng.',

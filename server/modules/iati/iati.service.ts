@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { IatiExportQuery } from '../../../common/contracts/iati.ts';
+import { dayInVietNam } from '../../../common/domain/published-time.ts';
 import type { Database } from '../../db/client.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { areas } from '../areas/areas.table.ts';
@@ -127,7 +128,8 @@ export function createIatiService({ db }: { db: Database }) {
                 url: source.url,
                 title: source.title || source.url,
                 language: source.language,
-                publishedOn: source.publishedAt ? toIso(source.publishedAt).slice(0, 10) : null,
+                // The day in Viet Nam: an article printed at 00:30 there is the previous day in UTC.
+                publishedOn: source.publishedAt ? dayInVietNam(toIso(source.publishedAt)) : null,
               },
             ]
           : [],

@@ -9,9 +9,9 @@ import type { Database, Transaction } from '../../db/client.ts';
 import type { Actor } from '../../db/records.ts';
 import { type DocumentType, documentTypeOf } from '../../extraction/document-text.ts';
 import { ExtractionFailure, type ExtractionPool } from '../../extraction/extraction-pool.ts';
+import { findStoredArticles, lockSourceWrites } from '../sources/sources.duplicates.ts';
 import type { SourcesService } from '../sources/sources.service.ts';
 import { toNewSource } from '../sources/sources.service.ts';
-import { sources } from '../sources/sources.table.ts';
 import { importItems, imports } from './imports.table.ts';
 
 /** Articles written per transaction. */
@@ -101,9 +101,9 @@ export function createImportsService({
   async function writeBatch(importId: string, outcomes: Outcome[], actor: Actor): Promise<void> {
     if (outcomes.length === 0) return;
     await db.transaction(async (tx) => {
-      // One writer at a time across processes: the duplicate check below then sees every earlier
-      // batch. Drafting, the expensive part, stays parallel.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('hoptac:import-write', 0))`);
+      // One writer at a time across processes (pastes included): the duplicate check below then
+      // sees every earlier batch. Drafting, the expensive part, stays parallel.
+      await lockSourceWrites(tx);
       const seqs = outcomes.map((outcome) => outcome.seq);
       const stillPending = await tx
         .select({ seq: importItems.seq })
@@ -147,18 +147,9 @@ export function createImportsService({
 
   /** Hashes and URLs of these drafts already stored, as `hash` and `url:URL`. */
   async function findStored(tx: Transaction, drafted: { hash: string; url: string | null }[]) {
-    const hashes = drafted.map((outcome) => outcome.hash);
-    const urls = drafted.flatMap((outcome) => (outcome.url ? [outcome.url] : []));
     const seen = new Set<string>();
-    if (hashes.length === 0) return seen;
-    const rows = await tx
-      .select({ hash: sources.textHash, url: sources.url })
-      .from(sources)
-      .where(
-        sql`${sources.textHash} = any(${sql.param(hashes)}::text[]) or ${sources.url} = any(${sql.param(urls)}::text[])`,
-      );
-    for (const row of rows) {
-      if (row.hash) seen.add(row.hash);
+    for (const row of await findStoredArticles(tx, drafted)) {
+      if (row.textHash) seen.add(row.textHash);
       if (row.url) seen.add(`url:${row.url}`);
     }
     return seen;

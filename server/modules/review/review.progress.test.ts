@@ -31,7 +31,7 @@ async function created(url: string, payload: Record<string, unknown>): Promise<s
 }
 
 async function postSource(text: string) {
-  const source = (await request('POST', '/api/v1/sources', { text })).json() as {
+  const source = (await request('POST', '/api/v1/sources', { text, allowDuplicate: true })).json() as {
     id: string;
     version: number;
   };

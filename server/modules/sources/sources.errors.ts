@@ -42,6 +42,11 @@ export const sourceErrors = {
     503,
     'Bộ đọc đang bận với các bài khác; hãy thử lại sau một phút.',
   ),
+  duplicate: defineError(
+    'sources.duplicate',
+    409,
+    'Bài viết này đã được đăng ký (trùng {{matchedBy}}): «{{title}}», {{date}}, mã {{id}}. Hãy mở nguồn tin đó; nếu thật sự cần một bản nữa, chọn «Vẫn đăng ký».',
+  ),
   noDraft: defineError('sources.no_draft', 404, 'Nguồn tin này chưa có bản nháp.'),
   alreadyAccepted: defineError(
     'sources.already_accepted',

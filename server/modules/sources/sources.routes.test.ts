@@ -46,7 +46,8 @@ async function postSource(text: string) {
     method: 'POST',
     url: '/api/v1/sources',
     headers: { cookie: editor },
-    payload: { text },
+    // Each test reads the article afresh: pasting it again is meant.
+    payload: { text, allowDuplicate: true },
   });
   expect(created.statusCode).toBe(201);
   const source = created.json();
@@ -265,7 +266,9 @@ describe('sources and review', () => {
   it('reads uploaded .txt and .html files and refuses other or damaged files', async () => {
     const upload = (filename: string, content: string, contentType: string) => {
       const boundary = '----hoptac';
-      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+      // The first article was pasted by the tests above: reading it again is meant.
+      const flag = `--${boundary}\r\nContent-Disposition: form-data; name="allowDuplicate"\r\n\r\ntrue\r\n`;
+      const body = `${flag}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n${content}\r\n--${boundary}--\r\n`;
       return t.app.inject({
         method: 'POST',
         url: '/api/v1/sources',

@@ -65,7 +65,7 @@ export function registerSourcesRoutes(
       schema: {
         tags: ['sources'],
         description:
-          'Stores an article and the reader’s draft of it. Send JSON (see CreateSource: text, format, title, url, outlet, publishedAt, language) or multipart/form-data with a `file` (.txt, .html, .docx, .pdf) and the same optional fields; with `signedText=true` the file (PDF or DOCX) is an agreement’s signed text, kept and attached to the agreement its accepted review creates.',
+          'Stores an article and the reader’s draft of it. Send JSON (see CreateSource: text, format, title, url, outlet, publishedAt, language, allowDuplicate) or multipart/form-data with a `file` (.txt, .html, .docx, .pdf) and the same optional fields; an article with the address or text of a stored source is answered 409 sources.duplicate naming it (`duplicateOf`) unless allowDuplicate is true; with `signedText=true` the file (PDF or DOCX) is an agreement’s signed text, kept and attached to the agreement its accepted review creates.',
         response: { 201: sourceRecord, ...problems },
       },
     },
@@ -77,13 +77,17 @@ export function registerSourcesRoutes(
         const bytes = new Uint8Array(await file.toBuffer());
         const isSignedText = readField(file.fields.signedText) === 'true';
         if (isSignedText) documents.requireSignedText(bytes);
+        const flags = ['file', 'signedText', 'allowDuplicate'];
         const fields = Object.fromEntries(
           Object.entries(file.fields)
-            .filter(([name]) => name !== 'file' && name !== 'signedText')
+            .filter(([name]) => !flags.includes(name))
             .map(([name, field]) => [name, field && 'value' in field ? field.value : undefined])
             .filter(([, value]) => typeof value === 'string' && value !== ''),
         );
-        const metadata = parseBody(createSource.omit({ text: true, format: true }), fields);
+        const metadata = {
+          ...parseBody(createSource.omit({ text: true, format: true, allowDuplicate: true }), fields),
+          allowDuplicate: readField(file.fields.allowDuplicate) === 'true',
+        };
         const source = await service.createFromUpload({ bytes, filename: file.filename }, metadata, actor);
         if (isSignedText) {
           // Kept with the source while it is reviewed; accepting moves it to the agreement.

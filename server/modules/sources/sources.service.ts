@@ -10,6 +10,7 @@ import type {
 } from '../../../common/contracts/sources.ts';
 import type { RecordType } from '../../../common/domain/enums.ts';
 import { limits } from '../../../common/domain/limits.ts';
+import { dayInVietNam } from '../../../common/domain/published-time.ts';
 import type { FoldedWords } from '../../../common/domain/text.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { type Actor, createRecordService, matchesText, requireExisting, toIso } from '../../db/records.ts';
@@ -23,6 +24,7 @@ import { type DerivedText, hashSourceText } from '../../extraction/source-text.t
 import { requireAreas } from '../areas/areas.service.ts';
 import { partners } from '../partners/partners.table.ts';
 import { refuseWhileUsed } from '../record-uses/record-uses.ts';
+import { type ArticleKey, findRepeated, findStoredArticles, lockSourceWrites } from './sources.duplicates.ts';
 import { sourceErrors } from './sources.errors.ts';
 import { provenanceSpans, sources } from './sources.table.ts';
 
@@ -78,15 +80,42 @@ export function deriveLead(text: string, title: string): string | null {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), leadLength / 2))}…`;
 }
 
-/** A date the reader found (YYYY-MM-DD or YYYY-MM) as a timestamp at local noon in Vietnam,
- * so that it shows as the same day in every time zone the portal is read from. */
-function toPublishedAt(date: string | null): Date | null {
+/** A date the reader found (YYYY-MM-DD or YYYY-MM) as a timestamp. With the clock time the date line
+ * prints, that time (in Vietnam unless it carries its own offset); without one, local noon in Vietnam,
+ * the mark of an unknown time (formatPublishedAt shows it as the date alone). */
+export function toPublishedAt(date: string | null, time?: string | null): Date | null {
   if (!date) return null;
+  if (time && date.length === 10) {
+    const offset = /(?:[+-]\d{2}:\d{2}|Z)$/.test(time) ? '' : '+07:00';
+    const at = new Date(`${date}T${time.slice(0, 5)}:00${time.slice(5)}${offset}`);
+    if (!Number.isNaN(at.getTime())) return at;
+  }
   const day = date.length === 7 ? `${date}-01` : date;
   return new Date(`${day}T12:00:00+07:00`);
 }
 
 type SourceFields = Omit<CreateSource, 'text' | 'format'>;
+
+/** Refuses an article already stored (same address or same text), naming the source it repeats. */
+async function refuseRepeated(tx: Transaction, key: ArticleKey): Promise<void> {
+  const repeated = findRepeated(key, await findStoredArticles(tx, [key]));
+  if (!repeated) return;
+  const { article, matchedBy } = repeated;
+  const publishedAt = article.publishedAt ? dayInVietNam(article.publishedAt.toISOString()) : null;
+  const day = publishedAt ? publishedAt.split('-').reverse().join('/') : null;
+  throw sourceErrors.duplicate(
+    `This article is already registered, with the same ${matchedBy === 'url' ? 'address' : 'text'}: “${article.title}”, ${day ?? 'no date'}, id ${article.id}. Open that source, or send allowDuplicate: true to register it again.`,
+    undefined,
+    {
+      matchedBy: matchedBy === 'url' ? 'địa chỉ' : 'nội dung',
+      title: article.title,
+      date: day ?? 'chưa rõ ngày',
+      id: article.id,
+    },
+    undefined,
+    { collection: 'sources', id: article.id, label: article.title, date: publishedAt, matchedBy },
+  );
+}
 
 /** A new source's values from the reader's draft, for the single and the batch path alike, with
  * the hash and folded words the extraction worker derived from its text. */
@@ -99,7 +128,9 @@ export function toNewSource(
     title,
     url: input.url ?? draft.url,
     outlet: input.outlet ?? null,
-    publishedAt: input.publishedAt ? new Date(input.publishedAt) : toPublishedAt(draft.published),
+    publishedAt: input.publishedAt
+      ? new Date(input.publishedAt)
+      : toPublishedAt(draft.published, draft.publishedTime),
     language: input.language ?? draft.lang,
     lead: deriveLead(draft.text, title),
     text: draft.text,
@@ -197,7 +228,14 @@ export function createSourcesService({ db, extraction }: { db: Database; extract
       .catch((error: unknown) => {
         throw error instanceof ExtractionFailure ? toReadingError(error.reason, what, error.language) : error;
       });
-    return records.create(toNewSource(drafted, input), actor, executor);
+    const values = toNewSource(drafted, input);
+    const write = async (tx: Transaction) => {
+      await lockSourceWrites(tx);
+      if (!input.allowDuplicate)
+        await refuseRepeated(tx, { hash: drafted.derived.textHash, url: values.url ?? null });
+      return records.create(values, actor, tx);
+    };
+    return executor ? write(executor) : db.transaction(write);
   }
 
   return {

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { isApiError } from '../../app/http.ts';
-import { formatPublishedAt } from '../../i18n/format.ts';
+import { type ApiError, isApiError } from '../../app/http.ts';
+import { formatDate, formatPublishedAt } from '../../i18n/format.ts';
 import { FieldShell, TextField } from '../../ui/field.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { useRecordList } from '../registry/registry.api.ts';
@@ -22,6 +22,38 @@ const readingProblems = {
   'sources.reader_busy': 'inbox.problems.readerBusy',
 } as const;
 
+/** The article is already registered: which source it repeats, a link to it, and "Register anyway",
+ * which sends the same article again with allowDuplicate. */
+function DuplicateNotice({
+  error,
+  onRegisterAnyway,
+  isPending,
+}: {
+  error: ApiError;
+  onRegisterAnyway: () => void;
+  isPending: boolean;
+}) {
+  const { t } = useTranslation();
+  const existing = error.duplicateOf;
+  if (!existing) return null;
+  return (
+    <div className="notice notice-warn" role="alert" data-testid="duplicate-source">
+      <p>
+        {t(existing.matchedBy === 'url' ? 'inbox.duplicate.sameUrl' : 'inbox.duplicate.sameText', {
+          title: existing.label,
+          date: existing.date ? formatDate(existing.date) : t('inbox.duplicate.noDate'),
+        })}
+      </p>
+      <p className="row">
+        <Link to={`/app/sources/${existing.id}`}>{t('inbox.duplicate.open')}</Link>{' '}
+        <button type="button" onClick={onRegisterAnyway} disabled={isPending}>
+          {t('inbox.duplicate.registerAnyway')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
 function AddSourceForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -39,14 +71,19 @@ function AddSourceForm() {
       setFormError(t('inbox.needTextOrFile'));
       return;
     }
+    send(false);
+  }
+
+  function send(allowDuplicate: boolean) {
     setFormError(null);
     createSource.mutate(
-      { text, title, url, outlet, ...(file ? { file } : {}) },
+      { text, title, url, outlet, ...(file ? { file } : {}), ...(allowDuplicate ? { allowDuplicate } : {}) },
       { onSuccess: (source) => navigate(`/app/review/${source.id}`) },
     );
   }
 
   const error = createSource.error;
+  const isDuplicate = isApiError(error, 409) && Boolean(error.duplicateOf);
   const describeError = (failure: unknown) => {
     if (!isApiError(failure)) return t('app.loadFailed');
     const problem = readingProblems[failure.code as keyof typeof readingProblems];
@@ -58,10 +95,18 @@ function AddSourceForm() {
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="add-source-title">
       <h2 id="add-source-title">{t('inbox.addSource')}</h2>
-      {(formError || error) && (
-        <p className="notice notice-error" role="alert">
-          {formError ?? describeError(error)}
-        </p>
+      {isDuplicate && !formError ? (
+        <DuplicateNotice
+          error={error}
+          onRegisterAnyway={() => send(true)}
+          isPending={createSource.isPending}
+        />
+      ) : (
+        (formError || error) && (
+          <p className="notice notice-error" role="alert">
+            {formError ?? describeError(error)}
+          </p>
+        )
       )}
       <TextField
         label={t('inbox.pasteLabel')}
@@ -138,8 +183,13 @@ function SignedTextForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
+    send(false);
+  }
+
+  function send(allowDuplicate: boolean) {
+    if (!file) return;
     createSource.mutate(
-      { file, isSignedText: true },
+      { file, isSignedText: true, ...(allowDuplicate ? { allowDuplicate } : {}) },
       { onSuccess: (source) => navigate(`/app/review/${source.id}`) },
     );
   }
@@ -156,10 +206,18 @@ function SignedTextForm() {
     <form ref={formRef} className="card stack" onSubmit={submit} aria-labelledby={signedTextTitleId}>
       <h2 id={signedTextTitleId}>{t('inbox.signedText.title')}</h2>
       <p className="muted">{t('inbox.signedText.hint')}</p>
-      {message && (
-        <p className="notice notice-error" role="alert">
-          {message}
-        </p>
+      {isApiError(error, 409) && error.duplicateOf ? (
+        <DuplicateNotice
+          error={error}
+          onRegisterAnyway={() => send(true)}
+          isPending={createSource.isPending}
+        />
+      ) : (
+        message && (
+          <p className="notice notice-error" role="alert">
+            {message}
+          </p>
+        )
       )}
       <FieldShell label={t('inbox.signedText.file')}>
         {({ id, describedBy }) => (

@@ -31,6 +31,8 @@ export interface NewSource {
   file?: File;
   /** The file is an agreement's signed text, kept and attached to the agreement accepted. */
   isSignedText?: boolean;
+  /** Register it though a source with the same address or text is stored ("Register anyway"). */
+  allowDuplicate?: boolean;
 }
 
 export function useCreateSource() {
@@ -42,6 +44,7 @@ export function useCreateSource() {
         for (const key of ['title', 'url', 'outlet'] as const) if (input[key]) form.set(key, input[key]);
         // Before the file: the server reads the fields that precede it.
         if (input.isSignedText) form.set('signedText', 'true');
+        if (input.allowDuplicate) form.set('allowDuplicate', 'true');
         form.set('file', input.file);
         return requestJson<Source>('/api/v1/sources', { method: 'POST', body: form });
       }
