@@ -3,6 +3,7 @@ import type { Draft } from './review.api.ts';
 import {
   buildAcceptPayload,
   buildSegments,
+  createItem,
   createItems,
   failedSections,
   isLowConfidence,
@@ -138,6 +139,8 @@ describe('review state', () => {
           : item,
     );
     const payload = buildAcceptPayload(edited, false, 1);
+    // A commitment added from selected source text starts as agreed.
+    expect(createItem('commitments', 'added-0', 'Hai bên sẽ phối hợp đào tạo').fields.status).toBe('agreed');
     // A cleared title leaves the server to use the article's.
     expect(payload.events?.[0]?.title).toBeUndefined();
     expect(payload.commitments?.[0]?.status).toBe('agreed');

@@ -181,6 +181,8 @@ export function createItem(section: Section, key: string, raw: DraftRecord | str
   );
   const fields = Object.fromEntries(defs.map((def) => [def.name, readField(record, def.name)]));
   if (section === 'participants' && !fields.role) fields.role = 'attendee';
+  // A commitment the officer adds from the source, or one drafted before statuses, is agreed until changed.
+  if (section === 'commitments' && !fields.status) fields.status = 'agreed';
   return {
     key,
     section,
