@@ -51,5 +51,10 @@ describe('events: each event has a title of its own', () => {
       'vi',
     );
     expect(titles).toContainEqual(['handover', 'Lễ tiếp nhận gói viện trợ y tế của Ả Rập Xê Út']);
+    const doses = titlesOf(
+      'Việt Nam nhận vaccine từ Nhật Bản\n\nNgày 25/11/2024, tại Hà Nội, Chính phủ Nhật Bản trao tặng hơn 1,5 triệu liều vaccine cho Bộ Y tế.',
+      'vi',
+    );
+    expect(doses).toContainEqual(['handover', 'Lễ trao tặng hơn 1,5 triệu liều vaccine của Nhật Bản']);
   });
 });

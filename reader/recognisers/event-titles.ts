@@ -207,16 +207,23 @@ function handoverObject(article: Article, event: DraftEvent): { object: string; 
   }
   const sentence = article.sentenceOf[first];
   let last = first;
-  while (last < tokens.length && last - first <= objectWords) {
+  let count = 0;
+  while (last < tokens.length && count <= objectWords) {
     const token = tokens[last] as Token;
+    // '1,5 triệu liều', '100,000 doses': a number's separators stay inside the object.
+    const inNumber =
+      tokens[last - 1]?.isNumber === true && tokens[last + 1]?.isNumber === true && token.glued;
     if (
       article.sentenceOf[last] !== sentence ||
-      !(token.isWord || token.isNumber) ||
+      !(token.isWord || token.isNumber || inNumber) ||
       objectStops.has(token.key)
     )
       break;
+    if (!inNumber) count++;
     last++;
   }
-  if (last === first || last - first > objectWords) return verb ? { object: '', verb } : null;
+  // 'handed over Hanoi …': an English object opening with a name is a place or a recipient.
+  const isName = article.lang === 'en' && tokens[first]?.isCapital === true;
+  if (last === first || count > objectWords || isName) return verb ? { object: '', verb } : null;
   return { object: article.text.slice(tokens[first]?.start ?? 0, tokens[last - 1]?.end ?? 0), verb };
 }
