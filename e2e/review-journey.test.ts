@@ -98,6 +98,23 @@ describe('a desk officer turns the Belarus article into records and the public r
     expect(await page.locator('[data-section="commitments"]').count()).toBe(commitmentsBefore + 1);
   });
 
+  it('shows each event under its own title and each commitment with its status, both editable', async () => {
+    const event = page.locator('[data-section="events"]').first();
+    await event.getByText('Lễ ký Bản ghi nhớ hợp tác với Belarus').waitFor();
+    await event.getByRole('button', { name: 'Sửa' }).click();
+    await event.getByLabel('Tên sự kiện').fill('Lễ ký Bản ghi nhớ hợp tác y tế Việt Nam – Belarus');
+    await event.getByRole('button', { name: 'Xong' }).click();
+    await event.getByText('Lễ ký Bản ghi nhớ hợp tác y tế Việt Nam – Belarus').waitFor();
+    const commitment = page
+      .locator('[data-section="commitments"]')
+      .filter({ hasText: 'thống nhất giao cho' });
+    await commitment.first().locator('.item-details', { hasText: 'Đã thống nhất' }).waitFor();
+    await commitment.first().getByRole('button', { name: 'Sửa' }).click();
+    await commitment.first().getByLabel('Trạng thái').selectOption('proposed');
+    await commitment.first().getByRole('button', { name: 'Xong' }).click();
+    await commitment.first().locator('.item-details', { hasText: 'Đề xuất' }).waitFor();
+  });
+
   it('asks the officer to confirm records that already exist before accepting', async () => {
     // The demo data holds the Belarus MoU and its signatories: the draft must link to them, not copy them.
     await page.getByTestId('undecided').waitFor();

@@ -37,7 +37,8 @@ export interface DraftInput {
 
 /**
  * The recognisers, each reading the Article (and the earlier results it needs, passed explicitly).
- * They run in this order: partners and people first, since participants are built from them.
+ * They run in this order: partners and people first, since participants are built from them;
+ * events last of those, since their titles name the partner, visitor and agreement.
  */
 export interface Recognisers {
   partners: (article: Article) => DraftPartner[];
@@ -47,7 +48,15 @@ export interface Recognisers {
     people: readonly PersonMention[],
     partners: readonly DraftPartner[],
   ) => DraftParticipant[];
-  events: (article: Article) => DraftEvent[];
+  /** Titled from the partners, participants and agreements found before them. */
+  events: (
+    article: Article,
+    found: {
+      partners: readonly DraftPartner[];
+      participants: readonly DraftParticipant[];
+      agreements: readonly DraftAgreement[];
+    },
+  ) => DraftEvent[];
   agreements: (article: Article) => DraftAgreement[];
   areas: (article: Article) => DraftArea[];
   commitments: (article: Article) => DraftCommitment[];
@@ -97,6 +106,8 @@ export function draftArticle(input: DraftInput, use: Partial<Recognisers> = {}):
   };
   const partners = guard('partners', () => run.partners(article));
   const people = guard('people', () => run.people(article));
+  const participants = guard('participants', () => run.participants(article, people, partners));
+  const agreements = guard('agreements', () => run.agreements(article));
   const draft: ArticleDraft = {
     readerVersion,
     lang: article.lang,
@@ -107,10 +118,10 @@ export function draftArticle(input: DraftInput, use: Partial<Recognisers> = {}):
     byline: article.byline,
     sourceLine: article.sourceLine,
     url: article.url,
-    events: guard('events', () => run.events(article)),
+    events: guard('events', () => run.events(article, { partners, participants, agreements })),
     partners,
-    participants: guard('participants', () => run.participants(article, people, partners)),
-    agreements: guard('agreements', () => run.agreements(article)),
+    participants,
+    agreements,
     areas: guard('areas', () => run.areas(article)),
     commitments: guard('commitments', () => run.commitments(article)),
     policies: guard('policies', () => run.policies(article)),

@@ -25,11 +25,16 @@ describe('a recogniser that fails', () => {
     );
     expect(broken.agreements).toEqual([]);
     expect(broken.readerFailures).toEqual([{ recogniser: 'agreements', message: 'TypeError: boom' }]);
-    // Everything the other recognisers found is kept as it was.
-    expect({ ...broken, agreements: whole.agreements, readerFailures: undefined }).toEqual({
-      ...whole,
+    // Everything the other recognisers found is kept as it was; an event's title only loses the
+    // agreement it would have named.
+    const untitled = (draft: typeof whole) => draft.events.map((event) => ({ ...event, title: null }));
+    expect(broken.events.every((event) => event.title)).toBe(true);
+    expect({
+      ...broken,
+      events: untitled(broken),
+      agreements: whole.agreements,
       readerFailures: undefined,
-    });
+    }).toEqual({ ...whole, events: untitled(whole), readerFailures: undefined });
     expect(articleDraft.safeParse(broken).success).toBe(true);
   });
 

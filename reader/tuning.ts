@@ -71,6 +71,8 @@ export const tuning = {
     containedWords: 10,
     /** ... the share of its words that must lie inside the other item for it to be a repeat. */
     containedShare: 0.9,
+    /** A commitment with no status verb of its own takes the nearest one at most this many tokens before it. */
+    statusReach: 40,
   },
   events: {
     /** How far after a trigger a date may still say when it happened. */
@@ -79,6 +81,8 @@ export const tuning = {
     awardReach: 4,
     /** How far before a handover word an award may end ('phần thưởng cao quý nhất mà VUFO trao tặng'). */
     awardBehindReach: 7,
+    /** An event's title is cut at a word boundary to at most this many characters. */
+    titleLength: 120,
   },
   policies: {
     /** A number with its issuer's code ('72-NQ/TW') names the document for certain. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   agreementKinds,
+  draftCommitmentStatuses,
   eventKinds,
   eventModes,
   languages,
@@ -33,6 +34,8 @@ const provenance = {
 
 export const draftEvent = z.object({
   kind: z.enum(eventKinds),
+  /** A short title of its own ('Lễ ký Bản ghi nhớ … với Hàn Quốc'); absent from older drafts. */
+  title: z.string().max(200).nullable().default(null),
   start: partialDate.nullable(),
   end: partialDate.nullable(),
   mode: z.enum(eventModes).nullable(),
@@ -67,7 +70,13 @@ export const draftAgreement = z.object({
 
 export const draftArea = z.object({ id: z.string().min(1), ...provenance });
 
-export const draftCommitment = z.object({ text: z.string().min(1), ...provenance });
+/** A wish or proposal ('mong muốn', 'suggested') is proposed; a promise ('nhất trí', 'will') is
+ * agreed. Older drafts, read before the status was, count as agreed. */
+export const draftCommitment = z.object({
+  text: z.string().min(1),
+  status: z.enum(draftCommitmentStatuses).default('agreed'),
+  ...provenance,
+});
 
 /** A Vietnamese policy the article cites, by its number as the policies collection spells it
  * ("72-NQ/TW"); review turns it into the policy record. */

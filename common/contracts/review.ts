@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   agreementKinds,
   commitmentStatuses,
+  draftCommitmentStatuses,
   eventKinds,
   eventModes,
   participantRoles,
@@ -59,6 +60,8 @@ export const reviewedAgreement = z.strictObject({
 
 export const reviewedCommitment = z.strictObject({
   text: z.string().trim().min(1).max(5000),
+  /** As the article words it: a wish or proposal, or a firm promise. */
+  status: z.enum(draftCommitmentStatuses).default('agreed'),
   areaIds: areaIdList.optional(),
   dueOn: isoDate.nullable().optional(),
   horizonYear: z.number().int().min(1945).max(2200).nullable().optional(),

@@ -81,6 +81,9 @@ export const commitmentStatuses = [
 ] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 
+/** The statuses a drafted commitment can take: a wish or proposal, or a firm promise. */
+export const draftCommitmentStatuses = ['proposed', 'agreed'] as const satisfies readonly CommitmentStatus[];
+
 /** Statuses after which a commitment is no longer open (not overdue, not on the to-do list). */
 export const closedCommitmentStatuses: readonly CommitmentStatus[] = ['done', 'dropped'];
 

@@ -4,9 +4,11 @@
 // bare field names, which read better as one list.
 
 import type { DraftCommitment } from '../../common/contracts/draft.ts';
+import type { draftCommitmentStatuses } from '../../common/domain/enums.ts';
 import { type Article, isHistoryAt } from '../article.ts';
 import type { Lang } from '../entities.ts';
 import { addPhrase, createLexicon, hasMatch, type Lexicon, matchLongest } from '../lexicon.ts';
+import statusCues from '../lexicons/commitment-status.json' with { type: 'json' };
 import cues from '../lexicons/cues.json' with { type: 'json' };
 import { keyPhrase, registerKey, type Token } from '../normalise.ts';
 import { mentionsDocument } from '../phrases.ts';
@@ -69,10 +71,14 @@ function markCues(context: Article): number[] {
   return cueStarts;
 }
 
+type Status = (typeof draftCommitmentStatuses)[number];
+
 interface Piece {
   first: number;
   last: number;
   confidence: number;
+  /** The status of the list heading a line-by-line element stands under, when it says none itself. */
+  status?: Status;
 }
 
 // Negative phrases sit in the same trie so that 'bàn giao cho' is not read as the cue 'giao cho'.
@@ -115,6 +121,12 @@ const documentLeadLexicon: Lexicon<true> = createLexicon();
 for (const lead of cues.documentLeads) addPhrase(documentLeadLexicon, lead, true);
 const reportingLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.reporting) addPhrase(reportingLexicon, verb, true);
+// null marks a phrase that holds a status word but states none ('theo đề nghị của').
+const statusLexicon: Lexicon<Status | null> = createLexicon();
+for (const phrase of statusCues.proposed) addPhrase(statusLexicon, phrase, 'proposed');
+for (const phrase of statusCues.agreed) addPhrase(statusLexicon, phrase, 'agreed');
+for (const phrase of statusCues.neutral) addPhrase(statusLexicon, phrase, null);
+const statusReach = tuning.commitments.statusReach;
 // The few single words asked of every token are compared by key number, not by string: a
 // registered key gives each of them an id that every token spelled so carries.
 const keyIdOf = (word: string): number => registerKey(keyPhrase(word)[0] ?? '');
@@ -254,11 +266,13 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
     ) {
       out.push({ first: headFirst, last: headLast, confidence: 0.5 });
     }
+    // Elements on lines of their own are out of reach of the heading's verb ('Bộ trưởng đề nghị:').
+    const status = consumed > 0 ? (statusIn(context, sentence.first, colon) ?? undefined) : undefined;
     for (const item of nonEmpty) {
       // The last element of 'a; b; and c' carries the list's conjunction, not its own.
       const unmarked = afterListMarker(tokens, item.first, item.last);
       const first = isConjunction(tokens[unmarked]?.keyId ?? -1) ? unmarked + 1 : unmarked;
-      out.push({ first, last: item.last, confidence: 0.6 });
+      out.push({ first, last: item.last, confidence: 0.6, status });
     }
     return consumed;
   }
@@ -607,10 +621,54 @@ function finish(context: Reading, pieces: readonly Piece[]): DraftCommitment[] {
     if (repeatsKept(keptWords, words.length, stamp)) continue;
     const body = text.slice(start, end);
     const sentenceText = body.charAt(0).toUpperCase() + body.slice(1);
-    items.push({ text: sentenceText, spans: [{ start, end }], confidence: piece.confidence });
+    items.push({
+      text: sentenceText,
+      status: statusOf(context, first, last) ?? piece.status ?? 'agreed',
+      spans: [{ start, end }],
+      confidence: piece.confidence,
+    });
     keptWords.push(words.slice());
   }
   return items;
+}
+
+/**
+ * A commitment's status follows its verb: the first status phrase in it ('mong muốn', 'nhất trí',
+ * 'suggested', 'will'), else the nearest before it in its sentence ('Bộ trưởng đề nghị: a; b');
+ * null when neither says.
+ */
+function statusOf(context: Reading, first: number, last: number): Status | null {
+  const own = firstStatus(context, first, Math.min(last, first + statusReach));
+  if (own) return own.status;
+  const from = Math.max(
+    context.sentences[context.sentenceOf[first] ?? -1]?.first ?? first,
+    first - statusReach,
+  );
+  return statusIn(context, from, first);
+}
+
+/** The last status phrase that starts in [first, last), read left to right so that a neutral
+ * phrase ('theo đề nghị của') hides the status word inside it. */
+function statusIn(context: Reading, first: number, last: number): Status | null {
+  let status: Status | null = null;
+  for (let at = Math.max(first, last - statusReach); at < last; ) {
+    const found = firstStatus(context, at, last);
+    if (!found) break;
+    status = found.status;
+    at = found.end;
+  }
+  return status;
+}
+
+function firstStatus(context: Reading, first: number, last: number): { status: Status; end: number } | null {
+  for (let i = first; i < last; i++) {
+    const match = matchLongest(statusLexicon, context.marks, i);
+    if (!match) continue;
+    const status = match.values[0];
+    if (status) return { status, end: match.end };
+    i = match.end - 1;
+  }
+  return null;
 }
 
 /**

@@ -12,6 +12,7 @@ import { keyPhrase, type Token } from '../normalise.ts';
 import { isRecordOfAct } from '../phrases.ts';
 import { lowerBound, lowerBoundBy } from '../sorted.ts';
 import { tuning } from '../tuning.ts';
+import { type TitleSources, titleEvents } from './event-titles.ts';
 
 export interface EventTrigger {
   kind: EventKind;
@@ -65,9 +66,12 @@ const containers = new Set<EventKind>(['visit', 'conference']);
 /** How far after a trigger a date may still say when it happened. */
 const datedReach = tuning.events.datedReach;
 
-/** The events the article reports: triggers found, then dated, placed and merged. */
-export function findEvents(article: Article): DraftEvent[] {
-  return assembleEvents(article, findEventTriggers(article));
+const noSources: TitleSources = { partners: [], participants: [], agreements: [] };
+
+/** The events the article reports: triggers found, then dated, placed, merged and titled (from the
+ * partners, participants and agreements found before them). */
+export function findEvents(article: Article, sources: TitleSources = noSources): DraftEvent[] {
+  return titleEvents(article, assembleEvents(article, findEventTriggers(article)), sources);
 }
 
 export function findEventTriggers(context: Article): EventTrigger[] {
@@ -295,6 +299,7 @@ export function assembleEvents(context: Article, triggers: readonly EventTrigger
     }
     byKind.set(trigger.kind, {
       kind: trigger.kind,
+      title: null,
       start: dated.start,
       end: dated.end,
       mode,
@@ -425,6 +430,7 @@ function otherEvent(context: Article, datesBySentence: Map<number, DateMention[]
   const resolved = first ? resolveDate(first, context.years, context.published) : null;
   return {
     kind: 'other',
+    title: null,
     start: resolved?.start ?? null,
     end: resolved?.end ?? null,
     mode: null,

@@ -326,6 +326,7 @@ export const en: Dictionary = {
       status: 'Status',
       date: 'Date',
       parties: 'Parties (codes, comma-separated)',
+      eventTitle: 'Event title',
       agreementTitle: 'Agreement title',
       code: 'Partner code',
       area: 'Area',

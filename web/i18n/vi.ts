@@ -315,6 +315,7 @@ export const vi = {
       status: 'Trạng thái',
       date: 'Ngày',
       parties: 'Các bên (mã, cách nhau bởi dấu phẩy)',
+      eventTitle: 'Tên sự kiện',
       agreementTitle: 'Tên thỏa thuận',
       code: 'Mã đối tác',
       area: 'Lĩnh vực',

@@ -319,7 +319,7 @@ export function createReviewService(deps: {
           policyIds,
           dueOn: item.dueOn ?? null,
           horizonYear: item.horizonYear ?? null,
-          status: 'agreed',
+          status: item.status,
         },
         actor,
         tx,

@@ -161,6 +161,43 @@ describe('sources and review', () => {
     expect(rows.rows[0]!.title_vi).not.toBe('MoU on health cooperation');
   });
 
+  it('saves each drafted event under its own title and each commitment with the status its verb gives', async () => {
+    const { source, draft } = await postSource(
+      'Vietnam, Korea enhance cooperation in health care\n\nOn March 14, 2025, Vietnamese Minister of Health Dao Hong Lan and Korean Minister of Health and Welfare Cho Kyoo-hong held talks in Seoul. After the talks, the two ministers signed a Memorandum of Understanding on health cooperation. Vietnam wants to partner with Korea in training for medical profession certification. The two sides agreed to set up a joint working group on vaccine production.',
+    );
+    const titles = draft.events.map((event) => event.title);
+    expect(titles.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(draft.commitments.map((commitment) => commitment.status).sort()).toEqual(['agreed', 'proposed']);
+    const reviewed = acceptAll(draft, source.version);
+    reviewed.events = draft.events.map((event) => ({
+      kind: event.kind,
+      title: event.title ?? undefined,
+      startOn: event.start?.length === 10 ? event.start : null,
+      spans: event.spans,
+    }));
+    reviewed.commitments = draft.commitments.map((commitment) => ({
+      text: commitment.text,
+      status: commitment.status,
+      spans: commitment.spans,
+    }));
+    const response = await accept(source.id, reviewed);
+    expect(response.statusCode).toBe(200);
+    const { eventIds, commitmentIds } = response.json() as { eventIds: string[]; commitmentIds: string[] };
+    const events = (await t.database.db.execute(
+      sql`select title from events where id in ${sql.raw(`('${eventIds.join("','")}')`)}`,
+    )) as unknown as { rows: { title: string }[] };
+    expect(events.rows.map((row) => row.title).sort()).toEqual([...titles].sort());
+    expect(events.rows.map((row) => row.title)).not.toContain(source.title);
+    const commitments = (await t.database.db.execute(
+      sql`select text, status from commitments where id in ${sql.raw(`('${commitmentIds.join("','")}')`)}`,
+    )) as unknown as { rows: { text: string; status: string }[] };
+    expect(commitments.rows.find((row) => row.text.startsWith('Vietnam wants'))?.status).toBe('proposed');
+    expect(commitments.rows.find((row) => row.text.startsWith('The two sides agreed'))?.status).toBe(
+      'agreed',
+    );
+  });
+
   it('suggests the existing person for the same name typed without diacritics, and reuses them', async () => {
     const matches = await t.app.inject({
       method: 'GET',

@@ -27,8 +27,12 @@ function describeItem(
   switch (item.section) {
     case 'events':
       return {
-        label: [labelEnum('eventKind', f.kind), formatDate(f.start)].filter(Boolean).join(' · '),
-        details: [labelEnum('eventMode', f.mode), f.location ?? ''].filter(Boolean),
+        label: f.title || [labelEnum('eventKind', f.kind), formatDate(f.start)].filter(Boolean).join(' · '),
+        details: [
+          ...(f.title ? [labelEnum('eventKind', f.kind), formatDate(f.start)] : []),
+          labelEnum('eventMode', f.mode),
+          f.location ?? '',
+        ].filter(Boolean),
       };
     case 'partners':
       return {
@@ -57,7 +61,10 @@ function describeItem(
       return { label: area ? pickLocalised(area.labelVi, area.labelEn) : (f.id ?? ''), details: [] };
     }
     case 'commitments':
-      return { label: f.text ?? '', details: f.areaIds ? [f.areaIds] : [] };
+      return {
+        label: f.text ?? '',
+        details: [labelEnum('commitmentStatus', f.status), f.areaIds ?? ''].filter(Boolean),
+      };
     case 'policies':
       // The number is what finds the policy record when the review is accepted.
       return { label: f.number ?? '', details: [] };

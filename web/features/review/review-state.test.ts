@@ -3,6 +3,7 @@ import type { Draft } from './review.api.ts';
 import {
   buildAcceptPayload,
   buildSegments,
+  createItem,
   createItems,
   failedSections,
   isLowConfidence,
@@ -24,6 +25,7 @@ const draft: Draft = {
   events: [
     {
       kind: 'signing',
+      title: 'Lễ ký Bản ghi nhớ với Belarus',
       start: '2024-10-08',
       end: null,
       mode: 'online',
@@ -55,7 +57,7 @@ const draft: Draft = {
     },
   ],
   areas: [{ id: 'research', spans: [], confidence: 0.8 }],
-  commitments: [{ text: 'Hai bên thúc đẩy nghiên cứu', spans: [], confidence: 0.7 }],
+  commitments: [{ text: 'Hai bên thúc đẩy nghiên cứu', status: 'proposed', spans: [], confidence: 0.7 }],
   policies: [{ number: '72-NQ/TW', spans: [], confidence: 0.95 }],
   progress: [],
 };
@@ -123,6 +125,25 @@ describe('review state', () => {
     expect(payload.areaIds).toEqual(['research']);
     expect(payload.policyNumbers).toEqual(['72-NQ/TW']);
     expect(payload.commitments?.[0]).toMatchObject({ text: 'Hai bên thúc đẩy nghiên cứu', areaIds: [] });
+  });
+
+  it("posts each event's own title and each commitment's status, as drafted or as edited", () => {
+    const drafted = buildAcceptPayload(createItems(draft), false, 1);
+    expect(drafted.events?.[0]?.title).toBe('Lễ ký Bản ghi nhớ với Belarus');
+    expect(drafted.commitments?.[0]?.status).toBe('proposed');
+    const edited = createItems(draft).map((item) =>
+      item.section === 'events'
+        ? { ...item, fields: { ...item.fields, title: '  ' } }
+        : item.section === 'commitments'
+          ? { ...item, fields: { ...item.fields, status: 'agreed' } }
+          : item,
+    );
+    const payload = buildAcceptPayload(edited, false, 1);
+    // A commitment added from selected source text starts as agreed.
+    expect(createItem('commitments', 'added-0', 'Hai bên sẽ phối hợp đào tạo').fields.status).toBe('agreed');
+    // A cleared title leaves the server to use the article's.
+    expect(payload.events?.[0]?.title).toBeUndefined();
+    expect(payload.commitments?.[0]?.status).toBe('agreed');
   });
 });
 

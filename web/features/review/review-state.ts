@@ -2,7 +2,13 @@
 // source, items → the accept payload. No React here, so each step is tested alone.
 
 import type { AcceptDraftInput } from '../../../common/contracts/review.ts';
-import { agreementKinds, eventKinds, eventModes, participantRoles } from '../../../common/domain/enums.ts';
+import {
+  agreementKinds,
+  draftCommitmentStatuses,
+  eventKinds,
+  eventModes,
+  participantRoles,
+} from '../../../common/domain/enums.ts';
 import type { Draft, DraftRecord, Span } from './review.api.ts';
 
 export const sections = [
@@ -58,11 +64,17 @@ export interface FieldDef {
   name: string;
   /** The label's key under review.fields when the name alone is ambiguous (an agreement's title
    * is no person's job title; an area's id is the area). */
-  label?: 'agreementTitle' | 'area';
+  label?: 'agreementTitle' | 'eventTitle' | 'area';
   kind: FieldKind;
   /** Enum group (for labels) and values of a select. */
   options?: {
-    group: 'eventKind' | 'eventMode' | 'participantRole' | 'agreementKind' | 'agreementStatus';
+    group:
+      | 'eventKind'
+      | 'eventMode'
+      | 'participantRole'
+      | 'agreementKind'
+      | 'agreementStatus'
+      | 'commitmentStatus';
     values: readonly string[];
   };
 }
@@ -78,6 +90,7 @@ const draftAgreementStatuses: readonly ReviewedAgreementStatus[] = ['signed', 'm
 
 export const fieldDefs: Record<Section, FieldDef[]> = {
   events: [
+    { name: 'title', label: 'eventTitle', kind: 'text' },
     { name: 'kind', kind: 'select', options: { group: 'eventKind', values: eventKinds } },
     { name: 'start', kind: 'date' },
     { name: 'end', kind: 'date' },
@@ -102,6 +115,11 @@ export const fieldDefs: Record<Section, FieldDef[]> = {
   areas: [{ name: 'id', label: 'area', kind: 'area' }],
   commitments: [
     { name: 'text', kind: 'multiline' },
+    {
+      name: 'status',
+      kind: 'select',
+      options: { group: 'commitmentStatus', values: draftCommitmentStatuses },
+    },
     { name: 'areaIds', kind: 'list' },
   ],
   policies: [{ name: 'number', kind: 'text' }],
@@ -163,6 +181,8 @@ export function createItem(section: Section, key: string, raw: DraftRecord | str
   );
   const fields = Object.fromEntries(defs.map((def) => [def.name, readField(record, def.name)]));
   if (section === 'participants' && !fields.role) fields.role = 'attendee';
+  // A commitment the officer adds from the source, or one drafted before statuses, is agreed until changed.
+  if (section === 'commitments' && !fields.status) fields.status = 'agreed';
   return {
     key,
     section,
@@ -276,6 +296,8 @@ export function buildAcceptPayload(items: ReviewItem[], publish: boolean, versio
       })),
     events: of('events').map((item) => ({
       kind: (orNull(item.fields.kind) ?? 'other') as Reviewed<'events'>['kind'],
+      // Empty: the server falls back to the article's title.
+      title: orNull(item.fields.title) ?? undefined,
       startOn: orNull(item.fields.start),
       endOn: orNull(item.fields.end),
       mode: orNull(item.fields.mode) as Reviewed<'events'>['mode'],
@@ -302,6 +324,7 @@ export function buildAcceptPayload(items: ReviewItem[], publish: boolean, versio
       .filter((item) => orNull(item.fields.text))
       .map((item) => ({
         text: (item.fields.text ?? '').trim(),
+        status: (orNull(item.fields.status) ?? 'agreed') as Reviewed<'commitments'>['status'],
         spans: item.spans,
         areaIds: splitList(item.fields.areaIds),
       })),
