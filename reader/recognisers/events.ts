@@ -60,7 +60,8 @@ const notBeforeKy = keySet(events.notAfterKy);
 const tiepKey = keyPhrase('tiếp')[0];
 const suKey = keyPhrase('sự')[0];
 const receivedKey = keyPhrase('received')[0];
-const kyKeys = keySet(['ký', 'kí']);
+// 'sign' shares the lone-verb checks: 'a sign of friendship' is a noun, not a signing.
+const kyKeys = keySet(['ký', 'kí', 'sign']);
 const containers = new Set<EventKind>(['visit', 'conference']);
 /** How far after a trigger a date may still say when it happened. */
 const datedReach = tuning.events.datedReach;

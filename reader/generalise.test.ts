@@ -1,0 +1,52 @@
+// Issue 12, holdout-8 error categories: each test is a synthetic sentence that fails without its rule.
+import { describe, expect, it } from 'vitest';
+import { draftArticle } from './assemble.ts';
+
+const draftOf = (body: string, published: string | null = null, lang?: 'vi' | 'en') =>
+  draftArticle({ text: `Tiêu đề bài viết\n\n${body}`, published, ...(lang ? { lang } : {}) });
+
+describe('grant contracts and English signing verbs', () => {
+  it('reads a grant contract signed as a signed agreement', () => {
+    const vi = draftOf('Sáng 5/3, Sở Y tế tỉnh đã ký kết hợp đồng viện trợ không hoàn lại với tổ chức JICA.');
+    expect(vi.agreements.map((a) => [a.kind, a.status])).toEqual([['agreement', 'signed']]);
+    const en = draftOf('The embassy signed a grant contract with the provincial hospital.', null, 'en');
+    expect(en.agreements.map((a) => [a.kind, a.status])).toEqual([['agreement', 'signed']]);
+  });
+
+  it('reads "entered into" and "renewed" a memorandum as signing it', () => {
+    const entered = draftOf(
+      'The Embassy of Norway has entered into a memorandum of understanding with the Ministry of Health.',
+      null,
+      'en',
+    );
+    expect(entered.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'signed']]);
+    expect(entered.events.map((e) => e.kind)).toEqual(['signing']);
+    const renewed = draftOf(
+      'The two hospitals renewed their memorandum of understanding in Hanoi.',
+      null,
+      'en',
+    );
+    expect(renewed.agreements.map((a) => [a.kind, a.status])).toEqual([['mou', 'signed']]);
+  });
+});
+
+describe('event kinds of handovers and medical missions', () => {
+  it('reads a symbolic handover as a handover', () => {
+    const vi = draftOf(
+      'Thay mặt Chính phủ Nhật Bản, ông Tanaka đã trao tượng trưng lô máy thở cho bệnh viện.',
+    );
+    expect(vi.events.map((e) => e.kind)).toEqual(['handover']);
+  });
+
+  it('reads free surgery and free check-ups as an event of kind other, and "a sign of" as no signing', () => {
+    const vi = draftOf('Đoàn bác sĩ Đức đã phẫu thuật miễn phí cho 40 trẻ em tại bệnh viện tỉnh.');
+    expect(vi.events.map((e) => e.kind)).toEqual(['other']);
+    const en = draftOf(
+      'Doctors from Osaka gave free medical examinations to 300 residents. The visit is a sign of friendship.',
+      null,
+      'en',
+    );
+    expect(en.events.map((e) => e.kind)).not.toContain('signing');
+    expect(en.events.map((e) => e.kind)).toContain('other');
+  });
+});
