@@ -50,3 +50,16 @@ describe('event kinds of handovers and medical missions', () => {
     expect(en.events.map((e) => e.kind)).toContain('other');
   });
 });
+
+describe('event dates from other sentences', () => {
+  it('does not date the events by a date that is promised or still to come', () => {
+    const draft = draftOf(
+      'Tổ chức Hope cho biết công trình sẽ được khởi công vào tháng 5/2026. Ông Lee đã bàn giao máy siêu âm cho bệnh viện.',
+    );
+    expect(draft.events.map((e) => [e.kind, e.start])).toEqual([['handover', null]]);
+    const pledged = draftOf(
+      'Đây là thiết bị được viện trợ theo cam kết của Chính phủ Đức vào tháng 10-2019. Ông Weber đã trao tượng trưng số thiết bị cho bệnh viện.',
+    );
+    expect(pledged.events.map((e) => [e.kind, e.start])).toEqual([['handover', null]]);
+  });
+});
