@@ -63,3 +63,20 @@ describe('event dates from other sentences', () => {
     expect(pledged.events.map((e) => [e.kind, e.start])).toEqual([['handover', null]]);
   });
 });
+
+describe('areas named by words that are no cooperation', () => {
+  it('does not tag pharmaceuticals for medicines given at a free check-up, nor for a doctor', () => {
+    const vi = draftOf(
+      'Đoàn Thầy thuốc trẻ Hàn Quốc đã khám bệnh, cấp thuốc miễn phí cho 500 người dân và chịu chi phí thuốc men.',
+    );
+    expect(vi.areas.map((a) => a.id)).not.toContain('pharmaceuticals');
+    const en = draftOf(
+      'The volunteer team gave free check-ups, consultations and medicine to 300 villagers.',
+      null,
+      'en',
+    );
+    expect(en.areas.map((a) => a.id)).not.toContain('pharmaceuticals');
+    const trade = draftOf('Hai bên sẽ hợp tác sản xuất thuốc và chuyển giao công nghệ dược.');
+    expect(trade.areas.map((a) => a.id)).toContain('pharmaceuticals');
+  });
+});
