@@ -80,3 +80,35 @@ describe('areas named by words that are no cooperation', () => {
     expect(trade.areas.map((a) => a.id)).toContain('pharmaceuticals');
   });
 });
+
+describe('areas in the scope of an agreement', () => {
+  it('tags the fields an MoU lists: hospital management, human resource development, ODA', () => {
+    const vi = draftOf(
+      'Hai bệnh viện ký Bản ghi nhớ hợp tác trong các lĩnh vực quản lý bệnh viện và nghiên cứu.',
+    );
+    expect(vi.areas.map((a) => a.id)).toContain('health_policy_systems');
+    const en = draftOf(
+      'The MoU covers human resource development, health economics and official development assistance.',
+      null,
+      'en',
+    );
+    expect(en.areas.map((a) => a.id)).toEqual(
+      expect.arrayContaining(['training', 'health_policy_systems', 'health_financing_aid']),
+    );
+  });
+});
+
+describe('descriptive sentences that are no commitments', () => {
+  it("does not take an agreement's term or a pledge named as a source for a commitment", () => {
+    const en = draftOf(
+      'The two institutes signed a memorandum of understanding. The memorandum will last until 2030 and may be renewed.',
+      null,
+      'en',
+    );
+    expect(en.commitments).toEqual([]);
+    const vi = draftOf(
+      'Hai bên đã ký Bản ghi nhớ. Bản ghi nhớ sẽ có hiệu lực trong 5 năm. Số máy thở được trao theo cam kết của Chính phủ Úc.',
+    );
+    expect(vi.commitments).toEqual([]);
+  });
+});
