@@ -112,3 +112,20 @@ describe('descriptive sentences that are no commitments', () => {
     expect(vi.commitments).toEqual([]);
   });
 });
+
+describe('the signing of a document in force is an earlier event', () => {
+  it('does not read the signing told after a basis cue as a signing event', () => {
+    const vi = draftOf(
+      'Trên cơ sở Hiệp định hợp tác y tế giữa hai nước ký năm 2005, hai bệnh viện đã tổ chức buổi làm việc.',
+    );
+    expect(vi.events.map((e) => e.kind)).toEqual(['working_session']);
+    const en = draftOf(
+      'To implement the memorandum of understanding signed by the two ministries, the delegation held a working session with the hospital.',
+      null,
+      'en',
+    );
+    expect(en.events.map((e) => e.kind)).toEqual(['working_session']);
+    const now = draftOf('Theo Bản ghi nhớ vừa được ký kết, hai bên sẽ trao đổi chuyên gia.');
+    expect(now.events.map((e) => e.kind)).toEqual(['signing']);
+  });
+});
