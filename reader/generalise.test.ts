@@ -129,3 +129,10 @@ describe('the signing of a document in force is an earlier event', () => {
     expect(now.events.map((e) => e.kind)).toEqual(['signing']);
   });
 });
+
+describe('entering into force is no signing', () => {
+  it('keeps an agreement that entered into force as mentioned', () => {
+    const en = draftOf('The health cooperation agreement entered into force in March.', null, 'en');
+    expect(en.agreements.map((a) => a.status)).toEqual(['mentioned']);
+  });
+});
