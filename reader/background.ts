@@ -10,8 +10,10 @@ import {
   type LexiconMarks,
   matchLongest,
 } from './lexicon.ts';
+import agreements from './lexicons/agreements.json' with { type: 'json' };
 import history from './lexicons/history.json' with { type: 'json' };
 import { keyPhrase, type Token } from './normalise.ts';
+import { kindLexicon } from './phrases.ts';
 import type { Sentence } from './segment.ts';
 import { lowerBound, lowerBoundBy } from './sorted.ts';
 
@@ -30,6 +32,12 @@ const earlierEventLexicon: Lexicon<true> = createLexicon();
 for (const phrase of history.earlierEvent) addPhrase(earlierEventLexicon, phrase, true);
 const currentLexicon: Lexicon<true> = createLexicon();
 for (const word of history.currentWords) addPhrase(currentLexicon, word, true);
+const basisLexicon: Lexicon<true> = createLexicon();
+for (const cue of agreements.basisCues) addPhrase(basisLexicon, cue, true);
+const signLexicon: Lexicon<true> = createLexicon();
+for (const verb of agreements.signVerbs) addPhrase(signLexicon, verb, true);
+const basisFillers = new Set(history.basisFillers.map((word) => keyPhrase(word)[0] ?? ''));
+const justKeys = new Set(history.justWords.map((word) => keyPhrase(word)[0] ?? ''));
 const auxiliaries = new Set(history.auxiliaries.map((word) => keyPhrase(word)[0] ?? ''));
 /** Punctuation that closes the clause a reference to an earlier event runs to. */
 const clauseEnds = new Set([',', ';', ':', '(']);
@@ -140,7 +148,48 @@ function findReferences(context: TimeContext): Uint8Array {
     filledTo = end;
     if (!isCurrent) inside.fill(1, start, end);
   }
+  markBasisSignings(context, inside);
   return inside;
+}
+
+/**
+ * 'Trên cơ sở Hiệp định … ký năm 1998, …', 'thực hiện Biên bản ghi nhớ … được ký giữa hai Sở': a
+ * document in force, named after a basis cue, was signed before; its signing to the end of the
+ * clause is an earlier event. Not when the clause says the signing is now ('vừa được ký', 'này').
+ */
+function markBasisSignings(context: TimeContext, inside: Uint8Array): void {
+  const { tokens, marks } = context;
+  const signs = marks.starts[signLexicon.id] ?? [];
+  // Documents of one clause share its end, found once: a clause of many documents stays linear.
+  let clauseEnd = -1;
+  let isCurrent = false;
+  for (const start of marks.starts[kindLexicon.id] ?? []) {
+    if (inside[start] === 1) continue;
+    const document = matchLongest(kindLexicon, marks, start);
+    const entry = document?.values[0];
+    if (!document || !entry || (entry.isCapitalOnly && !tokens[start]?.isCapital)) continue;
+    let before = start;
+    while (before > 0 && basisFillers.has(tokens[before - 1]?.key ?? '')) before--;
+    let isBasis = false;
+    for (let i = Math.max(0, before - 4); i < start && !isBasis; i++) {
+      const cue = matchLongest(basisLexicon, marks, i)?.end;
+      isBasis = cue === before || cue === start;
+    }
+    if (!isBasis) continue;
+    if (document.end > clauseEnd) {
+      const last = context.sentences[context.sentenceOf[start] ?? -1]?.last ?? document.end;
+      clauseEnd = document.end;
+      isCurrent = false;
+      while (clauseEnd < last && !clauseEnds.has(tokens[clauseEnd]?.raw ?? '')) {
+        if (hasMatch(currentLexicon, marks, clauseEnd) || justKeys.has(tokens[clauseEnd]?.key ?? ''))
+          isCurrent = true;
+        clauseEnd++;
+      }
+    }
+    const at = lowerBound(signs, document.end);
+    const sign = at < signs.length ? (signs[at] as number) : clauseEnd;
+    if (sign < clauseEnd && !isCurrent) inside.fill(1, sign, clauseEnd);
+  }
 }
 
 /** A date (YYYY, YYYY-MM or YYYY-MM-DD) in an earlier year, or two months or more before publication. */

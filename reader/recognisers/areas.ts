@@ -56,6 +56,8 @@ for (const lang of ['vi', 'en'] as const) {
 // Keywords inside a body's name ('Cục Quản lý Khám, chữa bệnh') name the body, not an area.
 const organisationLexicon: Lexicon<true> = createLexicon();
 for (const name of extra.organisationNames.names) addPhrase(organisationLexicon, name, true);
+// So do phrases that name no cooperation ('thầy thuốc', 'cấp thuốc miễn phí' at a free check-up).
+for (const phrase of extra.notAreas.phrases) addPhrase(organisationLexicon, phrase, true);
 
 /** The areas of cooperation the article names, outside quotations. */
 export function findAreas(article: Article): DraftArea[] {

@@ -45,6 +45,8 @@ const futureLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.future) addPhrase(futureLexicon, cue, true);
 const pastLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.pastCues) addPhrase(pastLexicon, cue, true);
+const laterDateLexicon: Lexicon<true> = createLexicon();
+for (const cue of events.laterDateCues) addPhrase(laterDateLexicon, cue, true);
 const onlineLexicon: Lexicon<true> = createLexicon();
 for (const cue of events.online) addPhrase(onlineLexicon, cue, true);
 const deadlineLexicon: Lexicon<true> = createLexicon();
@@ -61,7 +63,8 @@ const notBeforeKy = keySet(events.notAfterKy);
 const tiepKey = keyPhrase('tiếp')[0];
 const suKey = keyPhrase('sự')[0];
 const receivedKey = keyPhrase('received')[0];
-const kyKeys = keySet(['ký', 'kí']);
+// 'sign' shares the lone-verb checks: 'a sign of friendship' is a noun, not a signing.
+const kyKeys = keySet(['ký', 'kí', 'sign']);
 const containers = new Set<EventKind>(['visit', 'conference']);
 /** How far after a trigger a date may still say when it happened. */
 const datedReach = tuning.events.datedReach;
@@ -354,7 +357,17 @@ function firstBodyDate(
 ): DateMention | undefined {
   const bodySentence = context.sentenceOf[context.bodyStart] ?? 0;
   const sentences = [...datesBySentence.keys()].filter((s) => s >= bodySentence).sort((a, b) => a - b);
-  return sentences[0] !== undefined ? datesBySentence.get(sentences[0])?.[0] : undefined;
+  // A date after a future cue ('sẽ được khởi công vào tháng 1', 'theo cam kết ... tháng 10-2004') is
+  // when something else will happen or was promised, not when the reported events happened.
+  const futures = context.marks.starts[laterDateLexicon.id] ?? [];
+  for (const sentence of sentences) {
+    const first = context.sentences[sentence]?.first ?? 0;
+    for (const date of datesBySentence.get(sentence) ?? []) {
+      const at = findTokenAt(context.tokens, date.start);
+      if (lowerBound(futures, at) === lowerBound(futures, first)) return date;
+    }
+  }
+  return undefined;
 }
 
 /** 'Minister Kovács-Szabó', 'Dr Lim': a capitalised title or name and another after it, not 'USAID support'. */
