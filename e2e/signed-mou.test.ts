@@ -94,8 +94,11 @@ describe('an MoU registered from its signed text', () => {
     // What the reader matched to existing records: the officer says these are new.
     const undecided = page.getByTestId('undecided');
     // Each round answers one card still waiting for a decision (its box, not the first unticked box
-    // on the page, which under load may belong to a card that is already decided).
-    for (let round = 0; round < 40 && (await undecided.count()) > 0; round += 1) {
+    // on the page). The cards look for possible duplicates as they mount, so a card can become
+    // undecided after the others are answered: answer until the page is idle and nothing waits.
+    for (let round = 0; round < 40; round += 1) {
+      await page.waitForLoadState('networkidle');
+      if ((await undecided.count()) === 0) break;
       await undecided.getByRole('button').first().click();
       await page
         .locator('.matches-undecided')
@@ -103,7 +106,7 @@ describe('an MoU registered from its signed text', () => {
         .getByRole('checkbox', { name: 'Không trùng — tạo hồ sơ mới' })
         .check();
     }
-    await undecided.waitFor({ state: 'detached' });
+    expect(await undecided.count()).toBe(0);
     await saveScreenshot(page, 'signed-mou-review');
     await page.getByRole('button', { name: 'Lưu tất cả vào sổ đăng ký' }).click();
     await page.getByText('Đã lưu bản nháp vào sổ đăng ký.').waitFor();
