@@ -40,6 +40,66 @@ const agreementNoun =
   /(?:ban ghi nho|hiep dinh|thoa thuan|ke hoach hanh dong|du an|chuong trinh|memorandum of understanding|mou|agreement|project|programme|program|action plan)\b[^.;:!?]{0,80}/;
 const earlierYear = /\b(?:19|20)\d{2}\b/g;
 
+// foldText of a sentence, without its slow path. foldText folds through a table of each character's
+// fold when every character is Latin or Vietnamese, else through NFD and regex passes over the
+// whole text: one curly quote or dash in a sentence, as news prints them, sends it down the slow
+// path. General punctuation (U+2000–U+206F) has no decomposition, no case and no marks, so it folds
+// to itself either way (its spaces collapse like any other): the same table with it folds the same.
+let foldTable: (string | undefined)[] | null = null;
+
+/** The fold of each character up to U+206F, as foldText's own table has it, or undefined where
+ * foldText takes its slow path. */
+function buildFoldTable(): (string | undefined)[] {
+  const table: (string | undefined)[] = [];
+  const space = /^\s$/u;
+  for (let code = 0; code < 0x2070; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const char = String.fromCharCode(code);
+    const isFoldTableCode =
+      code < 0x250 || (code >= 0x300 && code < 0x370) || (code >= 0x1e00 && code < 0x1f00);
+    if (isFoldTableCode) {
+      const folded = char
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase();
+      table[code] = space.test(char) ? ' ' : /\s/u.test(folded) ? undefined : folded;
+    } else if (code >= 0x2000) {
+      const isPlain =
+        char.normalize('NFD') === char &&
+        char.toLowerCase() === char &&
+        char.toUpperCase() === char &&
+        !/\p{M}/u.test(char);
+      table[code] = space.test(char) ? ' ' : isPlain ? char : undefined;
+    }
+  }
+  return table;
+}
+
+/** foldText(raw), by the table when every character is in it. */
+function foldSentence(raw: string): string {
+  foldTable ??= buildFoldTable();
+  let folded = '';
+  let pendingSpace = false;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    const part = foldTable[code];
+    if (part === undefined) return foldText(raw);
+    if (part === ' ') {
+      // Leading and repeated whitespace collapse to one space, trailing whitespace is trimmed.
+      pendingSpace = folded.length > 0;
+      continue;
+    }
+    if (part === '') continue;
+    if (pendingSpace) {
+      folded += ' ';
+      pendingSpace = false;
+    }
+    folded += part;
+  }
+  return folded;
+}
+
 /** Sentence ranges by full stops, question marks, semicolons and line breaks. */
 function* sentenceRanges(text: string): Generator<[number, number]> {
   const boundary = /[.!?](?=\s|$)|\n/g;
@@ -94,7 +154,7 @@ export function findProgress(
     // characters without a stop is no sentence (a table, a hostile input).
     if (end - start < 25 || end - start > 2000 || found.length >= 20) continue;
     const raw = text.slice(start, end);
-    const folded = foldText(raw);
+    const folded = foldSentence(raw);
     if (!anyCue.test(folded)) continue;
     const kind = cues.find(([, cue]) => cue.test(folded))?.[0];
     if (!kind || future.test(folded) || isEarlierHistory(folded, publishedYear)) continue;
