@@ -40,64 +40,77 @@ const agreementNoun =
   /(?:ban ghi nho|hiep dinh|thoa thuan|ke hoach hanh dong|du an|chuong trinh|memorandum of understanding|mou|agreement|project|programme|program|action plan)\b[^.;:!?]{0,80}/;
 const earlierYear = /\b(?:19|20)\d{2}\b/g;
 
-// foldText of a sentence, without its slow path. foldText folds through a table of each character's
+// foldText of a sentence, without its slow path and without a string per character. foldText folds through a table of each character's
 // fold when every character is Latin or Vietnamese, else through NFD and regex passes over the
 // whole text: one curly quote or dash in a sentence, as news prints them, sends it down the slow
 // path. General punctuation (U+2000–U+206F) has no decomposition, no case and no marks, so it folds
 // to itself either way (its spaces collapse like any other): the same table with it folds the same.
-let foldTable: (string | undefined)[] | null = null;
+let foldTable: Int32Array | null = null;
+/** foldTable entries other than a code unit: take foldText's own path, a space, nothing. */
+const slowPath = -1;
+const spaceFold = -2;
+const emptyFold = -3;
 
-/** The fold of each character up to U+206F, as foldText's own table has it, or undefined where
- * foldText takes its slow path. */
-function buildFoldTable(): (string | undefined)[] {
-  const table: (string | undefined)[] = [];
+/** The fold of each character up to U+206F as foldText's own table has it (one code unit, a space
+ * or nothing), or slowPath where foldText takes its slow path or a fold is longer than one unit. */
+function buildFoldTable(): Int32Array {
+  const table = new Int32Array(0x2070).fill(slowPath);
   const space = /^\s$/u;
-  for (let code = 0; code < 0x2070; code++) {
+  for (let code = 0; code < table.length; code++) {
     if (code >= 0xd800 && code <= 0xdfff) continue;
     const char = String.fromCharCode(code);
     const isFoldTableCode =
       code < 0x250 || (code >= 0x300 && code < 0x370) || (code >= 0x1e00 && code < 0x1f00);
+    let folded: string | undefined;
     if (isFoldTableCode) {
-      const folded = char
+      const markFree = char
         .normalize('NFD')
         .replace(/\p{M}+/gu, '')
         .replace(/[đĐ]/g, 'd')
         .toLowerCase();
-      table[code] = space.test(char) ? ' ' : /\s/u.test(folded) ? undefined : folded;
+      folded = space.test(char) ? ' ' : /\s/u.test(markFree) ? undefined : markFree;
     } else if (code >= 0x2000) {
       const isPlain =
         char.normalize('NFD') === char &&
         char.toLowerCase() === char &&
         char.toUpperCase() === char &&
         !/\p{M}/u.test(char);
-      table[code] = space.test(char) ? ' ' : isPlain ? char : undefined;
+      folded = space.test(char) ? ' ' : isPlain ? char : undefined;
     }
+    if (folded === ' ') table[code] = spaceFold;
+    else if (folded === '') table[code] = emptyFold;
+    else if (folded !== undefined && folded.length === 1) table[code] = folded.charCodeAt(0);
   }
   return table;
 }
 
+/** Code units of a fold being built: reused, so a sentence costs no string until its end. */
+let foldBuffer = new Uint16Array(2048);
+const utf16 = new TextDecoder('utf-16le');
+
 /** foldText(raw), by the table when every character is in it. */
 function foldSentence(raw: string): string {
   foldTable ??= buildFoldTable();
-  let folded = '';
+  if (foldBuffer.length < raw.length) foldBuffer = new Uint16Array(raw.length);
+  let length = 0;
   let pendingSpace = false;
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
-    const part = foldTable[code];
-    if (part === undefined) return foldText(raw);
-    if (part === ' ') {
+    const part = code < foldTable.length ? (foldTable[code] as number) : slowPath;
+    if (part === slowPath) return foldText(raw);
+    if (part === spaceFold) {
       // Leading and repeated whitespace collapse to one space, trailing whitespace is trimmed.
-      pendingSpace = folded.length > 0;
+      pendingSpace = length > 0;
       continue;
     }
-    if (part === '') continue;
+    if (part === emptyFold) continue;
     if (pendingSpace) {
-      folded += ' ';
+      foldBuffer[length++] = 32;
       pendingSpace = false;
     }
-    folded += part;
+    foldBuffer[length++] = part;
   }
-  return folded;
+  return utf16.decode(foldBuffer.subarray(0, length));
 }
 
 /** Sentence ranges by full stops, question marks, semicolons and line breaks. */
