@@ -66,10 +66,23 @@ interface Pattern {
   lead?: readonly number[];
   /** The code units that can follow the anchor's digit run, when few: other anchors are not tried. */
   follow?: readonly number[];
+  /** The pattern's opening lookbehind, as a test of the code unit before an offset: offsets it
+   * rules out are not tried (digit-dense input such as '1/1/1/…' would try every digit run). */
+  notAfter?: (code: number) => boolean;
   build: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end' | 'isDocumentDate'> | null;
 }
 
 const n = (value: string | undefined): number | null => (value === undefined ? null : Number(value));
+
+/** A pattern opening with \d: no match starts elsewhere. */
+const digitCodes = [...'0123456789'].map((c) => c.charCodeAt(0));
+const slash = 47;
+/** What `(?<![\d/.-])` rules out before a date. */
+const isDigitOrDateMark = (code: number) => isDigit(code) || code === slash || code === 46 || code === 45;
+
+const letter = /\p{L}/u;
+const isBmpLetter = (code: number) =>
+  code >= 0x41 && (code < 0xd800 || code > 0xdfff) && letter.test(String.fromCharCode(code));
 
 /** '.', '-' and '–': what follows the day of '8.7' or '8-9.7'. */
 const dayMonthFollow = [46, 45, 0x2013];
@@ -81,6 +94,7 @@ const patterns: Pattern[] = [
       /(?<![\d/])(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2}))?(?:\s{0,2}[-–]\s{0,2}|\s{1,2}(?:và|and)\s{1,2}|\s{1,3}đến\s{1,3}(?:ngày\s{1,3})?)(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{4}))?(?![\d/])/y,
     anchor: 'digits',
     at: [0, 0],
+    notAfter: (code) => isDigit(code) || code === slash,
     build: (m) => ({
       day: n(m[1]),
       month: n(m[2]) ?? (n(m[4]) as number),
@@ -94,6 +108,7 @@ const patterns: Pattern[] = [
     regex: /(?<![\d/.-])(\d{1,2})\s{0,2}([/.-])\s{0,2}(\d{1,2})\s{0,2}\2\s{0,2}(\d{4})(?![\d/])/y,
     anchor: 'digits',
     at: [0, 0],
+    notAfter: isDigitOrDateMark,
     build: (m) => ({ day: n(m[1]), month: n(m[3]) as number, year: n(m[4]), endDay: null, endMonth: null }),
   },
   {
@@ -101,6 +116,7 @@ const patterns: Pattern[] = [
     regex: /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])/y,
     anchor: 'digits',
     at: [0, 0],
+    notAfter: isDigitOrDateMark,
     follow: [45],
     build: (m) => ({ day: n(m[3]), month: n(m[2]) as number, year: n(m[1]), endDay: null, endMonth: null }),
   },
@@ -127,6 +143,7 @@ const patterns: Pattern[] = [
     regex: /(?<!\d)(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{0,3}(?:năm|,)\s{0,3}(\d{4}))?(?!\d)/iuy,
     anchor: 'digits',
     at: [0, 0],
+    notAfter: isDigit,
     build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: n(m[3]), endDay: null, endMonth: null }),
   },
   {
@@ -161,6 +178,9 @@ const patterns: Pattern[] = [
     regex: /(?<![\d/\p{L}.-])(\d{1,2})\/(\d{1,2})(?![\d/\p{L}])/uy,
     anchor: 'digits',
     at: [0, 0],
+    // A letter before rules it out too; a surrogate (half of an astral letter or not) is left to
+    // the pattern itself.
+    notAfter: (code) => isDigitOrDateMark(code) || isBmpLetter(code),
     build: (m) => ({ day: n(m[1]), month: n(m[2]) as number, year: null, endDay: null, endMonth: null }),
   },
   {
@@ -185,6 +205,7 @@ const patterns: Pattern[] = [
     // Day, suffix, spaces, separator, spaces, day, suffix, spaces: 4 to 20 code units before the month.
     anchor: 'month',
     at: [4, 20],
+    lead: digitCodes,
     build: (m) => {
       const month = monthNames[(m[3] ?? '').toLowerCase()] ?? 0;
       return { day: n(m[1]), month, year: n(m[4]), endDay: n(m[2]), endMonth: month };
@@ -215,6 +236,7 @@ const patterns: Pattern[] = [
     // Day (1-2), suffix (0 or 2), spaces (1-3), then the month.
     anchor: 'month',
     at: [2, 7],
+    lead: digitCodes,
     build: (m) => ({
       day: n(m[1]),
       month: monthNames[(m[2] ?? '').toLowerCase()] ?? 0,
@@ -274,7 +296,7 @@ export function findDates(text: string): DateMention[] {
   for (let p = 0; p < patterns.length; p++) {
     const pattern = patterns[p] as Pattern;
     const [nearest, farthest] = pattern.at;
-    const { regex: sticky, lead, follow } = pattern;
+    const { regex: sticky, lead, follow, notAfter } = pattern;
     // The same matches as a global scan: offsets in ascending order, each from the end of the
     // last match on, and no match can start at an offset left out.
     let from = 0;
@@ -284,6 +306,7 @@ export function findDates(text: string): DateMention[] {
       for (let at = Math.max(tried + 1, anchor - farthest, 0); at <= anchor - nearest; at++) {
         tried = at;
         if (at < from || (lead && !lead.includes(text.charCodeAt(at)))) continue;
+        if (notAfter && at > 0 && notAfter(text.charCodeAt(at - 1))) continue;
         sticky.lastIndex = at;
         const m = sticky.exec(text);
         if (m === null) continue;

@@ -31,10 +31,15 @@ export interface LexiconMarks {
   tokens: readonly Token[];
   /** First hit starting at each token, or -1. */
   head: Int32Array;
-  hitLexicon: number[];
-  hitEnd: number[];
-  hitValues: unknown[][];
-  hitNext: number[];
+  /** Hits in typed arrays grown by doubling: a hostile input of one repeated cue word makes millions
+   * of hits, and four plain arrays pushed to one by one cost a quarter of a second there. */
+  hitCount: number;
+  hitLexicon: Int32Array;
+  hitEnd: Int32Array;
+  /** The phrase's values, as an index into valueLists. */
+  hitValues: Int32Array;
+  hitNext: Int32Array;
+  valueLists: readonly unknown[][];
   /** Start tokens of each lexicon's hits, ascending. */
   starts: (number[] | undefined)[];
 }
@@ -55,6 +60,10 @@ interface FrozenTrie {
   /** The node behind each number, for the lexicons and values that end there. */
   nodes: TrieNode[];
   endsPhrase: Uint8Array;
+  /** Per node, where its (lexicon, values) pairs start in `valueLists`; a node's values are
+   * numbered in the order of its lexicons. */
+  firstValue: Int32Array;
+  valueLists: unknown[][];
 }
 let frozen: FrozenTrie | null = null;
 
@@ -91,17 +100,20 @@ export function addPhrase<T>(lexicon: Lexicon<T>, phrase: string, value: T): voi
 
 /** One pass over the tokens: a phrase never crosses a line break, the deepest node wins per lexicon. */
 export function markLexicons(tokens: readonly Token[]): LexiconMarks {
+  const trie = frozen ?? freezeTrie();
+  const capacity = 64;
   const marks: LexiconMarks = {
     tokens,
     head: new Int32Array(tokens.length).fill(-1),
-    hitLexicon: [],
-    hitEnd: [],
-    hitValues: [],
-    hitNext: [],
+    hitCount: 0,
+    hitLexicon: new Int32Array(capacity),
+    hitEnd: new Int32Array(capacity),
+    hitValues: new Int32Array(capacity),
+    hitNext: new Int32Array(capacity),
+    valueLists: trie.valueLists,
     starts: [],
   };
-  const trie = frozen ?? freezeTrie();
-  const { first, edges, edgeMask, nodes, endsPhrase } = trie;
+  const { first, edges, edgeMask, nodes, endsPhrase, firstValue } = trie;
   const length = tokens.length;
   for (let start = 0; start < length; start++) {
     const id = (tokens[start] as Token).keyId;
@@ -109,7 +121,8 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
     if (node === 0) continue;
     let end = start + 1;
     for (;;) {
-      if (endsPhrase[node] === 1) recordHits(marks, start, end, nodes[node] as TrieNode);
+      if (endsPhrase[node] === 1)
+        recordHits(marks, start, end, nodes[node] as TrieNode, firstValue[node] ?? 0);
       if (end >= length) break;
       const token = tokens[end] as Token;
       const key = token.keyId;
@@ -170,29 +183,52 @@ function freezeTrie(): FrozenTrie {
     edges.set([parent, key, child], slot * 3);
   }
   const endsPhrase = new Uint8Array(nodes.length);
+  const firstValue = new Int32Array(nodes.length);
+  const valueLists: unknown[][] = [];
   nodes.forEach((node, number) => {
     endsPhrase[number] = node.lexicons.length > 0 ? 1 : 0;
+    firstValue[number] = valueLists.length;
+    valueLists.push(...node.values);
   });
-  frozen = { first, edges, edgeMask, nodes, endsPhrase };
+  frozen = { first, edges, edgeMask, nodes, endsPhrase, firstValue, valueLists };
   return frozen;
 }
 
-function recordHits(marks: LexiconMarks, start: number, end: number, node: TrieNode): void {
+function recordHits(
+  marks: LexiconMarks,
+  start: number,
+  end: number,
+  node: TrieNode,
+  firstValue: number,
+): void {
   for (let index = 0; index < node.lexicons.length; index++) {
     const lexicon = node.lexicons[index] ?? -1;
-    const values = node.values[index] ?? [];
     const hit = findHit(marks, lexicon, start);
     if (hit !== -1) {
       marks.hitEnd[hit] = end;
-      marks.hitValues[hit] = values;
+      marks.hitValues[hit] = firstValue + index;
       continue;
     }
-    marks.hitLexicon.push(lexicon);
-    marks.hitEnd.push(end);
-    marks.hitValues.push(values);
-    marks.hitNext.push(marks.head[start] ?? -1);
-    marks.head[start] = marks.hitLexicon.length - 1;
+    if (marks.hitCount === marks.hitLexicon.length) growHits(marks);
+    const added = marks.hitCount++;
+    marks.hitLexicon[added] = lexicon;
+    marks.hitEnd[added] = end;
+    marks.hitValues[added] = firstValue + index;
+    marks.hitNext[added] = marks.head[start] ?? -1;
+    marks.head[start] = added;
   }
+}
+
+function growHits(marks: LexiconMarks): void {
+  const grown = (from: Int32Array) => {
+    const to = new Int32Array(from.length * 2);
+    to.set(from);
+    return to;
+  };
+  marks.hitLexicon = grown(marks.hitLexicon);
+  marks.hitEnd = grown(marks.hitEnd);
+  marks.hitValues = grown(marks.hitValues);
+  marks.hitNext = grown(marks.hitNext);
 }
 
 function findHit(marks: LexiconMarks, lexicon: number, start: number): number {
@@ -209,7 +245,11 @@ export function matchLongest<T>(
 ): TrieMatch<T> | null {
   const hit = findHit(marks, lexicon.id, start);
   if (hit === -1) return null;
-  return { start, end: marks.hitEnd[hit] ?? start, values: (marks.hitValues[hit] ?? []) as T[] };
+  return {
+    start,
+    end: marks.hitEnd[hit] ?? start,
+    values: (marks.valueLists[marks.hitValues[hit] ?? -1] ?? []) as T[],
+  };
 }
 
 /** True when a phrase of the lexicon starts at token `start`. */
