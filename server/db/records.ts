@@ -322,16 +322,16 @@ export function createRecordService<
         .orderBy(direction(request.sort), asc(idColumn))
         .limit(request.pageSize)
         .offset(offset) as Promise<CountedRow[]>;
+    const countApart = async () => {
+      const counted = await countCapped(db, table as PgTable, where, cap);
+      return counted.isTotalCapped ? cap + 1 : counted.total;
+    };
     const toPage = async (rows: CountedRow[], knownTotal?: number) => {
       const first = rows[0];
       // Only a page past the end, which carries no count, asks for it apart.
       const total =
         knownTotal ??
-        (first !== undefined
-          ? Number(first[pageTotalKey])
-          : offset === 0
-            ? 0
-            : (await countCapped(db, table as PgTable, where, cap)).total);
+        (first !== undefined ? Number(first[pageTotalKey]) : offset === 0 ? 0 : await countApart());
       return {
         rows: rows.map(({ [pageTotalKey]: _total, ...row }) => row as unknown as Row<T>),
         total: Math.min(total, cap),
