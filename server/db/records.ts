@@ -25,6 +25,9 @@ export type RecordTable = PgTable & {
 
 type Row<T extends RecordTable> = T['$inferSelect'];
 
+/** The column a page's rows carry their list's count in. */
+const pageTotalKey = 'pageTotal';
+
 export type ListPage<R> = {
   items: R[];
   /** Exact up to limits.listCountCap; past it the cap, with isTotalCapped. */
@@ -307,26 +310,63 @@ export function createRecordService<
       ...request.where.filter((condition): condition is SQL => condition !== undefined),
     );
     const direction = request.order === 'desc' ? desc : asc;
-    const readRows = (executor: Executor) =>
-      executor
-        .select(columns)
+    const cap = limits.listCountCap;
+    const offset = (request.page - 1) * request.pageSize;
+    type CountedRow = Row<T> & { [pageTotalKey]: number };
+    /** The page's rows, each carrying the count (up to cap + 1): one statement where a page and
+     * its count were two; the count is an uncorrelated subquery, computed once. */
+    const readRows = (select: Executor['select'], rowWhere: SQL | undefined, counted: SQL) =>
+      select({ ...columns, [pageTotalKey]: sql<number>`${counted}`.as(pageTotalKey) })
         .from(table as PgTable)
-        .where(where)
+        .where(rowWhere)
         .orderBy(direction(request.sort), asc(idColumn))
         .limit(request.pageSize)
-        .offset((request.page - 1) * request.pageSize) as Promise<Row<T>[]>;
-    if (!request.isTextSearch) {
-      const rows = await readRows(db);
-      const counted = await countCapped(db, table as PgTable, where, limits.listCountCap);
-      return { rows, ...counted, page: request.page, pageSize: request.pageSize };
+        .offset(offset) as Promise<CountedRow[]>;
+    const countApart = async () => {
+      const counted = await countCapped(db, table as PgTable, where, cap);
+      return counted.isTotalCapped ? cap + 1 : counted.total;
+    };
+    const toPage = async (rows: CountedRow[], knownTotal?: number) => {
+      const first = rows[0];
+      // Only a page past the end, which carries no count, asks for it apart.
+      const total =
+        knownTotal ??
+        (first !== undefined ? Number(first[pageTotalKey]) : offset === 0 ? 0 : await countApart());
+      return {
+        rows: rows.map(({ [pageTotalKey]: _total, ...row }) => row as unknown as Row<T>),
+        total: Math.min(total, cap),
+        isTotalCapped: total > cap,
+        page: request.page,
+        pageSize: request.pageSize,
+      };
+    };
+    const countedAll = sql`(select count(*)::int from (select 1 from ${table}${where ? sql` where ${where}` : sql``} limit ${cap + 1}) as counted)`;
+    if (!request.isTextSearch) return toPage(await readRows(db.select.bind(db), where, countedAll));
+    // Text search: the matches are found through the index first, at most cap + 1 of them, and the
+    // page sorted among them; past the cap the word is common, and the page is read again by the
+    // ordered scan (the planner's usual choice), which meets matches soon.
+    const probed = await withTextIndexOnly(db, (tx) => {
+      const matched = tx.$with('matched').as(
+        tx
+          .select({ id: sql`${idColumn}`.as('matched_id') })
+          .from(table as PgTable)
+          .where(where)
+          .limit(cap + 1),
+      );
+      const withMatched = tx.with(matched);
+      return readRows(
+        withMatched.select.bind(withMatched) as Executor['select'],
+        sql`${idColumn} in (select ${matched.id} from ${matched})`,
+        sql`(select count(*)::int from ${matched})`,
+      );
+    });
+    if (probed.length === 0 && offset > 0) {
+      // Past the end of the matches: counted the same way, through the index alone.
+      const counted = await withTextIndexOnly(db, (tx) => countCapped(tx, table as PgTable, where, cap));
+      return toPage(probed, counted.isTotalCapped ? cap + 1 : counted.total);
     }
-    // Text search: count through the index first; under the cap, sort those few matches; over
-    // it, the word is common and the ordered scan meets matches soon.
-    const counted = await withTextIndexOnly(db, (tx) =>
-      countCapped(tx, table as PgTable, where, limits.listCountCap),
-    );
-    const rows = counted.isTotalCapped ? await readRows(db) : await withTextIndexOnly(db, readRows);
-    return { rows, ...counted, page: request.page, pageSize: request.pageSize };
+    const isCommon = Number(probed[0]?.[pageTotalKey] ?? 0) > cap;
+    return isCommon ? toPage(await readRows(db.select.bind(db), where, sql`null`), cap + 1) : toPage(probed);
   }
 
   return {

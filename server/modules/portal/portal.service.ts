@@ -211,9 +211,27 @@ export function createPortalService({ db }: { db: Database }) {
 
   return {
     async listNews(page: number, pageSize: number) {
-      const items = await listNewsWhere(undefined, pageSize, (page - 1) * pageSize);
-      const counted = await countCapped(db, sources, isPublic, limits.listCountCap);
-      return { items, ...counted, page };
+      const cap = limits.listCountCap;
+      const offset = (page - 1) * pageSize;
+      // The page and its capped count in one statement (the count computed once, as a subquery).
+      const rows = await db
+        .select({
+          ...newsColumns,
+          total: sql<number>`(select count(*)::int from (select 1 from ${sources} where ${isPublic} limit ${cap + 1}) as counted)`,
+        })
+        .from(sources)
+        .where(isPublic)
+        .orderBy(...newestFirst)
+        .limit(pageSize)
+        .offset(offset);
+      const countApart = async () => {
+        const counted = await countCapped(db, sources, isPublic, cap);
+        return counted.isTotalCapped ? cap + 1 : counted.total;
+      };
+      // Only a page past the end, which carries no count, asks for it apart.
+      const total = rows[0] !== undefined ? Number(rows[0].total) : offset === 0 ? 0 : await countApart();
+      const items = await toNewsItems(rows.map(({ total: _total, ...row }) => row));
+      return { items, total: Math.min(total, cap), isTotalCapped: total > cap, page };
     },
 
     async getArticle(id: string): Promise<PublicNewsArticle> {

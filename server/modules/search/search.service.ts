@@ -1,4 +1,4 @@
-import { and, desc, not, type SQL, sql } from 'drizzle-orm';
+import { and, not, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { SearchHit, SearchResult, SearchType } from '../../../common/contracts/search.ts';
 import { limits } from '../../../common/domain/limits.ts';
@@ -124,161 +124,171 @@ function rankOf(candidate: Candidate, query: string, words: string[]): number {
   return 3 + candidate.tier;
 }
 
+type FoundRow = {
+  /** Which reading found the row (its index), -1 for an area the query names. */
+  key: number;
+  id: string;
+  label: string;
+  snippet: string | null;
+  total: number | null;
+};
+
+/** One way a group's records are found: a condition, its tier, how many to read. */
+type Reading = {
+  key: number;
+  searchable: Searchable;
+  where: SQL;
+  tier: number;
+  limit: number;
+  /** The reading whose count is the group's total (every word, anywhere). */
+  isCounted: boolean;
+};
+
 /** Diacritic-insensitive, whole-word search across records and sources, grouped by type. */
 export function createSearchService({ db }: { db: Database }) {
+  const cap = limits.listCountCap;
+
   function snippetOf(searchable: Searchable): SQL {
     const { snippet } = searchable;
     // A source's text can be megabytes: the snippet is cut from its opening part only.
-    if (snippet === null) return sql`null`;
-    return searchable.type === 'source' ? sql`left(${snippet}, 4000)` : sql`${snippet}`;
+    if (snippet === null) return sql`null::text`;
+    return searchable.type === 'source' ? sql`left(${snippet}, 4000)` : sql`${snippet}::text`;
   }
 
-  function toCandidates(rows: { id: unknown; label: unknown; snippet: unknown }[], tier: number) {
-    return rows.map((row) => ({
-      id: String(row.id),
-      label: String(row.label),
-      snippet: row.snippet === null || row.snippet === undefined ? null : String(row.snippet),
-      tier,
-    }));
+  /** The columns every branch of a search statement answers, in one shape for UNION ALL. */
+  function shapeOf(reading: Reading, total: SQL): SQL {
+    const { searchable, key } = reading;
+    return sql`${sql.raw(String(key))}::int as key, ${searchable.table.id}::text as id, ${searchable.label}::text as label, ${snippetOf(searchable)} as snippet, ${total} as total`;
   }
 
-  async function readCandidates(
-    executor: Executor,
-    searchable: Searchable,
-    where: SQL,
-    limit: number,
-    tier: number,
-  ): Promise<Candidate[]> {
-    const { table, label, recency } = searchable;
-    const rows = await executor
-      .select({ id: table.id, label, snippet: snippetOf(searchable) })
-      .from(table)
-      .where(where)
-      .orderBy(desc(recency))
-      .limit(limit);
-    return toCandidates(rows, tier);
+  async function rowsOf(executor: Executor, statement: SQL): Promise<FoundRow[]> {
+    const result = (await executor.execute(statement)) as unknown as { rows: FoundRow[] };
+    return result.rows;
   }
 
-  /** The newest `limit` records meeting a text condition, and how many meet it (up to the cap).
-   * First through the text index alone (a bitmap scan, which reads no stored vector): it finds
-   * at most cap + 1 matches, so a rare word costs what it matches. Only when the word is common
-   * (more than the cap) does the newest-first index scan run, and then it meets matches soon.
-   * The planner, left alone, picks the newest-first scan for rare words too (or a sequential scan
-   * for the count), testing every row's vector: on sources, a compressed copy of every word of
-   * the article each, read back row after row. */
-  async function readMatching(
-    searchable: Searchable,
-    where: SQL,
-    limit: number,
-    tier: number,
-  ): Promise<{ candidates: Candidate[]; total: number; isTotalCapped: boolean }> {
-    const { table, label, recency } = searchable;
-    const cap = limits.listCountCap;
-    const probed = await withTextIndexOnly(db, async (tx) => {
-      const matched = tx
-        .select({ id: sql`${table.id}`.as('matched_id'), recency: sql`${recency}`.as('matched_recency') })
-        .from(table)
-        .where(where)
-        .limit(cap + 1)
-        .as('matched');
-      const newest = tx
-        .select({
-          id: matched.id,
-          recency: matched.recency,
-          total: sql<number>`count(*) over ()`.as('matched_total'),
-        })
-        .from(matched)
-        .orderBy(sql`${matched.recency} desc`)
-        .limit(limit)
-        .as('newest');
-      return tx
-        .select({ id: table.id, label, snippet: snippetOf(searchable), total: newest.total })
-        .from(newest)
-        .innerJoin(table, sql`${table.id} = ${newest.id}`)
-        .orderBy(sql`${newest.recency} desc`);
+  /** Every reading of one search in one statement: each condition finds at most cap + 1 matches
+   * through the text index alone (a bitmap scan, run under withTextIndexOnly), so a rare word
+   * costs what it matches, and the newest `limit` of them are read back with the count. Left
+   * alone, the planner picks a newest-first scan for rare words too (or a sequential scan for the
+   * count), testing every row's vector: on sources, a compressed copy of every word of the article
+   * each, read back row after row. A reading whose count passes the cap is read again by
+   * readNewest. */
+  function probeStatement(readings: Reading[], matchedAreas: SQL | null): SQL {
+    const ctes = readings.map((reading) => {
+      const { table, recency } = reading.searchable;
+      return sql`${sql.identifier(`m${reading.key}`)} as (select ${table.id} as id, ${recency} as r from ${table} where ${reading.where} limit ${cap + 1})`;
     });
-    const total = Number(probed[0]?.total ?? 0);
-    if (total <= cap) return { candidates: toCandidates(probed, tier), total, isTotalCapped: false };
-    return {
-      candidates: await readCandidates(db, searchable, where, limit, tier),
-      total: cap,
-      isTotalCapped: true,
-    };
-  }
-
-  /** Names one or two letters off the query, best first, through the trigram index. */
-  async function readSimilarNames(searchable: Searchable, query: string, limit: number) {
-    const folded = toSearchWords(query);
-    return db.transaction(async (tx) => {
-      await tx.execute(
-        // The planner takes a sequential scan of every name (50–80 ms over 20,000 people) where
-        // the trigram index answers in a few milliseconds.
-        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(nameSimilarity)}, true), set_config('enable_seqscan', 'off', true)`,
+    const branches = readings.map((reading) => {
+      const { table } = reading.searchable;
+      const matched = sql.identifier(`m${reading.key}`);
+      const total = sql`(select count(*)::int from ${matched})`;
+      return sql`(select ${shapeOf(reading, total)} from (select id, r from ${matched} order by r desc limit ${reading.limit}) as top join ${table} on ${table.id} = top.id order by top.r desc)`;
+    });
+    if (matchedAreas) {
+      branches.push(
+        sql`(select -1, ${areas.id}::text, null::text, null::text, null::int from ${areas} where ${matchedAreas} limit ${matchedAreasMax})`,
       );
-      const { table, label, snippet } = searchable;
-      const rows = await tx
-        .select({ id: table.id, label, snippet: snippet ?? sql<null>`null` })
-        .from(table)
-        .where(sql`${folded} <% ${table.searchText}`)
-        .orderBy(sql`word_similarity(${folded}, ${table.searchText}) desc`)
-        .limit(limit);
-      return rows.map((row) => ({
-        id: String(row.id),
-        label: String(row.label),
-        snippet: row.snippet === null ? null : String(row.snippet),
-        tier: 3,
-      }));
-    });
+    }
+    return sql`with ${sql.join(ctes, sql`, `)} ${sql.join(branches, sql` union all `)}`;
   }
 
-  async function searchGroup(
-    searchable: Searchable,
-    query: string,
-    limit: number,
-    areaIds: string[],
-    { isSimilarAllowed }: { isSimilarAllowed: boolean },
-  ) {
-    const { table } = searchable;
+  /** The newest records meeting each condition, the planner left to its ordered index scans: for
+   * words too common to count (which that scan meets soon) and for tagged records. */
+  function newestStatement(readings: Reading[]): SQL {
+    const branches = readings.map((reading) => {
+      const { table, recency } = reading.searchable;
+      return sql`(select ${shapeOf(reading, sql`null::int`)} from ${table} where ${reading.where} order by ${recency} desc limit ${reading.limit})`;
+    });
+    return sql.join(branches, sql` union all `);
+  }
+
+  function toCandidates(rows: FoundRow[], reading: Reading): Candidate[] {
+    return rows
+      .filter((row) => row.key === reading.key)
+      .map((row) => ({ id: row.id, label: row.label, snippet: row.snippet, tier: reading.tier }));
+  }
+
+  /** Reads every group's candidates in two statements (three when a word is common), where each
+   * group's tiers once cost a transaction and several queries of their own. */
+  async function readGroups(query: string, limit: number) {
     const words = foldWords(query);
     const all = toTsQuery(query)!;
-    const matchesAll = sql`${searchVectorOf(table)} @@ ${all}`;
-    const tiers: Promise<Candidate[]>[] = [];
-    // Every-word matches, with the count.
-    const allWords = readMatching(searchable, matchesAll, table === sources ? limit : candidateLimit, 1);
-    if (table === sources) {
+    const readings: Reading[] = [];
+    const add = (reading: Omit<Reading, 'key'>) => {
+      const added = { ...reading, key: readings.length };
+      readings.push(added);
+      return added;
+    };
+    for (const searchable of searchables) {
+      const isSource = searchable.table === sources;
+      const every = add({
+        searchable,
+        where: sql`${searchVectorOf(searchable.table)} @@ ${all}`,
+        // On sources the every-word matches rank after the title and phrase ones.
+        tier: isSource ? 1 : 0,
+        limit: isSource ? limit : candidateLimit,
+        isCounted: true,
+      });
+      if (!isSource) continue;
       // Titles first: the label words have their own small index, the text its own.
-      tiers.push(
-        readMatching(searchable, sql`${sources.searchLabelVector} @@ ${all}`, limit, 0).then(
-          (found) => found.candidates,
-        ),
-      );
+      add({
+        searchable,
+        where: sql`${sources.searchLabelVector} @@ ${all}`,
+        tier: 0,
+        limit,
+        isCounted: false,
+      });
       if (words.length > 1) {
         // A phrase is checked against each candidate's stored positions (its whole vector): only
-        // among a bounded number of every-word matches.
+        // while the every-word matches are few (not past the cap).
         const phrase = toTsQuery(query, { mode: 'phrase' })!;
-        tiers.push(
-          allWords.then((found) =>
-            found.isTotalCapped
-              ? []
-              : readMatching(searchable, sql`${sources.searchVector} @@ ${phrase}`, limit, 0).then(
-                  (phrased) => phrased.candidates,
-                ),
-          ),
+        add({
+          searchable,
+          where: sql`(select count(*) from ${sql.identifier(`m${every.key}`)}) <= ${cap} and ${sources.searchVector} @@ ${phrase}`,
+          tier: 0,
+          limit,
+          isCounted: false,
+        });
+      }
+    }
+    const probed = await withTextIndexOnly(db, (tx) =>
+      rowsOf(tx, probeStatement(readings, sql`${searchVectorOf(areas)} @@ ${all}`)),
+    );
+    const totals = new Map<number, number>();
+    for (const row of probed) if (row.total !== null) totals.set(row.key, Number(row.total));
+    // A common word (past the cap): its newest matches through the ordered index, which meets
+    // them soon. Only every-word and title readings can pass it; the phrase is then not tried.
+    const later = readings.filter((reading) => (totals.get(reading.key) ?? 0) > cap);
+    // Records tagged with an area the query names are part of the answer ("traditional medicine"
+    // brings what is tagged with it, whatever its own words).
+    const areaIds = probed.filter((row) => row.key === -1).map((row) => row.id);
+    if (areaIds.length > 0) {
+      for (const searchable of searchables) {
+        if (!searchable.areaIds) continue;
+        const tagged = sql`${searchable.areaIds} && ${sql.param(areaIds)}::text[]`;
+        const matchesAll = sql`${searchVectorOf(searchable.table)} @@ ${all}`;
+        later.push(
+          add({ searchable, where: and(tagged, not(matchesAll))!, tier: 2, limit, isCounted: false }),
         );
       }
     }
-    tiers.push(
-      allWords.then((found) => found.candidates.map((c) => ({ ...c, tier: table === sources ? 1 : 0 }))),
-    );
-    if (searchable.areaIds && areaIds.length > 0) {
-      const tagged = sql`${searchable.areaIds} && ${sql.param(areaIds)}::text[]`;
-      tiers.push(readCandidates(db, searchable, and(tagged, not(matchesAll))!, limit, 2));
-    }
-    let candidates = (await Promise.all(tiers)).flat();
-    const counted = await allWords;
-    if (candidates.length === 0 && searchable.isName && isSimilarAllowed) {
-      candidates = await readSimilarNames(searchable, query, limit);
-    }
+    const newest = later.length > 0 ? await rowsOf(db, newestStatement(later)) : [];
+    const laterKeys = new Set(later.map((reading) => reading.key));
+    return {
+      readings,
+      totals,
+      candidatesOf: (reading: Reading) => toCandidates(laterKeys.has(reading.key) ? newest : probed, reading),
+    };
+  }
+
+  function rankGroup(
+    type: SearchType,
+    candidates: Candidate[],
+    query: string,
+    limit: number,
+    counted: { total: number; isTotalCapped: boolean },
+  ) {
+    const words = foldWords(query);
     const seen = new Set<string>();
     const ranked = candidates
       .filter((candidate) => !seen.has(candidate.id) && seen.add(candidate.id))
@@ -298,35 +308,58 @@ export function createSearchService({ db }: { db: Database }) {
     });
     // Tagged and similar records are found beyond the words; the count covers at least them.
     const total = Math.max(counted.total, seen.size);
-    return { type: searchable.type, total, isTotalCapped: counted.isTotalCapped, items };
+    return { type, total, isTotalCapped: counted.isTotalCapped, items };
+  }
+
+  /** Names one or two letters off the query, best first, through the trigram index: one
+   * statement over every kind of name. */
+  async function readSimilarNames(query: string, limit: number) {
+    const folded = toSearchWords(query);
+    const readings: Reading[] = searchables
+      .filter((searchable) => searchable.isName)
+      .map((searchable, key) => ({ key, searchable, where: sql`true`, tier: 3, limit, isCounted: false }));
+    const rows = await db.transaction(async (tx) => {
+      await tx.execute(
+        // The planner takes a sequential scan of every name (50–80 ms over 20,000 people) where
+        // the trigram index answers in a few milliseconds.
+        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(nameSimilarity)}, true), set_config('enable_seqscan', 'off', true)`,
+      );
+      const branches = readings.map((reading) => {
+        const { table } = reading.searchable;
+        return sql`(select ${shapeOf(reading, sql`null::int`)} from ${table} where ${folded} <% ${table.searchText} order by word_similarity(${folded}, ${table.searchText}) desc limit ${limit})`;
+      });
+      return rowsOf(tx, sql.join(branches, sql` union all `));
+    });
+    return readings.map((reading) => ({
+      type: reading.searchable.type,
+      candidates: toCandidates(rows, reading),
+    }));
   }
 
   return {
     async search(query: string, limit: number): Promise<SearchResult> {
       if (!toTsQuery(query)) return { query, groups: [] };
-      // Areas first: records tagged with an area the query names are part of the answer
-      // ("traditional medicine" brings what is tagged with it, whatever its own words).
-      const areaRows = await db
-        .select({ id: areas.id })
-        .from(areas)
-        .where(sql`${searchVectorOf(areas)} @@ ${toTsQuery(query)!}`)
-        .limit(matchedAreasMax);
-      const areaIds = areaRows.map((row) => row.id);
-      const groups = await Promise.all(
-        searchables.map((searchable) =>
-          searchGroup(searchable, query, limit, areaIds, { isSimilarAllowed: false }),
-        ),
-      );
+      const { readings, totals, candidatesOf } = await readGroups(query, limit);
+      const groups = searchables.map((searchable) => {
+        const own = readings
+          .filter((reading) => reading.searchable === searchable)
+          .sort((a, b) => a.tier - b.tier || a.key - b.key);
+        const counted = own.find((reading) => reading.isCounted)!;
+        const total = totals.get(counted.key) ?? 0;
+        return rankGroup(searchable.type, own.flatMap(candidatesOf), query, limit, {
+          total: Math.min(total, cap),
+          isTotalCapped: total > cap,
+        });
+      });
       const found = groups.filter((group) => group.total > 0);
       if (found.length > 0) return { query, groups: found };
       // Nothing holds these words: perhaps a name typed with a wrong letter. The trigram look-up
       // costs 50–150 ms over a large registry, so it runs only when the words found nothing at all.
-      const similar = await Promise.all(
-        searchables
-          .filter((searchable) => searchable.isName)
-          .map((searchable) => searchGroup(searchable, query, limit, areaIds, { isSimilarAllowed: true })),
+      const similar = await readSimilarNames(query, limit);
+      const similarGroups = similar.map(({ type, candidates }) =>
+        rankGroup(type, candidates, query, limit, { total: 0, isTotalCapped: false }),
       );
-      return { query, groups: similar.filter((group) => group.total > 0) };
+      return { query, groups: similarGroups.filter((group) => group.total > 0) };
     },
   };
 }

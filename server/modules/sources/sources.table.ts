@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { languages, recordTypes, sourceReviewStatuses } from '../../../common/domain/enums.ts';
-import { arrayIndex, searchIndex, searchWordsVector, tsvector } from '../../db/search-index.ts';
+import { arrayIndex, batchWrites, searchIndex, searchWordsVector, tsvector } from '../../db/search-index.ts';
 
 export const sources = pgTable(
   'sources',
@@ -41,10 +41,10 @@ export const sources = pgTable(
     index('sources_portal_news_idx')
       .on(sql`${table.publishedAt} desc nulls last`, sql`${table.createdAt} desc`)
       .where(sql`${table.isPublished}`),
-    searchIndex('sources', table.searchLabelVector, 'search_label'),
-    searchIndex('sources', table.searchVector),
-    arrayIndex('sources_partner_ids_idx', table.partnerIds),
-    arrayIndex('sources_area_ids_idx', table.areaIds),
+    searchIndex('sources', table.searchLabelVector, 'search_label', batchWrites),
+    searchIndex('sources', table.searchVector, 'search', batchWrites),
+    arrayIndex('sources_partner_ids_idx', table.partnerIds, batchWrites),
+    arrayIndex('sources_area_ids_idx', table.areaIds, batchWrites),
     index('sources_text_hash_idx').on(table.textHash),
     // A hash index: a URL can pass the size a btree entry allows.
     index('sources_url_idx').using('hash', table.url),
