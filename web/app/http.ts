@@ -1,7 +1,9 @@
 // One fetch wrapper for the whole app: JSON in, JSON out, and problem+json errors turned into
 // ApiError so forms can show `errors[]` next to their fields and pages can tell 401/403/409 apart.
 // Every call names the UI's language, so the server's messages come back in it.
-import { type Problem, problem } from '../../common/contracts/common.ts';
+// Types only: a runtime import of the zod contracts would put zod in the bundle, whose start-up
+// probe for eval breaks the content security policy.
+import type { Problem } from '../../common/contracts/common.ts';
 import { getLanguage } from '../i18n/i18n.ts';
 
 export interface FieldError {
@@ -52,6 +54,20 @@ function normalisePath(path: unknown): string {
     .replace(/^body\./, '');
 }
 
+function readDuplicateOf(value: unknown): Problem['duplicateOf'] {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const isText = (key: string) => typeof record[key] === 'string';
+  if (!isText('collection') || !isText('id') || !isText('label') || !isText('matchedBy')) return undefined;
+  return {
+    collection: String(record.collection),
+    id: String(record.id),
+    label: String(record.label),
+    date: typeof record.date === 'string' ? record.date : null,
+    matchedBy: String(record.matchedBy),
+  };
+}
+
 async function readProblem(response: Response): Promise<ApiError> {
   let body: Record<string, unknown> = {};
   try {
@@ -67,7 +83,7 @@ async function readProblem(response: Response): Promise<ApiError> {
     typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '',
     errors.map((error) => ({ path: normalisePath(error.path), message: String(error.message ?? '') })),
     retryAfter > 0 ? retryAfter : null,
-    problem.shape.duplicateOf.safeParse(body.duplicateOf).data,
+    readDuplicateOf(body.duplicateOf),
   );
 }
 

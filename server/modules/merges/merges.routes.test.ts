@@ -91,7 +91,11 @@ async function seedPeople() {
       { personId: borovikov.id, role: 'attendee' },
     ],
   });
-  const source = await create('sources', { text: 'Bộ Y tế tiếp Đại sứ Vladimir Borovikov.' });
+  // Each test builds this fixture again over one database: the same article, registered knowingly.
+  const source = await create('sources', {
+    text: 'Bộ Y tế tiếp Đại sứ Vladimir Borovikov.',
+    allowDuplicate: true,
+  });
   await t.database.db.insert(provenanceSpans).values({
     sourceId: source.id,
     recordType: 'person',
