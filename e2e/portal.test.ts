@@ -130,8 +130,11 @@ describe('the public portal', () => {
     await page.waitForURL(/partner=BY/);
     const rows = page.locator('.agreement-table tbody tr');
     await rows.first().waitFor();
+    // The unfiltered rows stay on screen until the filtered page arrives (the address changes first).
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((text) => text.includes('Belarus')))
+      .toBe(true);
     expect(await rows.count()).toBeGreaterThan(0);
-    for (const text of await rows.allTextContents()) expect(text).toContain('Belarus');
     await page.close();
   });
 });
