@@ -9,7 +9,7 @@ import type { Database, Transaction } from '../../db/client.ts';
 import type { Actor } from '../../db/records.ts';
 import { type DocumentType, documentTypeOf } from '../../extraction/document-text.ts';
 import { ExtractionFailure, type ExtractionPool } from '../../extraction/extraction-pool.ts';
-import { findStoredArticles, lockSourceWrites } from '../sources/sources.duplicates.ts';
+import { addressKey, findStoredArticles, lockSourceWrites } from '../sources/sources.duplicates.ts';
 import type { SourcesService } from '../sources/sources.service.ts';
 import { toNewSource } from '../sources/sources.service.ts';
 import { importItems, imports } from './imports.table.ts';
@@ -125,11 +125,11 @@ export function createImportsService({
       for (const outcome of mine) {
         if (outcome.kind === 'failed') {
           settled.push({ seq: outcome.seq, status: 'failed', reason: outcome.reason, sourceId: null });
-        } else if (seen.has(outcome.hash) || (outcome.url && seen.has(`url:${outcome.url}`))) {
+        } else if (seen.has(outcome.hash) || (outcome.url && seen.has(`url:${addressKey(outcome.url)}`))) {
           settled.push({ seq: outcome.seq, status: 'duplicate', reason: null, sourceId: null });
         } else {
           seen.add(outcome.hash);
-          if (outcome.url) seen.add(`url:${outcome.url}`);
+          if (outcome.url) seen.add(`url:${addressKey(outcome.url)}`);
           fresh.push(outcome);
         }
       }
@@ -145,12 +145,12 @@ export function createImportsService({
     });
   }
 
-  /** Hashes and URLs of these drafts already stored, as `hash` and `url:URL`. */
+  /** Hashes and addresses of these drafts already stored, as `hash` and `url:KEY` (addressKey). */
   async function findStored(tx: Transaction, drafted: { hash: string; url: string | null }[]) {
     const seen = new Set<string>();
     for (const row of await findStoredArticles(tx, drafted)) {
       if (row.textHash) seen.add(row.textHash);
-      if (row.url) seen.add(`url:${row.url}`);
+      if (row.url) seen.add(`url:${addressKey(row.url)}`);
     }
     return seen;
   }

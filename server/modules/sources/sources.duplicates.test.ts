@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTestDatabaseConfig } from '../../config.ts';
 import { hashSourceText } from '../../extraction/source-text.ts';
 import { createTestApp, type TestApp } from '../../test-app.ts';
-import { lockSourceWrites } from './sources.duplicates.ts';
+import { addressKey, cleanArticleAddress, lockSourceWrites } from './sources.duplicates.ts';
 import { sources } from './sources.table.ts';
 
 let t: TestApp;
@@ -65,6 +65,28 @@ describe('an article pasted twice', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().duplicateOf).toMatchObject({ id: first.json().id, matchedBy: 'url', date: null });
     expect(again.json().detail).toContain('same address');
+  });
+
+  it('is refused by its address written another way: scheme, www, trailing slash, tracking and fragment', async () => {
+    const first = await paste({
+      text: 'Bộ Y tế tiếp đoàn công tác Bộ Y tế Bru-nây về đào tạo điều dưỡng.',
+      url: 'https://www.suckhoedoisong.vn/hop-tac-y-te-brunei-169.htm?utm_source=zalo&zarsrc=30#binh-luan',
+    });
+    expect(first.statusCode).toBe(201);
+    // Stored without what does not name the page.
+    expect(first.json().url).toBe('https://www.suckhoedoisong.vn/hop-tac-y-te-brunei-169.htm');
+    const again = await paste({
+      text: 'Bản khác của tin Bộ Y tế tiếp đoàn Bru-nây.',
+      url: 'http://suckhoedoisong.vn/hop-tac-y-te-brunei-169.htm/?fbclid=IwAR0abc',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().duplicateOf).toMatchObject({ id: first.json().id, matchedBy: 'url' });
+    // Another page of the same site is another article.
+    const other = await paste({
+      text: 'Bộ Y tế tiếp đoàn Bru-nây, bài thứ hai.',
+      url: 'https://suckhoedoisong.vn/hop-tac-y-te-brunei-170.htm',
+    });
+    expect(other.statusCode).toBe(201);
   });
 
   it('is recognised when uploaded as a file, and registered again with the allowDuplicate field', async () => {
@@ -137,3 +159,14 @@ describe.runIf(readTestDatabaseConfig().kind === 'postgres')(
     }, 30_000);
   },
 );
+
+describe('the address of an article', () => {
+  it('keeps the parameters that name the page and drops those that say where the reader came from', () => {
+    expect(cleanArticleAddress('https://Moh.gov.vn/tin?id=42&utm_medium=email&gclid=x#top')).toBe(
+      'https://moh.gov.vn/tin?id=42',
+    );
+    expect(addressKey('https://moh.gov.vn/tin?id=42')).not.toBe(addressKey('https://moh.gov.vn/tin?id=43'));
+    expect(addressKey('http://www.moh.gov.vn/tin/')).toBe(addressKey('https://moh.gov.vn/tin'));
+    expect(cleanArticleAddress('not an address')).toBe('not an address');
+  });
+});

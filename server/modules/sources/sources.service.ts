@@ -24,7 +24,13 @@ import { type DerivedText, hashSourceText } from '../../extraction/source-text.t
 import { requireAreas } from '../areas/areas.service.ts';
 import { partners } from '../partners/partners.table.ts';
 import { refuseWhileUsed } from '../record-uses/record-uses.ts';
-import { type ArticleKey, findRepeated, findStoredArticles, lockSourceWrites } from './sources.duplicates.ts';
+import {
+  type ArticleKey,
+  cleanArticleAddress,
+  findRepeated,
+  findStoredArticles,
+  lockSourceWrites,
+} from './sources.duplicates.ts';
 import { sourceErrors } from './sources.errors.ts';
 import { provenanceSpans, sources } from './sources.table.ts';
 
@@ -94,6 +100,10 @@ export function toPublishedAt(date: string | null, time?: string | null): Date |
   return new Date(`${day}T12:00:00+07:00`);
 }
 
+function cleanOrNull(address: string | null | undefined): string | null {
+  return address ? cleanArticleAddress(address) : null;
+}
+
 type SourceFields = Omit<CreateSource, 'text' | 'format'>;
 
 /** Refuses an article already stored (same address or same text), naming the source it repeats. */
@@ -126,7 +136,7 @@ export function toNewSource(
   const title = input.title ?? draft.title ?? firstLine;
   const values = {
     title,
-    url: input.url ?? draft.url,
+    url: cleanOrNull(input.url ?? draft.url),
     outlet: input.outlet ?? null,
     publishedAt: input.publishedAt
       ? new Date(input.publishedAt)
