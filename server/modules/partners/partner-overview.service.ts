@@ -1,4 +1,4 @@
-import { and, desc, eq, notInArray, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { PartnerOverview } from '../../../common/contracts/portal.ts';
 import { closedCommitmentStatuses } from '../../../common/domain/enums.ts';
 import type { Database } from '../../db/client.ts';
@@ -19,9 +19,24 @@ function inOrderOf<T extends { id: string }>(ids: string[], items: T[]): T[] {
   return ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined);
 }
 
+type PersonMet = PartnerOverview['peopleMet'][number];
+type AreaCount = PartnerOverview['areas'][number];
+
+type OverviewRow = {
+  agreement_ids: string[];
+  event_ids: string[];
+  commitment_ids: string[];
+  people_met: PersonMet[];
+  areas: AreaCount[];
+  agreement_count: number;
+  event_count: number;
+  people_count: number;
+  commitment_count: number;
+};
+
 /** Everything hoptac knows about one partner, for the partner page and pre-meeting briefings:
  * the newest `limit` of each kind with the count of all, so a partner of twenty years answers
- * as fast and as small as a new one (the lists, filtered by partner, hold the rest). */
+ * as small as a new one (the lists, filtered by partner, hold the rest). */
 export function createPartnerOverviewService(deps: {
   db: Database;
   partners: PartnersService;
@@ -31,128 +46,82 @@ export function createPartnerOverviewService(deps: {
 }) {
   const { db } = deps;
 
-  async function count(query: Promise<{ n: number }[]>): Promise<number> {
-    const [row] = await query;
-    return Number(row?.n ?? 0);
+  /** One statement: the partner's agreements and events are read once each through their array
+   * indexes (materialised), and every list, count and tally is taken from those two readings. Seven
+   * separate queries read the same thousands of rows seven times for a partner of twenty years. */
+  function overviewStatement(partnerId: string, limit: number) {
+    const closed = sql.param([...closedCommitmentStatuses]);
+    return sql`
+      with pa as materialized (
+        select ${agreements.id} as id, ${agreements.signedOn} as signed_on, ${agreements.areaIds} as area_ids
+        from ${agreements} where ${arrayHas(agreements.partyIds, partnerId)}),
+      pe as materialized (
+        select ${events.id} as id, ${events.startOn} as start_on, ${events.title} as title, ${events.areaIds} as area_ids
+        from ${events} where ${arrayHas(events.partnerIds, partnerId)}),
+      open_commitments as materialized (
+        select ${commitments.id} as id, ${commitments.dueOn} as due_on, ${commitments.horizonYear} as horizon_year
+        from ${commitments}
+        where (${commitments.agreementId} = any(array(select id from pa))
+               or ${commitments.eventId} = any(array(select id from pe)))
+          and not (${commitments.status} = any(${closed}::text[]))),
+      -- One line per person, at their most recent meeting with this partner.
+      last_meetings as (
+        select distinct on (${eventParticipants.personId})
+          ${eventParticipants.personId} as person_id, ${people.name} as name,
+          ${people.countryCode} as country_code, ${eventParticipants.title} as title,
+          pe.id as event_id, pe.title as event_title, pe.start_on as met_on
+        from ${eventParticipants}
+        join pe on pe.id = ${eventParticipants.eventId}
+        join ${people} on ${people.id} = ${eventParticipants.personId}
+        order by ${eventParticipants.personId}, pe.start_on desc nulls last)
+      select
+        array(select id::text from pa order by signed_on desc nulls last, id desc limit ${limit}) as agreement_ids,
+        array(select id::text from pe order by start_on desc nulls last, id desc limit ${limit}) as event_ids,
+        array(select id::text from open_commitments
+              order by coalesce(due_on, make_date(coalesce(horizon_year, 9999), 12, 31)), id limit ${limit}) as commitment_ids,
+        coalesce((select json_agg(json_build_object('personId', person_id, 'name', name,
+                    'countryCode', country_code, 'title', title, 'eventId', event_id,
+                    'eventTitle', event_title, 'on', met_on::text))
+                  from (select * from last_meetings order by met_on desc nulls last, person_id limit ${limit}) as m),
+                 '[]') as people_met,
+        coalesce((select json_agg(json_build_object('id', ${areas.id}, 'labelVi', ${areas.labelVi},
+                    'labelEn', ${areas.labelEn}, 'count', tally.n) order by tally.n desc, ${areas.id})
+                  from (select area_id, count(*)::int as n
+                        from (select unnest(area_ids) as area_id from pa
+                              union all select unnest(area_ids) from pe) as tagged
+                        group by area_id) as tally
+                  join ${areas} on ${areas.id} = tally.area_id),
+                 '[]') as areas,
+        (select count(*)::int from pa) as agreement_count,
+        (select count(*)::int from pe) as event_count,
+        (select count(*)::int from last_meetings) as people_count,
+        (select count(*)::int from open_commitments) as commitment_count`;
   }
 
   return {
     async getOverview(partnerId: string, { limit = 20 }: { limit?: number } = {}): Promise<PartnerOverview> {
-      const partner = await deps.partners.get(partnerId);
-      const isParty = arrayHas(agreements.partyIds, partnerId);
-      const isPartner = arrayHas(events.partnerIds, partnerId);
-      // The partner's agreements and events through their array indexes, once: as `in (select …)`
-      // under an `or`, the planner read both tables in full for each commitment query.
-      const [partnerAgreements, partnerEvents] = await Promise.all([
-        db.select({ id: agreements.id }).from(agreements).where(isParty),
-        db.select({ id: events.id }).from(events).where(isPartner),
+      const [partner, result] = await Promise.all([
+        deps.partners.get(partnerId),
+        db.execute(overviewStatement(partnerId, limit)),
       ]);
-      const uuids = (rows: { id: string }[]) => sql`${sql.param(rows.map((row) => row.id))}::uuid[]`;
-      const isOpenOfPartner = and(
-        or(
-          sql`${commitments.agreementId} = any(${uuids(partnerAgreements)})`,
-          sql`${commitments.eventId} = any(${uuids(partnerEvents)})`,
-        ),
-        notInArray(commitments.status, [...closedCommitmentStatuses]),
-      );
-      const n = sql<number>`count(*)::int`;
-
-      const agreementRowsQuery = db
-        .select({ id: agreements.id })
-        .from(agreements)
-        .where(isParty)
-        .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
-        .limit(limit);
-      const eventRowsQuery = db
-        .select({ id: events.id })
-        .from(events)
-        .where(isPartner)
-        .orderBy(sql`${events.startOn} desc nulls last`, desc(events.id))
-        .limit(limit);
-      const commitmentRowsQuery = db
-        .select({ id: commitments.id })
-        .from(commitments)
-        .where(isOpenOfPartner)
-        .orderBy(
-          sql`coalesce(${commitments.dueOn}, make_date(coalesce(${commitments.horizonYear}, 9999), 12, 31))`,
-          commitments.id,
-        )
-        .limit(limit);
-
-      // One line per person, at their most recent meeting with this partner.
-      const lastMeetings = db
-        .selectDistinctOn([eventParticipants.personId], {
-          // Named apart: the subquery would otherwise hold two columns called id and title.
-          personId: sql<string>`${eventParticipants.personId}`.as('person_id'),
-          name: sql<string>`${people.name}`.as('name'),
-          countryCode: sql<string | null>`${people.countryCode}`.as('country_code'),
-          title: sql<string | null>`${eventParticipants.title}`.as('title'),
-          eventId: sql<string>`${events.id}`.as('event_id'),
-          eventTitle: sql<string>`${events.title}`.as('event_title'),
-          on: sql<string | null>`${events.startOn}::text`.as('met_on'),
-        })
-        .from(eventParticipants)
-        .innerJoin(people, eq(people.id, eventParticipants.personId))
-        .innerJoin(events, eq(events.id, eventParticipants.eventId))
-        .where(isPartner)
-        .orderBy(eventParticipants.personId, sql`${events.startOn} desc nulls last`)
-        .as('last_meetings');
-      const metQuery = db
-        .select()
-        .from(lastMeetings)
-        .orderBy(sql`${lastMeetings.on} desc nulls last`, lastMeetings.personId)
-        .limit(limit);
-
-      const tagged = sql`(select unnest(${agreements.areaIds}) as area_id from ${agreements} where ${isParty}
-        union all select unnest(${events.areaIds}) from ${events} where ${isPartner})`;
-      const areaRowsQuery = db
-        .select({ id: areas.id, labelVi: areas.labelVi, labelEn: areas.labelEn, count: n })
-        .from(sql`${tagged} as tagged`)
-        .innerJoin(areas, sql`${areas.id} = tagged.area_id`)
-        .groupBy(areas.id, areas.labelVi, areas.labelEn)
-        .orderBy(desc(n), areas.id);
-
-      // Independent reads, sent together: PostgreSQL answers them on several connections, PGlite
-      // in one queue without a round trip between them.
-      const [agreementRows, eventRows, commitmentRows, met, areaRows, counts] = await Promise.all([
-        agreementRowsQuery,
-        eventRowsQuery,
-        commitmentRowsQuery,
-        metQuery,
-        areaRowsQuery,
-        Promise.all([
-          count(db.select({ n }).from(agreements).where(isParty)),
-          count(db.select({ n }).from(events).where(isPartner)),
-          count(
-            db
-              .select({ n: sql<number>`count(distinct ${eventParticipants.personId})::int` })
-              .from(eventParticipants)
-              .innerJoin(events, eq(events.id, eventParticipants.eventId))
-              .where(isPartner),
-          ),
-          count(db.select({ n }).from(commitments).where(isOpenOfPartner)),
-        ]),
-      ]);
-      const agreementIds = agreementRows.map((row) => row.id);
-      const eventIds = eventRows.map((row) => row.id);
-      const commitmentIds = commitmentRows.map((row) => row.id);
+      const row = (result as unknown as { rows: OverviewRow[] }).rows[0]!;
       const [agreementRecords, eventRecords, commitmentRecords] = await Promise.all([
-        deps.agreements.getMany(agreementIds),
-        deps.events.getMany(eventIds),
-        deps.commitments.getMany(commitmentIds),
+        deps.agreements.getMany(row.agreement_ids),
+        deps.events.getMany(row.event_ids),
+        deps.commitments.getMany(row.commitment_ids),
       ]);
       return {
         partner,
-        agreements: inOrderOf(agreementIds, agreementRecords),
-        events: inOrderOf(eventIds, eventRecords),
-        peopleMet: met,
-        openCommitments: inOrderOf(commitmentIds, commitmentRecords),
-        areas: areaRows.map((row) => ({ ...row, count: Number(row.count) })),
+        agreements: inOrderOf(row.agreement_ids, agreementRecords),
+        events: inOrderOf(row.event_ids, eventRecords),
+        peopleMet: row.people_met,
+        openCommitments: inOrderOf(row.commitment_ids, commitmentRecords),
+        areas: row.areas,
         counts: {
-          agreements: counts[0],
-          events: counts[1],
-          peopleMet: counts[2],
-          openCommitments: counts[3],
+          agreements: row.agreement_count,
+          events: row.event_count,
+          peopleMet: row.people_count,
+          openCommitments: row.commitment_count,
         },
       };
     },

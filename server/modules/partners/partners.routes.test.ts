@@ -93,19 +93,42 @@ describe('partner overview', () => {
   it('answers the newest of each kind with the count of all, and the people met once each', async () => {
     const post = async (url: string, payload: Record<string, unknown>) => {
       const response = await t.app.inject({ method: 'POST', url, headers: { cookie: editor }, payload });
-      expect(response.statusCode, response.body).toBe(201);
+      expect(response.statusCode, `${url} ${response.body}`).toBe(201);
       return response.json() as { id: string };
     };
     const partner = await post('/api/v1/partners', { kind: 'country', code: 'KR' });
+    const signed: string[] = [];
     for (const year of [2019, 2021, 2023]) {
-      await post('/api/v1/agreements', {
+      const agreement = await post('/api/v1/agreements', {
         kind: 'mou',
         titleVi: `Bản ghi nhớ ${year}`,
         status: 'signed',
         signedOn: `${year}-05-01`,
         partyIds: [partner.id],
+        areaIds: year === 2019 ? ['oncology'] : ['oncology', 'traditional_medicine'],
       });
+      signed.push(agreement.id);
     }
+    // Open commitments of the partner's agreements count; a done one and another partner's do not.
+    const other = await post('/api/v1/partners', { kind: 'country', code: 'JP' });
+    const othersAgreement = await post('/api/v1/agreements', {
+      kind: 'mou',
+      titleVi: 'Bản ghi nhớ khác',
+      status: 'signed',
+      partyIds: [other.id],
+    });
+    await post('/api/v1/commitments', {
+      text: 'Đào tạo 20 bác sĩ',
+      agreementId: signed[0],
+      dueOn: '2025-12-31',
+    });
+    await post('/api/v1/commitments', {
+      text: 'Trao đổi chuyên gia',
+      agreementId: signed[2],
+      dueOn: '2025-06-30',
+    });
+    await post('/api/v1/commitments', { text: 'Đã xong', agreementId: signed[1], status: 'done' });
+    await post('/api/v1/commitments', { text: 'Của đối tác khác', agreementId: othersAgreement.id });
     const person = await post('/api/v1/people', { name: 'Kim Min-jun', countryCode: 'KR' });
     for (const day of ['2024-01-10', '2024-06-10']) {
       await post('/api/v1/events', {
@@ -127,7 +150,22 @@ describe('partner overview', () => {
       'Bản ghi nhớ 2023',
       'Bản ghi nhớ 2021',
     ]);
-    expect(overview.counts).toEqual({ agreements: 3, events: 2, peopleMet: 1, openCommitments: 0 });
-    expect(overview.peopleMet).toEqual([expect.objectContaining({ name: 'Kim Min-jun', on: '2024-06-10' })]);
+    expect(overview.events.map((e: { title: string }) => e.title)).toEqual([
+      'Hội đàm 2024-06-10',
+      'Hội đàm 2024-01-10',
+    ]);
+    expect(overview.counts).toEqual({ agreements: 3, events: 2, peopleMet: 1, openCommitments: 2 });
+    // Soonest due first.
+    expect(overview.openCommitments.map((c: { text: string }) => c.text)).toEqual([
+      'Trao đổi chuyên gia',
+      'Đào tạo 20 bác sĩ',
+    ]);
+    expect(overview.peopleMet).toEqual([
+      expect.objectContaining({ name: 'Kim Min-jun', on: '2024-06-10', eventTitle: 'Hội đàm 2024-06-10' }),
+    ]);
+    expect(overview.areas.map((a: { id: string; count: number }) => [a.id, a.count])).toEqual([
+      ['oncology', 3],
+      ['traditional_medicine', 2],
+    ]);
   });
 });
