@@ -136,3 +136,37 @@ describe('entering into force is no signing', () => {
     expect(en.agreements.map((a) => a.status)).toEqual(['mentioned']);
   });
 });
+
+describe('envoy and legislature titles mark participants', () => {
+  it('reads a chargé d’affaires named in Vietnamese after a quotation', () => {
+    const draft = draftOf(
+      '“Chúng tôi luôn sát cánh cùng các bạn”, Đại biện lâm thời Robert Lindqvist phát biểu tại buổi lễ trao tặng.',
+    );
+    expect(draft.participants.map((p) => p.name)).toEqual(['Robert Lindqvist']);
+  });
+
+  it('reads the Speaker of an assembly, the assembly staying out of the name', () => {
+    const draft = draftOf(
+      'A parliamentary delegation from the Republic of Korea visited the provincial hospital.\nSpeaker of the Korean National Assembly Kim Soo-hyun sent a message to the staff.',
+      null,
+      'en',
+    );
+    expect(draft.participants.map((p) => p.name)).toEqual(['Kim Soo-hyun']);
+  });
+});
+
+describe('the content list of a named project', () => {
+  it('reads each element after a project’s colon as a commitment, inline or line by line', () => {
+    const inline = draftOf(
+      'Tổ chức tài trợ 3 dự án thuộc các lĩnh vực: lắp đặt hệ thống lọc nước cho trạm y tế xã An Phú; xây dựng nhà chờ cho bệnh nhân tại bệnh viện huyện.',
+    );
+    expect(inline.commitments.map((c) => c.text)).toEqual([
+      'Lắp đặt hệ thống lọc nước cho trạm y tế xã An Phú',
+      'Xây dựng nhà chờ cho bệnh nhân tại bệnh viện huyện',
+    ]);
+    const lines = draftOf(
+      'Giai đoạn mới của Dự án tập trung vào ba nhóm hoạt động:\n- Biên soạn tài liệu hướng dẫn chăm sóc người cao tuổi tại nhà;\n- Tập huấn cho 200 cộng tác viên dân số ở các xã vùng cao;\n- Cấp bộ dụng cụ đo huyết áp cho các trạm y tế xã.',
+    );
+    expect(lines.commitments).toHaveLength(3);
+  });
+});

@@ -180,6 +180,7 @@ const leadingAdverbials = new Set(
 );
 /** A list's colon stands at most this many tokens after the word that announces it. */
 const enumerationReach = tuning.commitments.enumerationReach;
+const programmeListReach = tuning.commitments.programmeListReach;
 const listBullets = new Set(['-', '–', '•', '+', '*', '·']);
 const minWords = tuning.commitments.minWords;
 /** A document lead names its document within this many tokens, and closes with a comma within leadReach. */
@@ -237,7 +238,7 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
     // document's list laid out line by line ('Kế hoạch ... cụ thể hóa các nội dung như sau:').
     const isContent =
       hasMatchIn(contentLexicon, context, sentence.first, colon) ||
-      (consumed > 0 && mentionsDocument(context.marks, sentence.first, colon));
+      namesProgramme(context, sentence.first, colon);
     // Not a list after all: the lines that follow are read as sentences of their own.
     if (headCue === -1 && cue === -1 && !isAid && !isContent) return 0;
     const nonEmpty = items.filter((item) => item.last > item.first);
@@ -472,6 +473,15 @@ function findEnumerationColon(context: Reading, sentence: Sentence): number {
     if (back >= sentence.last) break;
     const end = Math.min(sentence.last, back + 1 + enumerationReach);
     for (let i = back + 1; i < end; i++) if (tokens[i]?.raw === ':') return i;
+  }
+  // '5 dự án thuộc các lĩnh vực: a; b', 'the project has four components: ...': a colon shortly
+  // after a named project announces its content.
+  const heads = context.marks.starts[programmeHeadLexicon.id] ?? [];
+  for (let at = lowerBound(heads, sentence.first); at < heads.length; at++) {
+    const head = heads[at] as number;
+    if (head >= sentence.last) break;
+    const end = Math.min(sentence.last, head + 1 + programmeListReach);
+    for (let i = head + 1; i < end; i++) if (tokens[i]?.raw === ':') return i;
   }
   return -1;
 }
