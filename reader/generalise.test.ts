@@ -170,3 +170,14 @@ describe('the content list of a named project', () => {
     expect(lines.commitments).toHaveLength(3);
   });
 });
+
+describe('the lead that reports a meeting', () => {
+  it('takes no commitment from the lead naming the meeting, but keeps the promises after it', () => {
+    const draft = draftOf(
+      'Sáng thứ Tư (12/3), tại Hà Nội, Thứ trưởng Bộ Y tế Nguyễn Văn An đã chủ trì buổi làm việc với đoàn chuyên gia Phần Lan nhằm triển khai các nội dung hợp tác đã được thống nhất tại kỳ họp trước.\nHai bên thống nhất sẽ tổ chức khóa tập huấn về y tế dự phòng cho cán bộ tuyến tỉnh trong năm tới.',
+    );
+    expect(draft.commitments.map((c) => c.text)).toEqual([
+      'Hai bên thống nhất sẽ tổ chức khóa tập huấn về y tế dự phòng cho cán bộ tuyến tỉnh trong năm tới',
+    ]);
+  });
+});

@@ -53,6 +53,8 @@ export const tuning = {
     joinedReach: 40,
     /** A list's colon stands at most this many tokens after the word that announces it. */
     enumerationReach: 4,
+    /** A meeting named within this many tokens of the lead's start opens it ('Kết thúc buổi hội đàm,'), not what it reports. */
+    leadOpeningWords: 3,
     /** A colon this many tokens after a project's name ('dự án thuộc các lĩnh vực:') opens its content list. */
     programmeListReach: 7,
     /** Fewer words than this is a fragment, not a commitment. */

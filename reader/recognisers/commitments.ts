@@ -10,6 +10,7 @@ import type { Lang } from '../entities.ts';
 import { addPhrase, createLexicon, hasMatch, type Lexicon, matchLongest } from '../lexicon.ts';
 import statusCues from '../lexicons/commitment-status.json' with { type: 'json' };
 import cues from '../lexicons/cues.json' with { type: 'json' };
+import events from '../lexicons/events.json' with { type: 'json' };
 import { keyPhrase, registerKey, type Token } from '../normalise.ts';
 import { mentionsDocument } from '../phrases.ts';
 import type { Sentence } from '../segment.ts';
@@ -93,6 +94,13 @@ const outcomeLexicon: Lexicon<true> = createLexicon();
 for (const phrase of cues.outcomes) addPhrase(outcomeLexicon, phrase, true);
 const programmeOutcomeLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.programmeOutcomes) addPhrase(programmeOutcomeLexicon, word, true);
+/** The meetings a lead reports ('Sáng 7/10, Thứ trưởng chủ trì buổi làm việc ... nhằm ...'). */
+const reportedMeetingLexicon: Lexicon<true> = createLexicon();
+for (const lang of ['vi', 'en'] as const) {
+  for (const kind of ['talks', 'working_session', 'conference', 'other'] as const) {
+    for (const phrase of events[lang][kind]) addPhrase(reportedMeetingLexicon, phrase, true);
+  }
+}
 const programmeHeadLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.programmeHeads) addPhrase(programmeHeadLexicon, head, true);
 /** A programme or cooperation document named in [first, last). */
@@ -196,12 +204,31 @@ export function findCommitments(article: Article): DraftCommitment[] {
   for (let s = 0; s < sentences.length; s++) {
     // The title line and quotations are not the record of what was promised.
     if ((context.hasTitle && s === 0) || context.quoted[s] === 1) continue;
+    if (isLeadReport(context, s)) continue;
     const sentence = sentences[s];
     if (!sentence) continue;
     const consumed = readSentence(context, s, pieces);
     s += consumed;
   }
   return finish(context, pieces);
+}
+
+/**
+ * The lead (the body's first sentence) that reports a meeting before its first cue ('Sáng 7/10, Thứ
+ * trưởng chủ trì buổi làm việc ... nhằm triển khai ...') tells what happened and what the meeting
+ * was for, not a promise. A meeting that only opens the lead ('Kết thúc buổi hội đàm, hai bên
+ * thống nhất ...') or comes after the cue ('đề xuất tổ chức hội thảo') leaves it read.
+ */
+function isLeadReport(context: Reading, index: number): boolean {
+  const sentence = context.sentences[index];
+  if (!sentence || sentence.first !== context.bodyStart) return false;
+  const cue = firstCue(context, sentence.first, sentence.last);
+  if (cue === -1) return false;
+  const starts = context.marks.starts[reportedMeetingLexicon.id] ?? [];
+  const at = lowerBound(starts, sentence.first);
+  const meeting = at < starts.length ? (starts[at] as number) : cue;
+  // A meeting in the opening phrase ('Kết thúc buổi hội đàm, ...') only sets the scene.
+  return meeting < cue && meeting - sentence.first > tuning.commitments.leadOpeningWords;
 }
 
 /** Reads one sentence (and, for a list laid out line by line, the lines that follow). */
