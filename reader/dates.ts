@@ -1,6 +1,7 @@
 // Date mentions in Vietnamese and English news. General parsers miss ranges (12-14/9), dayparts
 // (Chiều ngày), '14h30' and NFD input, so these patterns are written for the press style. Every
 // quantifier is bounded, so scanning stays linear.
+import { tuning } from './tuning.ts';
 
 export interface DateMention {
   start: number;
@@ -333,7 +334,7 @@ function digitRunStarts(text: string): number[] {
   const starts: number[] = [];
   digitRun.lastIndex = 0;
   // test, not exec: no match object per run; the run's start is found walking back from its end.
-  while (digitRun.test(text)) {
+  while (starts.length < tuning.dates.maxAnchors && digitRun.test(text)) {
     let start = digitRun.lastIndex - 1;
     while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
     starts.push(start);
@@ -354,7 +355,8 @@ function isDigit(code: number): boolean {
 function monthStarts(text: string): number[] {
   const starts: number[] = [];
   monthAbbreviation.lastIndex = 0;
-  while (monthAbbreviation.test(text)) starts.push(monthAbbreviation.lastIndex - 3);
+  while (starts.length < tuning.dates.maxAnchors && monthAbbreviation.test(text))
+    starts.push(monthAbbreviation.lastIndex - 3);
   return starts;
 }
 
