@@ -476,7 +476,18 @@ export function resolveDate(mention: DateMention, years: YearHints, published: s
 // '2023-07-21', '2023-07-21 08:15', '2021-09': the ISO forms feeds and archive pages print.
 const isoDateLine = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+// The date line is read twice in a row, for its date and then for its time: the last answer is kept.
+let lastPublishedLine: string | null = null;
+let lastPublished: string | null = null;
+
 export function parsePublished(line: string): string | null {
+  if (line === lastPublishedLine) return lastPublished;
+  lastPublished = readPublished(line);
+  lastPublishedLine = line;
+  return lastPublished;
+}
+
+function readPublished(line: string): string | null {
   const iso = isoDateLine.exec(line.trim());
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), iso[3] ? Number(iso[3]) : null];
