@@ -7,6 +7,7 @@ import {
   parsePublishedTime,
   resolveDate,
 } from './dates.ts';
+import { tuning } from './tuning.ts';
 
 function resolveAll(text: string, published: string | null = null) {
   const all = findDates(text);
@@ -133,5 +134,15 @@ describe('dates', () => {
     expect(parsePublishedTime('2023-07-21T08:15+07:00')).toBe('08:15+07:00');
     expect(parsePublishedTime('Cập nhật: 15/07/2022')).toBeNull();
     expect(parsePublishedTime('Họp lúc 10:30')).toBeNull();
+  });
+
+  it('tries date patterns beside the first maxAnchors digit runs and month names only', () => {
+    const limit = tuning.dates.maxAnchors;
+    // Two digit runs a date: the dates past the limit's digit runs are not read.
+    expect(findDates('5/3, '.repeat(limit)).length).toBe(limit / 2);
+    expect(findDates('1 May, '.repeat(limit + 10)).length).toBeLessThanOrEqual(limit);
+    // The last date of a text within the limit is still read.
+    const dates = findDates(`${'Ngày 5/3, '.repeat(limit / 2 - 1)}ngày 6/8/2024`);
+    expect(dates.at(-1)).toMatchObject({ day: 6, month: 8, year: 2024 });
   });
 });

@@ -1,6 +1,7 @@
 // Date mentions in Vietnamese and English news. General parsers miss ranges (12-14/9), dayparts
 // (Chiều ngày), '14h30' and NFD input, so these patterns are written for the press style. Every
 // quantifier is bounded, so scanning stays linear.
+import { tuning } from './tuning.ts';
 
 export interface DateMention {
   start: number;
@@ -333,7 +334,7 @@ function digitRunStarts(text: string): number[] {
   const starts: number[] = [];
   digitRun.lastIndex = 0;
   // test, not exec: no match object per run; the run's start is found walking back from its end.
-  while (digitRun.test(text)) {
+  while (starts.length < tuning.dates.maxAnchors && digitRun.test(text)) {
     let start = digitRun.lastIndex - 1;
     while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
     starts.push(start);
@@ -354,7 +355,8 @@ function isDigit(code: number): boolean {
 function monthStarts(text: string): number[] {
   const starts: number[] = [];
   monthAbbreviation.lastIndex = 0;
-  while (monthAbbreviation.test(text)) starts.push(monthAbbreviation.lastIndex - 3);
+  while (starts.length < tuning.dates.maxAnchors && monthAbbreviation.test(text))
+    starts.push(monthAbbreviation.lastIndex - 3);
   return starts;
 }
 
@@ -474,7 +476,18 @@ export function resolveDate(mention: DateMention, years: YearHints, published: s
 // '2023-07-21', '2023-07-21 08:15', '2021-09': the ISO forms feeds and archive pages print.
 const isoDateLine = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+// The date line is read twice in a row, for its date and then for its time: the last answer is kept.
+let lastPublishedLine: string | null = null;
+let lastPublished: string | null = null;
+
 export function parsePublished(line: string): string | null {
+  if (line === lastPublishedLine) return lastPublished;
+  lastPublished = readPublished(line);
+  lastPublishedLine = line;
+  return lastPublished;
+}
+
+function readPublished(line: string): string | null {
   const iso = isoDateLine.exec(line.trim());
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), iso[3] ? Number(iso[3]) : null];

@@ -64,6 +64,9 @@ interface FrozenTrie {
    * numbered in the order of its lexicons. */
   firstValue: Int32Array;
   valueLists: unknown[][];
+  /** The lexicon of each entry of `valueLists`: a node's lexicons are read from here, in one typed
+   * array, not from its TrieNode (a pointer chase per phrase end on the hot pass). */
+  valueLexicon: Int32Array;
 }
 let frozen: FrozenTrie | null = null;
 
@@ -101,7 +104,9 @@ export function addPhrase<T>(lexicon: Lexicon<T>, phrase: string, value: T): voi
 /** One pass over the tokens: a phrase never crosses a line break, the deepest node wins per lexicon. */
 export function markLexicons(tokens: readonly Token[]): LexiconMarks {
   const trie = frozen ?? freezeTrie();
-  const capacity = 64;
+  // Articles make about one hit per two or three tokens: room for one per token spares the
+  // doubling (four typed arrays a time, each allocation costing more than a short article's walk).
+  const capacity = Math.max(64, tokens.length);
   const marks: LexiconMarks = {
     tokens,
     head: new Int32Array(tokens.length).fill(-1),
@@ -113,7 +118,7 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
     valueLists: trie.valueLists,
     starts: [],
   };
-  const { first, edges, edgeMask, nodes, endsPhrase, firstValue } = trie;
+  const { first, edges, edgeMask, endsPhrase, firstValue, valueLexicon } = trie;
   const length = tokens.length;
   for (let start = 0; start < length; start++) {
     const id = (tokens[start] as Token).keyId;
@@ -122,7 +127,7 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
     let end = start + 1;
     for (;;) {
       if (endsPhrase[node] === 1)
-        recordHits(marks, start, end, nodes[node] as TrieNode, firstValue[node] ?? 0);
+        recordHits(marks, start, end, valueLexicon, firstValue[node] ?? 0, firstValue[node + 1] ?? 0);
       if (end >= length) break;
       const token = tokens[end] as Token;
       const key = token.keyId;
@@ -183,14 +188,22 @@ function freezeTrie(): FrozenTrie {
     edges.set([parent, key, child], slot * 3);
   }
   const endsPhrase = new Uint8Array(nodes.length);
-  const firstValue = new Int32Array(nodes.length);
+  // One entry past the last node, so a node's values are [firstValue[n], firstValue[n + 1]).
+  const firstValue = new Int32Array(nodes.length + 1);
   const valueLists: unknown[][] = [];
   nodes.forEach((node, number) => {
     endsPhrase[number] = node.lexicons.length > 0 ? 1 : 0;
     firstValue[number] = valueLists.length;
     valueLists.push(...node.values);
   });
-  frozen = { first, edges, edgeMask, nodes, endsPhrase, firstValue, valueLists };
+  firstValue[nodes.length] = valueLists.length;
+  const valueLexicon = new Int32Array(valueLists.length);
+  nodes.forEach((node, number) => {
+    node.lexicons.forEach((lexicon, index) => {
+      valueLexicon[(firstValue[number] ?? 0) + index] = lexicon;
+    });
+  });
+  frozen = { first, edges, edgeMask, nodes, endsPhrase, firstValue, valueLists, valueLexicon };
   return frozen;
 }
 
@@ -198,22 +211,23 @@ function recordHits(
   marks: LexiconMarks,
   start: number,
   end: number,
-  node: TrieNode,
+  valueLexicon: Int32Array,
   firstValue: number,
+  lastValue: number,
 ): void {
-  for (let index = 0; index < node.lexicons.length; index++) {
-    const lexicon = node.lexicons[index] ?? -1;
+  for (let value = firstValue; value < lastValue; value++) {
+    const lexicon = valueLexicon[value] ?? -1;
     const hit = findHit(marks, lexicon, start);
     if (hit !== -1) {
       marks.hitEnd[hit] = end;
-      marks.hitValues[hit] = firstValue + index;
+      marks.hitValues[hit] = value;
       continue;
     }
     if (marks.hitCount === marks.hitLexicon.length) growHits(marks);
     const added = marks.hitCount++;
     marks.hitLexicon[added] = lexicon;
     marks.hitEnd[added] = end;
-    marks.hitValues[added] = firstValue + index;
+    marks.hitValues[added] = value;
     marks.hitNext[added] = marks.head[start] ?? -1;
     marks.head[start] = added;
   }

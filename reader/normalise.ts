@@ -136,6 +136,9 @@ function findSpelling(text: string, start: number, end: number, isWord: boolean,
   return refreshKeyId(info);
 }
 
+/** The spelling of each one-code-unit token met so far: punctuation and digits are a third of the tokens. */
+const singleUnitSpellings: (SpellingInfo | undefined)[] = new Array(0x10000).fill(undefined);
+
 function growSpellingSlots(): void {
   const slots = new Int32Array(spellingSlots.length * 2);
   const mask = slots.length - 1;
@@ -355,7 +358,15 @@ export function tokenize(text: string): Token[] {
       }
     }
     const isWord = kind === wordClass;
-    const spelling = findSpelling(text, start, i, isWord, hash);
+    let spelling: SpellingInfo;
+    if (i - start === 1) {
+      // One code unit (a digit, a stop, a quote): its spelling by its code, no probe or compare.
+      const known = singleUnitSpellings[code];
+      if (known === undefined) {
+        spelling = findSpelling(text, start, i, isWord, hash);
+        singleUnitSpellings[code] = spelling;
+      } else spelling = refreshKeyId(known);
+    } else spelling = findSpelling(text, start, i, isWord, hash);
     const flags =
       (sawBreak ? afterBreakFlag : 0) | (start === previousEnd && tokens.length > 0 ? gluedFlag : 0);
     tokens.push(new SpelledToken(start, i, spelling, flags));

@@ -88,6 +88,14 @@ export const tuning = {
     /** An event's title is cut at a word boundary to at most this many characters. */
     titleLength: 120,
   },
+  dates: {
+    /**
+     * Date patterns are tried beside at most this many digit runs, and this many month names, of a
+     * text. The longest article of every set has under a hundred digit runs; a hostile 2 MB text has
+     * a million ('1/1/1/…'), each tried by every pattern and every mention read by every recogniser.
+     */
+    maxAnchors: 5000,
+  },
   policies: {
     /** A number with its issuer's code ('72-NQ/TW') names the document for certain. */
     sure: 0.95,
