@@ -59,9 +59,13 @@ function main(): void {
   const corpus = buildCorpus();
   const bytes = corpus.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
   const megabytes = bytes / 1024 / 1024;
-  // Warm up the JIT and the syllable-key cache on a slice before measuring.
-  for (const text of corpus.slice(0, 200)) draftArticle({ text });
   let sink = 0;
+  // The issue's target is the warm rate: a server or an import reads thousands of articles in one
+  // process. The first pass (JIT, the syllable-key cache and the heap still growing) is timed and
+  // shown too; the warm pass is the same corpus read again.
+  const firstSeconds = time(() => {
+    for (const text of corpus) sink += draftArticle({ text }).partners.length;
+  });
   const floorSeconds = time(() => {
     for (const text of corpus) sink += floorPass(text);
   });
@@ -89,9 +93,10 @@ function main(): void {
   const rows: [string, string][] = [
     ['corpus', `${corpus.length} articles, ${megabytes.toFixed(1)} MB`],
     [
-      'reader',
+      'reader, warm',
       `${(corpus.length / readerSeconds).toFixed(0)} articles/s, ${(megabytes / readerSeconds).toFixed(1)} MB/s`,
     ],
+    ['reader, first pass', `${(megabytes / firstSeconds).toFixed(1)} MB/s (cold: JIT and caches warming)`],
     [
       'floor',
       `${(corpus.length / floorSeconds).toFixed(0)} articles/s, ${(megabytes / floorSeconds).toFixed(1)} MB/s`,
