@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifySerializerCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { safeEncode, type ZodType } from 'zod';
+import { $ZodType } from 'zod/v4/core';
 
 // Every list answer is cut to a byte budget, so no page size, however large its records, can make
 // one response (and the memory behind it) unbounded. A cut page stays reachable with the same
@@ -61,14 +62,18 @@ export function stringifyWithinBudget(page: Page, byteLimit: number): string {
  * stringify), cutting every list response (`{ items, page, pageSize }`) to the budget as it
  * stringifies it. */
 export function createSerializerCompiler(byteLimit: number): FastifySerializerCompiler<ZodType> {
-  return ({ schema, method, url }) =>
-    (data) => {
+  return ({ schema: declared, method, url }) => {
+    // As fastify-type-provider-zod resolves it: Fastify may hand the schema over wrapped.
+    const wrapped = declared as unknown as { properties?: unknown };
+    const schema = declared instanceof $ZodType ? declared : (wrapped.properties as ZodType);
+    return (data) => {
       const result = safeEncode(schema, data);
       if (result.error) throw new ResponseSerializationError(method, url, { cause: result.error });
       return isListPage(result.data)
         ? stringifyWithinBudget(result.data, byteLimit)
         : JSON.stringify(result.data);
     };
+  };
 }
 
 /** Cuts a list response of a route without a response schema (which the serializer above never
