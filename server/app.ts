@@ -3,14 +3,14 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createExtractionPool } from './extraction/extraction-pool.ts';
 import { registerSessionLoader, toTrustProxy } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
-import { registerListBudget } from './http/list-budget.ts';
+import { createSerializerCompiler, registerListBudget } from './http/list-budget.ts';
 import { createLoggerOptions } from './http/logging.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
@@ -52,7 +52,7 @@ export async function buildApp({
     }),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler(config.HOPTAC_LIST_BYTE_LIMIT));
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
   registerSameOriginCheck(app, config.HOPTAC_PUBLIC_URL);

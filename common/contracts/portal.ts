@@ -16,6 +16,7 @@ export const publicPartner = z.object({
   nameVi: z.string(),
   nameEn: z.string(),
 });
+export type PublicPartner = z.infer<typeof publicPartner>;
 
 export const publicArea = z.object({ id: z.string(), labelVi: z.string(), labelEn: z.string() });
 

@@ -131,3 +131,28 @@ describe('listing records by id', () => {
     expect(ids?.description).toContain('comma-separated or repeated');
   });
 });
+
+describe('a list opened without filters (its statement prepared once per sort and order)', () => {
+  it('answers every sort, order and page as the same list narrowed to its ids does', async () => {
+    const ids = created.agreements ?? [];
+    for (const sort of ['titleVi', 'signedOn', 'updatedAt']) {
+      for (const order of ['asc', 'desc']) {
+        // Twice each, so the second read comes from the prepared statement.
+        for (const round of [1, 2]) {
+          const all = await list(`/api/v1/agreements?sort=${sort}&order=${order}&pageSize=200`);
+          const named = await list(
+            `/api/v1/agreements?sort=${sort}&order=${order}&pageSize=200&ids=${ids.join(',')}`,
+          );
+          const listed = all.body.items.map((item: { id: string }) => item.id);
+          expect(listed, `${sort} ${order} round ${round}`).toEqual(
+            named.body.items.map((item: { id: string }) => item.id),
+          );
+          expect(all.body.total).toBe(3);
+          const second = await list(`/api/v1/agreements?sort=${sort}&order=${order}&pageSize=2&page=2`);
+          expect(second.body.items.map((item: { id: string }) => item.id)).toEqual(listed.slice(2));
+          expect(second.body.total).toBe(3);
+        }
+      }
+    }
+  });
+});

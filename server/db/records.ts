@@ -1,4 +1,17 @@
-import { and, asc, desc, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import {
+  and,
+  asc,
+  Column,
+  desc,
+  eq,
+  getTableColumns,
+  getTableName,
+  inArray,
+  is,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditedType, RecordType } from '../../common/domain/enums.ts';
 import { limits } from '../../common/domain/limits.ts';
@@ -304,6 +317,43 @@ export function createRecordService<
     }
   }
 
+  /** A page's count, up to the cap + 1, as a subquery of the page's own statement. */
+  const countedAll = (where: SQL | undefined) =>
+    sql`(select count(*)::int from (select 1 from ${table}${where ? sql` where ${where}` : sql``} limit ${limits.listCountCap + 1}) as counted)`;
+
+  // A list opened without filters (the registry's pages as they first show, and paging through
+  // them) is most reads: its statement is built once per columns, sort and order and prepared, so
+  // neither drizzle nor the database builds and plans it again on every request. Named after its
+  // text, so equal statements share one name on each connection and the names stay few.
+  type PreparedPage = { execute(values: Record<string, unknown>): Promise<unknown> };
+  const preparedPages = new WeakMap<object, Map<string, PreparedPage>>();
+  function preparedPage(
+    columns: Record<string, PgColumn>,
+    sort: PgColumn,
+    order: 'asc' | 'desc',
+  ): PreparedPage {
+    let byOrder = preparedPages.get(columns);
+    if (!byOrder) {
+      byOrder = new Map();
+      preparedPages.set(columns, byOrder);
+    }
+    const key = `${sort.name} ${order}`;
+    const prepared = byOrder.get(key);
+    if (!prepared) {
+      const query = db
+        .select({ ...columns, [pageTotalKey]: sql<number>`${countedAll(undefined)}`.as(pageTotalKey) })
+        .from(table as PgTable)
+        .orderBy((order === 'desc' ? desc : asc)(sort), asc(idColumn))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'));
+      const name = `page_${createHash('sha256').update(query.toSQL().sql).digest('hex').slice(0, 24)}`;
+      const made: PreparedPage = query.prepare(name);
+      byOrder.set(key, made);
+      return made;
+    }
+    return prepared;
+  }
+
   async function readPage(request: ListRequest, columns: Record<string, PgColumn>) {
     const where = and(
       request.ids ? inArray(idColumn, [...request.ids]) : undefined,
@@ -340,8 +390,11 @@ export function createRecordService<
         pageSize: request.pageSize,
       };
     };
-    const countedAll = sql`(select count(*)::int from (select 1 from ${table}${where ? sql` where ${where}` : sql``} limit ${cap + 1}) as counted)`;
-    if (!request.isTextSearch) return toPage(await readRows(db.select.bind(db), where, countedAll));
+    if (!where && !request.isTextSearch && is(request.sort, Column)) {
+      const prepared = preparedPage(columns, request.sort, request.order);
+      return toPage((await prepared.execute({ limit: request.pageSize, offset })) as CountedRow[]);
+    }
+    if (!request.isTextSearch) return toPage(await readRows(db.select.bind(db), where, countedAll(where)));
     // Text search: the matches are found through the index first, at most cap + 1 of them, and the
     // page sorted among them; past the cap the word is common, and the page is read again by the
     // ordered scan (the planner's usual choice), which meets matches soon.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { fitToByteBudget } from './list-budget.ts';
+import { fitToByteBudget, stringifyWithinBudget } from './list-budget.ts';
 
 describe('list byte budget', () => {
   const items = Array.from({ length: 10 }, (_, index) => ({ id: index, text: 'x'.repeat(90) }));
@@ -20,6 +20,18 @@ describe('list byte budget', () => {
     const second = fitToByteBudget({ items, total: 50, page: 2, pageSize: 10 }, 400);
     expect(second.items).toHaveLength(2);
     expect(second).toMatchObject({ next: { page: 7, pageSize: 2 } });
+  });
+
+  it('stringifies each item once into the same page the budget keeps', () => {
+    for (const [page, limit] of [
+      [1, 10_000],
+      [1, 400],
+      [2, 400],
+      [1, 10],
+    ] as const) {
+      const list = { items, total: 50, page, pageSize: 10 };
+      expect(JSON.parse(stringifyWithinBudget(list, limit))).toEqual(fitToByteBudget(list, limit));
+    }
   });
 
   it('always sends one item, so a record larger than the budget can still be read', () => {

@@ -7,6 +7,7 @@ import type {
   PublicEvent,
   PublicNewsArticle,
   PublicNewsItem,
+  PublicPartner,
   PublicPartnerPage,
   PublicSearchResult,
 } from '../../../common/contracts/portal.ts';
@@ -34,8 +35,20 @@ const newsColumns = {
   publishedAt: sources.publishedAt,
   lead: sources.lead,
   outlet: sources.outlet,
-  partnerIds: sources.partnerIds,
 };
+
+const partnerColumn = (name: string) => sql`tagged_partner.${sql.identifier(name)}`;
+
+/** A news row's partners as the portal shows them, in the order tagged, read in the row's own
+ * statement: a second query per page for them cost a list a third of its throughput. */
+const taggedPartners = sql<PublicPartner[]>`(select coalesce(json_agg(json_build_object(
+    'code', ${partnerColumn(partners.code.name)}, 'kind', ${partnerColumn(partners.kind.name)},
+    'nameVi', ${partnerColumn(partners.nameVi.name)}, 'nameEn', ${partnerColumn(partners.nameEn.name)})
+    order by tag.position), '[]'::json)
+  from unnest(${sources.partnerIds}) with ordinality as tag(id, position)
+  join ${partners} as tagged_partner on ${partnerColumn(partners.id.name)} = tag.id)`;
+
+const newsItemColumns = { ...newsColumns, partners: taggedPartners };
 
 type NewsRow = {
   id: string;
@@ -43,7 +56,7 @@ type NewsRow = {
   publishedAt: Date | null;
   lead: string | null;
   outlet: string | null;
-  partnerIds: string[];
+  partners: PublicPartner[];
 };
 type PartnerRow = typeof partners.$inferSelect;
 type AreaRow = typeof areas.$inferSelect;
@@ -95,32 +108,20 @@ export function createPortalService({ db }: { db: Database }) {
       : [];
   }
 
-  /** News rows with their partners (tags), in the order given. */
-  async function toNewsItems(rows: NewsRow[]): Promise<PublicNewsItem[]> {
-    const byId = await findPartners(rows.flatMap((row) => row.partnerIds));
-    return rows.map(({ partnerIds, ...row }) => {
-      const publishedAt = toIso(row.publishedAt);
-      return {
-        ...row,
-        publishedAt,
-        isTimeKnown: isPublishedTimeKnown(publishedAt),
-        partners: partnerIds.flatMap((id) => {
-          const partner = byId.get(id);
-          return partner ? [toPublicPartner(partner)] : [];
-        }),
-      };
-    });
+  function toNewsItem({ publishedAt: stored, ...row }: NewsRow): PublicNewsItem {
+    const publishedAt = toIso(stored);
+    return { ...row, publishedAt, isTimeKnown: isPublishedTimeKnown(publishedAt) };
   }
 
   async function listNewsWhere(where: SQL | undefined, limit: number, offset = 0) {
     const rows = await db
-      .select(newsColumns)
+      .select(newsItemColumns)
       .from(sources)
       .where(and(isPublic, where))
       .orderBy(...newestFirst)
       .limit(limit)
       .offset(offset);
-    return toNewsItems(rows);
+    return rows.map(toNewsItem);
   }
 
   async function toAgreementItems(rows: AgreementRow[]): Promise<PublicAgreementItem[]> {
@@ -180,7 +181,7 @@ export function createPortalService({ db }: { db: Database }) {
       ? sql`(${sources.areaIds} && ${textArray(article.areaIds)})`
       : sql`false`;
     const rows = await db
-      .select(newsColumns)
+      .select(newsItemColumns)
       .from(sources)
       .where(
         and(
@@ -195,7 +196,7 @@ export function createPortalService({ db }: { db: Database }) {
         ...newestFirst,
       )
       .limit(relatedCount);
-    return toNewsItems(rows);
+    return rows.map(toNewsItem);
   }
 
   function agreementFilters(query: Omit<PublicAgreementQuery, 'page' | 'pageSize'>, partnerId?: string) {
@@ -216,7 +217,7 @@ export function createPortalService({ db }: { db: Database }) {
       // The page and its capped count in one statement (the count computed once, as a subquery).
       const rows = await db
         .select({
-          ...newsColumns,
+          ...newsItemColumns,
           total: sql<number>`(select count(*)::int from (select 1 from ${sources} where ${isPublic} limit ${cap + 1}) as counted)`,
         })
         .from(sources)
@@ -230,7 +231,7 @@ export function createPortalService({ db }: { db: Database }) {
       };
       // Only a page past the end, which carries no count, asks for it apart.
       const total = rows[0] !== undefined ? Number(rows[0].total) : offset === 0 ? 0 : await countApart();
-      const items = await toNewsItems(rows.map(({ total: _total, ...row }) => row));
+      const items = rows.map(({ total: _total, ...row }) => toNewsItem(row));
       return { items, total: Math.min(total, cap), isTotalCapped: total > cap, page };
     },
 
@@ -245,15 +246,26 @@ export function createPortalService({ db }: { db: Database }) {
         .from(agreements)
         .where(and(isPublicAgreement, sql`${agreements.sourceIds} @> array[${row.id}::uuid]`))
         .orderBy(...newestSignedFirst);
-      const [[item], areaRows, related] = await Promise.all([
-        toNewsItems([row]),
+      const [byId, areaRows, related] = await Promise.all([
+        findPartners(row.partnerIds),
         findAreas(row.areaIds),
         findRelated(
           row,
           reported.flatMap((agreement) => agreement.sourceIds),
         ),
       ]);
-      if (!item) throw commonErrors.notFound('There is no published article with this address.');
+      const { id: articleId, title, publishedAt, lead, outlet } = row;
+      const item = toNewsItem({
+        id: articleId,
+        title,
+        publishedAt,
+        lead,
+        outlet,
+        partners: row.partnerIds.flatMap((partnerId) => {
+          const partner = byId.get(partnerId);
+          return partner ? [toPublicPartner(partner)] : [];
+        }),
+      });
       return {
         ...item,
         text: row.text,
