@@ -102,9 +102,26 @@ const candidateLimit = 60;
 /** Areas whose records a query brings in. */
 const matchedAreasMax = 3;
 
+/** Where the query's words are in a text (findFoldedMatches), for one query. */
+type MatchesIn = (text: string) => ReturnType<typeof findFoldedMatches>;
+
+/** findFoldedMatches for one query, each text folded once: ranking and the snippet look at the
+ * same labels and (up to 4,000-character) source texts several times. */
+function matchesFor(query: string): MatchesIn {
+  const found = new Map<string, ReturnType<typeof findFoldedMatches>>();
+  return (text) => {
+    let matches = found.get(text);
+    if (!matches) {
+      matches = findFoldedMatches(text, query);
+      found.set(text, matches);
+    }
+    return matches;
+  };
+}
+
 /** A window of the text around the first match, so long sources show why they matched. */
-function cutSnippet(text: string, query: string): string {
-  const first = findFoldedMatches(text, query)[0];
+function cutSnippet(text: string, matchesIn: MatchesIn): string {
+  const first = matchesIn(text)[0];
   if (!first || text.length <= snippetRadius * 2) return text.slice(0, snippetRadius * 2);
   const start = Math.max(0, first.start - snippetRadius);
   const end = Math.min(text.length, first.end + snippetRadius);
@@ -114,19 +131,17 @@ function cutSnippet(text: string, query: string): string {
 type Candidate = { id: string; label: string; snippet: string | null; tier: number };
 
 /** Whether the query's words occur together, in order, somewhere in the text. */
-function hasPhrase(text: string, query: string, wordCount: number): boolean {
-  return findFoldedMatches(text, query).some(
-    (match) => foldWords(text.slice(match.start, match.end)).length === wordCount,
-  );
+function hasPhrase(text: string, matchesIn: MatchesIn, wordCount: number): boolean {
+  return matchesIn(text).some((match) => foldWords(text.slice(match.start, match.end)).length === wordCount);
 }
 
 /** How well a record's own words answer the query, best first: the phrase in its label (title,
  * name, code), every word in its label, the phrase in its snippet, then by how it was found. */
-function rankOf(candidate: Candidate, query: string, words: string[]): number {
-  if (hasPhrase(candidate.label, query, words.length)) return 0;
+function rankOf(candidate: Candidate, matchesIn: MatchesIn, words: string[]): number {
+  if (hasPhrase(candidate.label, matchesIn, words.length)) return 0;
   const labelWords = new Set(foldWords(candidate.label));
   if (words.every((word) => labelWords.has(word))) return 1;
-  if (candidate.snippet !== null && hasPhrase(candidate.snippet, query, words.length)) return 2;
+  if (candidate.snippet !== null && hasPhrase(candidate.snippet, matchesIn, words.length)) return 2;
   return 3 + candidate.tier;
 }
 
@@ -345,20 +360,21 @@ export function createSearchService({ db }: { db: Database }) {
     counted: { total: number; isTotalCapped: boolean },
   ) {
     const words = foldWords(query);
+    const matchesIn = matchesFor(query);
     const seen = new Set<string>();
     const ranked = candidates
       .filter((candidate) => !seen.has(candidate.id) && seen.add(candidate.id))
-      .map((candidate, order) => ({ candidate, order, rank: rankOf(candidate, query, words) }))
+      .map((candidate, order) => ({ candidate, order, rank: rankOf(candidate, matchesIn, words) }))
       .sort((a, b) => a.rank - b.rank || a.order - b.order)
       .slice(0, limit)
       .map(({ candidate }) => candidate);
     const items: SearchHit[] = ranked.map((row) => {
-      const text = row.snippet === null ? null : cutSnippet(row.snippet, query);
+      const text = row.snippet === null ? null : cutSnippet(row.snippet, matchesIn);
       return {
         id: row.id,
         label: row.label,
         snippet: text,
-        labelMatches: findFoldedMatches(row.label, query),
+        labelMatches: matchesIn(row.label),
         snippetMatches: text === null ? [] : findFoldedMatches(text, query),
       };
     });
