@@ -6,6 +6,12 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
+import {
+  presetTextIndexReader,
+  registerTextIndexReader,
+  sessionTextIndexReader,
+  textIndexOptions,
+} from './text-index.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; repositories accept either a Database or a Transaction. */
@@ -54,6 +60,7 @@ export async function openPglite(
     });
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+    registerTextIndexReader(db, sessionTextIndexReader(pool));
     return {
       db,
       kind: 'pglite',
@@ -84,12 +91,20 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const connection = await pool.connect();
   connection.release();
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  // Search reads on connections opened with the planner settings it needs (text-index.ts): one
+  // statement per search, where setting them cost a transaction and two more round trips.
+  const textIndexPool = new pg.Pool({ connectionString: url, max: 4, options: textIndexOptions() });
+  textIndexPool.on('error', ignoreEndedBackend);
+  textIndexPool.on('connect', (client) => client.on('error', ignoreEndedBackend));
+  registerTextIndexReader(db, presetTextIndexReader(textIndexPool));
   return {
     db,
     kind: 'postgres',
     migrate: () => migratePg(db as never, { migrationsFolder }),
     listen: (channel, onNotify, onLive) => listenPostgres(url, channel, onNotify, onLive),
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), textIndexPool.end()]);
+    },
   };
 }
 

@@ -64,6 +64,8 @@ export const agreements = pgTable(
   },
   (table) => [
     index('agreements_signed_idx').on(table.signedOn),
+    // Search reads the newest matches of a common word in this order (search.service.ts).
+    index('agreements_updated_idx').on(table.updatedAt),
     index('agreements_signed_id_idx').on(table.signedOn, table.id),
     searchIndex('agreements', table.searchVector),
     arrayIndex('agreements_party_ids_idx', table.partyIds),

@@ -38,6 +38,8 @@ export const commitments = pgTable(
     arrayIndex('commitments_policy_ids_idx', table.policyIds),
     arrayIndex('commitments_partner_owner_ids_idx', table.partnerOwnerIds),
     index('commitments_agreement_idx').on(table.agreementId),
+    // Search reads the newest matches of a common word in this order (search.service.ts).
+    index('commitments_updated_idx').on(table.updatedAt),
     index('commitments_event_idx').on(table.eventId),
     index('commitments_due_idx').on(table.dueOn),
   ],
