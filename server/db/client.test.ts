@@ -37,3 +37,25 @@ describe.runIf(readTestDatabaseConfig().kind === 'postgres')(
     });
   },
 );
+
+// The embedded database is one session behind every connection of its pool: statements a closed
+// client prepared by name must go with it, or the driver's next client fails preparing them again
+// (list pages and search use named statements; the pool closes a client after 10 s idle).
+describe.runIf(readTestDatabaseConfig().kind === 'pglite')('PGlite connections replaced by the pool', () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('runs a named statement again after the client that prepared it is closed', async () => {
+    const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+    const named = { name: 'client_test_named', text: 'select $1::int + 1 as n', values: [1] };
+    expect((await pool.query(named)).rows).toEqual([{ n: 2 }]);
+    const client = await pool.connect();
+    client.release(true);
+    expect((await pool.query({ ...named, values: [41] })).rows).toEqual([{ n: 42 }]);
+  });
+});

@@ -31,13 +31,14 @@ function post(reply, transfer = []) {
 class Connection {
   pending = Buffer.alloc(0);
   hasStarted = false;
-  /** @type {Promise<void>} */
-  queue = Promise.resolve();
-
-  /** @param {PGlite} db @param {number} id */
-  constructor(db, id) {
+  /** @param {PGlite} db @param {number} id @param {Promise<void>} afterEarlierEnds */
+  constructor(db, id, afterEarlierEnds) {
     this.db = db;
     this.id = id;
+    // A new connection starts once the ones before it are cleared (their transaction and
+    // statements), not in the middle of that.
+    /** @type {Promise<void>} */
+    this.queue = afterEarlierEnds;
   }
 
   /** @param {Uint8Array} bytes */
@@ -96,10 +97,13 @@ class Connection {
     post({ type: 'data', connection: this.id, bytes }, [bytes.buffer]);
   }
 
-  /** The client went away: a transaction it left open must not hold the next connection. */
+  /** The client went away: a transaction it left open must not hold the next connection, and the
+   * statements it prepared by name go with it, as a server's session's do (the driver's next client
+   * prepares them again under the same names). */
   async end() {
     await this.queue;
     if (this.db.isInTransaction()) await this.db.exec('rollback');
+    await this.db.exec('deallocate all');
   }
 }
 
@@ -119,10 +123,12 @@ try {
   const db = await open();
   /** @type {Map<number, Connection>} */
   const connections = new Map();
+  /** @type {Promise<void>} */
+  let ended = Promise.resolve();
   port.on('message', async (/** @type {import('./pglite-thread.ts').ThreadRequest} */ request) => {
     switch (request.type) {
       case 'open':
-        connections.set(request.connection, new Connection(db, request.connection));
+        connections.set(request.connection, new Connection(db, request.connection, ended));
         return;
       case 'data':
         connections.get(request.connection)?.receive(request.bytes);
@@ -130,7 +136,9 @@ try {
       case 'end': {
         const connection = connections.get(request.connection);
         connections.delete(request.connection);
-        await connection?.end();
+        // A failure here leaves nothing to clear; it must not hold every later connection.
+        ended = ended.then(() => connection?.end()).catch(() => {});
+        await ended;
         return;
       }
       case 'dump': {

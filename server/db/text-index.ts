@@ -58,16 +58,13 @@ const setLocally = sql.raw(
 /** A reader that sets textIndexSettings for one transaction, on the pool's connection (PGlite). */
 export function sessionTextIndexReader(pool: pg.Pool): TextIndexReader {
   const begin = `begin; ${dialect.sqlToQuery(setLocally).sql}`;
-  // PGlite is one backend whatever the connection: a statement prepared by a client the pool has
-  // since closed is still there, while the new client would prepare it again under its name.
-  const preparing = new WeakSet<pg.PoolClient>();
   return {
     rows: async <T>(statement: SQL) => {
+      // A new client of PGlite's pool starts with no prepared statements (pglite-thread.worker.mjs).
       const client = await pool.connect();
       try {
         // Begin and settings in one message (the simple protocol takes several statements).
-        await client.query(preparing.has(client) ? begin : `deallocate all; ${begin}`);
-        preparing.add(client);
+        await client.query(begin);
         try {
           const result = await client.query(toNamedQuery(statement));
           await client.query('commit');
