@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInVietNam } from '../common/domain/calendar.ts';
+import { addDays, createWorkingCalendar, daysBetween, todayInVietNam } from '../common/domain/calendar.ts';
 import { formatDay } from '../common/domain/format.ts';
+import { vietnamesePublicHolidays } from '../common/domain/holidays.ts';
 import {
   adminEmail,
   adminPassword,
@@ -183,8 +184,11 @@ describe('tracking agreements and commitments', () => {
     const row = clocks.getByRole('row', { name: /Báo cáo Thủ tướng Chính phủ/ });
     await row.waitFor();
     const rowText = (await row.textContent()) ?? '';
-    expect(rowText).toContain(formatDay(addDays(today, 15), 'vi'));
-    expect(rowText).toContain('còn 15 ngày');
+    // Fifteen days from signing; a period ending on a day off ends on the next working day.
+    const calendar = createWorkingCalendar({ publicHolidays: vietnamesePublicHolidays, adjustments: [] });
+    const dueOn = calendar.nextWorkingDayFrom(addDays(today, 15));
+    expect(rowText).toContain(formatDay(dueOn, 'vi'));
+    expect(rowText).toContain(`còn ${daysBetween(today, dueOn)} ngày`);
     expect(rowText).toContain('Đang chạy');
     expect(rowText).toContain('có văn bản: Báo cáo Thủ tướng Chính phủ và Bộ Ngoại giao');
     expect(rowText).toContain('70/2020/QH14');
