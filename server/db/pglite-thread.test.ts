@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { readTestDatabaseConfig } from '../config.ts';
+import { PgliteThread } from './pglite-thread.ts';
 import { createTestDatabase } from './test-database.ts';
 
 describe.skipIf(readTestDatabaseConfig().kind !== 'pglite')('the embedded database in its own thread', () => {
@@ -32,6 +37,48 @@ describe.skipIf(readTestDatabaseConfig().kind !== 'pglite')('the embedded databa
       expect((rows as unknown as { rows: unknown[] }).rows[0]).toEqual({ n: 0 });
     } finally {
       await database.close();
+    }
+  });
+
+  it('checkpoints a data directory as its log grows, which a single-user PGlite never does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hoptac-checkpoint-'));
+    const walBytes = 4 * 1024 * 1024;
+    const thread = await PgliteThread.start({
+      dataDir,
+      templatePath: null,
+      checkpoint: { walBytes, lookEveryMs: 0 },
+    });
+    const client = new pg.Client({
+      user: 'postgres',
+      database: 'template1',
+      stream: () => thread.openStream(),
+    });
+    try {
+      await client.connect();
+      const redo = async () =>
+        (
+          await client.query(
+            "select pg_wal_lsn_diff(redo_lsn, '0/0')::float8 as bytes from pg_control_checkpoint()",
+          )
+        ).rows[0].bytes as number;
+      const redoBefore = await redo();
+      await client.query('create table filler (body text)');
+      // About 16 MB of log, written in steps so the thread sees quiet points between them.
+      for (let step = 0; step < 8; step++) {
+        await client.query(
+          'insert into filler select repeat(md5(g::text), 8) from generate_series(1, 5000) g',
+        );
+      }
+      const written = (
+        await client.query("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 as bytes")
+      ).rows[0].bytes as number;
+      expect(written - redoBefore).toBeGreaterThan(3 * walBytes);
+      // The last checkpoint is recent: at most one threshold (plus the step that crossed it) behind.
+      expect(await redo()).toBeGreaterThan(written - 2 * walBytes);
+    } finally {
+      await client.end();
+      await thread.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -3,7 +3,12 @@
 import { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
-export type PgliteThreadOptions = { dataDir: string | null; templatePath: string | null };
+/** `checkpoint` overrides when the thread checkpoints a data directory (tests use small values). */
+export type PgliteThreadOptions = {
+  dataDir: string | null;
+  templatePath: string | null;
+  checkpoint?: { walBytes: number; lookEveryMs: number };
+};
 
 export type ThreadRequest =
   | { type: 'open' | 'end'; connection: number }

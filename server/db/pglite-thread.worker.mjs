@@ -13,12 +13,57 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /** @type {import('node:worker_threads').MessagePort} */
 const port = /** @type {any} */ (parentPort);
-/** @type {{ dataDir: string | null, templatePath: string | null }} */
+/** @type {import('./pglite-thread.ts').PgliteThreadOptions} */
 const options = workerData;
 
 const sslRequestCode = 80877103;
 const cancelRequestCode = 80877102;
 const protocolVersion3 = 196608;
+
+/** PGlite is PostgreSQL as a single-user backend: there is no checkpointer process, and a backend
+ * of its own only checkpoints at shutdown, so a running server's write-ahead log grew without
+ * bound (4.9 GB of 6.7 GB after importing 100k articles). The thread checkpoints at quiet points
+ * (a connection's exchange ended outside a transaction), as PostgreSQL's checkpointer would: when
+ * the log has grown by `walBytes` since the last checkpoint, or after five minutes with any write.
+ * A checkpoint then recycles the old segments, so the log stays near max_wal_size. */
+class Checkpointer {
+  lastLookedAt = 0;
+  lastCheckpointAt = Date.now();
+  /** @type {number | null} the log position (bytes) at the last checkpoint */
+  checkpointedAt = null;
+  /** @param {PGlite} db @param {{ walBytes: number, lookEveryMs: number }} limits */
+  constructor(db, limits) {
+    this.db = db;
+    this.limits = limits;
+  }
+
+  async checkpointIfDue() {
+    const now = Date.now();
+    if (now - this.lastLookedAt < this.limits.lookEveryMs) return;
+    this.lastLookedAt = now;
+    const position = await this.logPosition();
+    if (this.checkpointedAt === null) this.checkpointedAt = position;
+    const grown = position - this.checkpointedAt;
+    const isTimeUp = grown > 0 && now - this.lastCheckpointAt >= checkpointTimeoutMs;
+    if (grown < this.limits.walBytes && !isTimeUp) return;
+    await this.db.exec('checkpoint');
+    this.checkpointedAt = await this.logPosition();
+    this.lastCheckpointAt = Date.now();
+  }
+
+  /** @returns {Promise<number>} */
+  async logPosition() {
+    const result = await this.db.query(
+      "select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 as bytes",
+    );
+    return /** @type {{ bytes: number }} */ (result.rows[0]).bytes;
+  }
+}
+
+const checkpointTimeoutMs = 5 * 60 * 1000;
+const defaultCheckpointLimits = { walBytes: 256 * 1024 * 1024, lookEveryMs: 10_000 };
+const simpleQuery = 0x51; // 'Q'
+const sync = 0x53; // 'S': the end of an extended-protocol exchange
 
 /** @param {import('./pglite-thread.ts').ThreadReply} reply @param {ArrayBuffer[]} [transfer] */
 function post(reply, transfer = []) {
@@ -31,10 +76,12 @@ function post(reply, transfer = []) {
 class Connection {
   pending = Buffer.alloc(0);
   hasStarted = false;
-  /** @param {PGlite} db @param {number} id @param {Promise<void>} afterEarlierEnds */
-  constructor(db, id, afterEarlierEnds) {
+  /** @param {PGlite} db @param {number} id @param {Promise<void>} afterEarlierEnds
+   * @param {Checkpointer | null} checkpointer */
+  constructor(db, id, afterEarlierEnds, checkpointer) {
     this.db = db;
     this.id = id;
+    this.checkpointer = checkpointer;
     // A new connection starts once the ones before it are cleared (their transaction and
     // statements), not in the middle of that.
     /** @type {Promise<void>} */
@@ -92,9 +139,17 @@ class Connection {
       post({ type: 'failed', connection: this.id, message: String(error) });
       return;
     }
-    if (chunks.length === 0) return;
-    const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks));
-    post({ type: 'data', connection: this.id, bytes }, [bytes.buffer]);
+    if (chunks.length > 0) {
+      const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks));
+      post({ type: 'data', connection: this.id, bytes }, [bytes.buffer]);
+    }
+    const last = messages[messages.length - 1]?.[0];
+    const isQuiet = (last === simpleQuery || last === sync) && !this.db.isInTransaction();
+    if (this.checkpointer && isQuiet) {
+      // After the answer went out: the client does not wait for the checkpoint, only its next
+      // statement may.
+      await this.checkpointer.checkpointIfDue().catch(() => {});
+    }
   }
 
   /** The client went away: a transaction it left open must not hold the next connection, and the
@@ -121,6 +176,9 @@ async function open() {
 
 try {
   const db = await open();
+  // Only a data directory has a log to bound; a database in memory is dropped whole.
+  const checkpointer =
+    options.dataDir === null ? null : new Checkpointer(db, options.checkpoint ?? defaultCheckpointLimits);
   /** @type {Map<number, Connection>} */
   const connections = new Map();
   /** @type {Promise<void>} */
@@ -128,7 +186,7 @@ try {
   port.on('message', async (/** @type {import('./pglite-thread.ts').ThreadRequest} */ request) => {
     switch (request.type) {
       case 'open':
-        connections.set(request.connection, new Connection(db, request.connection, ended));
+        connections.set(request.connection, new Connection(db, request.connection, ended, checkpointer));
         return;
       case 'data':
         connections.get(request.connection)?.receive(request.bytes);
