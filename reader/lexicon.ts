@@ -41,7 +41,7 @@ export interface LexiconMarks {
   hitNext: Int32Array;
   valueLists: readonly unknown[][];
   /** Start tokens of each lexicon's hits, ascending. */
-  starts: (number[] | undefined)[];
+  starts: (Int32Array | undefined)[];
 }
 
 const root: TrieNode = createNode();
@@ -146,17 +146,34 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
       node = child;
       end++;
     }
-    for (let hit = marks.head[start] ?? -1; hit !== -1; hit = marks.hitNext[hit] ?? -1) {
-      const lexicon = marks.hitLexicon[hit] ?? 0;
-      let list = marks.starts[lexicon];
-      if (!list) {
-        list = [];
-        marks.starts[lexicon] = list;
-      }
-      list.push(start);
+  }
+  listStarts(marks, lexiconCount);
+  return marks;
+}
+
+/** Each lexicon's start tokens, ascending: counted first, so each list is allocated once at its
+ * size (a hostile input of one cue word makes millions of starts, pushed one by one a slow path). */
+function listStarts(marks: LexiconMarks, lexicons: number): void {
+  const counts = new Int32Array(lexicons);
+  for (let hit = 0; hit < marks.hitCount; hit++) {
+    const lexicon = marks.hitLexicon[hit] ?? 0;
+    counts[lexicon] = (counts[lexicon] ?? 0) + 1;
+  }
+  const filled = new Int32Array(lexicons);
+  const lists: Int32Array[] = [];
+  for (let lexicon = 0; lexicon < lexicons; lexicon++) {
+    const count = counts[lexicon] ?? 0;
+    if (count > 0) marks.starts[lexicon] = lists[lexicon] = new Int32Array(count);
+  }
+  const { head, hitNext, hitLexicon } = marks;
+  for (let start = 0; start < head.length; start++) {
+    for (let hit = head[start] ?? -1; hit !== -1; hit = hitNext[hit] ?? -1) {
+      const lexicon = hitLexicon[hit] ?? 0;
+      const at = filled[lexicon] ?? 0;
+      (lists[lexicon] as Int32Array)[at] = start;
+      filled[lexicon] = at + 1;
     }
   }
-  return marks;
 }
 
 function edgeSlot(parent: number, key: number): number {
