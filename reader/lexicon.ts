@@ -31,18 +31,22 @@ export interface LexiconMarks {
   tokens: readonly Token[];
   /** First hit starting at each token, or -1. */
   head: Int32Array;
-  /** Hits in typed arrays grown by doubling: a hostile input of one repeated cue word makes millions
-   * of hits, and four plain arrays pushed to one by one cost a quarter of a second there. */
+  /** Hits in one typed array grown by doubling, four numbers each (hitLexicon, hitEnd, hitValues as
+   * an index into valueLists, hitNext): a hostile input of one repeated cue word makes millions of
+   * hits, and one array is one allocation per doubling where four were four. */
   hitCount: number;
-  hitLexicon: Int32Array;
-  hitEnd: Int32Array;
-  /** The phrase's values, as an index into valueLists. */
-  hitValues: Int32Array;
-  hitNext: Int32Array;
+  hits: Int32Array;
   valueLists: readonly unknown[][];
   /** Start tokens of each lexicon's hits, ascending. */
-  starts: (number[] | undefined)[];
+  starts: (Int32Array | undefined)[];
 }
+
+// A hit's four numbers in LexiconMarks.hits.
+const hitSize = 4;
+const hitLexicon = 0;
+const hitEnd = 1;
+const hitValues = 2;
+const hitNext = 3;
 
 const root: TrieNode = createNode();
 let lexiconCount = 0;
@@ -111,10 +115,7 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
     tokens,
     head: new Int32Array(tokens.length).fill(-1),
     hitCount: 0,
-    hitLexicon: new Int32Array(capacity),
-    hitEnd: new Int32Array(capacity),
-    hitValues: new Int32Array(capacity),
-    hitNext: new Int32Array(capacity),
+    hits: new Int32Array(capacity * hitSize),
     valueLists: trie.valueLists,
     starts: [],
   };
@@ -146,17 +147,35 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
       node = child;
       end++;
     }
-    for (let hit = marks.head[start] ?? -1; hit !== -1; hit = marks.hitNext[hit] ?? -1) {
-      const lexicon = marks.hitLexicon[hit] ?? 0;
-      let list = marks.starts[lexicon];
-      if (!list) {
-        list = [];
-        marks.starts[lexicon] = list;
-      }
-      list.push(start);
+  }
+  listStarts(marks, lexiconCount);
+  return marks;
+}
+
+/** Each lexicon's start tokens, ascending: counted first, so each list is allocated once at its
+ * size (a hostile input of one cue word makes millions of starts, pushed one by one a slow path). */
+function listStarts(marks: LexiconMarks, lexicons: number): void {
+  const counts = new Int32Array(lexicons);
+  const { hits } = marks;
+  for (let hit = 0; hit < marks.hitCount; hit++) {
+    const lexicon = hits[hit * hitSize + hitLexicon] ?? 0;
+    counts[lexicon] = (counts[lexicon] ?? 0) + 1;
+  }
+  const filled = new Int32Array(lexicons);
+  const lists: Int32Array[] = [];
+  for (let lexicon = 0; lexicon < lexicons; lexicon++) {
+    const count = counts[lexicon] ?? 0;
+    if (count > 0) marks.starts[lexicon] = lists[lexicon] = new Int32Array(count);
+  }
+  const { head } = marks;
+  for (let start = 0; start < head.length; start++) {
+    for (let hit = head[start] ?? -1; hit !== -1; hit = hits[hit * hitSize + hitNext] ?? -1) {
+      const lexicon = hits[hit * hitSize + hitLexicon] ?? 0;
+      const at = filled[lexicon] ?? 0;
+      (lists[lexicon] as Int32Array)[at] = start;
+      filled[lexicon] = at + 1;
     }
   }
-  return marks;
 }
 
 function edgeSlot(parent: number, key: number): number {
@@ -219,35 +238,33 @@ function recordHits(
     const lexicon = valueLexicon[value] ?? -1;
     const hit = findHit(marks, lexicon, start);
     if (hit !== -1) {
-      marks.hitEnd[hit] = end;
-      marks.hitValues[hit] = value;
+      marks.hits[hit * hitSize + hitEnd] = end;
+      marks.hits[hit * hitSize + hitValues] = value;
       continue;
     }
-    if (marks.hitCount === marks.hitLexicon.length) growHits(marks);
+    if ((marks.hitCount + 1) * hitSize > marks.hits.length) growHits(marks);
     const added = marks.hitCount++;
-    marks.hitLexicon[added] = lexicon;
-    marks.hitEnd[added] = end;
-    marks.hitValues[added] = value;
-    marks.hitNext[added] = marks.head[start] ?? -1;
+    const at = added * hitSize;
+    const { hits } = marks;
+    hits[at + hitLexicon] = lexicon;
+    hits[at + hitEnd] = end;
+    hits[at + hitValues] = value;
+    hits[at + hitNext] = marks.head[start] ?? -1;
     marks.head[start] = added;
   }
 }
 
 function growHits(marks: LexiconMarks): void {
-  const grown = (from: Int32Array) => {
-    const to = new Int32Array(from.length * 2);
-    to.set(from);
-    return to;
-  };
-  marks.hitLexicon = grown(marks.hitLexicon);
-  marks.hitEnd = grown(marks.hitEnd);
-  marks.hitValues = grown(marks.hitValues);
-  marks.hitNext = grown(marks.hitNext);
+  const grown = new Int32Array(marks.hits.length * 2);
+  grown.set(marks.hits);
+  marks.hits = grown;
 }
 
 function findHit(marks: LexiconMarks, lexicon: number, start: number): number {
   let hit = start >= 0 && start < marks.head.length ? (marks.head[start] ?? -1) : -1;
-  while (hit !== -1 && marks.hitLexicon[hit] !== lexicon) hit = marks.hitNext[hit] ?? -1;
+  const { hits } = marks;
+  while (hit !== -1 && hits[hit * hitSize + hitLexicon] !== lexicon)
+    hit = hits[hit * hitSize + hitNext] ?? -1;
   return hit;
 }
 
@@ -261,8 +278,8 @@ export function matchLongest<T>(
   if (hit === -1) return null;
   return {
     start,
-    end: marks.hitEnd[hit] ?? start,
-    values: (marks.valueLists[marks.hitValues[hit] ?? -1] ?? []) as T[],
+    end: marks.hits[hit * hitSize + hitEnd] ?? start,
+    values: (marks.valueLists[marks.hits[hit * hitSize + hitValues] ?? -1] ?? []) as T[],
   };
 }
 

@@ -26,6 +26,49 @@ describe('normalise', () => {
     expect(tokens[0]?.isCapital).toBe(true);
   });
 
+  it("keeps every token's offsets and spacing flags with start and flags packed in one number", () => {
+    // Astral characters (two code units), line breaks, glued punctuation and offsets past 2^20.
+    const text = `${'x '.repeat(600_000)}“Bộ”\n\n𝐀𝐁 1/2,${'🙂'}a`;
+    const tokens = tokenize(text).slice(600_000);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
+      '“',
+      'Bộ',
+      '”',
+      '𝐀𝐁',
+      '1',
+      '/',
+      '2',
+      ',',
+      '🙂',
+      'a',
+    ]);
+    expect(tokens.map((t) => t.raw)).toEqual(tokens.map((t) => text.slice(t.start, t.end)));
+    expect(tokens.map((t) => t.glued)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(tokens.map((t) => t.afterBreak)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('splits punctuation into single tokens and marks glued ones', () => {
     const tokens = tokenize('GS.TS Lê');
     expect(tokens.map((t) => t.raw)).toEqual(['GS', '.', 'TS', 'Lê']);

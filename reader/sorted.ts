@@ -2,12 +2,19 @@
 // and counting or finding inside a range this way keeps many items times many queries linear.
 
 /** The index of the first value ≥ target in an ascending list (the list's length when none is). */
-export function lowerBound(values: readonly number[], target: number): number {
-  return lowerBoundBy(values, target, (value) => value);
+export function lowerBound(values: ArrayLike<number>, target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] as number) < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The index of the first item whose key is ≥ target, in a list ascending by that key. */
-export function lowerBoundBy<T>(items: readonly T[], target: number, keyOf: (item: T) => number): number {
+export function lowerBoundBy<T>(items: ArrayLike<T>, target: number, keyOf: (item: T) => number): number {
   let low = 0;
   let high = items.length;
   while (low < high) {

@@ -147,7 +147,7 @@ export function findAgreements(context: Article): DraftAgreement[] {
 /** Where past cues and signing verbs stand (token indices, ascending): any token range is counted
  * by binary search, so a sentence full of documents is not rescanned once per document. */
 interface StatusCues {
-  past: readonly number[];
+  past: ArrayLike<number>;
   signed: readonly number[];
   intended: readonly number[];
   /** Signing verbs in a reference to an earlier event ('the MoU signed during the visit of ...'). */
@@ -178,14 +178,14 @@ function isSigningVerb(context: Article, i: number): boolean {
 }
 
 /** Cues in the sentence outside the document's own tokens [first, last). */
-function countOutside(cues: readonly number[], sentence: Sentence, first: number, last: number): number {
+function countOutside(cues: ArrayLike<number>, sentence: Sentence, first: number, last: number): number {
   const inSentence = countIn(cues, sentence.first, sentence.last);
   const inDocument = countIn(cues, first, Math.min(last, sentence.last));
   return inSentence - inDocument;
 }
 
 /** Cues in the token range [first, last). */
-function countIn(cues: readonly number[], first: number, last: number): number {
+function countIn(cues: ArrayLike<number>, first: number, last: number): number {
   return lowerBound(cues, last) - lowerBound(cues, first);
 }
 

@@ -84,23 +84,67 @@ function buildFoldTable(): Int32Array {
   return table;
 }
 
-/** Code units of a fold being built: reused, so a sentence costs no string until its end. */
-let foldBuffer = new Uint16Array(2048);
+/** Code units of the folds being built: reused, so an article costs one string, not one per sentence. */
+let foldBuffer = new Uint16Array(4096);
 const utf16 = new TextDecoder('utf-16le');
+const anyCueEverywhere = new RegExp(anyCue.source, 'g');
 
-/** foldText(raw), by the table when every character is in it. */
-function foldSentence(raw: string): string {
+/**
+ * foldText of each sentence in `ranges` that holds a cue (anyCue), else null. The sentences that
+ * fold by the table are folded into one buffer, one line each, decoded once and scanned by anyCue
+ * once: no cue spans a line break, so a match names its sentence. The rest take foldText.
+ */
+function foldCuedSentences(text: string, ranges: readonly [number, number][]): (string | null)[] {
   foldTable ??= buildFoldTable();
-  if (foldBuffer.length < raw.length) foldBuffer = new Uint16Array(raw.length);
+  const folds: (string | null)[] = new Array(ranges.length).fill(null);
+  let total = 0;
+  for (const [start, end] of ranges) total += end - start + 1;
+  if (foldBuffer.length < total) foldBuffer = new Uint16Array(total);
+  // Each table-folded sentence's [first, last) in the buffer; -1 for one foldText folds.
+  const firstOf = new Int32Array(ranges.length);
+  const lastOf = new Int32Array(ranges.length);
   let length = 0;
+  ranges.forEach(([start, end], index) => {
+    const first = length;
+    if (!foldInto(text, start, end, first)) {
+      const folded = foldText(text.slice(start, end));
+      if (anyCue.test(folded)) folds[index] = folded;
+      firstOf[index] = -1;
+      return;
+    }
+    length = foldedEnd;
+    firstOf[index] = first;
+    lastOf[index] = length;
+    foldBuffer[length++] = 10;
+  });
+  const all = utf16.decode(foldBuffer.subarray(0, length));
+  let index = 0;
+  anyCueEverywhere.lastIndex = 0;
+  for (let m = anyCueEverywhere.exec(all); m !== null; m = anyCueEverywhere.exec(all)) {
+    while (index < ranges.length && (firstOf[index] === -1 || (lastOf[index] as number) <= m.index)) index++;
+    if (index === ranges.length) break;
+    folds[index] = all.slice(firstOf[index], lastOf[index]);
+    // On to the next sentence: one match is enough for this one.
+    anyCueEverywhere.lastIndex = (lastOf[index] as number) + 1;
+  }
+  return folds;
+}
+
+/** Where foldInto's last fold ended in foldBuffer. */
+let foldedEnd = 0;
+
+/** foldText(text[start, end)) written into foldBuffer at `at` (false when a character is off the table). */
+function foldInto(text: string, start: number, end: number, at: number): boolean {
+  const table = foldTable as Int32Array;
+  let length = at;
   let pendingSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    const part = code < foldTable.length ? (foldTable[code] as number) : slowPath;
-    if (part === slowPath) return foldText(raw);
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const part = code < table.length ? (table[code] as number) : slowPath;
+    if (part === slowPath) return false;
     if (part === spaceFold) {
       // Leading and repeated whitespace collapse to one space, trailing whitespace is trimmed.
-      pendingSpace = length > 0;
+      pendingSpace = length > at;
       continue;
     }
     if (part === emptyFold) continue;
@@ -110,7 +154,8 @@ function foldSentence(raw: string): string {
     }
     foldBuffer[length++] = part;
   }
-  return utf16.decode(foldBuffer.subarray(0, length));
+  foldedEnd = length;
+  return true;
 }
 
 /** Sentence ranges by full stops, question marks, semicolons and line breaks. */
@@ -162,13 +207,14 @@ export function findProgress(
 ): DraftProgress[] {
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
   const found: DraftProgress[] = [];
-  for (const [start, end] of sentenceRanges(text)) {
-    // A title line or a caption is too short to report progress on anything; a run of thousands of
-    // characters without a stop is no sentence (a table, a hostile input).
-    if (end - start < 25 || end - start > 2000 || found.length >= 20) continue;
+  // A title line or a caption is too short to report progress on anything; a run of thousands of
+  // characters without a stop is no sentence (a table, a hostile input).
+  const ranges = [...sentenceRanges(text)].filter(([start, end]) => end - start >= 25 && end - start <= 2000);
+  const folds = foldCuedSentences(text, ranges);
+  for (const [index, [start, end]] of ranges.entries()) {
+    const folded = folds[index];
+    if (folded === null || folded === undefined || found.length >= 20) continue;
     const raw = text.slice(start, end);
-    const folded = foldSentence(raw);
-    if (!anyCue.test(folded)) continue;
     const kind = cues.find(([, cue]) => cue.test(folded))?.[0];
     if (!kind || future.test(folded) || isEarlierHistory(folded, publishedYear)) continue;
     const lead = raw.length - raw.trimStart().length;
