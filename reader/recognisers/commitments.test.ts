@@ -51,3 +51,39 @@ describe('commitments: a list after a splitter', () => {
     expect(texts[2]).toMatch(/^Sớm khởi động dự án/);
   });
 });
+
+describe('commitments: a second clause with its own cue', () => {
+  it('splits ", và sẽ ..." and ", and X agreed to ..." into two promises', () => {
+    const vi = textsOf(
+      'Giám đốc bệnh viện cho biết phía bạn sẵn sàng cử bác sĩ sang hỗ trợ khoa nhi trong năm tới, và sẽ đề xuất với bộ chủ quản cấp thêm học bổng cho điều dưỡng.',
+    );
+    expect(vi).toHaveLength(2);
+    expect(vi[1]).toMatch(/^Sẽ đề xuất/);
+    const en = textsOf(
+      'The two hospitals agreed to exchange surgeons twice a year, and the university offered to train four young pharmacists from the province.',
+      'en',
+    );
+    expect(en).toEqual([
+      'The two hospitals agreed to exchange surgeons twice a year',
+      'The university offered to train four young pharmacists from the province',
+    ]);
+  });
+
+  it('reads ", and that ..." after "agreed that" as its own promise', () => {
+    const en = textsOf(
+      'The ministers agreed that the clinic will open a dialysis unit next spring, and that a joint committee on nursing will be formed before June.',
+      'en',
+    );
+    expect(en).toHaveLength(2);
+    expect(en[1]).toMatch(/^A joint committee on nursing/);
+  });
+
+  it('keeps a list of subjects before one cue whole', () => {
+    expect(
+      textsOf(
+        'The ministry, the hospital, and the university will jointly run a training course for rural midwives.',
+        'en',
+      ),
+    ).toHaveLength(1);
+  });
+});

@@ -156,6 +156,7 @@ const purposeReach = tuning.commitments.purposeReach;
 /** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
 const joinedHalfWords = tuning.commitments.joinedHalfWords;
 const joinedReach = tuning.commitments.joinedReach;
+const clauseCueReach = tuning.commitments.clauseCueReach;
 const leadingAdverbials = new Set(
   [
     'theo',
@@ -376,6 +377,11 @@ function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: bool
       if (tokens[first]?.keyId === toId) first++;
       continue;
     }
+    if (isJoinedClause(context, first, i, piece.last)) {
+      pushPiece(context, { first, last: i - 1, confidence: piece.confidence }, out, needsCue);
+      first = thatIds.includes(tokens[i + 1]?.keyId ?? -1) ? i + 2 : i + 1;
+      continue;
+    }
     const match = matchLongest(splitterLexicon, context.marks, i);
     if (!match || match.values[0] !== true) continue;
     const before = tokens[i - 1]?.raw;
@@ -436,6 +442,18 @@ function isJoinedPromise(
     countWords(tokens, cue, at) >= joinedHalfWords &&
     countWords(tokens, at + 1, Math.min(last, at + 1 + joinedReach)) >= joinedHalfWords
   );
+}
+
+/**
+ * ', và sẽ báo cáo ...', ', and the institute offered to ...', ', and that a group will be set up':
+ * after a comma, a conjunction whose clause has a cue of its own, soon, joins a second promise to
+ * one that already has its cue.
+ */
+function isJoinedClause(context: Reading, first: number, at: number, last: number): boolean {
+  const { tokens } = context;
+  if (tokens[at - 1]?.raw !== ',' || !isConjunction((tokens[at] as Token).keyId)) return false;
+  if (firstCue(context, first, at - 1) === -1) return false;
+  return firstCue(context, at + 1, Math.min(last, at + 1 + clauseCueReach)) !== -1;
 }
 
 /**
