@@ -87,3 +87,21 @@ describe('commitments: a second clause with its own cue', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('commitments: a task assigned to a unit', () => {
+  it('reads "giao Cục/Sở/các khoa ..." as an agreed follow-up', () => {
+    const texts = textsOf(
+      'Kết luận buổi làm việc, Thứ trưởng giao Cục Y tế dự phòng làm đầu mối, tổng hợp kết quả thí điểm trước tháng 9. Hai bệnh viện cũng giao các khoa chuyên môn soạn thảo quy trình chuyển tuyến chung.',
+    );
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/giao Cục Y tế dự phòng làm đầu mối/);
+  });
+
+  it('leaves exchanges and handovers alone', () => {
+    expect(
+      textsOf(
+        'Đoàn đã giao lưu với sinh viên và bàn giao Trung tâm xét nghiệm cho tỉnh vào cuối buổi chiều.',
+      ),
+    ).toEqual([]);
+  });
+});
