@@ -105,3 +105,21 @@ describe('commitments: a task assigned to a unit', () => {
     ).toEqual([]);
   });
 });
+
+describe('commitments: the scope of a programme without a modal cue', () => {
+  it('reads "Dự án nhằm ..." and "The purpose of the agreement is to ..." as the programme’s scope', () => {
+    expect(
+      textsOf('Dự án nhằm nâng cao năng lực cấp cứu ngoại viện cho các trạm y tế xã vùng ven biển.'),
+    ).toHaveLength(1);
+    expect(
+      textsOf(
+        'The purpose of the agreement is to expand telemedicine links between district hospitals and the national cancer centre.',
+        'en',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('leaves a programme sentence with no scope verb alone', () => {
+    expect(textsOf('Dự án được triển khai tại ba tỉnh miền núi phía Bắc từ năm ngoái.')).toEqual([]);
+  });
+});

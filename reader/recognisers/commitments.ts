@@ -110,6 +110,13 @@ function namesProgramme(context: Article, first: number, last: number): boolean 
   const at = lowerBound(starts, first);
   return at < starts.length && (starts[at] as number) < last;
 }
+const scopeOpenerLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.scopeOpeners) addPhrase(scopeOpenerLexicon, phrase, true);
+const scopeVerbLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.scopeVerbs) addPhrase(scopeVerbLexicon, phrase, true);
+const theKey = keyPhrase('the')[0];
+/** A programme's scope verb follows its name within this many tokens ('The aim of the memorandum of understanding is to'). */
+const scopeReach = tuning.commitments.scopeReach;
 const beliefLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.belief) addPhrase(beliefLexicon, word, true);
 const splitterLexicon: Lexicon<boolean> = createLexicon();
@@ -311,6 +318,10 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
       out.push({ first: content, last: sentence.last, confidence: 0.45 });
       return 0;
     }
+    if (statesScope(context, sentence)) {
+      out.push({ first: sentence.first, last: sentence.last, confidence: 0.45 });
+      return 0;
+    }
     if (
       hasMatch(aidLexicon, context.marks, sentence.first) &&
       hasNumber(tokens, sentence.first, sentence.last)
@@ -357,6 +368,24 @@ function documentContentStart(context: Reading, sentence: Sentence): number {
     if (tokens[i]?.raw === ',') return countWords(tokens, i + 1, sentence.last) >= minWords ? i + 1 : -1;
   }
   return -1;
+}
+
+/**
+ * 'Dự án nhằm cải thiện ...', 'The aim of the memorandum is to facilitate ...': a sentence that opens
+ * with a programme (or its aim) and goes on, soon, to a scope verb states what the programme is to do.
+ */
+function statesScope(context: Reading, sentence: Sentence): boolean {
+  const { tokens } = context;
+  const opener = matchLongest(scopeOpenerLexicon, context.marks, sentence.first);
+  const head = opener ? opener.end : sentence.first + (tokens[sentence.first]?.key === theKey ? 1 : 0);
+  if (
+    !hasMatch(programmeHeadLexicon, context.marks, head) &&
+    !(opener && namesProgramme(context, head, head + documentReach))
+  )
+    return false;
+  const end = Math.min(sentence.last, head + scopeReach);
+  for (let i = head + 1; i < end; i++) if (hasMatch(scopeVerbLexicon, context.marks, i)) return true;
+  return false;
 }
 
 /** Splits a piece at 'đồng thời', 'trong đó' (and English 'and decides to'). */
