@@ -123,3 +123,26 @@ describe('commitments: the scope of a programme without a modal cue', () => {
     expect(textsOf('Dự án được triển khai tại ba tỉnh miền núi phía Bắc từ năm ngoái.')).toEqual([]);
   });
 });
+
+describe('commitments: a further promise after ", cũng như" / ", as well as"', () => {
+  it('splits off the action after the joiner, under the cue before it', () => {
+    const texts = textsOf(
+      'Giám đốc Sở đề nghị phía bạn tăng cường trao đổi chuyên gia về phục hồi chức năng cho người cao tuổi, cũng như hỗ trợ xe chuyên dụng cho các trạm y tế xã.',
+    );
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/^Hỗ trợ xe chuyên dụng/);
+    const en = textsOf(
+      'The foundation pledged to renovate two operating theatres at the provincial hospital, as well as to train ten anaesthetists from district clinics.',
+      'en',
+    );
+    expect(en).toHaveLength(2);
+  });
+
+  it('keeps "cũng như" between two nouns inside one promise', () => {
+    expect(
+      textsOf(
+        'Hai bên sẽ chia sẻ kinh nghiệm quản lý kháng sinh trong bệnh viện, cũng như kinh nghiệm giám sát tồn dư kháng sinh trong thực phẩm.',
+      ),
+    ).toHaveLength(1);
+  });
+});

@@ -130,6 +130,8 @@ const aidLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.aidHeads) addPhrase(aidLexicon, head, true);
 const contentLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.contentHeads) addPhrase(contentLexicon, head, true);
+const alsoJoinerLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.alsoJoiners) addPhrase(alsoJoinerLexicon, phrase, true);
 const joinedLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.joinedActions) addPhrase(joinedLexicon, verb, true);
 const documentLeadLexicon: Lexicon<true> = createLexicon();
@@ -411,6 +413,13 @@ function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: bool
       first = thatIds.includes(tokens[i + 1]?.keyId ?? -1) ? i + 2 : i + 1;
       continue;
     }
+    const also = alsoJoinedAt(context, first, i);
+    if (also !== -1) {
+      pushPiece(context, { first, last: i - 1, confidence: piece.confidence }, out, needsCue);
+      needsCue = false;
+      first = also;
+      continue;
+    }
     const match = matchLongest(splitterLexicon, context.marks, i);
     if (!match || match.values[0] !== true) continue;
     const before = tokens[i - 1]?.raw;
@@ -483,6 +492,20 @@ function isJoinedClause(context: Reading, first: number, at: number, last: numbe
   if (tokens[at - 1]?.raw !== ',' || !isConjunction((tokens[at] as Token).keyId)) return false;
   if (firstCue(context, first, at - 1) === -1) return false;
   return firstCue(context, at + 1, Math.min(last, at + 1 + clauseCueReach)) !== -1;
+}
+
+/**
+ * '..., cũng như hỗ trợ về trang thiết bị', '..., as well as to train ...': after a comma, 'as well as'
+ * before an action adds a promise under the cue before it. Where that promise starts, else -1.
+ */
+function alsoJoinedAt(context: Reading, first: number, at: number): number {
+  const { tokens } = context;
+  if (tokens[at - 1]?.raw !== ',') return -1;
+  const joiner = matchLongest(alsoJoinerLexicon, context.marks, at);
+  if (!joiner) return -1;
+  const verb = tokens[joiner.end]?.keyId === toId ? joiner.end + 1 : joiner.end;
+  if (!hasMatch(joinedLexicon, context.marks, verb) || firstCue(context, first, at) === -1) return -1;
+  return verb;
 }
 
 /**
