@@ -146,3 +146,13 @@ describe('commitments: a further promise after ", cũng như" / ", as well as"',
     ).toHaveLength(1);
   });
 });
+
+describe('commitments: a heading that only announces its list', () => {
+  it('drops "thống nhất một số nội dung ... như sau:" and keeps the elements', () => {
+    const texts = textsOf(
+      'Cuối buổi làm việc, hai sở thống nhất một số nội dung hợp tác trong giai đoạn tới như sau:\n- Trao đổi thông tin dịch bệnh hằng tuần giữa hai trung tâm kiểm soát bệnh tật;\n- Tổ chức lớp tập huấn về cấp cứu chấn thương cho 30 bác sĩ tuyến huyện.',
+    );
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^Trao đổi thông tin/);
+  });
+});

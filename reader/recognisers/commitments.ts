@@ -130,6 +130,9 @@ const aidLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.aidHeads) addPhrase(aidLexicon, head, true);
 const contentLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.contentHeads) addPhrase(contentLexicon, head, true);
+/** 'thống nhất một số nội dung ... như sau:': a heading whose object is the list's contents. */
+const listNounLexicon: Lexicon<true> = createLexicon();
+for (const noun of cues.listNouns) addPhrase(listNounLexicon, noun, true);
 const alsoJoinerLexicon: Lexicon<true> = createLexicon();
 for (const phrase of cues.alsoJoiners) addPhrase(alsoJoinerLexicon, phrase, true);
 const joinedLexicon: Lexicon<true> = createLexicon();
@@ -300,6 +303,7 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
       headCue !== -1 &&
       countWords(tokens, headFirst, headLast) >= 6 &&
       !hasKey(tokens, leadInFrom, headLast, leadInMarkers) &&
+      !hasMatchIn(listNounLexicon, context, headFirst, headLast) &&
       !hasCount(tokens, leadInFrom, headLast)
     ) {
       out.push({ first: headFirst, last: headLast, confidence: 0.5 });
