@@ -156,3 +156,23 @@ describe('commitments: a heading that only announces its list', () => {
     expect(texts[0]).toMatch(/^Trao đổi thông tin/);
   });
 });
+
+describe('commitments: English forms of "tạo điều kiện" and a statement after ", saying"', () => {
+  it('reads "creates favourable conditions" and "facilitates" as cues', () => {
+    expect(
+      textsOf(
+        'The governor said the city creates favourable conditions for foreign clinics to train local nurses.',
+        'en',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('splits a further statement after ", saying" when it has its own cue', () => {
+    const en = textsOf(
+      'The mayor expressed his hope that the new ward will open before the rainy season, saying the city always facilitates the work of volunteer surgeons.',
+      'en',
+    );
+    expect(en).toHaveLength(2);
+    expect(en[1]).toMatch(/^The city always facilitates/);
+  });
+});

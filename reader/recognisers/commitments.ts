@@ -153,6 +153,8 @@ const keyIdOf = (word: string): number => registerKey(keyPhrase(word)[0] ?? '');
 const purposeIds = ['nhằm', 'để'].map(keyIdOf);
 const conjunctionIds = ['và', 'and'].map(keyIdOf);
 const alsoId = keyIdOf('also');
+/** '..., saying Long An will ...': a speaker's further statement, read like a clause after 'and'. */
+const sayingIds = ['saying', 'adding'].map(keyIdOf);
 const toId = keyIdOf('to');
 const thatIds = ['rằng', 'that'].map(keyIdOf);
 const isPurposeMarker = (id: number): boolean => id !== -1 && purposeIds.includes(id);
@@ -487,13 +489,14 @@ function isJoinedPromise(
 }
 
 /**
- * ', và sẽ báo cáo ...', ', and the institute offered to ...', ', and that a group will be set up':
- * after a comma, a conjunction whose clause has a cue of its own, soon, joins a second promise to
+ * ', và sẽ báo cáo ...', ', and the institute offered to ...', ', and that a group will be set up',
+ * ', saying the province will ...': after a comma, a conjunction (or 'saying') whose clause has a cue of its own, soon, joins a second promise to
  * one that already has its cue.
  */
 function isJoinedClause(context: Reading, first: number, at: number, last: number): boolean {
   const { tokens } = context;
-  if (tokens[at - 1]?.raw !== ',' || !isConjunction((tokens[at] as Token).keyId)) return false;
+  const joiner = (tokens[at] as Token).keyId;
+  if (tokens[at - 1]?.raw !== ',' || !(isConjunction(joiner) || sayingIds.includes(joiner))) return false;
   if (firstCue(context, first, at - 1) === -1) return false;
   return firstCue(context, at + 1, Math.min(last, at + 1 + clauseCueReach)) !== -1;
 }
