@@ -176,3 +176,18 @@ describe('commitments: English forms of "tạo điều kiện" and a statement a
     expect(en[1]).toMatch(/^The city always facilitates/);
   });
 });
+
+describe('commitments: opinions and gladness are no promises', () => {
+  it('drops a cue under "cho rằng" or "vui mừng khi"', () => {
+    expect(
+      textsOf('Chuyên gia cho rằng các bác sĩ trẻ tiếp thu nhanh và có thể tự thực hiện ca mổ sau một năm.'),
+    ).toEqual([]);
+    expect(
+      textsOf('Giám đốc bày tỏ vui mừng khi chiếc máy thở mới sẽ phục vụ bệnh nhân nặng của khoa hồi sức.'),
+    ).toEqual([]);
+  });
+
+  it('still reads a promise made in the same article', () => {
+    expect(textsOf('Giám đốc bệnh viện cam kết sẽ cử 5 bác sĩ sang học tập trong năm tới.')).toHaveLength(1);
+  });
+});
