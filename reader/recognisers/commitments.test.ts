@@ -191,3 +191,19 @@ describe('commitments: opinions and gladness are no promises', () => {
     expect(textsOf('Giám đốc bệnh viện cam kết sẽ cử 5 bác sĩ sang học tập trong năm tới.')).toHaveLength(1);
   });
 });
+
+describe("commitments: a document's content stated over two sentences", () => {
+  it('reads "Theo văn bản ..., X" as the document’s content', () => {
+    expect(
+      textsOf('Theo văn bản gia hạn, hai bệnh viện mở rộng hợp tác sang lĩnh vực ghép giác mạc cho trẻ em.'),
+    ).toHaveLength(1);
+  });
+
+  it('reads the list in the sentence right after the content, one item per ";"', () => {
+    const texts = textsOf(
+      'Theo Bản ghi nhớ, hai bên phối hợp đào tạo điều dưỡng hồi sức cho bệnh viện tỉnh. Phía bạn tiếp nhận 3 bác sĩ trẻ mỗi năm sang thực tập; hai bên tổ chức hội thảo chuyên đề chung hằng năm. Buổi lễ kết thúc lúc 11 giờ với tiết mục văn nghệ của sinh viên.',
+    );
+    expect(texts).toHaveLength(3);
+    expect(texts[2]).toMatch(/^Hai bên tổ chức hội thảo/);
+  });
+});

@@ -137,6 +137,9 @@ const alsoJoinerLexicon: Lexicon<true> = createLexicon();
 for (const phrase of cues.alsoJoiners) addPhrase(alsoJoinerLexicon, phrase, true);
 const joinedLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.joinedActions) addPhrase(joinedLexicon, verb, true);
+/** 'Theo văn bản gia hạn, ...': a document named by a plain noun rather than by its kind. */
+const documentWordLexicon: Lexicon<true> = createLexicon();
+for (const word of cues.documentWords) addPhrase(documentWordLexicon, word, true);
 const documentLeadLexicon: Lexicon<true> = createLexicon();
 for (const lead of cues.documentLeads) addPhrase(documentLeadLexicon, lead, true);
 const reportingLexicon: Lexicon<true> = createLexicon();
@@ -326,6 +329,13 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
       out.push({ first: content, last: sentence.last, confidence: 0.45 });
       return 0;
     }
+    // 'Theo Chương trình ..., hai bên phối hợp A. B; C; D.': a list right after the document's
+    // content goes on stating it.
+    if (continuesDocumentList(context, index)) {
+      for (const item of splitAt(tokens, sentence.first, sentence.last, ';'))
+        out.push({ first: item.first, last: item.last, confidence: 0.4 });
+      return 0;
+    }
     if (statesScope(context, sentence)) {
       out.push({ first: sentence.first, last: sentence.last, confidence: 0.45 });
       return 0;
@@ -370,12 +380,31 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
 function documentContentStart(context: Reading, sentence: Sentence): number {
   const { tokens } = context;
   const lead = matchLongest(documentLeadLexicon, context.marks, sentence.first);
-  if (!lead || !mentionsDocument(context.marks, lead.end, Math.min(sentence.last, lead.end + documentReach)))
+  if (!lead) return -1;
+  const reach = Math.min(sentence.last, lead.end + documentReach);
+  if (
+    !(
+      mentionsDocument(context.marks, lead.end, reach) ||
+      hasMatchIn(documentWordLexicon, context, lead.end, reach)
+    )
+  )
     return -1;
   for (let i = lead.end; i < Math.min(sentence.last, lead.end + leadReach); i++) {
     if (tokens[i]?.raw === ',') return countWords(tokens, i + 1, sentence.last) >= minWords ? i + 1 : -1;
   }
   return -1;
+}
+
+/** A cue-less sentence with ';' right after a cue-less sentence that states a document's content. */
+function continuesDocumentList(context: Reading, index: number): boolean {
+  const sentence = context.sentences[index];
+  const previous = context.sentences[index - 1];
+  if (!sentence || !previous || firstCue(context, previous.first, previous.last) !== -1) return false;
+  if (findEnumerationColon(context, previous) !== -1) return false;
+  let semicolon = false;
+  for (let i = sentence.first; i < sentence.last && !semicolon; i++)
+    semicolon = context.tokens[i]?.raw === ';';
+  return semicolon && documentContentStart(context, previous) !== -1;
 }
 
 /**
