@@ -51,6 +51,10 @@ export const tuning = {
     joinedHalfWords: 5,
     /** The second half of a joined promise is counted over at most this many tokens. */
     joinedReach: 40,
+    /** ', and the institute offered to ...': the second clause's own cue stands within this many tokens of its 'and'. */
+    clauseCueReach: 10,
+    /** 'Dự án nhằm ...', 'The aim of the memorandum of understanding is to ...': the scope verb within this many tokens of the programme's name. */
+    scopeReach: 8,
     /** A list's colon stands at most this many tokens after the word that announces it. */
     enumerationReach: 4,
     /** A meeting named within this many tokens of the lead's start opens it ('Kết thúc buổi hội đàm,'), not what it reports. */

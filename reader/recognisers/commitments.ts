@@ -110,6 +110,13 @@ function namesProgramme(context: Article, first: number, last: number): boolean 
   const at = lowerBound(starts, first);
   return at < starts.length && (starts[at] as number) < last;
 }
+const scopeOpenerLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.scopeOpeners) addPhrase(scopeOpenerLexicon, phrase, true);
+const scopeVerbLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.scopeVerbs) addPhrase(scopeVerbLexicon, phrase, true);
+const theKey = keyPhrase('the')[0];
+/** A programme's scope verb follows its name within this many tokens ('The aim of the memorandum of understanding is to'). */
+const scopeReach = tuning.commitments.scopeReach;
 const beliefLexicon: Lexicon<true> = createLexicon();
 for (const word of cues.belief) addPhrase(beliefLexicon, word, true);
 const splitterLexicon: Lexicon<boolean> = createLexicon();
@@ -123,8 +130,16 @@ const aidLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.aidHeads) addPhrase(aidLexicon, head, true);
 const contentLexicon: Lexicon<true> = createLexicon();
 for (const head of cues.contentHeads) addPhrase(contentLexicon, head, true);
+/** 'thống nhất một số nội dung ... như sau:': a heading whose object is the list's contents. */
+const listNounLexicon: Lexicon<true> = createLexicon();
+for (const noun of cues.listNouns) addPhrase(listNounLexicon, noun, true);
+const alsoJoinerLexicon: Lexicon<true> = createLexicon();
+for (const phrase of cues.alsoJoiners) addPhrase(alsoJoinerLexicon, phrase, true);
 const joinedLexicon: Lexicon<true> = createLexicon();
 for (const verb of cues.joinedActions) addPhrase(joinedLexicon, verb, true);
+/** 'Theo văn bản gia hạn, ...': a document named by a plain noun rather than by its kind. */
+const documentWordLexicon: Lexicon<true> = createLexicon();
+for (const word of cues.documentWords) addPhrase(documentWordLexicon, word, true);
 const documentLeadLexicon: Lexicon<true> = createLexicon();
 for (const lead of cues.documentLeads) addPhrase(documentLeadLexicon, lead, true);
 const reportingLexicon: Lexicon<true> = createLexicon();
@@ -141,6 +156,8 @@ const keyIdOf = (word: string): number => registerKey(keyPhrase(word)[0] ?? '');
 const purposeIds = ['nhằm', 'để'].map(keyIdOf);
 const conjunctionIds = ['và', 'and'].map(keyIdOf);
 const alsoId = keyIdOf('also');
+/** '..., saying Long An will ...': a speaker's further statement, read like a clause after 'and'. */
+const sayingIds = ['saying', 'adding'].map(keyIdOf);
 const toId = keyIdOf('to');
 const thatIds = ['rằng', 'that'].map(keyIdOf);
 const isPurposeMarker = (id: number): boolean => id !== -1 && purposeIds.includes(id);
@@ -156,6 +173,7 @@ const purposeReach = tuning.commitments.purposeReach;
 /** Both halves of 'A sẽ cử ... và hỗ trợ ...' need this many words to stand as promises. */
 const joinedHalfWords = tuning.commitments.joinedHalfWords;
 const joinedReach = tuning.commitments.joinedReach;
+const clauseCueReach = tuning.commitments.clauseCueReach;
 const leadingAdverbials = new Set(
   [
     'theo',
@@ -290,6 +308,7 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
       headCue !== -1 &&
       countWords(tokens, headFirst, headLast) >= 6 &&
       !hasKey(tokens, leadInFrom, headLast, leadInMarkers) &&
+      !hasMatchIn(listNounLexicon, context, headFirst, headLast) &&
       !hasCount(tokens, leadInFrom, headLast)
     ) {
       out.push({ first: headFirst, last: headLast, confidence: 0.5 });
@@ -308,6 +327,17 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
     const content = documentContentStart(context, sentence);
     if (content !== -1) {
       out.push({ first: content, last: sentence.last, confidence: 0.45 });
+      return 0;
+    }
+    // 'Theo Chương trình ..., hai bên phối hợp A. B; C; D.': a list right after the document's
+    // content goes on stating it.
+    if (continuesDocumentList(context, index)) {
+      for (const item of splitAt(tokens, sentence.first, sentence.last, ';'))
+        out.push({ first: item.first, last: item.last, confidence: 0.4 });
+      return 0;
+    }
+    if (statesScope(context, sentence)) {
+      out.push({ first: sentence.first, last: sentence.last, confidence: 0.45 });
       return 0;
     }
     if (
@@ -350,12 +380,49 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
 function documentContentStart(context: Reading, sentence: Sentence): number {
   const { tokens } = context;
   const lead = matchLongest(documentLeadLexicon, context.marks, sentence.first);
-  if (!lead || !mentionsDocument(context.marks, lead.end, Math.min(sentence.last, lead.end + documentReach)))
+  if (!lead) return -1;
+  const reach = Math.min(sentence.last, lead.end + documentReach);
+  if (
+    !(
+      mentionsDocument(context.marks, lead.end, reach) ||
+      hasMatchIn(documentWordLexicon, context, lead.end, reach)
+    )
+  )
     return -1;
   for (let i = lead.end; i < Math.min(sentence.last, lead.end + leadReach); i++) {
     if (tokens[i]?.raw === ',') return countWords(tokens, i + 1, sentence.last) >= minWords ? i + 1 : -1;
   }
   return -1;
+}
+
+/** A cue-less sentence with ';' right after a cue-less sentence that states a document's content. */
+function continuesDocumentList(context: Reading, index: number): boolean {
+  const sentence = context.sentences[index];
+  const previous = context.sentences[index - 1];
+  if (!sentence || !previous || firstCue(context, previous.first, previous.last) !== -1) return false;
+  if (findEnumerationColon(context, previous) !== -1) return false;
+  let semicolon = false;
+  for (let i = sentence.first; i < sentence.last && !semicolon; i++)
+    semicolon = context.tokens[i]?.raw === ';';
+  return semicolon && documentContentStart(context, previous) !== -1;
+}
+
+/**
+ * 'Dự án nhằm cải thiện ...', 'The aim of the memorandum is to facilitate ...': a sentence that opens
+ * with a programme (or its aim) and goes on, soon, to a scope verb states what the programme is to do.
+ */
+function statesScope(context: Reading, sentence: Sentence): boolean {
+  const { tokens } = context;
+  const opener = matchLongest(scopeOpenerLexicon, context.marks, sentence.first);
+  const head = opener ? opener.end : sentence.first + (tokens[sentence.first]?.key === theKey ? 1 : 0);
+  if (
+    !hasMatch(programmeHeadLexicon, context.marks, head) &&
+    !(opener && namesProgramme(context, head, head + documentReach))
+  )
+    return false;
+  const end = Math.min(sentence.last, head + scopeReach);
+  for (let i = head + 1; i < end; i++) if (hasMatch(scopeVerbLexicon, context.marks, i)) return true;
+  return false;
 }
 
 /** Splits a piece at 'đồng thời', 'trong đó' (and English 'and decides to'). */
@@ -374,6 +441,18 @@ function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: bool
       first = i + 1;
       // '..., to host ...', '... and to prepare ...': the next action starts at its verb.
       if (tokens[first]?.keyId === toId) first++;
+      continue;
+    }
+    if (isJoinedClause(context, first, i, piece.last)) {
+      pushPiece(context, { first, last: i - 1, confidence: piece.confidence }, out, needsCue);
+      first = thatIds.includes(tokens[i + 1]?.keyId ?? -1) ? i + 2 : i + 1;
+      continue;
+    }
+    const also = alsoJoinedAt(context, first, i);
+    if (also !== -1) {
+      pushPiece(context, { first, last: i - 1, confidence: piece.confidence }, out, needsCue);
+      needsCue = false;
+      first = also;
       continue;
     }
     const match = matchLongest(splitterLexicon, context.marks, i);
@@ -436,6 +515,33 @@ function isJoinedPromise(
     countWords(tokens, cue, at) >= joinedHalfWords &&
     countWords(tokens, at + 1, Math.min(last, at + 1 + joinedReach)) >= joinedHalfWords
   );
+}
+
+/**
+ * ', và sẽ báo cáo ...', ', and the institute offered to ...', ', and that a group will be set up',
+ * ', saying the province will ...': after a comma, a conjunction (or 'saying') whose clause has a cue of its own, soon, joins a second promise to
+ * one that already has its cue.
+ */
+function isJoinedClause(context: Reading, first: number, at: number, last: number): boolean {
+  const { tokens } = context;
+  const joiner = (tokens[at] as Token).keyId;
+  if (tokens[at - 1]?.raw !== ',' || !(isConjunction(joiner) || sayingIds.includes(joiner))) return false;
+  if (firstCue(context, first, at - 1) === -1) return false;
+  return firstCue(context, at + 1, Math.min(last, at + 1 + clauseCueReach)) !== -1;
+}
+
+/**
+ * '..., cũng như hỗ trợ về trang thiết bị', '..., as well as to train ...': after a comma, 'as well as'
+ * before an action adds a promise under the cue before it. Where that promise starts, else -1.
+ */
+function alsoJoinedAt(context: Reading, first: number, at: number): number {
+  const { tokens } = context;
+  if (tokens[at - 1]?.raw !== ',') return -1;
+  const joiner = matchLongest(alsoJoinerLexicon, context.marks, at);
+  if (!joiner) return -1;
+  const verb = tokens[joiner.end]?.keyId === toId ? joiner.end + 1 : joiner.end;
+  if (!hasMatch(joinedLexicon, context.marks, verb) || firstCue(context, first, at) === -1) return -1;
+  return verb;
 }
 
 /**
