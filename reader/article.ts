@@ -11,7 +11,7 @@ import type { CleanedArticle } from './clean.ts';
 import { type DateMention, describeYears, findDates, findWeekdays, type YearHints } from './dates.ts';
 import { type EntityMention, findEntities, type Lang, maskEntities } from './entities.ts';
 import { type LexiconMarks, markLexicons } from './lexicon.ts';
-import { type Token, tokenize } from './normalise.ts';
+import { type Token, type TokenList, tokenize } from './normalise.ts';
 import { type Sentence, segmentSentences } from './segment.ts';
 
 export type { Lang } from './entities.ts';
@@ -28,7 +28,7 @@ export interface Article {
   readonly byline: string | null;
   readonly sourceLine: string | null;
   readonly url: string | null;
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   /** Every lexicon's longest phrase at each token, from one pass over the shared trie. */
   readonly marks: LexiconMarks;
   readonly sentences: readonly Sentence[];
@@ -123,13 +123,13 @@ export function isHistoryAt(article: Article, index: number): boolean {
 }
 
 /** Sentences inside quotation marks are speech: rhetoric, not the record of what was agreed. */
-function markQuotedSentences(tokens: readonly Token[], sentences: readonly Sentence[]): Uint8Array {
+function markQuotedSentences(tokens: TokenList, sentences: readonly Sentence[]): Uint8Array {
   const quoted = new Uint8Array(sentences.length);
   let depth = 0;
   let sentence = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (sentence < sentences.length && (sentences[sentence]?.last ?? 0) <= i) sentence++;
-    const token = tokens[i] as Token;
+    const token = tokens.at(i) as Token;
     // A word is never a quote mark: skip reading its spelling.
     const raw = token.isWord ? '' : token.raw;
     const current = sentences[sentence];

@@ -12,13 +12,13 @@ import {
 } from './lexicon.ts';
 import agreements from './lexicons/agreements.json' with { type: 'json' };
 import history from './lexicons/history.json' with { type: 'json' };
-import { keyPhrase, type Token } from './normalise.ts';
+import { keyPhrase, type Token, type TokenList } from './normalise.ts';
 import { kindLexicon } from './phrases.ts';
 import type { Sentence } from './segment.ts';
 import { lowerBound, lowerBoundBy } from './sorted.ts';
 
 export interface TimeContext {
-  tokens: readonly Token[];
+  tokens: TokenList;
   sentences: readonly Sentence[];
   /** The sentence of each token. */
   sentenceOf: Int32Array;
@@ -90,15 +90,15 @@ export function createHistory(context: TimeContext): History {
     isSetEarlier(index) {
       const times = timesOf(index);
       if (!times) return false;
-      const before = lowerBound(times.at, context.tokens[index]?.start ?? 0) - 1;
+      const before = lowerBound(times.at, context.tokens.at(index)?.start ?? 0) - 1;
       return before >= 0 && times.isEarlier[before] === true;
     },
     isDatedEarlier(index, reach) {
       const times = timesOf(index);
       if (!times) return false;
       const sentence = context.sentences[context.sentenceOf[index] ?? -1] as Sentence;
-      const limit = context.tokens[Math.min(index + reach, sentence.last - 1)]?.end ?? 0;
-      const next = lowerBound(times.at, context.tokens[index]?.end ?? 0);
+      const limit = context.tokens.at(Math.min(index + reach, sentence.last - 1))?.end ?? 0;
+      const next = lowerBound(times.at, context.tokens.at(index)?.end ?? 0);
       return next < times.at.length && (times.at[next] as number) < limit && times.isEarlier[next] === true;
     },
   };
@@ -108,8 +108,8 @@ function readTimes(context: TimeContext, number: number, reference: number): Sen
   const { tokens } = context;
   const sentence = context.sentences[number] as Sentence;
   const marks: [at: number, isEarlier: boolean][] = [];
-  const from = tokens[sentence.first]?.start ?? 0;
-  const to = tokens[sentence.last - 1]?.end ?? from;
+  const from = tokens.at(sentence.first)?.start ?? 0;
+  const to = tokens.at(sentence.last - 1)?.end ?? from;
   for (let d = lowerBoundBy(context.dates, from, (date) => date.start); d < context.dates.length; d++) {
     const mention = context.dates[d] as DateMention;
     if (mention.start >= to) break;
@@ -118,9 +118,9 @@ function readTimes(context: TimeContext, number: number, reference: number): Sen
     marks.push([mention.start, resolved !== null && isBeforeArticle(resolved, reference, context.published)]);
   }
   for (let i = sentence.first + 1; i < sentence.last; i++) {
-    const token = tokens[i] as Token;
+    const token = tokens.at(i) as Token;
     if (!token.isNumber || token.raw.length !== 4) continue;
-    if (!timeWords.has(tokens[i - 1]?.key ?? '') || isPeriodYear(tokens, i)) continue;
+    if (!timeWords.has(tokens.at(i - 1)?.key ?? '') || isPeriodYear(tokens, i)) continue;
     const year = Number(token.raw);
     if (year >= earliestYear) marks.push([token.start, year < reference]);
   }
@@ -137,11 +137,11 @@ function findReferences(context: TimeContext): Uint8Array {
     // Inside a reference already filled: the same clause, so the same end (and the pass stays linear).
     if (start < filledTo) continue;
     const match = matchLongest(earlierEventLexicon, marks, start);
-    if (!match || auxiliaries.has(tokens[start - 1]?.key ?? '')) continue;
+    if (!match || auxiliaries.has(tokens.at(start - 1)?.key ?? '')) continue;
     const last = context.sentences[context.sentenceOf[start] ?? -1]?.last ?? match.end;
     let end = match.end;
     let isCurrent = false;
-    while (end < last && !clauseEnds.has(tokens[end]?.raw ?? '')) {
+    while (end < last && !clauseEnds.has(tokens.at(end)?.raw ?? '')) {
       if (hasMatch(currentLexicon, marks, end)) isCurrent = true;
       end++;
     }
@@ -167,9 +167,9 @@ function markBasisSignings(context: TimeContext, inside: Uint8Array): void {
     if (inside[start] === 1) continue;
     const document = matchLongest(kindLexicon, marks, start);
     const entry = document?.values[0];
-    if (!document || !entry || (entry.isCapitalOnly && !tokens[start]?.isCapital)) continue;
+    if (!document || !entry || (entry.isCapitalOnly && !tokens.at(start)?.isCapital)) continue;
     let before = start;
-    while (before > 0 && basisFillers.has(tokens[before - 1]?.key ?? '')) before--;
+    while (before > 0 && basisFillers.has(tokens.at(before - 1)?.key ?? '')) before--;
     let isBasis = false;
     for (let i = Math.max(0, before - 4); i < start && !isBasis; i++) {
       const cue = matchLongest(basisLexicon, marks, i)?.end;
@@ -180,8 +180,8 @@ function markBasisSignings(context: TimeContext, inside: Uint8Array): void {
       const last = context.sentences[context.sentenceOf[start] ?? -1]?.last ?? document.end;
       clauseEnd = document.end;
       isCurrent = false;
-      while (clauseEnd < last && !clauseEnds.has(tokens[clauseEnd]?.raw ?? '')) {
-        if (hasMatch(currentLexicon, marks, clauseEnd) || justKeys.has(tokens[clauseEnd]?.key ?? ''))
+      while (clauseEnd < last && !clauseEnds.has(tokens.at(clauseEnd)?.raw ?? '')) {
+        if (hasMatch(currentLexicon, marks, clauseEnd) || justKeys.has(tokens.at(clauseEnd)?.key ?? ''))
           isCurrent = true;
         clauseEnd++;
       }
@@ -202,8 +202,8 @@ export function isBeforeArticle(date: string, reference: number, published: stri
 }
 
 /** '2020 - 2026': a year that bounds a period, not a time the sentence is set in. */
-export function isPeriodYear(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1]?.raw;
-  const previous = tokens[i - 1]?.raw;
+export function isPeriodYear(tokens: TokenList, i: number): boolean {
+  const next = tokens.at(i + 1)?.raw;
+  const previous = tokens.at(i - 1)?.raw;
   return next === '-' || next === '–' || previous === '-' || previous === '–';
 }

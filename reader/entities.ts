@@ -13,7 +13,7 @@ import {
 import countries from './lexicons/countries.generated.json' with { type: 'json' };
 import organisations from './lexicons/organisations.json' with { type: 'json' };
 import people from './lexicons/people.json' with { type: 'json' };
-import { keyPhrase, keySyllable, type Token } from './normalise.ts';
+import { keyPhrase, keySyllable, type TokenList } from './normalise.ts';
 import { isAfterDataSource } from './phrases.ts';
 import { tuning } from './tuning.ts';
 
@@ -101,12 +101,12 @@ export function findEntities(marks: LexiconMarks, lang: Lang): EntityMention[] {
     const nextEntity = e < entityStarts.length ? (entityStarts[e] as number) : tokens.length;
     i = Math.min(nextBlock, nextEntity);
     if (i >= tokens.length) break;
-    if (!tokens[i]?.isWord) {
+    if (!tokens.at(i)?.isWord) {
       i++;
       continue;
     }
     const blocked = matchLongest(blockLexicon, marks, i);
-    if (blocked && tokens[i]?.isCapital) {
+    if (blocked && tokens.at(i)?.isCapital) {
       i = blocked.end;
       continue;
     }
@@ -122,13 +122,13 @@ export function findEntities(marks: LexiconMarks, lang: Lang): EntityMention[] {
   return found;
 }
 
-function pickEntry(match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang): Entry | null {
+function pickEntry(match: TrieMatch<Entry>, tokens: TokenList, lang: Lang): Entry | null {
   for (const entry of match.values) if (isAcceptable(entry, match, tokens, lang)) return entry;
   return null;
 }
 
-function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly Token[], lang: Lang): boolean {
-  const first = tokens[match.start];
+function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: TokenList, lang: Lang): boolean {
+  const first = tokens.at(match.start);
   if (!first) return false;
   if (entry.exact !== null) {
     const raws = tokens.slice(match.start, match.end).map((t) => t.raw);
@@ -142,7 +142,7 @@ function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly To
     return false;
   if (entry.form === 'en' && lang === 'vi' && (entry.length < 4 || !first.isCapital)) return false;
   // Words glued to letters on either side are part of a longer word ('Laos' inside 'xLaos').
-  const after = tokens[match.end];
+  const after = tokens.at(match.end);
   const nextKey = after && !after.afterBreak ? after.key : '';
   // The phrase's key string is built only when a listed name can start with its first key, and a
   // one-token phrase is its key.
@@ -161,9 +161,9 @@ function isAcceptable(entry: Entry, match: TrieMatch<Entry>, tokens: readonly To
   return isAmbiguousNameInContext(tokens, match.start);
 }
 
-function isAmbiguousNameInContext(tokens: readonly Token[], start: number): boolean {
-  const token = tokens[start];
-  const previous = tokens[start - 1];
+function isAmbiguousNameInContext(tokens: TokenList, start: number): boolean {
+  const token = tokens.at(start);
+  const previous = tokens.at(start - 1);
   if (!token || !previous || token.afterBreak) return false;
   if (previous.raw === '.' || previous.raw === '!' || previous.raw === '?' || previous.raw === ':')
     return false;
@@ -179,9 +179,9 @@ function isAmbiguousNameInContext(tokens: readonly Token[], start: number): bool
   return true;
 }
 
-function opensNameRun(tokens: readonly Token[], from: number): boolean {
-  const second = tokens[from];
-  const third = tokens[from + 1];
+function opensNameRun(tokens: TokenList, from: number): boolean {
+  const second = tokens.at(from);
+  const third = tokens.at(from + 1);
   return Boolean(second?.isCapital && !second.afterBreak && third?.isCapital && !third.afterBreak);
 }
 
@@ -204,8 +204,8 @@ const sourceReach = tuning.entities.sourceReach;
  */
 function isQuotedSource(marks: LexiconMarks, first: number): boolean {
   const { tokens } = marks;
-  const previous = tokens[first - 1];
-  const beforeTheo = tokens[first - 2];
+  const previous = tokens.at(first - 1);
+  const beforeTheo = tokens.at(first - 2);
   const opensWithTheo =
     previous?.key === theoKey && (!beforeTheo || beforeTheo.afterBreak || !beforeTheo.isWord);
   return opensWithTheo || isAfterDataSource(marks, first, first - sourceReach);
@@ -219,15 +219,15 @@ function isQuotedSource(marks: LexiconMarks, first: number): boolean {
  */
 export function isPassingMention(marks: LexiconMarks, mention: EntityMention): boolean {
   const { tokens } = marks;
-  const after = tokens[mention.last];
+  const after = tokens.at(mention.last);
   if (after?.raw === '$' && after.glued) return true;
   if (mention.kind === 'organisation') {
     if (after && !after.afterBreak && standardNouns.has(after.key) && !after.isCapital) return true;
     if (isQuotedSource(marks, mention.first)) return true;
-    const before = tokens[mention.first - 1];
-    const beforeThat = tokens[mention.first - 2];
-    if (before?.raw === '(' && beforeThat?.isWord && tokens[mention.last]?.raw === ')') {
-      const next = tokens[mention.last + 1];
+    const before = tokens.at(mention.first - 1);
+    const beforeThat = tokens.at(mention.first - 2);
+    if (before?.raw === '(' && beforeThat?.isWord && tokens.at(mention.last)?.raw === ')') {
+      const next = tokens.at(mention.last + 1);
       if (next && localUnits.has(next.key)) return true;
     }
     if (after && !after.afterBreak && localUnits.has(after.key)) return true;
@@ -235,48 +235,56 @@ export function isPassingMention(marks: LexiconMarks, mention: EntityMention): b
   }
   if (mention.kind !== 'country') return false;
   // 'tiếng Anh', 'tiếng Pháp': a language, not the country.
-  if (tokens[mention.first - 1]?.key === tiengKey) return true;
+  if (tokens.at(mention.first - 1)?.key === tiengKey) return true;
   if (isVenueCountry(tokens, mention)) return true;
   // Walk back over the list 'for A, B and C' to the word that governs it.
   let k = mention.first - 1;
   for (let steps = 0; k >= 0 && steps < 12; steps++, k--) {
-    const token = tokens[k];
+    const token = tokens.at(k);
     if (!token) break;
     if (listJoins.has(token.fold) || (token.isWord && token.isCapital)) continue;
     break;
   }
-  const governor = tokens[k];
-  return governor?.fold === 'for' && tokens[k - 1]?.isCapital === true && tokens[k - 1]?.isWord === true;
+  const governor = tokens.at(k);
+  return (
+    governor?.fold === 'for' && tokens.at(k - 1)?.isCapital === true && tokens.at(k - 1)?.isWord === true
+  );
 }
 
 /** 'các Mục tiêu phát triển bền vững (SDGs) của Liên hợp quốc', 'the UN Sustainable Development
  * Goals': the organisation owns the goals the text cites, it is no partner of the work. */
-function isGoalsOwner(tokens: readonly Token[], mention: EntityMention): boolean {
-  const next = tokens[mention.last];
-  const nextNext = tokens[mention.last + 1];
+function isGoalsOwner(tokens: TokenList, mention: EntityMention): boolean {
+  const next = tokens.at(mention.last);
+  const nextNext = tokens.at(mention.last + 1);
   if (next?.fold === 'sdgs' || next?.fold === 'sdg') return true;
   if (next?.fold === 'sustainable' && nextNext?.fold === 'development') return true;
   let start = mention.first - 1;
-  if (tokens[start]?.fold === 'the') start--;
-  const before = tokens[start]?.fold;
+  if (tokens.at(start)?.fold === 'the') start--;
+  const before = tokens.at(start)?.fold;
   if (before !== 'cua' && before !== 'of') return false;
   for (let k = start - 1; k >= 0 && k >= mention.first - 10; k--) {
-    const token = tokens[k];
+    const token = tokens.at(k);
     if (!token || token.raw === '.') break;
     if (token.fold === 'sdgs' || token.fold === 'sdg') return true;
-    if (token.fold === 'goals' && tokens[k - 1]?.fold === 'development') return true;
-    if (token.fold === 'vung' && tokens[k - 1]?.fold === 'ben' && tokens[k - 3]?.fold === 'phat') return true;
+    if (token.fold === 'goals' && tokens.at(k - 1)?.fold === 'development') return true;
+    if (token.fold === 'vung' && tokens.at(k - 1)?.fold === 'ben' && tokens.at(k - 3)?.fold === 'phat')
+      return true;
   }
   return false;
 }
 
 /** 'in Geneva (Switzerland)', 'tại Geneva (Thụy Sĩ)': the country of a venue, not a side. */
-function isVenueCountry(tokens: readonly Token[], mention: EntityMention): boolean {
-  if (tokens[mention.first - 1]?.raw !== '(' || tokens[mention.last]?.raw !== ')') return false;
+function isVenueCountry(tokens: TokenList, mention: EntityMention): boolean {
+  if (tokens.at(mention.first - 1)?.raw !== '(' || tokens.at(mention.last)?.raw !== ')') return false;
   // The place's capitalised words, then the preposition that sets the venue.
   let k = mention.first - 2;
-  for (let words = 0; k >= 0 && words < venueWords && tokens[k]?.isWord && tokens[k]?.isCapital; words++) k--;
-  return k < mention.first - 2 && venuePrepositions.has(tokens[k]?.key ?? '');
+  for (
+    let words = 0;
+    k >= 0 && words < venueWords && tokens.at(k)?.isWord && tokens.at(k)?.isCapital;
+    words++
+  )
+    k--;
+  return k < mention.first - 2 && venuePrepositions.has(tokens.at(k)?.key ?? '');
 }
 
 /** Marks, per token, the entity that covers it (or -1), so name recognition can split around it. */

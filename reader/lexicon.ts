@@ -2,7 +2,7 @@
 // (markLexicons) finds, at each token, the longest phrase of every lexicon that starts there; the
 // recognisers then ask the marks instead of walking a trie each. No regexes: matching stays linear
 // however hostile the input.
-import type { Token } from './normalise.ts';
+import type { Token, TokenList } from './normalise.ts';
 import { keyPhrase, registerKey } from './normalise.ts';
 
 /** A handle on one lexicon's phrases inside the shared trie; T is the value a phrase carries. */
@@ -28,7 +28,7 @@ interface TrieNode {
 
 /** Longest match per (token, lexicon), as linked lists of hits per start token. */
 export interface LexiconMarks {
-  tokens: readonly Token[];
+  tokens: TokenList;
   /** First hit starting at each token, or -1. */
   head: Int32Array;
   /** Hits in one typed array grown by doubling, four numbers each (hitLexicon, hitEnd, hitValues as
@@ -106,7 +106,7 @@ export function addPhrase<T>(lexicon: Lexicon<T>, phrase: string, value: T): voi
 }
 
 /** One pass over the tokens: a phrase never crosses a line break, the deepest node wins per lexicon. */
-export function markLexicons(tokens: readonly Token[]): LexiconMarks {
+export function markLexicons(tokens: TokenList): LexiconMarks {
   const trie = frozen ?? freezeTrie();
   // Articles make about one hit per two or three tokens: room for one per token spares the
   // doubling (four typed arrays a time, each allocation costing more than a short article's walk).
@@ -122,7 +122,7 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
   const { first, edges, edgeMask, endsPhrase, firstValue, valueLexicon } = trie;
   const length = tokens.length;
   for (let start = 0; start < length; start++) {
-    const id = (tokens[start] as Token).keyId;
+    const id = (tokens.at(start) as Token).keyId;
     let node = id < 0 ? 0 : (first[id] ?? 0);
     if (node === 0) continue;
     let end = start + 1;
@@ -130,7 +130,7 @@ export function markLexicons(tokens: readonly Token[]): LexiconMarks {
       if (endsPhrase[node] === 1)
         recordHits(marks, start, end, valueLexicon, firstValue[node] ?? 0, firstValue[node + 1] ?? 0);
       if (end >= length) break;
-      const token = tokens[end] as Token;
+      const token = tokens.at(end) as Token;
       const key = token.keyId;
       if (token.afterBreak || key < 0) break;
       // Probe for the edge (node, key): the child, or 0 when the trie has no such edge.

@@ -15,21 +15,55 @@ describe('normalise', () => {
 
   it('keeps NFD input equal to NFC input', () => {
     const nfd = 'Bộ Y tế'.normalize('NFD');
-    expect(tokenize(normaliseText(nfd)).map((t) => t.key)).toEqual(tokenize('Bộ Y tế').map((t) => t.key));
+    expect([...tokenize(normaliseText(nfd))].map((t) => t.key)).toEqual(
+      [...tokenize('Bộ Y tế')].map((t) => t.key),
+    );
   });
 
   it('keeps offsets on the original text', () => {
     const text = 'Ông  Nguyễn\nVăn';
     const tokens = tokenize(text);
-    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Ông', 'Nguyễn', 'Văn']);
-    expect(tokens[2]?.afterBreak).toBe(true);
-    expect(tokens[0]?.isCapital).toBe(true);
+    expect([...tokens].map((t) => text.slice(t.start, t.end))).toEqual(['Ông', 'Nguyễn', 'Văn']);
+    expect(tokens.at(2)?.afterBreak).toBe(true);
+    expect(tokens.at(0)?.isCapital).toBe(true);
   });
 
-  it("keeps every token's offsets and spacing flags with start and flags packed in one number", () => {
+  it("keeps every token's offsets, spelling and spacing flags in the token columns", () => {
     // Astral characters (two code units), line breaks, glued punctuation and offsets past 2^20.
     const text = `${'x '.repeat(600_000)}“Bộ”\n\n𝐀𝐁 1/2,${'🙂'}a`;
-    const tokens = tokenize(text).slice(600_000);
+    const list = tokenize(text);
+    expect(list.length).toBe(600_010);
+    const tokens = list.slice(600_000, list.length);
+    // The column readers agree with the views.
+    expect(tokens.map((_, k) => list.rawAt(600_000 + k))).toEqual(tokens.map((t) => t.raw));
+    expect(tokens.map((_, k) => list.startAt(600_000 + k))).toEqual(tokens.map((t) => t.start));
+    expect(tokens.map((_, k) => list.endAt(600_000 + k))).toEqual(tokens.map((t) => t.end));
+    expect(tokens.map((_, k) => list.gluedAt(600_000 + k))).toEqual(tokens.map((t) => t.glued));
+    expect(tokens.map((_, k) => list.afterBreakAt(600_000 + k))).toEqual(tokens.map((t) => t.afterBreak));
+    expect(tokens.map((t) => t.key)).toEqual([
+      '“',
+      'bô\u0323',
+      '”',
+      '𝐀𝐁'.toLowerCase(),
+      '1',
+      '/',
+      '2',
+      ',',
+      '🙂',
+      'a',
+    ]);
+    expect(tokens.map((t) => [t.isWord, t.isNumber, t.isCapital])).toEqual([
+      [false, false, false],
+      [true, false, true],
+      [false, false, false],
+      [true, false, false],
+      [true, true, false],
+      [false, false, false],
+      [true, true, false],
+      [false, false, false],
+      [false, false, false],
+      [true, false, false],
+    ]);
     expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
       '“',
       'Bộ',
@@ -71,9 +105,9 @@ describe('normalise', () => {
 
   it('splits punctuation into single tokens and marks glued ones', () => {
     const tokens = tokenize('GS.TS Lê');
-    expect(tokens.map((t) => t.raw)).toEqual(['GS', '.', 'TS', 'Lê']);
-    expect(tokens[1]?.glued).toBe(true);
-    expect(tokens[3]?.glued).toBe(false);
+    expect([...tokens].map((t) => t.raw)).toEqual(['GS', '.', 'TS', 'Lê']);
+    expect(tokens.at(1)?.glued).toBe(true);
+    expect(tokens.at(3)?.glued).toBe(false);
   });
 
   it('gives the same text as a full NFC pass, whatever characters the input mixes', () => {
@@ -119,7 +153,14 @@ describe('normalise', () => {
     }
   });
 
+  it('has no token outside the list, before it included', () => {
+    const tokens = tokenize('Hà Nội');
+    expect(tokens.at(-1)).toBeUndefined();
+    expect(tokens.at(2)).toBeUndefined();
+    expect(tokens.slice(-1, 5).map((t) => t.raw)).toEqual(['Hà', 'Nội']);
+  });
+
   it('tokenizes a surrogate pair as one character', () => {
-    expect(tokenize('a𝐀b 😀x').map((t) => t.raw)).toEqual(['a𝐀b', '😀', 'x']);
+    expect([...tokenize('a𝐀b 😀x')].map((t) => t.raw)).toEqual(['a𝐀b', '😀', 'x']);
   });
 });

@@ -89,6 +89,8 @@ interface SpellingInfo {
   raw: string;
   /** FNV-1a over the spelling's code units: its slot in the spelling table. */
   hash: number;
+  /** Its index in the shared spelling table, or -1 when the table had no room for it. */
+  id: number;
   key: string;
   fold: string;
   keyId: number;
@@ -127,6 +129,7 @@ function findSpelling(text: string, start: number, end: number, isWord: boolean,
   const info = isWord ? describeWord(raw, hash) : describeSymbol(raw, hash);
   // A crowded cluster is not extended: the spelling is described again next time instead.
   if (spellings.length < keyCacheLimit && probes < maxProbes) {
+    info.id = spellings.length;
     spellings.push(info);
     spellingSlots[slot] = spellings.length;
     if (spellings.length * 2 > spellingSlots.length && spellingSlots.length < maxSpellingSlots) {
@@ -167,54 +170,128 @@ function refreshKeyId(info: SpellingInfo): SpellingInfo {
 const afterBreakFlag = 1;
 const gluedFlag = 2;
 
-// One class for every token keeps property reads monomorphic; what depends only on the spelling
-// is read through it, so a token is two fields, not thirteen (long inputs make millions of them).
-class SpelledToken implements Token {
-  /** The start offset times four, plus afterBreak and glued as bits: one small integer, not three
-   * fields, on millions of tokens (the end is the start plus the spelling's length). */
-  packed: number;
-  spelling: SpellingInfo;
+/**
+ * An article's tokens as columns: the start, the spelling's number and the spacing flags of token i
+ * at index i of three typed arrays. Millions of retained token objects cost far more to build than
+ * filling arrays (hostile inputs make two million tokens); `at` hands out a short-lived view instead,
+ * and hot loops read a column directly (`keyIdAt`, `rawAt`, ...).
+ */
+export class TokenList implements Iterable<Token> {
+  readonly length: number;
+  readonly #starts: Int32Array;
+  /** Index into the shared spelling table, or ~index into #ownSpellings. */
+  readonly #spellingIds: Int32Array;
+  readonly #flags: Uint8Array;
+  /** Spellings the shared table had no room for, kept by this list alone. */
+  readonly #ownSpellings: readonly SpellingInfo[];
 
-  constructor(start: number, spelling: SpellingInfo, flags: number) {
-    this.packed = start * 4 + flags;
-    this.spelling = spelling;
+  constructor(
+    length: number,
+    starts: Int32Array,
+    spellingIds: Int32Array,
+    flags: Uint8Array,
+    ownSpellings: readonly SpellingInfo[],
+  ) {
+    this.length = length;
+    this.#starts = starts;
+    this.#spellingIds = spellingIds;
+    this.#flags = flags;
+    this.#ownSpellings = ownSpellings;
+  }
+
+  /** Token `index`, or undefined outside the list (negative indices included, unlike Array.at). */
+  at(index: number): Token | undefined {
+    return index >= 0 && index < this.length ? new TokenView(this, index) : undefined;
+  }
+
+  /** The spelling of token `index` (which must be in the list). */
+  spellingAt(index: number): SpellingInfo {
+    const id = this.#spellingIds[index] as number;
+    return (id >= 0 ? spellings[id] : this.#ownSpellings[~id]) as SpellingInfo;
+  }
+
+  startAt(index: number): number {
+    return this.#starts[index] as number;
+  }
+  endAt(index: number): number {
+    return (this.#starts[index] as number) + this.spellingAt(index).raw.length;
+  }
+  rawAt(index: number): string {
+    return this.spellingAt(index).raw;
+  }
+  keyAt(index: number): string {
+    return this.spellingAt(index).key;
+  }
+  keyIdAt(index: number): number {
+    return this.spellingAt(index).keyId;
+  }
+  isWordAt(index: number): boolean {
+    return this.spellingAt(index).isWord;
+  }
+  afterBreakAt(index: number): boolean {
+    return ((this.#flags[index] as number) & afterBreakFlag) !== 0;
+  }
+  gluedAt(index: number): boolean {
+    return ((this.#flags[index] as number) & gluedFlag) !== 0;
+  }
+
+  /** Views of tokens [from, to), as an array. */
+  slice(from: number, to: number): Token[] {
+    const views: Token[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) views.push(new TokenView(this, i));
+    return views;
+  }
+
+  *[Symbol.iterator](): Iterator<Token> {
+    for (let i = 0; i < this.length; i++) yield new TokenView(this, i);
+  }
+}
+
+// One class for every view keeps property reads monomorphic; each getter reads the list's columns.
+class TokenView implements Token {
+  readonly #list: TokenList;
+  readonly #index: number;
+
+  constructor(list: TokenList, index: number) {
+    this.#list = list;
+    this.#index = index;
   }
 
   get start(): number {
-    return this.packed >>> 2;
+    return this.#list.startAt(this.#index);
   }
   get end(): number {
-    return (this.packed >>> 2) + this.spelling.raw.length;
+    return this.#list.endAt(this.#index);
   }
   get isWord(): boolean {
-    return this.spelling.isWord;
+    return this.#list.spellingAt(this.#index).isWord;
   }
   get afterBreak(): boolean {
-    return (this.packed & afterBreakFlag) !== 0;
+    return this.#list.afterBreakAt(this.#index);
   }
   get glued(): boolean {
-    return (this.packed & gluedFlag) !== 0;
+    return this.#list.gluedAt(this.#index);
   }
   get raw(): string {
-    return this.spelling.raw;
+    return this.#list.spellingAt(this.#index).raw;
   }
   get key(): string {
-    return this.spelling.key;
+    return this.#list.spellingAt(this.#index).key;
   }
   get fold(): string {
-    return this.spelling.fold;
+    return this.#list.spellingAt(this.#index).fold;
   }
   get keyId(): number {
-    return this.spelling.keyId;
+    return this.#list.spellingAt(this.#index).keyId;
   }
   get isNumber(): boolean {
-    return this.spelling.isNumber;
+    return this.#list.spellingAt(this.#index).isNumber;
   }
   get isCapital(): boolean {
-    return this.spelling.isCapital;
+    return this.#list.spellingAt(this.#index).isCapital;
   }
   get isUpper(): boolean {
-    return this.spelling.isUpper;
+    return this.#list.spellingAt(this.#index).isUpper;
   }
 }
 
@@ -224,13 +301,26 @@ function describeWord(raw: string, hash: number): SpellingInfo {
   const head = raw[0] ?? '';
   const isCapital = !isNumber && head !== head.toLowerCase();
   const isUpper = isCapital && raw.length > 1 && raw === raw.toUpperCase();
-  return { raw, hash, key, fold, keyId: -1, keyVersion: -1, isWord: true, isNumber, isCapital, isUpper };
+  return {
+    raw,
+    hash,
+    id: -1,
+    key,
+    fold,
+    keyId: -1,
+    keyVersion: -1,
+    isWord: true,
+    isNumber,
+    isCapital,
+    isUpper,
+  };
 }
 
 function describeSymbol(raw: string, hash: number): SpellingInfo {
   return {
     raw,
     hash,
+    id: -1,
     key: raw,
     fold: raw,
     keyId: -1,
@@ -321,11 +411,19 @@ export function keySyllable(word: string): [key: string, fold: string] {
 
 /** Per-syllable keys of a phrase, for building lexicon tries. */
 export function keyPhrase(phrase: string): string[] {
-  return tokenize(normaliseText(phrase)).map((token) => token.key);
+  const tokens = tokenize(normaliseText(phrase));
+  const keys: string[] = [];
+  for (let i = 0; i < tokens.length; i++) keys.push(tokens.keyAt(i));
+  return keys;
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string): TokenList {
+  // A token takes at least one code unit, so the text's length bounds the count: no growing.
+  const starts = new Int32Array(text.length);
+  const spellingIds = new Int32Array(text.length);
+  const flagColumn = new Uint8Array(text.length);
+  const ownSpellings: SpellingInfo[] = [];
+  let count = 0;
   let previousEnd = 0;
   let sawBreak = true;
   const length = text.length;
@@ -367,16 +465,27 @@ export function tokenize(text: string): Token[] {
       const known = singleUnitSpellings[code];
       if (known === undefined) {
         spelling = findSpelling(text, start, i, isWord, hash);
+        // Numbered even when the table is full (at most one per code unit), so the list never keeps its own copy.
+        if (spelling.id < 0) {
+          spelling.id = spellings.length;
+          spellings.push(spelling);
+        }
         singleUnitSpellings[code] = spelling;
       } else spelling = refreshKeyId(known);
     } else spelling = findSpelling(text, start, i, isWord, hash);
-    const flags =
-      (sawBreak ? afterBreakFlag : 0) | (start === previousEnd && tokens.length > 0 ? gluedFlag : 0);
-    tokens.push(new SpelledToken(start, spelling, flags));
+    starts[count] = start;
+    if (spelling.id >= 0) spellingIds[count] = spelling.id;
+    else {
+      ownSpellings.push(spelling);
+      spellingIds[count] = ~(ownSpellings.length - 1);
+    }
+    flagColumn[count] =
+      (sawBreak ? afterBreakFlag : 0) | (start === previousEnd && count > 0 ? gluedFlag : 0);
+    count++;
     sawBreak = false;
     previousEnd = i;
   }
-  return tokens;
+  return new TokenList(count, starts, spellingIds, flagColumn, ownSpellings);
 }
 
 const spaceClass = 0;

@@ -60,7 +60,7 @@ export function isAfterDataSource(marks: LexiconMarks, first: number, from: numb
 /** The organisation inside a title: from the first organisation head to the end of the title. */
 export function findOrgInTitle(marks: LexiconMarks, first: number, last: number): [number, number] | null {
   for (let i = first; i < last; i++) {
-    if (hasMatch(orgHeadLexicon, marks, i) && marks.tokens[i]?.isCapital && i > first) return [i, last];
+    if (hasMatch(orgHeadLexicon, marks, i) && marks.tokens.at(i)?.isCapital && i > first) return [i, last];
   }
   return null;
 }

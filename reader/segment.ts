@@ -1,6 +1,6 @@
 // Step 3: sentences over tokens. Intl.Segmenter breaks after 'GS.TS.', 'TP.', 'ThS.' and initials,
 // so boundaries are decided here with an abbreviation guard; a line break always ends a sentence.
-import type { Token } from './normalise.ts';
+import type { Token, TokenList } from './normalise.ts';
 
 export interface Sentence {
   /** Token range [first, last). */
@@ -65,13 +65,13 @@ const terminators = new Set(['.', '!', '?', '…']);
 const maxSentenceTokens = 400;
 const closers = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
-export function segmentSentences(tokens: readonly Token[]): Sentence[] {
+export function segmentSentences(tokens: TokenList): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
   const close = (last: number): void => {
     if (last > first) {
-      const head = tokens[first];
-      const tail = tokens[last - 1];
+      const head = tokens.at(first);
+      const tail = tokens.at(last - 1);
       if (head && tail) sentences.push({ first, last, start: head.start, end: tail.end });
     }
     first = last;
@@ -80,7 +80,7 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
   // ends at the same place, so a run of a million dots is scanned once, not once per dot.
   let runEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
+    const token = tokens.at(i);
     if (!token) continue;
     if (i > first && (token.afterBreak || i - first >= maxSentenceTokens)) close(i);
     // Words are most tokens and never terminators: skip them before reading the spelling.
@@ -88,13 +88,13 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
     let last = Math.max(i + 1, runEnd);
     // Keep closing quotes, repeated dots and the Vietnamese './.' ending with the sentence.
     while (last < tokens.length) {
-      const next = tokens[last];
+      const next = tokens.at(last);
       if (!next || next.afterBreak || !next.glued) break;
       if (closers.has(next.raw) || terminators.has(next.raw) || next.raw === '/') last++;
       else break;
     }
     runEnd = last;
-    const next = tokens[last];
+    const next = tokens.at(last);
     if (!next) continue;
     if (next.afterBreak) continue;
     if (token.raw === '.' && isAbbreviationBefore(tokens, i)) continue;
@@ -109,9 +109,9 @@ export function segmentSentences(tokens: readonly Token[]): Sentence[] {
   return sentences;
 }
 
-function isAbbreviationBefore(tokens: readonly Token[], dot: number): boolean {
-  const previous = tokens[dot - 1];
-  if (!previous || (!previous.glued && dot > 0 && tokens[dot]?.glued === false)) return false;
+function isAbbreviationBefore(tokens: TokenList, dot: number): boolean {
+  const previous = tokens.at(dot - 1);
+  if (!previous || (!previous.glued && dot > 0 && tokens.at(dot)?.glued === false)) return false;
   if (!previous.isWord) return false;
   if (previous.raw.length === 1 && previous.isCapital) return true;
   if (previous.isNumber) return false;
@@ -119,8 +119,8 @@ function isAbbreviationBefore(tokens: readonly Token[], dot: number): boolean {
 }
 
 /** '1. Chia sẻ thông tin ...', 'II. Nội dung': the number that opens a list line, not a sentence end. */
-function isListNumber(tokens: readonly Token[], dot: number): boolean {
-  const label = tokens[dot - 1];
+function isListNumber(tokens: TokenList, dot: number): boolean {
+  const label = tokens.at(dot - 1);
   if (!label?.afterBreak || !label.isWord) return false;
   return (label.isNumber && label.raw.length <= 2) || /^[IVX]{1,4}$/.test(label.raw);
 }
@@ -130,14 +130,14 @@ function isListNumber(tokens: readonly Token[], dot: number): boolean {
  * before the dot and a capitalised word of lower-case letters after it are two sentences; a domain
  * ('VTV.vn'), a decimal, a date, an acronym ('TP.HCM', 'U.S.') or an abbreviation stays whole.
  */
-function isGluedSentenceEnd(tokens: readonly Token[], dot: number): boolean {
-  const before = tokens[dot - 1];
-  const after = tokens[dot + 1];
-  if (!before?.isWord || !after?.isWord || before.isNumber || !tokens[dot]?.glued) return false;
+function isGluedSentenceEnd(tokens: TokenList, dot: number): boolean {
+  const before = tokens.at(dot - 1);
+  const after = tokens.at(dot + 1);
+  if (!before?.isWord || !after?.isWord || before.isNumber || !tokens.at(dot)?.glued) return false;
   if (before.isCapital || before.raw.length < 2 || !after.isCapital || after.isUpper) return false;
   if (abbreviations.has(before.key) || abbreviations.has(before.fold)) return false;
   // A word glued on the far side ('hợp tác.Hai-bên' is still prose; 'a.Bc.d' is a code).
-  const following = tokens[dot + 2];
+  const following = tokens.at(dot + 2);
   return !(following?.glued && following.raw === '.');
 }
 

@@ -14,12 +14,17 @@ export function lowerBound(values: ArrayLike<number>, target: number): number {
 }
 
 /** The index of the first item whose key is ≥ target, in a list ascending by that key. */
-export function lowerBoundBy<T>(items: ArrayLike<T>, target: number, keyOf: (item: T) => number): number {
+// Read through `at`, so it serves arrays and the columnar TokenList alike.
+export function lowerBoundBy<T>(
+  items: { readonly length: number; at(index: number): T | undefined },
+  target: number,
+  keyOf: (item: T) => number,
+): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (keyOf(items[mid] as T) < target) low = mid + 1;
+    if (keyOf(items.at(mid) as T) < target) low = mid + 1;
     else high = mid;
   }
   return low;

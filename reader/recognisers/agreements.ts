@@ -9,7 +9,7 @@ import { type DateMention, resolveDate } from '../dates.ts';
 import type { EntityMention } from '../entities.ts';
 import { addPhrase, createLexicon, findAll, hasMatch, type Lexicon, matchLongest } from '../lexicon.ts';
 import agreements from '../lexicons/agreements.json' with { type: 'json' };
-import { keyPhrase, type Token } from '../normalise.ts';
+import { keyPhrase, type Token, type TokenList } from '../normalise.ts';
 import { kindLexicon, notDocumentLexicon } from '../phrases.ts';
 import type { Sentence } from '../segment.ts';
 import { lowerBound, lowerBoundBy } from '../sorted.ts';
@@ -63,7 +63,7 @@ export function findAgreements(context: Article): DraftAgreement[] {
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m] as (typeof matches)[number];
     const entry = match.values[0];
-    const head = tokens[match.start];
+    const head = tokens.at(match.start);
     if (!entry || !head) continue;
     const sentence = context.sentences[context.sentenceOf[match.start] ?? -1];
     if (!sentence) continue;
@@ -72,7 +72,7 @@ export function findAgreements(context: Article): DraftAgreement[] {
       ...sentence,
       last: Math.max(match.end, Math.min(sentence.last, matches[m + 1]?.start ?? sentence.last)),
     };
-    const previous = tokens[match.start - 1];
+    const previous = tokens.at(match.start - 1);
     const isAfterSigning = previous !== undefined && hasMatch(signLexicon, marks, match.start - 1);
     // Opening a sentence, the capital proves nothing, unless a signing follows ('Thỏa thuận ..., ký tháng 3/2021').
     const opensSentence = match.start === sentence.first && !isSigningAfter(context, match.end, sentence);
@@ -91,7 +91,7 @@ export function findAgreements(context: Article): DraftAgreement[] {
           : statusOf(context, cues, sentence, match.start, match.end);
     // A generic document ('biên bản', 'framework') counts only when someone signs it, now or before.
     if (entry.needsSigning && countOutside(cues.signed, sentence, match.start, match.end) === 0) continue;
-    const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
+    const span = { start: head.start, end: tokens.at(match.end - 1)?.end ?? head.end };
     const period = periodOf(context, ownPart, match.start, match.end);
     // 'Bản ghi nhớ ký năm 2019' and a Bản ghi nhớ signed today are two documents of one kind.
     // A document proposed now is as new as one signed now: neither is the old one recalled.
@@ -172,8 +172,8 @@ function countStatusCues(context: Article): StatusCues {
 
 function isSigningVerb(context: Article, i: number): boolean {
   if (!hasMatch(signLexicon, context.marks, i)) return false;
-  const next = context.tokens[i + 1]?.key ?? '';
-  const before = context.tokens[i - 1]?.key ?? '';
+  const next = context.tokens.at(i + 1)?.key ?? '';
+  const before = context.tokens.at(i - 1)?.key ?? '';
   return !notSigning.has(next) && !notSigningBefore.has(before);
 }
 
@@ -219,7 +219,7 @@ function statusOf(
 
 /** 'Vụ Kế hoạch – Tài chính', 'Planning Department': a unit named after the word, not a document. */
 function isUnitName(context: Article, first: number): boolean {
-  const previous = context.tokens[first - 1];
+  const previous = context.tokens.at(first - 1);
   if (!previous?.isCapital) return false;
   for (let i = Math.max(0, first - 2); i < first; i++) {
     if (matchLongest(unitLexicon, context.marks, i)?.end === first) return true;
@@ -231,14 +231,14 @@ function isUnitName(context: Article, first: number): boolean {
 function isAfterBasis(context: Article, first: number): boolean {
   const { tokens } = context;
   let end = first;
-  while (end > 0 && basisFillers.has(tokens[end - 1]?.key ?? '')) end--;
+  while (end > 0 && basisFillers.has(tokens.at(end - 1)?.key ?? '')) end--;
   // 'under the co-financing agreement': up to two plain words may qualify the document.
   let from = end;
   let words = 0;
   while (from > 0 && words < basisGap) {
-    const token = tokens[from - 1] as Token;
+    const token = tokens.at(from - 1) as Token;
     // A hyphen glued inside a word ('co-financing') is part of it.
-    if (token.raw === '-' && token.glued && tokens[from]?.glued) {
+    if (token.raw === '-' && token.glued && tokens.at(from)?.glued) {
       from--;
       continue;
     }
@@ -255,7 +255,7 @@ function isAfterBasis(context: Article, first: number): boolean {
 
 /** A lower-case word that is not a signing verb: what may stand inside 'under the [new] agreement'. */
 function isPlainWord(context: Article, index: number): boolean {
-  const token = context.tokens[index];
+  const token = context.tokens.at(index);
   return token?.isWord === true && !token.isCapital && !hasMatch(signLexicon, context.marks, index);
 }
 
@@ -274,8 +274,8 @@ function isDraft(context: Article, first: number): boolean {
 function isSignedInOwnClause(context: Article, last: number, ownPart: Sentence): boolean {
   let isRecent = false;
   for (let i = last; i < Math.min(ownPart.last, last + clauseReach); i++) {
-    if (context.tokens[i]?.raw === ',') return false;
-    if (justKeys.includes(context.tokens[i]?.key ?? '')) isRecent = true;
+    if (context.tokens.at(i)?.raw === ',') return false;
+    if (justKeys.includes(context.tokens.at(i)?.key ?? '')) isRecent = true;
     if (isSigningVerb(context, i)) return isRecent && !isOlderThanArticle(context, last, ownPart);
   }
   return false;
@@ -292,7 +292,7 @@ function isSigningAfter(context: Article, last: number, sentence: Sentence): boo
 /** 'dự kiến ký', 'chuẩn bị nội dung để ký': a signing still to come; 'chuẩn bị và ký' is done. */
 function isIntended(context: Article, sign: number): boolean {
   for (let i = sign - 1; i >= Math.max(0, sign - intendedReach); i--) {
-    const key = context.tokens[i]?.key;
+    const key = context.tokens.at(i)?.key;
     if (key === andKeys[0] || key === andKeys[1]) return false;
     if (hasMatch(proposeLexicon, context.marks, i)) return true;
   }
@@ -305,10 +305,13 @@ function periodOf(context: Article, sentence: Sentence, first: number, last: num
   const from = Math.max(sentence.first, first - 4);
   // The period closes the document's name: 'Thỏa thuận hợp tác y tế ba tỉnh giai đoạn 2021-2025'.
   let to = last;
-  while (to < Math.min(sentence.last, last + periodReach) && !titleStops.has(context.tokens[to]?.raw ?? ''))
+  while (
+    to < Math.min(sentence.last, last + periodReach) &&
+    !titleStops.has(context.tokens.at(to)?.raw ?? '')
+  )
     to++;
   for (let i = from; i < to; i++) {
-    const token = context.tokens[i];
+    const token = context.tokens.at(i);
     if (token?.isNumber && token.raw.length === 4 && Number(token.raw) >= 1900) years.push(token.raw);
   }
   return years.join('-');
@@ -319,8 +322,8 @@ function isOlderThanArticle(context: Article, last: number, sentence: Sentence):
   const reference = referenceYear(context);
   if (!reference) return false;
   // 'được ký kết tháng 8/2019': a dated signing in an earlier year.
-  const from = context.tokens[last]?.start ?? 0;
-  const to = context.tokens[sentence.last - 1]?.end ?? 0;
+  const from = context.tokens.at(last)?.start ?? 0;
+  const to = context.tokens.at(sentence.last - 1)?.end ?? 0;
   for (let d = lowerBoundBy(context.dates, from, startOf); d < context.dates.length; d++) {
     const mention = context.dates[d];
     if (!mention || mention.start >= to) break;
@@ -343,8 +346,8 @@ function isOlderThanArticle(context: Article, last: number, sentence: Sentence):
 }
 
 /** A year before the article's that is not the bound of a period ('2024-2026'). */
-function isEarlierYear(tokens: readonly Token[], i: number, reference: number): boolean {
-  const token = tokens[i];
+function isEarlierYear(tokens: TokenList, i: number, reference: number): boolean {
+  const token = tokens.at(i);
   if (!token?.isNumber || token.raw.length !== 4 || isPeriodYear(tokens, i)) return false;
   const year = Number(token.raw);
   return year >= 1900 && year < reference;
@@ -364,7 +367,7 @@ function partiesOf(context: Article, sentence: Sentence): string[] {
 }
 
 function dateOf(context: Article, sentence: Sentence, after: number): string | null {
-  const end = context.tokens[sentence.last - 1]?.end ?? 0;
+  const end = context.tokens.at(sentence.last - 1)?.end ?? 0;
   let mention: DateMention | undefined;
   for (let d = lowerBoundBy(context.dates, after, startOf); d < context.dates.length; d++) {
     const date = context.dates[d] as DateMention;
@@ -381,12 +384,12 @@ function titleOf(context: Article, sentence: Sentence, first: number): string | 
   const { tokens } = context;
   let last = first + 1;
   while (last < sentence.last && last - first < 25) {
-    const token = tokens[last];
+    const token = tokens.at(last);
     if (!token || titleStops.has(token.raw)) break;
     last++;
   }
-  const from = tokens[first]?.start ?? 0;
-  const to = tokens[last - 1]?.end ?? from;
+  const from = tokens.at(first)?.start ?? 0;
+  const to = tokens.at(last - 1)?.end ?? from;
   return context.text.slice(from, to) || null;
 }
 

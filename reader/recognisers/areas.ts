@@ -71,7 +71,7 @@ function readAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boo
   const bodies = findAll(organisationLexicon, marks);
   let body = 0;
   for (const match of findAll(areaLexicons[lang], marks)) {
-    const head = tokens[match.start];
+    const head = tokens.at(match.start);
     if (!head || skip(match.start)) continue;
     while (body < bodies.length && (bodies[body]?.end ?? 0) <= match.start) body++;
     const inside = bodies[body];
@@ -88,7 +88,7 @@ function readAreas(marks: LexiconMarks, lang: Lang, skip: (index: number) => boo
       return value.exact.replace(/\s/g, '') === raw;
     });
     if (!keyword) continue;
-    const span = { start: head.start, end: tokens[match.end - 1]?.end ?? head.end };
+    const span = { start: head.start, end: tokens.at(match.end - 1)?.end ?? head.end };
     const existing = byId.get(keyword.id);
     if (existing) {
       existing.spans.push(span);
@@ -104,10 +104,10 @@ const nameJoins = new Set(['of', 'and', '&', ',']);
 /** 'Department of Health, Disability and Ageing': title-cased words that go on a name, not an area. */
 function isInsideEnglishName(tokens: LexiconMarks['tokens'], first: number, last: number): boolean {
   for (let i = first; i < last; i++) {
-    const token = tokens[i];
+    const token = tokens.at(i);
     if (token?.isWord && (!token.isCapital || token.isUpper)) return false;
   }
-  const previous = tokens[first - 1];
-  if (!previous || previous.afterBreak || tokens[first]?.afterBreak) return false;
+  const previous = tokens.at(first - 1);
+  if (!previous || previous.afterBreak || tokens.at(first)?.afterBreak) return false;
   return nameJoins.has(previous.raw) || (previous.isCapital && !previous.isUpper);
 }

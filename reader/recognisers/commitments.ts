@@ -11,7 +11,7 @@ import { addPhrase, createLexicon, hasMatch, type Lexicon, matchLongest } from '
 import statusCues from '../lexicons/commitment-status.json' with { type: 'json' };
 import cues from '../lexicons/cues.json' with { type: 'json' };
 import events from '../lexicons/events.json' with { type: 'json' };
-import { keyPhrase, registerKey, type Token } from '../normalise.ts';
+import { keyPhrase, registerKey, type Token, type TokenList } from '../normalise.ts';
 import { mentionsDocument } from '../phrases.ts';
 import type { Sentence } from '../segment.ts';
 import { lowerBound } from '../sorted.ts';
@@ -54,7 +54,7 @@ function markCues(context: Article): number[] {
         namesProgramme(context, context.sentences[context.sentenceOf[i] ?? -1]?.first ?? i, i)
       );
     for (let j = Math.max(next, i - purposeReach); j <= i; j++) {
-      if (isPurposeMarker((tokens[j] as Token).keyId)) lastPurpose = j;
+      if (isPurposeMarker((tokens.at(j) as Token).keyId)) lastPurpose = j;
     }
     // 'Đây là định hướng quan trọng để hai bên có thể ...': a cue inside a purpose clause states
     // why, not what was agreed.
@@ -267,12 +267,12 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
       for (let next = index + 1; next < sentences.length && consumed < 40; next++) {
         const line = sentences[next];
         // A line that opens a list of its own is the next heading, not an element of this one.
-        if (!line || tokens[line.last - 1]?.raw === ':') break;
+        if (!line || tokens.at(line.last - 1)?.raw === ':') break;
         items.push(...splitAt(tokens, line.first, line.last, ';'));
         consumed++;
         const following = sentences[next + 1];
         const continues =
-          tokens[line.last - 1]?.raw === ';' ||
+          tokens.at(line.last - 1)?.raw === ';' ||
           (following !== undefined &&
             afterListMarker(tokens, following.first, following.last) > following.first);
         if (!continues) break;
@@ -318,7 +318,7 @@ function readSentence(context: Reading, index: number, out: Piece[]): number {
     for (const item of nonEmpty) {
       // The last element of 'a; b; and c' carries the list's conjunction, not its own.
       const unmarked = afterListMarker(tokens, item.first, item.last);
-      const first = isConjunction(tokens[unmarked]?.keyId ?? -1) ? unmarked + 1 : unmarked;
+      const first = isConjunction(tokens.at(unmarked)?.keyId ?? -1) ? unmarked + 1 : unmarked;
       out.push({ first, last: item.last, confidence: 0.6, status });
     }
     return consumed;
@@ -390,7 +390,7 @@ function documentContentStart(context: Reading, sentence: Sentence): number {
   )
     return -1;
   for (let i = lead.end; i < Math.min(sentence.last, lead.end + leadReach); i++) {
-    if (tokens[i]?.raw === ',') return countWords(tokens, i + 1, sentence.last) >= minWords ? i + 1 : -1;
+    if (tokens.at(i)?.raw === ',') return countWords(tokens, i + 1, sentence.last) >= minWords ? i + 1 : -1;
   }
   return -1;
 }
@@ -403,7 +403,7 @@ function continuesDocumentList(context: Reading, index: number): boolean {
   if (findEnumerationColon(context, previous) !== -1) return false;
   let semicolon = false;
   for (let i = sentence.first; i < sentence.last && !semicolon; i++)
-    semicolon = context.tokens[i]?.raw === ';';
+    semicolon = context.tokens.at(i)?.raw === ';';
   return semicolon && documentContentStart(context, previous) !== -1;
 }
 
@@ -414,7 +414,7 @@ function continuesDocumentList(context: Reading, index: number): boolean {
 function statesScope(context: Reading, sentence: Sentence): boolean {
   const { tokens } = context;
   const opener = matchLongest(scopeOpenerLexicon, context.marks, sentence.first);
-  const head = opener ? opener.end : sentence.first + (tokens[sentence.first]?.key === theKey ? 1 : 0);
+  const head = opener ? opener.end : sentence.first + (tokens.at(sentence.first)?.key === theKey ? 1 : 0);
   if (
     !hasMatch(programmeHeadLexicon, context.marks, head) &&
     !(opener && namesProgramme(context, head, head + documentReach))
@@ -435,17 +435,17 @@ function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: bool
   for (let i = piece.first + 1; i < piece.last; i++) {
     if (isJoinedPromise(context, first, i, piece.last, piece.first, carried)) {
       // A trailing comma before 'and' stays with neither part.
-      const last = tokens[i - 1]?.raw === ',' ? i - 1 : i;
+      const last = tokens.at(i - 1)?.raw === ',' ? i - 1 : i;
       pushPiece(context, { first, last, confidence: piece.confidence }, out, needsCue);
       needsCue = false;
       first = i + 1;
       // '..., to host ...', '... and to prepare ...': the next action starts at its verb.
-      if (tokens[first]?.keyId === toId) first++;
+      if (tokens.at(first)?.keyId === toId) first++;
       continue;
     }
     if (isJoinedClause(context, first, i, piece.last)) {
       pushPiece(context, { first, last: i - 1, confidence: piece.confidence }, out, needsCue);
-      first = thatIds.includes(tokens[i + 1]?.keyId ?? -1) ? i + 2 : i + 1;
+      first = thatIds.includes(tokens.at(i + 1)?.keyId ?? -1) ? i + 2 : i + 1;
       continue;
     }
     const also = alsoJoinedAt(context, first, i);
@@ -457,7 +457,7 @@ function pushSplit(context: Reading, piece: Piece, out: Piece[], keepWhole: bool
     }
     const match = matchLongest(splitterLexicon, context.marks, i);
     if (!match || match.values[0] !== true) continue;
-    const before = tokens[i - 1]?.raw;
+    const before = tokens.at(i - 1)?.raw;
     if (before !== ',' && before !== ';' && context.lang === 'vi') continue;
     if (keepWhole && i > piece.first + 1) {
       pushPiece(context, { first, last: i - 1, confidence: piece.confidence }, out, needsCue);
@@ -489,18 +489,18 @@ function isJoinedPromise(
   carried: number,
 ): boolean {
   const { tokens } = context;
-  const token = tokens[at] as Token;
+  const token = tokens.at(at) as Token;
   // 'agreed to set up ..., to host ..., and to prepare ...': each infinitive is an action of its own.
   const isInfinitiveList =
     context.lang === 'en' &&
     (token.raw === ',' || isConjunction(token.keyId)) &&
-    tokens[at + 1]?.keyId === toId &&
-    tokens[at + 2]?.isWord === true &&
-    !tokens[at + 2]?.isCapital;
+    tokens.at(at + 1)?.keyId === toId &&
+    tokens.at(at + 2)?.isWord === true &&
+    !tokens.at(at + 2)?.isCapital;
   if (!isInfinitiveList && !isConjunction(token.keyId)) return false;
-  const verb = tokens[at + 1]?.keyId === alsoId ? at + 2 : at + 1;
+  const verb = tokens.at(at + 1)?.keyId === alsoId ? at + 2 : at + 1;
   // 'và Tổ chức Y tế thế giới': a capitalised verb mid-sentence opens a name, not an action.
-  if (!isInfinitiveList && (tokens[verb]?.isCapital || !hasMatch(joinedLexicon, context.marks, verb)))
+  if (!isInfinitiveList && (tokens.at(verb)?.isCapital || !hasMatch(joinedLexicon, context.marks, verb)))
     return false;
   // Scans stay within a clause's reach so that a long run of 'và' stays linear; a list of
   // infinitives keeps the cue that opened it ('agreed to ..., to ..., and to ...').
@@ -509,7 +509,7 @@ function isJoinedPromise(
   const cue = found === -1 && carried === first ? carried : found;
   if (cue === -1) return false;
   // After 'nhằm'/'để' (in order to) the coordination belongs to the purpose, not to the promise.
-  for (let i = cue; i < at; i++) if (isPurposeMarker((tokens[i] as Token).keyId)) return false;
+  for (let i = cue; i < at; i++) if (isPurposeMarker((tokens.at(i) as Token).keyId)) return false;
   // The first half is counted from its cue: 'X are ready to receive and provide treatment' is one promise.
   return (
     countWords(tokens, cue, at) >= joinedHalfWords &&
@@ -524,8 +524,8 @@ function isJoinedPromise(
  */
 function isJoinedClause(context: Reading, first: number, at: number, last: number): boolean {
   const { tokens } = context;
-  const joiner = (tokens[at] as Token).keyId;
-  if (tokens[at - 1]?.raw !== ',' || !(isConjunction(joiner) || sayingIds.includes(joiner))) return false;
+  const joiner = (tokens.at(at) as Token).keyId;
+  if (tokens.at(at - 1)?.raw !== ',' || !(isConjunction(joiner) || sayingIds.includes(joiner))) return false;
   if (firstCue(context, first, at - 1) === -1) return false;
   return firstCue(context, at + 1, Math.min(last, at + 1 + clauseCueReach)) !== -1;
 }
@@ -536,10 +536,10 @@ function isJoinedClause(context: Reading, first: number, at: number, last: numbe
  */
 function alsoJoinedAt(context: Reading, first: number, at: number): number {
   const { tokens } = context;
-  if (tokens[at - 1]?.raw !== ',') return -1;
+  if (tokens.at(at - 1)?.raw !== ',') return -1;
   const joiner = matchLongest(alsoJoinerLexicon, context.marks, at);
   if (!joiner) return -1;
-  const verb = tokens[joiner.end]?.keyId === toId ? joiner.end + 1 : joiner.end;
+  const verb = tokens.at(joiner.end)?.keyId === toId ? joiner.end + 1 : joiner.end;
   if (!hasMatch(joinedLexicon, context.marks, verb) || firstCue(context, first, at) === -1) return -1;
   return verb;
 }
@@ -559,7 +559,7 @@ function pushPiece(context: Reading, piece: Piece, out: Piece[], needsCue: boole
     const match = matchLongest(reportingLexicon, context.marks, i);
     if (match && match.end <= cue) first = match.end;
   }
-  if (first > piece.first && thatIds.includes(context.tokens[first]?.keyId ?? -1)) first++;
+  if (first > piece.first && thatIds.includes(context.tokens.at(first)?.keyId ?? -1)) first++;
   out.push({ ...piece, first });
 }
 
@@ -569,12 +569,12 @@ function hasMatchIn(lexicon: Lexicon<true>, context: Reading, first: number, las
 }
 
 function hasKey(
-  tokens: readonly Token[],
+  tokens: TokenList,
   first: number,
   last: number,
   keys: ReadonlySet<string | undefined>,
 ): boolean {
-  for (let i = first; i < last; i++) if (keys.has(tokens[i]?.key)) return true;
+  for (let i = first; i < last; i++) if (keys.has(tokens.at(i)?.key)) return true;
   return false;
 }
 
@@ -597,7 +597,8 @@ function lastCue(context: Reading, first: number, last: number): number {
 function findEnumerationColon(context: Reading, sentence: Sentence): number {
   const { tokens } = context;
   // 'Hai bên thống nhất:' closing its line: the list follows, one element per line.
-  if (tokens[sentence.last - 1]?.raw === ':' && sentence.last - sentence.first > 1) return sentence.last - 1;
+  if (tokens.at(sentence.last - 1)?.raw === ':' && sentence.last - sentence.first > 1)
+    return sentence.last - 1;
   // Starting from the word instead of from each colon: the first word with a colon after it has
   // the sentence's first such colon, and most sentences have no enumeration word at all.
   const starts = context.marks.starts[enumerationLexicon.id] ?? [];
@@ -605,7 +606,7 @@ function findEnumerationColon(context: Reading, sentence: Sentence): number {
     const back = starts[at] as number;
     if (back >= sentence.last) break;
     const end = Math.min(sentence.last, back + 1 + enumerationReach);
-    for (let i = back + 1; i < end; i++) if (tokens[i]?.raw === ':') return i;
+    for (let i = back + 1; i < end; i++) if (tokens.at(i)?.raw === ':') return i;
   }
   // '5 dự án thuộc các lĩnh vực: a; b', 'the project has four components: ...': a colon shortly
   // after a named project announces its content.
@@ -614,18 +615,18 @@ function findEnumerationColon(context: Reading, sentence: Sentence): number {
     const head = heads[at] as number;
     if (head >= sentence.last) break;
     const end = Math.min(sentence.last, head + 1 + programmeListReach);
-    for (let i = head + 1; i < end; i++) if (tokens[i]?.raw === ':') return i;
+    for (let i = head + 1; i < end; i++) if (tokens.at(i)?.raw === ':') return i;
   }
   return -1;
 }
 
 /** The item without its list marker: '(ii)', 'b)', '3.', '-', '•'. */
-function afterListMarker(tokens: readonly Token[], first: number, last: number): number {
+function afterListMarker(tokens: TokenList, first: number, last: number): number {
   let at = first;
-  while (at < last && listBullets.has(tokens[at]?.raw ?? '')) at++;
-  const opens = tokens[at]?.raw === '(' ? 1 : 0;
-  const label = tokens[at + opens];
-  const close = tokens[at + opens + 1]?.raw;
+  while (at < last && listBullets.has(tokens.at(at)?.raw ?? '')) at++;
+  const opens = tokens.at(at)?.raw === '(' ? 1 : 0;
+  const label = tokens.at(at + opens);
+  const close = tokens.at(at + opens + 1)?.raw;
   const isLabel =
     label !== undefined &&
     (label.isNumber || (label.isWord && label.raw.length <= 4 && isListLabel(label.raw)));
@@ -651,20 +652,20 @@ function clauseStart(context: Reading, first: number, cue: number): number {
   const { tokens } = context;
   // 'To enhance cooperation in A, B, C, hospitals are ready to ...': a leading purpose runs to the
   // last comma before the cue, through the commas of its own list.
-  if (tokens[first]?.keyId === toId && tokens[first + 1]?.isWord) {
-    for (let i = cue - 1; i > first; i--) if (tokens[i]?.raw === ',') return i + 1;
+  if (tokens.at(first)?.keyId === toId && tokens.at(first + 1)?.isWord) {
+    for (let i = cue - 1; i > first; i--) if (tokens.at(i)?.raw === ',') return i + 1;
     return first;
   }
-  if (!leadingAdverbials.has(tokens[first]?.key ?? '')) return first;
-  for (let i = first; i < cue; i++) if (tokens[i]?.raw === ',') return i + 1;
+  if (!leadingAdverbials.has(tokens.at(first)?.key ?? '')) return first;
+  for (let i = first; i < cue; i++) if (tokens.at(i)?.raw === ',') return i + 1;
   return first;
 }
 
-function splitAt(tokens: readonly Token[], first: number, last: number, separator: string): Piece[] {
+function splitAt(tokens: TokenList, first: number, last: number, separator: string): Piece[] {
   const pieces: Piece[] = [];
   let start = first;
   for (let i = first; i < last; i++) {
-    if (tokens[i]?.raw === separator) {
+    if (tokens.at(i)?.raw === separator) {
       pieces.push({ first: start, last: i, confidence: 0 });
       start = i + 1;
     }
@@ -673,26 +674,26 @@ function splitAt(tokens: readonly Token[], first: number, last: number, separato
   return pieces;
 }
 
-function isEmptyRange(tokens: readonly Token[], first: number, last: number): boolean {
-  for (let i = first; i < last; i++) if (tokens[i]?.isWord) return false;
+function isEmptyRange(tokens: TokenList, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (tokens.at(i)?.isWord) return false;
   return true;
 }
 
-function countWords(tokens: readonly Token[], first: number, last: number): number {
+function countWords(tokens: TokenList, first: number, last: number): number {
   let count = 0;
-  for (let i = first; i < last; i++) if (tokens[i]?.isWord) count++;
+  for (let i = first; i < last; i++) if (tokens.at(i)?.isWord) count++;
   return count;
 }
 
 /** A small number ('5 nội dung', 'three points' in digits), not a year. */
-function hasCount(tokens: readonly Token[], first: number, last: number): boolean {
+function hasCount(tokens: TokenList, first: number, last: number): boolean {
   for (let i = first; i < last; i++)
-    if (tokens[i]?.isNumber && (tokens[i]?.raw.length ?? 0) <= 2) return true;
+    if (tokens.at(i)?.isNumber && (tokens.at(i)?.raw.length ?? 0) <= 2) return true;
   return false;
 }
 
-function hasNumber(tokens: readonly Token[], first: number, last: number): boolean {
-  for (let i = first; i < last; i++) if (tokens[i]?.isNumber) return true;
+function hasNumber(tokens: TokenList, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (tokens.at(i)?.isNumber) return true;
   return false;
 }
 
@@ -746,15 +747,15 @@ function finish(context: Reading, pieces: readonly Piece[]): DraftCommitment[] {
   for (const piece of pieces) {
     let first = piece.first;
     let last = piece.last;
-    while (first < last && !tokens[first]?.isWord && tokens[first]?.raw !== '“') first++;
-    while (last > first && trailing.has(tokens[last - 1]?.raw ?? '')) last--;
+    while (first < last && !tokens.at(first)?.isWord && tokens.at(first)?.raw !== '“') first++;
+    while (last > first && trailing.has(tokens.at(last - 1)?.raw ?? '')) last--;
     if (countWords(tokens, first, last) < minWords) continue;
-    const start = tokens[first]?.start ?? 0;
-    const end = tokens[last - 1]?.end ?? start;
+    const start = tokens.at(first)?.start ?? 0;
+    const end = tokens.at(last - 1)?.end ?? start;
     const stamp = nextStamp();
     words.length = 0;
     for (let i = first; i < last; i++) {
-      const token = tokens[i] as Token;
+      const token = tokens.at(i) as Token;
       if (!token.isWord) continue;
       const id = wordIdOf(token.fold);
       if (seenBy[id] === stamp) continue;

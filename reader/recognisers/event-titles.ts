@@ -161,8 +161,8 @@ function cutAt(text: string, cuts: ReadonlySet<string>): string {
   const normal = normaliseText(text).trim();
   const tokens = tokenize(normal);
   for (let i = 1; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    if (cuts.has(token.key)) return normal.slice(0, tokens[i - 1]?.end ?? token.start).trim();
+    const token = tokens.at(i) as Token;
+    if (cuts.has(token.key)) return normal.slice(0, tokens.at(i - 1)?.end ?? token.start).trim();
   }
   return normal;
 }
@@ -197,10 +197,10 @@ function handoverObject(article: Article, event: DraftEvent): { object: string; 
   let first = lowerBoundBy(tokens, span.start, (token) => token.start);
   let verb: string | null = null;
   // 'lễ tiếp nhận', 'tiếp nhận gói': the trigger holds the verb and may hold the object's first words.
-  if (tokens[first]?.key === ceremonyKey) first++;
-  const pair = `${tokens[first]?.key ?? ''} ${tokens[first + 1]?.key ?? ''}`;
-  if (article.lang === 'vi' && handoverVerbs.has(pair) && (tokens[first + 1]?.end ?? 0) <= span.end) {
-    verb = article.text.slice(tokens[first]?.start ?? 0, tokens[first + 1]?.end ?? 0).toLowerCase();
+  if (tokens.at(first)?.key === ceremonyKey) first++;
+  const pair = `${tokens.at(first)?.key ?? ''} ${tokens.at(first + 1)?.key ?? ''}`;
+  if (article.lang === 'vi' && handoverVerbs.has(pair) && (tokens.at(first + 1)?.end ?? 0) <= span.end) {
+    verb = article.text.slice(tokens.at(first)?.start ?? 0, tokens.at(first + 1)?.end ?? 0).toLowerCase();
     first += 2;
   } else {
     first = lowerBoundBy(tokens, span.end, (token) => token.start);
@@ -209,10 +209,10 @@ function handoverObject(article: Article, event: DraftEvent): { object: string; 
   let last = first;
   let count = 0;
   while (last < tokens.length && count <= objectWords) {
-    const token = tokens[last] as Token;
+    const token = tokens.at(last) as Token;
     // '1,5 triệu liều', '100,000 doses': a number's separators stay inside the object.
     const inNumber =
-      tokens[last - 1]?.isNumber === true && tokens[last + 1]?.isNumber === true && token.glued;
+      tokens.at(last - 1)?.isNumber === true && tokens.at(last + 1)?.isNumber === true && token.glued;
     if (
       article.sentenceOf[last] !== sentence ||
       !(token.isWord || token.isNumber || inNumber) ||
@@ -223,7 +223,7 @@ function handoverObject(article: Article, event: DraftEvent): { object: string; 
     last++;
   }
   // 'handed over Hanoi …': an English object opening with a name is a place or a recipient.
-  const isName = article.lang === 'en' && tokens[first]?.isCapital === true;
+  const isName = article.lang === 'en' && tokens.at(first)?.isCapital === true;
   if (last === first || count > objectWords || isName) return verb ? { object: '', verb } : null;
-  return { object: article.text.slice(tokens[first]?.start ?? 0, tokens[last - 1]?.end ?? 0), verb };
+  return { object: article.text.slice(tokens.at(first)?.start ?? 0, tokens.at(last - 1)?.end ?? 0), verb };
 }

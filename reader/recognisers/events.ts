@@ -8,7 +8,7 @@ import { type DateMention, resolveDate } from '../dates.ts';
 import type { Lang } from '../entities.ts';
 import { addPhrase, createLexicon, findAll, type Lexicon, matchLongest } from '../lexicon.ts';
 import events from '../lexicons/events.json' with { type: 'json' };
-import { keyPhrase, type Token } from '../normalise.ts';
+import { keyPhrase, type TokenList } from '../normalise.ts';
 import { isRecordOfAct } from '../phrases.ts';
 import { lowerBound, lowerBoundBy } from '../sorted.ts';
 import { tuning } from '../tuning.ts';
@@ -92,11 +92,11 @@ export function findEventTriggers(context: Article): EventTrigger[] {
     if (!kind) continue;
     const length = match.end - match.start;
     // The neighbours only matter around a lone 'tiếp' or 'ký'.
-    const headKey = length === 1 ? (tokens[match.start]?.key ?? '') : '';
+    const headKey = length === 1 ? (tokens.at(match.start)?.key ?? '') : '';
     const isTiep = length === 1 && headKey === tiepKey;
     const isKy = length === 1 && kyKeys.has(headKey);
-    const previousKey = isTiep || isKy ? (tokens[match.start - 1]?.key ?? '') : '';
-    const nextKey = isTiep || isKy ? (tokens[match.end]?.key ?? '') : '';
+    const previousKey = isTiep || isKy ? (tokens.at(match.start - 1)?.key ?? '') : '';
+    const nextKey = isTiep || isKy ? (tokens.at(match.end)?.key ?? '') : '';
     if (isTiep && (notAfterTiep.has(nextKey) || notBeforeTiep.has(previousKey))) continue;
     if (isKy && (notAfterKy.has(nextKey) || notBeforeKy.has(previousKey))) continue;
     // 'received Minister Kovács-Szabó' is a meeting; 'received support' is not.
@@ -111,7 +111,7 @@ export function findEventTriggers(context: Article): EventTrigger[] {
     // 'cảm ơn sự đón tiếp': a noun made with 'sự' names the welcome, not a meeting.
     if (
       kind === 'courtesy_call' &&
-      (tokens[match.start - 1]?.key === suKey || tokens[match.start - 2]?.key === suKey)
+      (tokens.at(match.start - 1)?.key === suKey || tokens.at(match.start - 2)?.key === suKey)
     )
       continue;
     if (kind === 'talks' && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
@@ -221,7 +221,7 @@ function isSignedEarlier(context: Article, end: number, sentence: number): boole
   if (!reference) return false;
   const last = Math.min(context.sentences[sentence]?.last ?? end, end + 8);
   for (let i = end; i < last; i++) {
-    const token = tokens[i];
+    const token = tokens.at(i);
     if (!token?.isNumber || token.raw.length !== 4) continue;
     const year = Number(token.raw);
     if (year >= 1900 && year < reference && !isPeriodYear(tokens, i)) return true;
@@ -276,7 +276,7 @@ export function assembleEvents(context: Article, triggers: readonly EventTrigger
     else triggersBySentence.set(trigger.sentence, [trigger]);
   }
   for (const trigger of triggers) {
-    const span = { start: tokens[trigger.first]?.start ?? 0, end: tokens[trigger.last - 1]?.end ?? 0 };
+    const span = { start: tokens.at(trigger.first)?.start ?? 0, end: tokens.at(trigger.last - 1)?.end ?? 0 };
     const dated = dateTrigger(
       context,
       trigger,
@@ -371,9 +371,9 @@ function firstBodyDate(
 }
 
 /** 'Minister Kovács-Szabó', 'Dr Lim': a capitalised title or name and another after it, not 'USAID support'. */
-function isPersonAhead(tokens: readonly Token[], at: number): boolean {
-  const head = tokens[at];
-  return head?.isCapital === true && !head.isUpper && tokens[at + 1]?.isCapital === true;
+function isPersonAhead(tokens: TokenList, at: number): boolean {
+  const head = tokens.at(at);
+  return head?.isCapital === true && !head.isUpper && tokens.at(at + 1)?.isCapital === true;
 }
 
 function isAfterDeadlineWord(context: Article, first: number): boolean {
@@ -405,7 +405,7 @@ function dateTrigger(
     return { start: today ? context.published : null, end: null };
   }
   const tokens = context.tokens;
-  const at = tokens[trigger.first]?.start ?? 0;
+  const at = tokens.at(trigger.first)?.start ?? 0;
   // Dates are sorted: the nearest is one of the two around the trigger (the earlier on a tie).
   const after = lowerBoundBy(dates, at, (date) => date.start);
   const before = dates[after - 1];
@@ -432,9 +432,9 @@ function dateTrigger(
 }
 
 /** Characters between a trigger and a date, edge to edge. */
-function distance(tokens: readonly Token[], trigger: EventTrigger, offset: number): number {
-  const start = tokens[trigger.first]?.start ?? 0;
-  const end = tokens[trigger.last - 1]?.end ?? start;
+function distance(tokens: TokenList, trigger: EventTrigger, offset: number): number {
+  const start = tokens.at(trigger.first)?.start ?? 0;
+  const end = tokens.at(trigger.last - 1)?.end ?? start;
   return offset >= end ? offset - end : Math.abs(start - offset);
 }
 
@@ -473,15 +473,15 @@ function findLocation(context: Article, trigger: EventTrigger): string | null {
   const sentence = sentences[trigger.sentence];
   if (!sentence) return null;
   for (let i = sentence.first; i < sentence.last; i++) {
-    const fold = tokens[i]?.fold;
+    const fold = tokens.at(i)?.fold;
     if (fold !== 'tai' && fold !== 'in' && fold !== 'at') continue;
-    if (fold === 'tai' && tokens[i]?.key !== taiKey) continue;
-    const next = tokens[i + 1];
+    if (fold === 'tai' && tokens.at(i)?.key !== taiKey) continue;
+    const next = tokens.at(i + 1);
     if (!next?.isCapital) continue;
     let end = i + 1;
     while (end < sentence.last && end - i < 10 && !isLocationEnd(context, end)) end++;
     const from = next.start;
-    const to = tokens[end - 1]?.end ?? from;
+    const to = tokens.at(end - 1)?.end ?? from;
     return context.text.slice(from, to);
   }
   return null;
@@ -490,12 +490,12 @@ function findLocation(context: Article, trigger: EventTrigger): string | null {
 /** Where a place after 'tại'/'in'/'at' stops: punctuation, a date, a time or clause word, and in
  * English any lower-case word but 'of'/'the' (Vietnamese names hold lower-case syllables: 'Bộ Y tế'). */
 function isLocationEnd(context: Article, index: number): boolean {
-  const token = context.tokens[index];
+  const token = context.tokens.at(index);
   if (!token || locationStops.has(token.raw)) return true;
   // 'Bệnh viện 108' keeps its number; '14/3' is a date.
   if (
     token.isNumber &&
-    (dateJoiners.has(context.tokens[index + 1]?.raw ?? '') || !context.tokens[index - 1]?.isWord)
+    (dateJoiners.has(context.tokens.at(index + 1)?.raw ?? '') || !context.tokens.at(index - 1)?.isWord)
   )
     return true;
   if (locationEnds.has(token.key)) return true;
@@ -503,7 +503,7 @@ function isLocationEnd(context: Article, index: number): boolean {
 }
 
 /** The token holding `offset`: the first whose end is past it (the last token when none is). */
-export function findTokenAt(tokens: readonly Token[], offset: number): number {
+export function findTokenAt(tokens: TokenList, offset: number): number {
   return Math.min(
     lowerBoundBy(tokens, offset + 1, (token) => token.end),
     Math.max(0, tokens.length - 1),

@@ -80,8 +80,8 @@ export function assembleParticipants(
       ? sliceTokens(context, orgRange[0], trimCountryTail(context, orgRange[0], orgRange[1]))
       : null;
     const spans = group.mentions.map((m) => ({
-      start: context.tokens[m.first]?.start ?? 0,
-      end: context.tokens[m.last - 1]?.end ?? 0,
+      start: context.tokens.at(m.first)?.start ?? 0,
+      end: context.tokens.at(m.last - 1)?.end ?? 0,
     }));
     const isTitled = group.mentions.some((m) => m.titleFirst !== -1);
     participants.push({
@@ -102,8 +102,8 @@ function nameOf(context: Article, mention: PersonMention): string {
 }
 
 function sliceTokens(context: Article, first: number, last: number): string {
-  const start = context.tokens[first]?.start ?? 0;
-  const end = context.tokens[last - 1]?.end ?? start;
+  const start = context.tokens.at(first)?.start ?? 0;
+  const end = context.tokens.at(last - 1)?.end ?? start;
   const slice = context.text.slice(start, end);
   return isTidy(slice) ? slice : slice.replace(/\s+/g, ' ').trim();
 }
@@ -144,7 +144,8 @@ function isOtherSpace(code: number): boolean {
 function trimCountryTail(context: Article, first: number, last: number): number {
   let end = last;
   while (end > first && context.entityMask[end - 1] !== -1) end--;
-  while (end > first && (context.tokens[end - 1]?.key === 'nước' || !context.tokens[end - 1]?.isWord)) end--;
+  while (end > first && (context.tokens.at(end - 1)?.key === 'nước' || !context.tokens.at(end - 1)?.isWord))
+    end--;
   return end > first ? end : last;
 }
 
@@ -160,7 +161,7 @@ function countryOf(
       const index = context.entityMask[i] ?? -1;
       const entity = index === -1 ? undefined : context.entities[index];
       if (!entity) continue;
-      if (entity.first === i && postingWords.has(context.tokens[i - 1]?.key ?? '')) {
+      if (entity.first === i && postingWords.has(context.tokens.at(i - 1)?.key ?? '')) {
         posting ??= entity.code;
         continue;
       }
@@ -172,14 +173,14 @@ function countryOf(
     if (entity?.kind === 'country' && entity.last === titled.titleFirst) return entity.code;
     if (posting !== null) return posting;
     // '…, Chủ nhiệm Văn phòng Ngoại sự Khu tự trị Quảng Tây, Trung Quốc': the country closing the title.
-    if (context.tokens[titled.titleLast]?.raw === ',') {
+    if (context.tokens.at(titled.titleLast)?.raw === ',') {
       const after = context.entityMask[titled.titleLast + 1] ?? -1;
       const tail = after === -1 ? undefined : context.entities[after];
       if (tail?.kind === 'country' && tail.first === titled.titleLast + 1) return tail.code;
     }
   }
   const first = group.mentions[0];
-  const head = first ? context.tokens[first.first] : undefined;
+  const head = first ? context.tokens.at(first.first) : undefined;
   const looksVietnamese = head !== undefined && /[ăâđêôơư\u1ea0-\u1ef9]/iu.test(group.name);
   if (looksVietnamese) return 'VN';
   // 'Minister Dao Hong Lan', 'Nguyen Truong Son': a Vietnamese name written without marks.

@@ -9,7 +9,7 @@ export function findPartners(article: Article): DraftPartner[] {
   const byCode = new Map<string, DraftPartner>();
   for (const entity of entities) {
     if (entity.code === 'VN' || isPassingMention(marks, entity)) continue;
-    const span = { start: tokens[entity.first]?.start ?? 0, end: tokens[entity.last - 1]?.end ?? 0 };
+    const span = { start: tokens.at(entity.first)?.start ?? 0, end: tokens.at(entity.last - 1)?.end ?? 0 };
     const existing = byCode.get(entity.code);
     if (existing) {
       existing.spans.push(span);

@@ -16,7 +16,7 @@ import {
 } from '../lexicon.ts';
 import people from '../lexicons/people.json' with { type: 'json' };
 import titles from '../lexicons/titles.json' with { type: 'json' };
-import { keyPhrase, keySyllable, type Token } from '../normalise.ts';
+import { keyPhrase, keySyllable, type Token, type TokenList } from '../normalise.ts';
 import { isAfterDataSource, orgHeadLexicon } from '../phrases.ts';
 import { lowerBound } from '../sorted.ts';
 import { tuning } from '../tuning.ts';
@@ -336,7 +336,7 @@ function findMentions(context: Article): PersonMention[] {
     }
     let last = i + 1;
     let words = 1;
-    while (last < tokens.length && words < 6 && !tokens[last]?.afterBreak) {
+    while (last < tokens.length && words < 6 && !tokens.at(last)?.afterBreak) {
       if (isNameToken(context, last, titleStarts)) last++;
       else if (isHyphenJoin(tokens, last)) last += 2;
       else if (isInnerJoin(context, last, titleStarts)) last++;
@@ -351,9 +351,9 @@ function findMentions(context: Article): PersonMention[] {
 }
 
 /** 'Jin-ho', 'Sang-hoon': a hyphen glued on both sides joins two syllables of one given name. */
-function isHyphenJoin(tokens: readonly Token[], at: number): boolean {
-  const hyphen = tokens[at];
-  const next = tokens[at + 1];
+function isHyphenJoin(tokens: TokenList, at: number): boolean {
+  const hyphen = tokens.at(at);
+  const next = tokens.at(at + 1);
   if (hyphen?.raw !== '-' || !hyphen.glued || !next?.glued) return false;
   return next.isWord && !next.isNumber && !next.isUpper;
 }
@@ -364,8 +364,8 @@ function isHyphenJoin(tokens: readonly Token[], at: number): boolean {
  */
 function isInnerJoin(context: Article, at: number, titleStarts: Map<number, number>): boolean {
   const { tokens } = context;
-  const token = tokens[at];
-  const previous = tokens[at - 1];
+  const token = tokens.at(at);
+  const previous = tokens.at(at - 1);
   if (!token || !previous) return false;
   let next = at + 1;
   if (token.raw === '.') {
@@ -373,9 +373,9 @@ function isInnerJoin(context: Article, at: number, titleStarts: Map<number, numb
   } else {
     if (!isParticle(token)) return false;
     // 'van der Berg': a second particle may follow the first.
-    if (isParticle(tokens[next])) next++;
+    if (isParticle(tokens.at(next))) next++;
   }
-  return !tokens[next]?.afterBreak && isNameToken(context, next, titleStarts);
+  return !tokens.at(next)?.afterBreak && isNameToken(context, next, titleStarts);
 }
 
 // Unaccented only: 'đề', 'để', 'đa' fold to particles but are Vietnamese words.
@@ -385,7 +385,7 @@ function isParticle(token: Token | undefined): boolean {
 }
 
 function isNameToken(context: Article, index: number, titleStarts: Map<number, number>): boolean {
-  const token = context.tokens[index];
+  const token = context.tokens.at(index);
   if (!token?.isWord || !token.isCapital || token.isNumber) return false;
   if (token.isUpper && token.raw.length > 1) return false;
   if (context.entityMask[index] !== -1) return false;
@@ -451,7 +451,7 @@ function readRun(
     isAfterPlaceNoun(context.marks, first) ||
     isAfterContactCue(context.marks, first) ||
     // A Vietnamese name stays one after 'in the presence of'; a Latin-script run may be a body.
-    (lang === 'en' && kind === 'foreign' && englishPlacePrepositions.has(tokens[first - 1]?.fold ?? ''))
+    (lang === 'en' && kind === 'foreign' && englishPlacePrepositions.has(tokens.at(first - 1)?.fold ?? ''))
   )
     return null;
   const sentence = context.sentenceOf[first] ?? -1;
@@ -492,16 +492,16 @@ function readRun(
 
 type NameKind = 'vietnamese' | 'foreign';
 
-function classifyName(tokens: readonly Token[], first: number, last: number, lang: Lang): NameKind | null {
+function classifyName(tokens: TokenList, first: number, last: number, lang: Lang): NameKind | null {
   const length = countWords(tokens, first, last);
-  const head = tokens[first];
+  const head = tokens.at(first);
   if (!head || length < 2) return null;
   const isSurname = lang === 'en' ? surnameFolds.has(head.fold) : surnameKeys.has(head.key);
   if (isSurname && length <= 5) {
     let isSyllables = true;
     // 'Ho Chi Minh City', 'Thái Nguyên Iron and Steel Hospital': a place or body with an English head.
     for (let i = first; i < last; i++) {
-      const token = tokens[i];
+      const token = tokens.at(i);
       if ((token?.raw.length ?? 0) > 7 || (i > first && englishHeads.has(token?.fold ?? ''))) {
         isSyllables = false;
       }
@@ -510,11 +510,11 @@ function classifyName(tokens: readonly Token[], first: number, last: number, lan
   }
   if (length > 4) return null;
   for (let i = first; i < last; i++) {
-    const token = tokens[i];
+    const token = tokens.at(i);
     if (token && !token.isWord && (isHyphenJoin(tokens, i) || token.raw === '.')) continue;
     if (token && isParticle(token)) continue;
     if (!token || vietnameseLetters.test(token.raw) || englishCapitalWords.has(token.fold)) return null;
-    if (token.raw.length < 2 && i !== first && tokens[i + 1]?.raw !== '.') return null;
+    if (token.raw.length < 2 && i !== first && tokens.at(i + 1)?.raw !== '.') return null;
   }
   return 'foreign';
 }
@@ -526,7 +526,8 @@ function isGreetingSender(context: Article, first: number, sentenceStart: number
   const from = Math.max(sentenceStart, first - greetingReach);
   const at = lowerBound(starts, from);
   if (at >= starts.length || (starts[at] as number) >= first) return false;
-  for (let i = starts[at] as number; i < first; i++) if (greetedKeys.has(tokens[i]?.key ?? '')) return false;
+  for (let i = starts[at] as number; i < first; i++)
+    if (greetedKeys.has(tokens.at(i)?.key ?? '')) return false;
   return true;
 }
 
@@ -539,15 +540,15 @@ function isAside(context: Article, first: number, sentenceStart: number, honorif
   if (
     context.lang === 'en' &&
     first - sentenceStart <= 8 &&
-    tokens[sentenceStart]?.fold === 'according' &&
-    tokens[sentenceStart + 1]?.fold === 'to'
+    tokens.at(sentenceStart)?.fold === 'according' &&
+    tokens.at(sentenceStart + 1)?.fold === 'to'
   )
     return true;
   if (isAfterDataSource(context.marks, first, Math.max(sentenceStart, first - dataSourceReach))) return true;
   if (isGreetingSender(context, first, sentenceStart)) return true;
   if (!honorificOnly) return false;
   const start = honorificStart(context.marks, first);
-  const before = tokens[start - 1]?.key;
+  const before = tokens.at(start - 1)?.key;
   return before !== undefined && possessives.has(before);
 }
 
@@ -567,19 +568,19 @@ function isFormer(
     // 'Trần Đình Nguyên, Phó Giám đốc': the name's own syllables are no marker, nor is a capital
     // 'Nguyên' (a name) or the 'nguyên' of 'tài nguyên' (resources).
     if (i >= nameFirst && i < nameLast) continue;
-    const token = tokens[i] as Token;
-    if (token.isCapital && i > 0 && !tokens[i - 1]?.afterBreak && tokens[i - 1]?.raw !== '.') continue;
-    if (tokens[i - 1]?.key === taiKey) continue;
+    const token = tokens.at(i) as Token;
+    if (token.isCapital && i > 0 && !tokens.at(i - 1)?.afterBreak && tokens.at(i - 1)?.raw !== '.') continue;
+    if (tokens.at(i - 1)?.key === taiKey) continue;
     const marker = matchLongest(formerLexicon, marks, i);
     if (!marker) continue;
     if (marker.end === titleFirst) return true;
     // Only a demonym may stand between: 'then Mongolian Health Minister', not 'then met Minister'.
-    if (marker.end === titleFirst - 1 && tokens[marker.end]?.isCapital) return true;
+    if (marker.end === titleFirst - 1 && tokens.at(marker.end)?.isCapital) return true;
   }
   // An apposition closed by the marker ('X, cố vấn trưởng của Dự án khi đó'): it opens with a comma.
-  if (tokens[end]?.raw !== ',' && tokens[nameLast]?.raw !== ',') return false;
+  if (tokens.at(end)?.raw !== ',' && tokens.at(nameLast)?.raw !== ',') return false;
   for (let i = end; i < Math.min(sentenceEnd, end + thenReach); i++) {
-    const raw = tokens[i]?.raw;
+    const raw = tokens.at(i)?.raw;
     if (raw === '.' || raw === ';') break;
     if (hasMatch(thenLexicon, marks, i)) return true;
   }
@@ -589,14 +590,14 @@ function isFormer(
 function isAfterOrgHead(marks: LexiconMarks, first: number): boolean {
   for (let start = Math.max(0, first - 3); start < first; start++) {
     const match = matchLongest(orgHeadLexicon, marks, start);
-    if (match?.end === first && marks.tokens[start]?.isCapital) return true;
+    if (match?.end === first && marks.tokens.at(start)?.isCapital) return true;
   }
   return false;
 }
 
-function countWords(tokens: readonly Token[], first: number, last: number): number {
+function countWords(tokens: TokenList, first: number, last: number): number {
   let count = 0;
-  for (let i = first; i < last; i++) if (tokens[i]?.isWord) count++;
+  for (let i = first; i < last; i++) if (tokens.at(i)?.isWord) count++;
   return count;
 }
 
@@ -613,24 +614,24 @@ function isAfterPlaceNoun(marks: LexiconMarks, first: number): boolean {
   return false;
 }
 
-function isNamedAfter(tokens: readonly Token[], first: number): boolean {
+function isNamedAfter(tokens: TokenList, first: number): boolean {
   for (let back = 1; back <= 4; back++) {
     const from = first - back;
     if (from < 0) break;
-    const token = tokens[from] as Token;
+    const token = tokens.at(from) as Token;
     const key = token.key;
     if (namedAfter.has(key)) return true;
     // Checked once a name is read, for every name: no phrase string unless one can match.
-    if (back >= 2 && namedAfterHeads.has(key) && namedAfter.has(`${key} ${tokens[from + 1]?.key ?? ''}`))
+    if (back >= 2 && namedAfterHeads.has(key) && namedAfter.has(`${key} ${tokens.at(from + 1)?.key ?? ''}`))
       return true;
     if (!token.isWord) break;
   }
   return false;
 }
 
-function isPhotoCredit(tokens: readonly Token[], first: number): boolean {
+function isPhotoCredit(tokens: TokenList, first: number): boolean {
   for (let back = 1; back <= 2; back++) {
-    const token = tokens[first - back];
+    const token = tokens.at(first - back);
     if (!token) return false;
     if (token.isWord) return photoCredits.has(token.key) || isCreditAfterSlash(tokens, first);
     if (token.raw !== ':' && token.raw !== '(') return isCreditAfterSlash(tokens, first);
@@ -639,11 +640,11 @@ function isPhotoCredit(tokens: readonly Token[], first: number): boolean {
 }
 
 /** 'Photo: UNFPA Viet Nam/Nguyen Minh Duc': a credit line names the agency, then the photographer. */
-function isCreditAfterSlash(tokens: readonly Token[], first: number): boolean {
-  if (tokens[first - 1]?.raw !== '/') return false;
+function isCreditAfterSlash(tokens: TokenList, first: number): boolean {
+  if (tokens.at(first - 1)?.raw !== '/') return false;
   for (let i = first - 2; i >= Math.max(0, first - creditReach); i--) {
-    const token = tokens[i] as Token;
-    if (token.raw === ':' && photoCredits.has(tokens[i - 1]?.key ?? '')) return true;
+    const token = tokens.at(i) as Token;
+    if (token.raw === ':' && photoCredits.has(tokens.at(i - 1)?.key ?? '')) return true;
     if (token.afterBreak) return false;
   }
   return false;
@@ -675,16 +676,16 @@ function honorificStart(marks: LexiconMarks, first: number): number {
     const match = matchLongest(honorificLexicon, marks, start);
     if (!match) continue;
     let end = match.end;
-    while (end < first && (tokens[end]?.raw === '.' || tokens[end]?.raw === ',')) end++;
+    while (end < first && (tokens.at(end)?.raw === '.' || tokens.at(end)?.raw === ',')) end++;
     if (end === first) return start;
   }
   return -1;
 }
 
-function isAfterSignedBy(tokens: readonly Token[], first: number): boolean {
-  if (tokens[first - 1]?.fold !== 'by') return false;
+function isAfterSignedBy(tokens: TokenList, first: number): boolean {
+  if (tokens.at(first - 1)?.fold !== 'by') return false;
   for (let back = 2; back <= 3; back++) {
-    const fold = tokens[first - back]?.fold ?? '';
+    const fold = tokens.at(first - back)?.fold ?? '';
     if (fold === 'signed' || fold === 'led' || fold === 'headed' || fold === 'chaired') return true;
   }
   return false;
@@ -702,12 +703,12 @@ function findLeftTitle(
   for (let end = first; end > limit; end--) {
     const titleStart = titleEnds.get(end);
     if (titleStart !== undefined) return [titleStart, first];
-    const token = tokens[end - 1];
+    const token = tokens.at(end - 1);
     if (!token) break;
     if (context.entityMask[end - 1] !== -1) continue;
     if (!token.isWord) {
       if (!softBarriers.has(token.raw)) break;
-      if (token.raw === ',' && !tokens[end]?.isCapital) break;
+      if (token.raw === ',' && !tokens.at(end)?.isCapital) break;
       continue;
     }
     if (conjunctionKeys.has(token.key)) {
@@ -715,7 +716,7 @@ function findLeftTitle(
       // Kỳ Xavier Becerra': an 'and' inside the title's organisation, after a title a few words back.
       // Not 'Chủ tịch Hồ Chí Minh và Lãnh tụ Fidel Castro': a name before it, or right after it.
       const titleStart =
-        tokens[end]?.isCapital && end < first
+        tokens.at(end)?.isCapital && end < first
           ? titleBeforeConjunction(context, end - 1, limit, titleEnds)
           : -1;
       if (titleStart !== -1) return [titleStart, first];
@@ -743,7 +744,7 @@ function titleBeforeConjunction(
     const titleStart = titleEnds.get(end);
     if (titleStart !== undefined)
       return end < at && classifyName(tokens, end, at, context.lang) ? -1 : titleStart;
-    const token = tokens[end - 1];
+    const token = tokens.at(end - 1);
     if (!token?.isWord || barrierWords.has(token.key) || conjunctionKeys.has(token.key)) return -1;
     if (context.lang === 'en' && !token.isCapital && !orgLinkKeys.has(token.key)) return -1;
   }
@@ -759,12 +760,12 @@ function findRightTitle(
 ): [number, number] | null {
   const { tokens } = context;
   let start = last;
-  const separated = nameSeparators.has(tokens[start]?.raw ?? '');
+  const separated = nameSeparators.has(tokens.at(start)?.raw ?? '');
   if (separated) start++;
   let titleEnd = titleStarts.get(start);
   // 'Name, World Bank Country Director ...': the title's organisation may come before it.
   for (let k = start; separated && titleEnd === undefined && k < start + 4; k++) {
-    const token = tokens[k];
+    const token = tokens.at(k);
     if (!token?.isWord || (!token.isCapital && context.entityMask[k] === -1)) break;
     if (barrierWords.has(token.key) || titleStarts.has(k)) break;
     titleEnd = titleStarts.get(k + 1);
@@ -772,7 +773,7 @@ function findRightTitle(
   if (titleEnd === undefined) return null;
   let end = titleEnd;
   while (end < sentenceEnd && end - titleEnd < 14) {
-    const token = tokens[end];
+    const token = tokens.at(end);
     if (!token) break;
     if (!token.isWord && !(context.entityMask[end] !== -1) && token.raw !== '(' && token.raw !== ')') break;
     if (token.isWord && barrierWords.has(token.key) && context.entityMask[end] === -1) break;
@@ -802,7 +803,7 @@ function isBackgroundSentence(marks: LexiconMarks, first: number, last: number):
   for (let at = lowerBound(starts, first); at < starts.length; at++) {
     const i = starts[at] as number;
     if (i >= last) break;
-    const token = tokens[i];
+    const token = tokens.at(i);
     if (token?.isCapital || token?.key === 'ban') return true;
   }
   return false;
