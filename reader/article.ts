@@ -11,7 +11,7 @@ import type { CleanedArticle } from './clean.ts';
 import { type DateMention, describeYears, findDates, findWeekdays, type YearHints } from './dates.ts';
 import { type EntityMention, findEntities, type Lang, maskEntities } from './entities.ts';
 import { type LexiconMarks, markLexicons } from './lexicon.ts';
-import { type Token, type TokenList, tokenize } from './normalise.ts';
+import { type TokenList, tokenize } from './normalise.ts';
 import { type Sentence, segmentSentences } from './segment.ts';
 
 export type { Lang } from './entities.ts';
@@ -129,12 +129,12 @@ function markQuotedSentences(tokens: TokenList, sentences: readonly Sentence[]):
   let sentence = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (sentence < sentences.length && (sentences[sentence]?.last ?? 0) <= i) sentence++;
-    const token = tokens.at(i) as Token;
-    // A word is never a quote mark: skip reading its spelling.
-    const raw = token.isWord ? '' : token.raw;
+    // A word is never a quote mark: skip reading its spelling. Columns, not a view: every token passes here.
+    const raw = tokens.isWordAt(i) ? '' : tokens.rawAt(i);
+    const afterBreak = tokens.afterBreakAt(i);
     const current = sentences[sentence];
     // A straight quote opens after a space or a line start and closes glued to the word before it.
-    const opens = raw === '“' || (raw === '"' && (!token.glued || token.afterBreak));
+    const opens = raw === '“' || (raw === '"' && (!tokens.gluedAt(i) || afterBreak));
     const closes = raw === '”' || (raw === '"' && !opens);
     if (opens) {
       if (current && current.first === i) quoted[sentence] = 1;
@@ -144,7 +144,7 @@ function markQuotedSentences(tokens: TokenList, sentences: readonly Sentence[]):
     } else if (depth > 0 && current && current.first === i) {
       quoted[sentence] = 1;
     }
-    if (token.afterBreak && depth > 0 && !opens) depth = 0;
+    if (afterBreak && depth > 0 && !opens) depth = 0;
   }
   return quoted;
 }

@@ -2,7 +2,7 @@
 // (markLexicons) finds, at each token, the longest phrase of every lexicon that starts there; the
 // recognisers then ask the marks instead of walking a trie each. No regexes: matching stays linear
 // however hostile the input.
-import type { Token, TokenList } from './normalise.ts';
+import type { TokenList } from './normalise.ts';
 import { keyPhrase, registerKey } from './normalise.ts';
 
 /** A handle on one lexicon's phrases inside the shared trie; T is the value a phrase carries. */
@@ -122,7 +122,8 @@ export function markLexicons(tokens: TokenList): LexiconMarks {
   const { first, edges, edgeMask, endsPhrase, firstValue, valueLexicon } = trie;
   const length = tokens.length;
   for (let start = 0; start < length; start++) {
-    const id = (tokens.at(start) as Token).keyId;
+    // Column reads: this loop visits every token, and a view per token would be garbage per token.
+    const id = tokens.keyIdAt(start);
     let node = id < 0 ? 0 : (first[id] ?? 0);
     if (node === 0) continue;
     let end = start + 1;
@@ -130,9 +131,8 @@ export function markLexicons(tokens: TokenList): LexiconMarks {
       if (endsPhrase[node] === 1)
         recordHits(marks, start, end, valueLexicon, firstValue[node] ?? 0, firstValue[node + 1] ?? 0);
       if (end >= length) break;
-      const token = tokens.at(end) as Token;
-      const key = token.keyId;
-      if (token.afterBreak || key < 0) break;
+      const key = tokens.keyIdAt(end);
+      if (key < 0 || tokens.afterBreakAt(end)) break;
       // Probe for the edge (node, key): the child, or 0 when the trie has no such edge.
       let slot = edgeSlot(node, key) & edgeMask;
       let child = 0;

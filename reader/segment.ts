@@ -80,11 +80,11 @@ export function segmentSentences(tokens: TokenList): Sentence[] {
   // ends at the same place, so a run of a million dots is scanned once, not once per dot.
   let runEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens.at(i);
-    if (!token) continue;
-    if (i > first && (token.afterBreak || i - first >= maxSentenceTokens)) close(i);
-    // Words are most tokens and never terminators: skip them before reading the spelling.
-    if (token.isWord || !terminators.has(token.raw)) continue;
+    if (i > first && (tokens.afterBreakAt(i) || i - first >= maxSentenceTokens)) close(i);
+    // Words are most tokens and never terminators: skip them before reading the spelling (from the
+    // columns: a view per token would be garbage per token).
+    if (tokens.isWordAt(i) || !terminators.has(tokens.rawAt(i))) continue;
+    const token = tokens.at(i) as Token;
     let last = Math.max(i + 1, runEnd);
     // Keep closing quotes, repeated dots and the Vietnamese './.' ending with the sentence.
     while (last < tokens.length) {

@@ -54,7 +54,7 @@ function markCues(context: Article): number[] {
         namesProgramme(context, context.sentences[context.sentenceOf[i] ?? -1]?.first ?? i, i)
       );
     for (let j = Math.max(next, i - purposeReach); j <= i; j++) {
-      if (isPurposeMarker((tokens.at(j) as Token).keyId)) lastPurpose = j;
+      if (isPurposeMarker(tokens.keyIdAt(j))) lastPurpose = j;
     }
     // 'Đây là định hướng quan trọng để hai bên có thể ...': a cue inside a purpose clause states
     // why, not what was agreed.
