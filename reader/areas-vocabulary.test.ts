@@ -40,4 +40,22 @@ describe('area vocabulary real reports use', () => {
       areasOf('Hợp tác y tế\n\nĐoàn thăm Bệnh viện Mắt Trung ương và Bệnh viện Phụ sản Hà Nội.'),
     ).toEqual([]);
   });
+
+  it('does not read research from the verb "to study", a cited study or the bodies that do research', () => {
+    expect(areasOf('Hợp tác y tế\n\nHai sở sẽ nghiên cứu khả năng mở rộng khám bệnh cho ngư dân.')).toEqual([
+      'clinical_services',
+    ]);
+    expect(areasOf('Hợp tác y tế\n\nBộ giao các vụ nghiên cứu, xây dựng kế hoạch về tiêm chủng.')).toEqual([
+      'vaccines',
+    ]);
+    expect(
+      areasOf(
+        'Hợp tác y tế\n\nTheo nghiên cứu do PGS Trần Văn Bình chủ trì, nhiều viện nghiên cứu và nhóm nghiên cứu tham dự hội nghị về sốt rét.',
+      ),
+    ).toEqual(['communicable_disease']);
+    expect(areasOf('Hợp tác y tế\n\nHai bên đẩy mạnh hợp tác nghiên cứu về sốt rét.')).toEqual([
+      'communicable_disease',
+      'research',
+    ]);
+  });
 });
