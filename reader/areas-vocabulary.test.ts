@@ -58,4 +58,21 @@ describe('area vocabulary real reports use', () => {
       'research',
     ]);
   });
+
+  it('reads expert exchange from experts sent or received, not from experts attending or titled', () => {
+    expect(
+      areasOf(
+        'Hợp tác y tế\n\nDự hội nghị có đại diện các sở và chuyên gia quốc tế. TS. Lê Văn An, chuyên gia dinh dưỡng, trình bày báo cáo.',
+      ),
+    ).toEqual(['maternal_child_health']);
+    expect(areasOf('Hợp tác y tế\n\nBệnh viện sẽ cử 4 chuyên gia sang hỗ trợ Sở Y tế tỉnh.')).toEqual([
+      'expert_exchange',
+    ]);
+    expect(
+      areasOf('Health cooperation\n\nThe minister thanked the experts and volunteers of the charity.'),
+    ).toEqual([]);
+    expect(
+      areasOf('Health cooperation\n\nThe charity is sending some 20 volunteers each year to the province.'),
+    ).toEqual(['expert_exchange']);
+  });
 });
