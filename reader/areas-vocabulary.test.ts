@@ -75,4 +75,17 @@ describe('area vocabulary real reports use', () => {
       areasOf('Health cooperation\n\nThe charity is sending some 20 volunteers each year to the province.'),
     ).toEqual(['expert_exchange']);
   });
+
+  it('reads aid from gifts sent, funds for the cooperation and costs a partner covers, not the host budget', () => {
+    expect(
+      areasOf('Hợp tác y tế\n\nHội Chữ thập đỏ Nhật Bản gửi tặng tỉnh 20 xe lăn và lo kinh phí cho dự án.'),
+    ).toEqual(['health_financing_aid']);
+    expect(areasOf('Hợp tác y tế\n\nQuỹ đài thọ toàn bộ chi phí đi lại cho bệnh nhân.')).toEqual([
+      'health_financing_aid',
+    ]);
+    expect(
+      areasOf('Health cooperation\n\nThe foundation covered the costs of travel for the families.'),
+    ).toEqual(['health_financing_aid']);
+    expect(areasOf('Hợp tác y tế\n\nTỉnh bố trí kinh phí từ ngân sách nhà nước cho trạm y tế.')).toEqual([]);
+  });
 });
