@@ -88,4 +88,18 @@ describe('area vocabulary real reports use', () => {
     ).toEqual(['health_financing_aid']);
     expect(areasOf('Hợp tác y tế\n\nTỉnh bố trí kinh phí từ ngân sách nhà nước cho trạm y tế.')).toEqual([]);
   });
+
+  it('does not read an area from a capitalised keyword in the name of a body or an office', () => {
+    expect(
+      areasOf(
+        'Hợp tác y tế\n\nDự buổi làm việc có đại diện Vụ Dinh dưỡng – Sơ sinh và Trung tâm Nhi khoa Bắc Ninh.',
+      ),
+    ).toEqual([]);
+    expect(
+      areasOf('Hợp tác y tế\n\nBà Lan, Bộ trưởng phụ trách Lao động và Người cao tuổi, dự lễ ký.'),
+    ).toEqual([]);
+    expect(
+      areasOf('Hợp tác y tế\n\nHai bên hợp tác chăm sóc người cao tuổi và phòng chống Covid-19.'),
+    ).toEqual(['communicable_disease', 'elderly_care']);
+  });
 });

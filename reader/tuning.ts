@@ -41,6 +41,8 @@ export const tuning = {
     shortAcronym: 3,
     /** Tokens between a word naming people ('chuyên gia') and its cue of sending ('cử 3 chuyên gia'). */
     cueReach: 4,
+    /** Tokens from a body's or office's head to a capitalised keyword of its name ('Bộ trưởng phụ trách Y tế và Người cao tuổi'). */
+    nameHeadReach: 8,
   },
   commitments: {
     /** A list's lead-in ('các nội dung hợp tác gồm:') is a plural marker at most this many tokens before the colon's word. */

@@ -71,6 +71,10 @@ const cuesBefore: Lexicon<true> = createLexicon();
 for (const cue of extra.cued.before) addPhrase(cuesBefore, cue, true);
 const cuesAfter: Lexicon<true> = createLexicon();
 for (const cue of extra.cued.after) addPhrase(cuesAfter, cue, true);
+const nameHeads: Lexicon<true> = createLexicon();
+for (const name of extra.nameHeads.heads) addPhrase(nameHeads, name, true);
+/** How far before a capitalised keyword the head of its name may be ('Vụ Sức khỏe Bà mẹ – Trẻ em'). */
+const nameHeadReach = tuning.areas.nameHeadReach;
 /** How many tokens may stand between a cued keyword and its cue ('cử một đoàn chuyên gia'). */
 const cueReach = tuning.areas.cueReach;
 
@@ -103,6 +107,7 @@ function readAreas(
     const inside = bodies[body];
     if (inside && inside.start <= match.start && match.end <= inside.end) continue;
     if (lang === 'en' && isInsideEnglishName(tokens, match.start, match.end)) continue;
+    if (lang === 'vi' && isInsideVietnameseName(marks, match.start, match.end)) continue;
     // The raw spelling is needed only for an acronym, which must match it exactly.
     let raw: string | null = null;
     const keyword = match.values.find((value) => {
@@ -136,6 +141,24 @@ function isCued(marks: LexiconMarks, sentenceOf: Int32Array, first: number, last
   }
   for (let i = last; i <= last + cueReach && i < marks.tokens.length; i++) {
     if (sentenceOf[i] === sentence && hasMatch(cuesAfter, marks, i)) return true;
+  }
+  return false;
+}
+
+/** 'Trung tâm Nhi khoa', 'Vụ Sức khỏe Bà mẹ – Trẻ em', 'Bộ trưởng phụ trách Y tế và Người cao tuổi':
+ * Vietnamese writes an area in lower case, so a capitalised keyword a few words after the head of a
+ * body's name or an office ('Vụ', 'Trung tâm', 'Bộ trưởng') is part of that name. Acronyms ('HIV',
+ * 'Covid-19') and lines' first words are no such sign. */
+function isInsideVietnameseName(marks: LexiconMarks, first: number, last: number): boolean {
+  const { tokens } = marks;
+  const head = tokens[first];
+  if (!head?.isCapital || head.isUpper || head.afterBreak) return false;
+  for (let i = first; i < last; i++) if (tokens[i]?.isNumber) return false;
+  for (let i = first - 1; i >= Math.max(0, first - nameHeadReach); i--) {
+    const token = tokens[i];
+    if (!token || (!token.isWord && token.raw !== '–' && token.raw !== '-')) return false;
+    if (hasMatch(nameHeads, marks, i)) return true;
+    if (token.afterBreak) return false;
   }
   return false;
 }
