@@ -102,4 +102,13 @@ describe('area vocabulary real reports use', () => {
       areasOf('Hợp tác y tế\n\nHai bên hợp tác chăm sóc người cao tuổi và phòng chống Covid-19.'),
     ).toEqual(['communicable_disease', 'elderly_care']);
   });
+
+  it('reads a professional exchange as expert exchange', () => {
+    expect(
+      areasOf('Hợp tác y tế\n\nHai điều dưỡng Lào có ba tuần trao đổi chuyên môn tại bệnh viện tỉnh.'),
+    ).toEqual(['expert_exchange']);
+    expect(
+      areasOf('Health cooperation\n\nTwo Lao nurses spent three weeks on a professional exchange in Hue.'),
+    ).toEqual(['expert_exchange']);
+  });
 });
