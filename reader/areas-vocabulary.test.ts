@@ -111,4 +111,17 @@ describe('area vocabulary real reports use', () => {
       areasOf('Health cooperation\n\nTwo Lao nurses spent three weeks on a professional exchange in Hue.'),
     ).toEqual(['expert_exchange']);
   });
+
+  it("does not read an area from the host's own achievements praised by a guest", () => {
+    expect(
+      areasOf(
+        "Health cooperation\n\nThe envoy praised Vietnam's success in cutting malaria deaths. The two sides will cooperate on eye care.",
+      ),
+    ).toEqual(['ophthalmology']);
+    expect(
+      areasOf(
+        'Hợp tác y tế\n\nĐại sứ chúc mừng thành tựu của ngành y tế Việt Nam trong phòng chống sốt rét. Hai bên hợp tác về nha khoa.',
+      ),
+    ).toEqual(['dentistry']);
+  });
 });

@@ -43,6 +43,8 @@ export const tuning = {
     cueReach: 4,
     /** Tokens from a body's or office's head to a capitalised keyword of its name ('Bộ trưởng phụ trách Y tế và Người cao tuổi'). */
     nameHeadReach: 8,
+    /** Tokens after a praised achievement of the host ('Vietnam's success in ...') that tell its content. */
+    achievementReach: 20,
   },
   commitments: {
     /** A list's lead-in ('các nội dung hợp tác gồm:') is a plural marker at most this many tokens before the colon's word. */

@@ -71,6 +71,11 @@ const cuesBefore: Lexicon<true> = createLexicon();
 for (const cue of extra.cued.before) addPhrase(cuesBefore, cue, true);
 const cuesAfter: Lexicon<true> = createLexicon();
 for (const cue of extra.cued.after) addPhrase(cuesAfter, cue, true);
+const hostAchievements: Lexicon<true> = createLexicon();
+for (const cue of extra.hostAchievements.cues) addPhrase(hostAchievements, cue, true);
+/** How far a praised achievement of the host runs when no clause end comes first. */
+const achievementReach = tuning.areas.achievementReach;
+const clauseEnds = new Set(['.', ';', '!', '?']);
 const nameHeads: Lexicon<true> = createLexicon();
 for (const name of extra.nameHeads.heads) addPhrase(nameHeads, name, true);
 /** How far before a capitalised keyword the head of its name may be ('Vụ Sức khỏe Bà mẹ – Trẻ em'). */
@@ -99,6 +104,8 @@ function readAreas(
   const { tokens } = marks;
   const byId = new Map<string, DraftArea>();
   const bodies = findAll(organisationLexicon, marks);
+  const praised = findPraisedAchievements(marks);
+  let praise = 0;
   let body = 0;
   for (const match of findAll(areaLexicons[lang], marks)) {
     const head = tokens[match.start];
@@ -106,6 +113,8 @@ function readAreas(
     while (body < bodies.length && (bodies[body]?.end ?? 0) <= match.start) body++;
     const inside = bodies[body];
     if (inside && inside.start <= match.start && match.end <= inside.end) continue;
+    while (praise < praised.length && (praised[praise]?.end ?? 0) <= match.start) praise++;
+    if ((praised[praise]?.start ?? Number.POSITIVE_INFINITY) <= match.start) continue;
     if (lang === 'en' && isInsideEnglishName(tokens, match.start, match.end)) continue;
     if (lang === 'vi' && isInsideVietnameseName(marks, match.start, match.end)) continue;
     // The raw spelling is needed only for an acronym, which must match it exactly.
@@ -130,6 +139,21 @@ function readAreas(
     }
   }
   return [...byId.values()];
+}
+
+/** 'praised Vietnam's achievements in expanding health insurance coverage', 'thành tựu của ngành y tế
+ * Việt Nam trong ...': the host's own results, told to compliment it, are no cooperation; their
+ * clause is skipped (token ranges, in order). */
+function findPraisedAchievements(marks: LexiconMarks): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  for (const cue of findAll(hostAchievements, marks)) {
+    let end = cue.end;
+    const limit = Math.min(marks.tokens.length, cue.end + achievementReach);
+    while (end < limit && !clauseEnds.has(marks.tokens[end]?.raw ?? '.') && !marks.tokens[end]?.afterBreak)
+      end++;
+    ranges.push({ start: cue.start, end });
+  }
+  return ranges;
 }
 
 /** A cue of sending, receiving or exchanging within reach before or after, in the keyword's sentence. */
