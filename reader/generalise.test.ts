@@ -196,6 +196,13 @@ describe('a generic meeting word beside a meeting named by its own word', () => 
     expect(session.events.map((e) => e.kind)).toEqual(['working_session']);
   });
 
+  it('still names a meeting held on the sidelines of a conference', () => {
+    const side = draftOf(
+      'Ngày 9/5, hội nghị khu vực khai mạc tại Manila. Bên lề hội nghị, hai Bộ trưởng đã có cuộc gặp song phương.',
+    );
+    expect(side.events.map((e) => e.kind).sort()).toEqual(['conference', 'talks']);
+  });
+
   it('still names a meeting beside a signing, which happens at it', () => {
     const signed = draftOf('Tại cuộc gặp, Đại sứ Anh và Thứ trưởng đã ký kết biên bản hợp tác.');
     expect(signed.events.map((e) => e.kind).sort()).toEqual(['courtesy_call', 'signing']);

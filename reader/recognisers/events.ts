@@ -127,14 +127,9 @@ export function findEventTriggers(context: Article): EventTrigger[] {
   );
 }
 
-/** Events a generic meeting word may name again; a visit holds meetings and a signing happens at one. */
-const namedMeetings = new Set<EventKind>([
-  'talks',
-  'courtesy_call',
-  'working_session',
-  'conference',
-  'other',
-]);
+/** Events a generic meeting word may name again. A visit or a conference holds meetings of their own
+ * ('bên lề hội nghị, hai Bộ trưởng đã có cuộc gặp'), and a signing happens at one. */
+const namedMeetings = new Set<EventKind>(['talks', 'courtesy_call', 'working_session', 'other']);
 /** 'gặp gỡ', 'met with' beside a meeting named by its own word ('hội đàm', 'buổi làm việc', free
  * surgery): the generic word names that meeting again, not a meeting of another kind. */
 function dropGenericBesideNamed(triggers: EventTrigger[]): EventTrigger[] {
