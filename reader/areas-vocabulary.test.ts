@@ -74,6 +74,12 @@ describe('area vocabulary real reports use', () => {
     expect(
       areasOf('Health cooperation\n\nThe charity is sending some 20 volunteers each year to the province.'),
     ).toEqual(['expert_exchange']);
+    expect(areasOf('Hợp tác y tế\n\nHai chuyên gia Thái Lan sẽ đến làm việc ở bệnh viện tỉnh.')).toEqual([
+      'expert_exchange',
+    ]);
+    expect(
+      areasOf('Health cooperation\n\nThree experts from the institute will come to Hue in May.'),
+    ).toEqual(['expert_exchange']);
   });
 
   it('reads aid from gifts sent, funds for the cooperation and costs a partner covers, not the host budget', () => {
