@@ -130,4 +130,16 @@ describe('area vocabulary real reports use', () => {
       ),
     ).toEqual(['dentistry']);
   });
+
+  it('reads non-communicable disease from cardiovascular disease, not from the cardiology specialty', () => {
+    expect(
+      areasOf(
+        'Hợp tác y tế\n\nBệnh viện nhận máy siêu âm chuyên về tim mạch và hợp tác về tim mạch can thiệp.',
+      ),
+    ).toEqual(['medical_equipment']);
+    expect(areasOf('Hợp tác y tế\n\nHai bên phối hợp phòng chống bệnh tim mạch ở người cao tuổi.')).toEqual([
+      'elderly_care',
+      'ncd',
+    ]);
+  });
 });
