@@ -53,6 +53,10 @@ describe('area vocabulary real reports use', () => {
         'Hợp tác y tế\n\nTheo nghiên cứu do PGS Trần Văn Bình chủ trì, nhiều viện nghiên cứu và nhóm nghiên cứu tham dự hội nghị về sốt rét.',
       ),
     ).toEqual(['communicable_disease']);
+    expect(areasOf('Hợp tác y tế\n\nHai viện triển khai dự án nghiên cứu do JICA tài trợ.')).toEqual([
+      'health_financing_aid',
+      'research',
+    ]);
     expect(areasOf('Hợp tác y tế\n\nHai bên đẩy mạnh hợp tác nghiên cứu về sốt rét.')).toEqual([
       'communicable_disease',
       'research',
