@@ -111,6 +111,9 @@ describe('area vocabulary real reports use', () => {
     expect(
       areasOf('Hợp tác y tế\n\nHai bên hợp tác chăm sóc người cao tuổi và phòng chống Covid-19.'),
     ).toEqual(['communicable_disease', 'elderly_care']);
+    expect(
+      areasOf('Hợp tác y tế\n\nHội nghị Y học cổ truyền ASEAN mở ra hợp tác giữa các cơ sở Nha khoa.'),
+    ).toEqual(['dentistry', 'traditional_medicine']);
   });
 
   it('reads a professional exchange as expert exchange', () => {

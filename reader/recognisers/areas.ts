@@ -181,7 +181,7 @@ function isInsideVietnameseName(marks: LexiconMarks, first: number, last: number
   for (let i = first - 1; i >= Math.max(0, first - nameHeadReach); i--) {
     const token = tokens[i];
     if (!token || (!token.isWord && token.raw !== '–' && token.raw !== '-')) return false;
-    if (hasMatch(nameHeads, marks, i)) return true;
+    if (token.isCapital && hasMatch(nameHeads, marks, i)) return true;
     if (token.afterBreak) return false;
   }
   return false;
