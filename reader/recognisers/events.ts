@@ -213,8 +213,8 @@ function isGenericMeeting(context: Article, match: { start: number; end: number 
   return matchLongest(genericMeetingLexicons[context.lang], context.marks, match.start)?.end === match.end;
 }
 
-/** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word where an envoy is named in
- * its sentence or the one before. */
+/** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word (the caller has matched it)
+ * where an envoy is named in its sentence or the one before. */
 function isEnvoyMeeting(
   context: Article,
   match: { start: number; end: number },
