@@ -181,3 +181,30 @@ describe('the lead that reports a meeting', () => {
     ]);
   });
 });
+
+describe('a generic meeting word beside a meeting named by its own word', () => {
+  it('names that meeting again, not a meeting of another kind', () => {
+    const talks = draftOf(
+      'Ngày 4/6, hai Bộ trưởng đã hội đàm tại Hà Nội. Sau cuộc gặp gỡ, Đại sứ Lào bày tỏ vui mừng.',
+    );
+    expect(talks.events.map((e) => e.kind)).toEqual(['talks']);
+    const session = draftOf(
+      'We spent the morning in a working session with the provincial hospital. Officials met with the delegation on the hospital grounds.',
+      null,
+      'en',
+    );
+    expect(session.events.map((e) => e.kind)).toEqual(['working_session']);
+  });
+
+  it('still names a meeting held on the sidelines of a conference', () => {
+    const side = draftOf(
+      'Ngày 9/5, hội nghị khu vực khai mạc tại Manila. Bên lề hội nghị, hai Bộ trưởng đã có cuộc gặp song phương.',
+    );
+    expect(side.events.map((e) => e.kind).sort()).toEqual(['conference', 'talks']);
+  });
+
+  it('still names a meeting beside a signing, which happens at it', () => {
+    const signed = draftOf('Tại cuộc gặp, Đại sứ Anh và Thứ trưởng đã ký kết biên bản hợp tác.');
+    expect(signed.events.map((e) => e.kind).sort()).toEqual(['courtesy_call', 'signing']);
+  });
+});

@@ -13,8 +13,9 @@ const fixtures = join(import.meta.dirname, 'fixtures');
 // round of rules was decided on the even-numbered articles (0.852 → 0.880) and checked on the odd ones
 // (0.820 → 0.837): 0.861 over all 32; page text and area vocabulary (day.month dates, words for eye
 // and oral care, obstetrics, IT, English number in the keyword index) 0.867; earlier signings after
-// 'sau khi ký kết' / 'after signing' and awards named before the handover word 0.882. Both halves have now been read; sets B and C (outside the
-// repository) are the honest figure.
+// 'sau khi ký kết' / 'after signing' and awards named before the handover word 0.882; commitments,
+// areas and event kinds by categories seen across sets (3 Dec) 0.904. Both halves have now been read;
+// sets B and C (outside the repository) and the newest blind set are the honest figure.
 const realSet = join(developmentSet, 'real');
 
 /** Each team-written set: its folder, how many annotated articles it holds, and its macro F1 floor. */
@@ -23,8 +24,11 @@ const teamSets: [set: string, articles: number, floor: number][] = [
   ['holdout-2', 8, 0.87],
   ['holdout-3', 10, 0.94],
   ['holdout-4', 10, 0.95],
-  ['holdout-5', 10, 0.88],
-  ['holdout-6', 10, 0.88],
+  ['holdout-5', 10, 0.9],
+  ['holdout-6', 10, 0.9],
+  // Real news found by the team, each scored once untouched (0.841 and 0.573), then used to diagnose.
+  ['holdout-7', 10, 0.84],
+  ['holdout-8', 10, 0.71],
 ];
 
 describe('reader quality', () => {
@@ -38,12 +42,12 @@ describe('reader quality', () => {
   it.skipIf(!existsSync(realSet))('stays above its floor on the real articles', () => {
     const report = evaluateDirectory(realSet);
     expect(report.articles).toBe(32);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.875);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.89);
     expect(report.fields.participants.f1).toBeGreaterThanOrEqual(0.95);
     expect(report.fields.agreements.f1).toBeGreaterThanOrEqual(0.85);
-    expect(report.fields.areas.f1).toBeGreaterThanOrEqual(0.88);
-    expect(report.fields.event_kinds.f1).toBeGreaterThanOrEqual(0.83);
-    expect(report.fields.commitments.f1).toBeGreaterThanOrEqual(0.79);
+    expect(report.fields.areas.f1).toBeGreaterThanOrEqual(0.895);
+    expect(report.fields.event_kinds.f1).toBeGreaterThanOrEqual(0.84);
+    expect(report.fields.commitments.f1).toBeGreaterThanOrEqual(0.84);
   });
 
   it.each(teamSets)('stays above its floor on %s', (set, articles, floor) => {

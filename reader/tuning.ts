@@ -39,6 +39,12 @@ export const tuning = {
   areas: {
     /** Acronyms this short are also words in lower case ('ai', 'who'); longer ones match in any case. */
     shortAcronym: 3,
+    /** Tokens between a word naming people ('chuyên gia') and its cue of sending ('cử 3 chuyên gia'). */
+    cueReach: 4,
+    /** Tokens from a body's or office's head to a capitalised keyword of its name ('Bộ trưởng phụ trách Y tế và Người cao tuổi'). */
+    nameHeadReach: 8,
+    /** Tokens after a praised achievement of the host ('Vietnam's success in ...') that tell its content. */
+    achievementReach: 20,
   },
   commitments: {
     /** A list's lead-in ('các nội dung hợp tác gồm:') is a plural marker at most this many tokens before the colon's word. */

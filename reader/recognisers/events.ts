@@ -114,15 +114,27 @@ export function findEventTriggers(context: Article): EventTrigger[] {
       (tokens.at(match.start - 1)?.key === suKey || tokens.at(match.start - 2)?.key === suKey)
     )
       continue;
-    if (kind === 'talks' && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
+    const isGeneric = kind === 'talks' && isGenericMeeting(context, match);
+    if (isGeneric && isEnvoyMeeting(context, match, envoySentences)) kind = 'courtesy_call';
     // 'trao tặng Kỷ niệm chương', 'awarded the Friendship Medal': an award ceremony, not a handover.
     // 'Kỷ niệm chương được trao bởi ...', 'the medal was presented by ...': the award named first.
     if (kind === 'handover' && (isAwardAhead(context, match.end) || isAwardBehind(context, match.start)))
       kind = 'other';
-    const isGeneric = kind === 'talks' && isGenericMeeting(context, match);
     triggers.push({ kind, first: match.start, last: match.end, sentence, isGeneric });
   }
-  return mergeReception(context, dropWelcomedVisits(context, triggers), envoySentences);
+  return dropGenericBesideNamed(
+    mergeReception(context, dropWelcomedVisits(context, triggers), envoySentences),
+  );
+}
+
+/** Events a generic meeting word may name again. A visit or a conference holds meetings of their own
+ * ('bên lề hội nghị, hai Bộ trưởng đã có cuộc gặp'), and a signing happens at one. */
+const namedMeetings = new Set<EventKind>(['talks', 'courtesy_call', 'working_session', 'other']);
+/** 'gặp gỡ', 'met with' beside a meeting named by its own word ('hội đàm', 'buổi làm việc', free
+ * surgery): the generic word names that meeting again, not a meeting of another kind. */
+function dropGenericBesideNamed(triggers: EventTrigger[]): EventTrigger[] {
+  if (!triggers.some((trigger) => !trigger.isGeneric && namedMeetings.has(trigger.kind))) return triggers;
+  return triggers.filter((trigger) => !trigger.isGeneric);
 }
 
 const receptions = new Set<EventKind>(['courtesy_call', 'working_session']);
@@ -201,15 +213,13 @@ function isGenericMeeting(context: Article, match: { start: number; end: number 
   return matchLongest(genericMeetingLexicons[context.lang], context.marks, match.start)?.end === match.end;
 }
 
-/** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word where an envoy is named in
- * its sentence or the one before. */
+/** 'Đại sứ Anh đã có cuộc gặp với Bộ trưởng': a generic meeting word (the caller has matched it)
+ * where an envoy is named in its sentence or the one before. */
 function isEnvoyMeeting(
   context: Article,
   match: { start: number; end: number },
   envoySentences: ReadonlySet<number>,
 ): boolean {
-  const generic = matchLongest(genericMeetingLexicons[context.lang], context.marks, match.start);
-  if (!generic || generic.end !== match.end) return false;
   const sentence = context.sentenceOf[match.start] ?? -1;
   return envoySentences.has(sentence) || envoySentences.has(sentence - 1);
 }
