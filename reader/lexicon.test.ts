@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addPhrase, createLexicon, findAll, markLexicons } from './lexicon.ts';
+import {
+  addPhrase,
+  createLexicon,
+  findAll,
+  firstValueAt,
+  markLexicons,
+  matchEnd,
+  matchLongest,
+} from './lexicon.ts';
 import { otherNumber, tokenize } from './normalise.ts';
 
 function found(lexicon: ReturnType<typeof createLexicon<string>>, text: string): string[] {
@@ -34,5 +42,22 @@ describe('keyword index: English number once for every lexicon', () => {
     expect(otherNumber('diagnosis')).toBe('diagnoses');
     expect(otherNumber('thuốc')).toBeNull();
     expect(otherNumber('aid')).toBeNull();
+  });
+});
+
+describe('a match read without an object', () => {
+  it('gives the end and the first value of the longest match, as matchLongest does', () => {
+    const lexicon = createLexicon<string>();
+    addPhrase(lexicon, 'sẽ', 'short');
+    addPhrase(lexicon, 'sẽ tiếp tục', 'long');
+    const marks = markLexicons(tokenize('Hai bên sẽ tiếp tục phối hợp, và sẽ báo cáo.'));
+    for (const start of [2, 9]) {
+      const match = matchLongest(lexicon, marks, start);
+      expect(matchEnd(lexicon, marks, start)).toBe(match?.end);
+      expect(firstValueAt(lexicon, marks, start)).toBe(match?.values[0]);
+    }
+    expect([matchEnd(lexicon, marks, 2), firstValueAt(lexicon, marks, 2)]).toEqual([5, 'long']);
+    expect([matchEnd(lexicon, marks, 9), firstValueAt(lexicon, marks, 9)]).toEqual([10, 'short']);
+    expect([matchEnd(lexicon, marks, 0), firstValueAt(lexicon, marks, 0)]).toEqual([-1, undefined]);
   });
 });

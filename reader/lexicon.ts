@@ -284,6 +284,20 @@ export function matchLongest<T>(
 }
 
 /** True when a phrase of the lexicon starts at token `start`. */
+/** The end of the longest match at `start`, or -1: matchLongest without an object, for loops
+ * over every cue of a long article (a hostile run of one cue word makes millions). */
+export function matchEnd<T>(lexicon: Lexicon<T>, marks: LexiconMarks, start: number): number {
+  const hit = findHit(marks, lexicon.id, start);
+  return hit === -1 ? -1 : (marks.hits[hit * hitSize + hitEnd] ?? start);
+}
+
+/** The first value of the longest match at `start`, or undefined. */
+export function firstValueAt<T>(lexicon: Lexicon<T>, marks: LexiconMarks, start: number): T | undefined {
+  const hit = findHit(marks, lexicon.id, start);
+  if (hit === -1) return undefined;
+  return (marks.valueLists[marks.hits[hit * hitSize + hitValues] ?? -1] ?? [])[0] as T | undefined;
+}
+
 export function hasMatch<T>(lexicon: Lexicon<T>, marks: LexiconMarks, start: number): boolean {
   return findHit(marks, lexicon.id, start) !== -1;
 }

@@ -7,7 +7,15 @@ import type { DraftCommitment } from '../../common/contracts/draft.ts';
 import type { draftCommitmentStatuses } from '../../common/domain/enums.ts';
 import { type Article, isHistoryAt } from '../article.ts';
 import type { Lang } from '../entities.ts';
-import { addPhrase, createLexicon, hasMatch, type Lexicon, matchLongest } from '../lexicon.ts';
+import {
+  addPhrase,
+  createLexicon,
+  firstValueAt,
+  hasMatch,
+  type Lexicon,
+  matchEnd,
+  matchLongest,
+} from '../lexicon.ts';
 import statusCues from '../lexicons/commitment-status.json' with { type: 'json' };
 import cues from '../lexicons/cues.json' with { type: 'json' };
 import events from '../lexicons/events.json' with { type: 'json' };
@@ -43,14 +51,15 @@ function markCues(context: Article): number[] {
       const at = beliefs[belief] as number;
       if (at >= next) lastBelief = at;
     }
-    const match = matchLongest(cueLexicon, lexicons, i);
-    if (!match) continue;
-    const isCue = match.values[0] === true;
+    // End and value without a match object: a hostile run of one cue word makes millions.
+    const cueEnd = matchEnd(cueLexicon, lexicons, i);
+    if (cueEnd === -1) continue;
+    const isCue = firstValueAt(cueLexicon, lexicons, i) === true;
     // 'Dự án sẽ giúp đổi mới ...': what a programme is to do is its scope, not an evaluation.
     const isOutcome =
-      hasMatch(outcomeLexicon, lexicons, match.end) &&
+      hasMatch(outcomeLexicon, lexicons, cueEnd) &&
       !(
-        hasMatch(programmeOutcomeLexicon, lexicons, match.end) &&
+        hasMatch(programmeOutcomeLexicon, lexicons, cueEnd) &&
         namesProgramme(context, context.sentences[context.sentenceOf[i] ?? -1]?.first ?? i, i)
       );
     for (let j = Math.max(next, i - purposeReach); j <= i; j++) {
@@ -67,7 +76,7 @@ function markCues(context: Article): number[] {
       context.sentences[context.sentenceOf[i] ?? -1]?.first === i && hasMatch(framingLexicon, lexicons, i);
     if (isCue && !isOutcome && !isPurpose && !isBelief && !isFraming && !isHistoryAt(context, i))
       cueStarts.push(i);
-    next = match.end;
+    next = cueEnd;
   }
   return cueStarts;
 }

@@ -6,7 +6,7 @@ import type { Article } from '../article.ts';
 import { isBeforeArticle, isPeriodYear, referenceYear } from '../background.ts';
 import { type DateMention, resolveDate } from '../dates.ts';
 import type { Lang } from '../entities.ts';
-import { addPhrase, createLexicon, findAll, type Lexicon, matchLongest } from '../lexicon.ts';
+import { addPhrase, createLexicon, findAll, type Lexicon, matchEnd, matchLongest } from '../lexicon.ts';
 import events from '../lexicons/events.json' with { type: 'json' };
 import { keyPhrase, type TokenList } from '../normalise.ts';
 import { isRecordOfAct } from '../phrases.ts';
@@ -82,9 +82,15 @@ export function findEventTriggers(context: Article): EventTrigger[] {
   const triggers: EventTrigger[] = [];
   // First future cue per sentence, found in one pass, so each trigger checks it in O(1).
   const firstFuture = new Map<number, number>();
-  for (const cue of findAll(futureLexicon, marks)) {
-    const sentence = sentenceOf[cue.start] ?? -1;
-    if (!firstFuture.has(sentence)) firstFuture.set(sentence, cue.end);
+  // From the sorted starts, ending a match only for a sentence's first: a run of 'sẽ' makes millions.
+  let futureFrom = 0;
+  for (const start of marks.starts[futureLexicon.id] ?? []) {
+    if (start < futureFrom) continue;
+    const end = matchEnd(futureLexicon, marks, start);
+    if (end === -1) continue;
+    futureFrom = end;
+    const sentence = sentenceOf[start] ?? -1;
+    if (!firstFuture.has(sentence)) firstFuture.set(sentence, end);
   }
   const envoySentences = new Set(findAll(envoyLexicon, marks).map((envoy) => sentenceOf[envoy.start] ?? -1));
   for (const match of findAll(triggerLexicons[context.lang], marks)) {
