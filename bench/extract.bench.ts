@@ -2,56 +2,28 @@
 // same files in the same run (read + decode + draft + the same JSON, one core). The compiled
 // command drafts in worker threads on every core, several small files per job; its outputs must be
 // byte for byte the in-process ones. Files are recombined from the development set's sentences
-// (benches may read ../shared, the app may not).
+// (bench/reader-corpus.ts; benches may read ../shared, the app may not).
 // Run: npm run bench -- extract
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFile } from '../cli/commands/extract.ts';
+import { buildCorpus } from './reader-corpus.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const articlesDir = join(root, '..', 'shared', 'articles');
 const fileCount = 3000;
 const runs = 3;
 
 const build = spawnSync(process.execPath, ['cli/build.mjs'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) throw new Error('cli/build.mjs failed');
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
-
-function buildCorpus(): string[] {
-  const texts = readdirSync(articlesDir)
-    .filter((name) => name.endsWith('.txt'))
-    .map((name) => readFileSync(join(articlesDir, name), 'utf8'));
-  const titles = texts.map((text) => text.split('\n')[0] ?? '');
-  const sentences = texts.flatMap((text) =>
-    text
-      .split('\n')
-      .slice(1)
-      .flatMap((line) => line.split(/(?<=[.!?])\s+/u))
-      .filter((sentence) => sentence.trim().length > 20),
-  );
-  const random = createRandom(7);
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
-  return Array.from({ length: fileCount }, () => {
-    const body = Array.from({ length: 4 + Math.floor(random() * 20) }, () => pick(sentences));
-    return `${pick(titles)}\n\n${body.join(random() < 0.5 ? ' ' : '\n')}`;
-  });
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'hoptac-extract-bench-'));
 try {
   const inputs = join(dir, 'in');
   mkdirSync(inputs);
-  const files = buildCorpus().map((text, index) => {
+  const files = buildCorpus(fileCount).map((text, index) => {
     const file = join(inputs, `article-${String(index).padStart(4, '0')}.txt`);
     writeFileSync(file, text);
     return file;
